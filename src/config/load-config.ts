@@ -1,0 +1,100 @@
+// The only reader of process.env: validates it once and says, per variable, what is wrong.
+import { z } from 'zod';
+import { envSchema, type Env } from './env-schema.js';
+
+export interface SlackSettings {
+  readonly botToken: string;
+  readonly signingSecret: string | null;
+  readonly appToken: string | null;
+  readonly apiUrl: string | null;
+}
+
+export interface TeamsSettings {
+  readonly appId: string | null;
+  readonly appPassword: string | null;
+  readonly tenantId: string | null;
+  readonly allowUnauthenticated: boolean;
+}
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+  readonly policyPath: string | null;
+  readonly intakeSecret: string | null;
+  readonly slack: SlackSettings | null;
+  readonly teams: TeamsSettings | null;
+  readonly env: Env;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Configuration problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(withoutBlanks(env));
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map(describeIssue));
+  const e = parsed.data;
+  const problems = crossChecks(e);
+  if (problems.length) throw new ConfigError(problems);
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL ?? null,
+    dataDir: e.DESK_DATA_DIR,
+    policyPath: e.DESK_POLICY ?? null,
+    intakeSecret: e.INTAKE_SECRET ?? null,
+    slack: slackSettings(e),
+    teams: teamsSettings(e),
+    env: e,
+  });
+}
+
+function slackSettings(e: Env): SlackSettings | null {
+  if (!e.SLACK_BOT_TOKEN) return null;
+  return { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET ?? null, appToken: e.SLACK_APP_TOKEN ?? null, apiUrl: e.SLACK_API_URL ?? null };
+}
+
+function teamsSettings(e: Env): TeamsSettings | null {
+  if (!e.MICROSOFT_APP_ID && !e.TEAMS_ALLOW_UNAUTHENTICATED) return null;
+  return {
+    appId: e.MICROSOFT_APP_ID ?? null,
+    appPassword: e.MICROSOFT_APP_PASSWORD ?? null,
+    tenantId: e.MICROSOFT_APP_TENANT_ID ?? null,
+    allowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED,
+  };
+}
+
+/** Rules between variables: one line per problem, naming the variable and what it needs. */
+function crossChecks(e: Env): string[] {
+  const problems: string[] = [];
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
+    problems.push('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  if ((e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) && !e.SLACK_BOT_TOKEN) {
+    problems.push('SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (a bot token starting xoxb-)');
+  }
+  if (e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_PASSWORD) {
+    problems.push('MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID (the bot\'s client secret)');
+  }
+  if (e.TEAMS_ALLOW_UNAUTHENTICATED && (e.MICROSOFT_APP_ID || e.MICROSOFT_APP_PASSWORD)) {
+    problems.push('TEAMS_ALLOW_UNAUTHENTICATED: refused while MICROSOFT_APP_ID or MICROSOFT_APP_PASSWORD is set; it is for local development only');
+  }
+  return problems;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const name = issue.path.join('.') || '(environment)';
+  return `${name}: ${issue.message}`;
+}
+
+/** An empty variable (FOO=) means unset, as most deploy tools write it. */
+function withoutBlanks(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((kv): kv is [string, string] => typeof kv[1] === 'string' && kv[1] !== ''));
+}

@@ -1,0 +1,77 @@
+// A case: one mention's journey through the team, as the fold of its events.
+export const CASE_STATES = ['new', 'claimed', 'waiting', 'closed'] as const;
+/** new = in the queue; claimed = someone owns it; waiting = on the resident (clocks pause). */
+export type CaseState = (typeof CASE_STATES)[number];
+
+export const CLOSE_OUTCOMES = ['replied', 'redirected', 'monitored', 'moderated', 'duplicate'] as const;
+export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
+
+export type RiskLevel = 'low' | 'medium' | 'high';
+
+export type EscalationTarget =
+  | { readonly type: 'service_lead'; readonly serviceTag: string }
+  | { readonly type: 'leadership' };
+
+export interface Escalation {
+  readonly id: string;
+  readonly target: EscalationTarget;
+  readonly reason: string;
+  readonly status: 'pending' | 'acknowledged' | 'declined';
+  readonly raisedBy: string;
+  readonly raisedAt: string;
+  readonly answeredBy: string | null;
+  readonly answer: string | null;
+}
+
+export type ReplyVisibility = 'public' | 'private';
+
+export interface Reply {
+  readonly id: string;
+  readonly text: string;
+  readonly visibility: ReplyVisibility;
+  readonly status: 'awaiting_approval' | 'sending' | 'sent' | 'failed';
+  readonly by: string;
+  readonly networkReplyId: string | null;
+  readonly error: string | null;
+}
+
+export const MODERATION_ACTIONS = ['hide', 'unhide', 'delete', 'warn', 'block', 'unblock'] as const;
+export type ModerationActionKind = (typeof MODERATION_ACTIONS)[number];
+
+export interface ModerationAction {
+  readonly id: string;
+  readonly action: ModerationActionKind;
+  readonly ruleId: string;
+  readonly status: 'awaiting_approval' | 'approved' | 'rejected' | 'done' | 'failed';
+  readonly requestedBy: string;
+  readonly decidedBy: string | null;
+  readonly note: string | null;
+}
+
+export interface Classification {
+  readonly serviceTag: string;
+  readonly kind: string;
+  readonly note: string | null;
+}
+
+export interface Case {
+  readonly id: string;
+  readonly mentionId: string;
+  readonly network: string;
+  readonly authorKey: string;
+  readonly state: CaseState;
+  /** Bumped once per accepted command; commands carry the version their sender saw. */
+  readonly version: number;
+  readonly openedAt: string;
+  readonly receivedOutOfHours: boolean;
+  readonly risk: RiskLevel;
+  readonly owner: { readonly personId: string; readonly name: string; readonly since: string } | null;
+  readonly classification: Classification | null;
+  readonly escalations: readonly Escalation[];
+  readonly replies: readonly Reply[];
+  readonly moderation: readonly ModerationAction[];
+  readonly outcome: CloseOutcome | null;
+  readonly closedAt: string | null;
+  /** Deadlines snapshotted from the policy when set, so later policy edits don't move them. */
+  readonly deadlines: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,26 @@
+// What people (and the bot) can ask of a case. The type is also the action id every surface uses.
+import type { CloseOutcome, EscalationTarget, ModerationActionKind, ReplyVisibility } from './case.js';
+
+export type CaseCommand =
+  | { readonly type: 'case.claim' }
+  | { readonly type: 'case.release' }
+  | { readonly type: 'case.reassign'; readonly toPersonId: string; readonly toName: string }
+  | { readonly type: 'case.classify'; readonly serviceTag: string; readonly kind: string; readonly note?: string | null }
+  | { readonly type: 'case.escalate'; readonly target: EscalationTarget; readonly reason: string }
+  | { readonly type: 'case.escalation.acknowledge'; readonly escalationId: string; readonly note?: string | null }
+  | { readonly type: 'case.escalation.decline'; readonly escalationId: string; readonly reason: string }
+  | { readonly type: 'case.reply.submit'; readonly text: string; readonly visibility: ReplyVisibility; readonly needsApproval?: boolean }
+  | { readonly type: 'case.reply.approve'; readonly replyId: string }
+  | { readonly type: 'case.reply.sent'; readonly replyId: string; readonly networkReplyId: string }
+  | { readonly type: 'case.reply.failed'; readonly replyId: string; readonly error: string }
+  | { readonly type: 'case.moderate'; readonly action: ModerationActionKind; readonly ruleId: string; readonly needsApproval: boolean; readonly note?: string | null }
+  | { readonly type: 'case.moderation.approve'; readonly moderationId: string }
+  | { readonly type: 'case.moderation.reject'; readonly moderationId: string; readonly reason: string }
+  | { readonly type: 'case.moderation.done'; readonly moderationId: string }
+  | { readonly type: 'case.moderation.failed'; readonly moderationId: string; readonly error: string }
+  | { readonly type: 'case.wait'; readonly reason: string }
+  | { readonly type: 'case.resume' }
+  | { readonly type: 'case.close'; readonly outcome: CloseOutcome; readonly note?: string | null }
+  | { readonly type: 'case.reopen'; readonly reason?: string | null };
+
+export type CaseCommandType = CaseCommand['type'];

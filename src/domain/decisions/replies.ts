@@ -1,0 +1,48 @@
+// Decisions about replies: submitting one (after the reply rules passed), approval, and the network's answer.
+import { hasRole } from '../actor.js';
+import type { Case, Reply } from '../case.js';
+import type { CaseCommand } from '../commands.js';
+import { EventBuilder, rejected, type Decision, type DecisionContext } from '../decision.js';
+import { checkOwnerOrManager, checkState, firstRefusal } from '../guards.js';
+import { refuse } from '../refusal.js';
+
+type Of<T extends CaseCommand['type']> = Extract<CaseCommand, { type: T }>;
+
+export function decideSubmitReply(c: Case, cmd: Of<'case.reply.submit'>, ctx: DecisionContext): Decision {
+  const r = firstRefusal(
+    () => checkState(c, ['claimed', 'waiting'], 'reply'),
+    () => checkOwnerOrManager(c, ctx, 'reply'),
+    () => (cmd.text.trim() ? null : refuse('invalid', 'reply:text', 'The reply is empty.')),
+  );
+  if (r) return rejected(r);
+  const replyId = `rep-${c.replies.length + 1}`;
+  const data = { replyId, text: cmd.text, visibility: cmd.visibility, awaitingApproval: cmd.needsApproval ?? false };
+  return new EventBuilder(c, ctx).add('case.reply.requested', data).accept();
+}
+
+/** A reply held for sign-off (purdah) is approved by a comms manager (004 §2). */
+export function decideApproveReply(c: Case, cmd: Of<'case.reply.approve'>, ctx: DecisionContext): Decision {
+  const found = findReply(c, cmd.replyId);
+  if ('refusal' in found) return rejected(found.refusal);
+  if (found.reply.status !== 'awaiting_approval') {
+    return rejected(refuse('wrong_state', 'reply:awaiting-approval', `That reply is not waiting for approval (it is ${found.reply.status}).`));
+  }
+  if (!hasRole(ctx.actor, 'comms_manager')) return rejected(refuse('not_permitted', 'permission:case.reply.approve', 'Only a comms manager can approve a reply.'));
+  return new EventBuilder(c, ctx).add('case.reply.approved', { replyId: cmd.replyId }).accept();
+}
+
+export function decideReplyOutcome(c: Case, cmd: Of<'case.reply.sent'> | Of<'case.reply.failed'>, ctx: DecisionContext): Decision {
+  const found = findReply(c, cmd.replyId);
+  if ('refusal' in found) return rejected(found.refusal);
+  if (found.reply.status !== 'sending') {
+    return rejected(refuse('wrong_state', 'reply:sending', `Reply ${cmd.replyId} is ${found.reply.status}, not sending.`));
+  }
+  const b = new EventBuilder(c, ctx);
+  if (cmd.type === 'case.reply.sent') return b.add('case.reply.sent', { replyId: cmd.replyId, networkReplyId: cmd.networkReplyId }).accept();
+  return b.add('case.reply.failed', { replyId: cmd.replyId, error: cmd.error }).accept();
+}
+
+function findReply(c: Case, id: string): { reply: Reply } | { refusal: ReturnType<typeof refuse> } {
+  const reply = c.replies.find((x) => x.id === id);
+  return reply ? { reply } : { refusal: refuse('not_found', 'reply:exists', `There is no reply ${id} on this case.`) };
+}

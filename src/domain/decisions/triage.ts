@@ -1,0 +1,69 @@
+// Decisions that route a case: classify it, escalate it, and the target's answer.
+import { hasRole } from '../actor.js';
+import type { Case, Escalation } from '../case.js';
+import type { CaseCommand } from '../commands.js';
+import { EventBuilder, rejected, type Decision, type DecisionContext } from '../decision.js';
+import { checkNotClosed, checkOwnerOrManager, firstRefusal, isSystem } from '../guards.js';
+import { refuse, type Refusal } from '../refusal.js';
+
+type Of<T extends CaseCommand['type']> = Extract<CaseCommand, { type: T }>;
+
+export function decideClassify(c: Case, cmd: Of<'case.classify'>, ctx: DecisionContext): Decision {
+  const r = firstRefusal(
+    () => checkNotClosed(c, 'classify it'),
+    () => (c.owner ? checkOwnerOrManager(c, ctx, 'classify it') : null),
+  );
+  if (r) return rejected(r);
+  const data = { serviceTag: cmd.serviceTag, kind: cmd.kind, note: cmd.note ?? null };
+  return new EventBuilder(c, ctx).add('case.classified', data).accept();
+}
+
+export function decideEscalate(c: Case, cmd: Of<'case.escalate'>, ctx: DecisionContext): Decision {
+  const r = firstRefusal(
+    () => checkNotClosed(c, 'escalate it'),
+    () => checkOwnerOrManager(c, ctx, 'escalate it'),
+    () => (cmd.reason.trim() ? null : refuse('invalid', 'escalation:reason', 'Say why you are escalating: the reason goes to the person you escalate to.')),
+    () => checkNoPendingTo(c, cmd.target),
+  );
+  if (r) return rejected(r);
+  const escalationId = `esc-${c.escalations.length + 1}`;
+  return new EventBuilder(c, ctx).add('case.escalated', { escalationId, target: cmd.target, reason: cmd.reason.trim() }).accept();
+}
+
+export function decideAnswerEscalation(
+  c: Case,
+  cmd: Of<'case.escalation.acknowledge'> | Of<'case.escalation.decline'>,
+  ctx: DecisionContext,
+): Decision {
+  const esc = c.escalations.find((e) => e.id === cmd.escalationId);
+  if (!esc) return rejected(refuse('not_found', 'escalation:exists', `There is no escalation ${cmd.escalationId} on this case.`));
+  const r = firstRefusal(
+    () => (esc.status === 'pending' ? null : refuse('wrong_state', 'escalation:pending', `This escalation was already ${esc.status} by ${esc.answeredBy ?? 'someone'}.`)),
+    () => checkIsTarget(esc, ctx),
+  );
+  if (r) return rejected(r);
+  const b = new EventBuilder(c, ctx);
+  if (cmd.type === 'case.escalation.acknowledge') return b.add('case.escalation.acknowledged', { escalationId: esc.id, note: cmd.note ?? null }).accept();
+  if (!cmd.reason.trim()) return rejected(refuse('invalid', 'escalation:decline-reason', 'Say why you are declining, so the comms team can route it elsewhere.'));
+  return b.add('case.escalation.declined', { escalationId: esc.id, reason: cmd.reason.trim() }).accept();
+}
+
+function checkNoPendingTo(c: Case, target: Of<'case.escalate'>['target']): Refusal | null {
+  const same = c.escalations.find((e) => e.status === 'pending' && sameTarget(e.target, target));
+  return same ? refuse('invalid', 'escalation:one-pending', `This case is already escalated there (${same.id}) and waiting for an answer.`) : null;
+}
+
+function sameTarget(a: Escalation['target'], b: Escalation['target']): boolean {
+  if (a.type !== b.type) return false;
+  return a.type === 'leadership' || (b.type === 'service_lead' && a.serviceTag === b.serviceTag);
+}
+
+/** The escalation's target answers it: that service's lead, or leadership (001 "Assigning tasks"). */
+function checkIsTarget(esc: Escalation, ctx: DecisionContext): Refusal | null {
+  if (isSystem(ctx.actor)) return null;
+  if (esc.target.type === 'leadership') {
+    return hasRole(ctx.actor, 'leadership') ? null : refuse('not_permitted', 'escalation:target', 'Only leadership can answer a leadership escalation.');
+  }
+  if (ctx.isLeadOf(ctx.actor.personId, esc.target.serviceTag)) return null;
+  return refuse('not_permitted', 'escalation:target', `Only the ${esc.target.serviceTag} service lead can answer this escalation.`);
+}

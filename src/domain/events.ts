@@ -1,0 +1,72 @@
+// The events a case's history is made of. Every change to a case is exactly one of these.
+import type { CloseOutcome, EscalationTarget, ModerationActionKind, ReplyVisibility, RiskLevel } from './case.js';
+import type { Surface } from './roles.js';
+
+export interface EventDataMap {
+  'case.opened': {
+    mentionId: string;
+    network: string;
+    authorKey: string;
+    receivedOutOfHours: boolean;
+    risk: RiskLevel;
+    deadlines: Record<string, string>;
+  };
+  'case.claimed': Record<string, never>;
+  'case.released': Record<string, never>;
+  'case.reassigned': { toPersonId: string; toName: string };
+  'case.classified': { serviceTag: string; kind: string; note: string | null };
+  'case.escalated': { escalationId: string; target: EscalationTarget; reason: string };
+  'case.escalation.acknowledged': { escalationId: string; note: string | null };
+  'case.escalation.declined': { escalationId: string; reason: string };
+  'case.reply.requested': { replyId: string; text: string; visibility: ReplyVisibility; awaitingApproval: boolean };
+  'case.reply.approved': { replyId: string };
+  'case.reply.sent': { replyId: string; networkReplyId: string };
+  'case.reply.failed': { replyId: string; error: string };
+  'case.moderation.requested': {
+    moderationId: string;
+    action: ModerationActionKind;
+    ruleId: string;
+    awaitingApproval: boolean;
+    note: string | null;
+  };
+  'case.moderation.approved': { moderationId: string };
+  'case.moderation.rejected': { moderationId: string; reason: string };
+  'case.moderation.done': { moderationId: string };
+  'case.moderation.failed': { moderationId: string; error: string };
+  'case.waiting': { reason: string };
+  'case.resumed': Record<string, never>;
+  'case.closed': { outcome: CloseOutcome; note: string | null };
+  'case.reopened': { reason: string | null };
+  'case.deadline.set': { name: string; due: string | null };
+}
+
+export type CaseEventType = keyof EventDataMap;
+
+export interface EventActor {
+  readonly personId: string;
+  readonly name: string;
+  readonly surface: Surface;
+}
+
+/** An event as the core produces it; the store adds its id, sequence number and hash. */
+export type CaseEvent<T extends CaseEventType = CaseEventType> = {
+  [K in T]: {
+    readonly type: K;
+    readonly caseId: string;
+    /** The case's version once this event is applied. */
+    readonly caseVersion: number;
+    readonly at: string;
+    readonly actor: EventActor;
+    /** The rule or reason behind the change, when there is one (a policy rule id, a note). */
+    readonly rule: string | null;
+    readonly data: EventDataMap[K];
+  };
+}[T];
+
+export interface StoredCaseEvent<T extends CaseEventType = CaseEventType> {
+  readonly seq: number;
+  readonly id: string;
+  readonly hash: string;
+  readonly prevHash: string;
+  readonly event: CaseEvent<T>;
+}

@@ -1,0 +1,47 @@
+// A mention of the council on a network, as it arrived: the evidence a case is about.
+import { z } from 'zod';
+
+export const MENTION_KINDS = ['post', 'comment', 'reply', 'mention', 'direct_message'] as const;
+export type MentionKind = (typeof MENTION_KINDS)[number];
+
+/** Network names are open (generic webhooks bring Nextdoor, TikTok, Mumsnet…), but shaped. */
+export const networkNameSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]{1,31}$/, 'a lower-case network name such as facebook, x, nextdoor');
+
+export const mentionAuthorSchema = z.object({
+  id: z.string().min(1).max(200),
+  name: z.string().max(200).default(''),
+  handle: z.string().max(200).default(''),
+  followers: z.number().int().nonnegative().nullable().default(null),
+  verified: z.boolean().default(false),
+});
+
+export const mentionSchema = z.object({
+  network: networkNameSchema,
+  externalId: z.string().min(1).max(300),
+  url: z.url().max(2000),
+  text: z.string().max(100_000),
+  postedAt: z.iso.datetime({ offset: true }),
+  kind: z.enum(MENTION_KINDS),
+  author: mentionAuthorSchema,
+  parent: z
+    .object({
+      externalId: z.string().min(1).max(300),
+      text: z.string().max(100_000).default(''),
+      url: z.url().max(2000).optional(),
+    })
+    .optional(),
+  media: z
+    .array(z.object({ type: z.enum(['image', 'video', 'link', 'other']), url: z.url().max(2000) }))
+    .max(20)
+    .optional(),
+});
+
+export type MentionInput = z.input<typeof mentionSchema>;
+export type Mention = z.output<typeof mentionSchema>;
+
+/** The key an author is known by across cases: per network, since handles are not global. */
+export function authorKey(mention: Pick<Mention, 'network' | 'author'>): string {
+  return `${mention.network}:${mention.author.id}`;
+}

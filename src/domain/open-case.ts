@@ -1,0 +1,34 @@
+// The first event of every case: opening it for a stored mention.
+import type { Actor } from './actor.js';
+import type { RiskLevel } from './case.js';
+import type { CaseEvent } from './events.js';
+
+export interface OpenCaseInput {
+  readonly caseId: string;
+  readonly mentionId: string;
+  readonly network: string;
+  readonly authorKey: string;
+  readonly receivedAt: Date;
+  readonly receivedOutOfHours: boolean;
+  readonly risk: RiskLevel;
+  readonly deadlines: Record<string, string>;
+}
+
+export function buildCaseOpened(input: OpenCaseInput, actor: Actor): CaseEvent<'case.opened'> {
+  return {
+    type: 'case.opened',
+    caseId: input.caseId,
+    caseVersion: 1,
+    at: input.receivedAt.toISOString(),
+    actor: { personId: actor.personId, name: actor.name, surface: actor.surface },
+    rule: null,
+    data: {
+      mentionId: input.mentionId,
+      network: input.network,
+      authorKey: input.authorKey,
+      receivedOutOfHours: input.receivedOutOfHours,
+      risk: input.risk,
+      deadlines: input.deadlines,
+    },
+  };
+}

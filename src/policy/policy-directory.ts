@@ -1,0 +1,63 @@
+// Who is who, from the policy: chat identity → actor with roles; who leads which service.
+import type { Actor } from '../domain/actor.js';
+import type { PermissionTable } from '../domain/decision.js';
+import type { Role } from '../domain/roles.js';
+import type { Person } from './policy-people-schema.js';
+import type { Policy, ServiceArea } from './policy-schema.js';
+
+export type ChatSurface = 'slack' | 'teams';
+
+export interface ChatIdentity {
+  readonly surface: ChatSurface;
+  readonly userId: string;
+  /** Groups the platform says the user belongs to (Slack user groups, Entra groups). */
+  readonly groupIds?: readonly string[];
+  /** The platform's display name, used when the policy does not know the person. */
+  readonly displayName?: string;
+}
+
+export function findPerson(policy: Policy, surface: ChatSurface, userId: string): Person | null {
+  return policy.people.find((p) => p[surface] === userId) ?? null;
+}
+
+export function findPersonById(policy: Policy, personId: string): Person | null {
+  return policy.people.find((p) => p.id === personId) ?? null;
+}
+
+/**
+ * Resolves an actor. A person unknown to the policy still gets an actor (with the roles their
+ * groups give, possibly none) so refusals can name them and say which role they lack.
+ */
+export function resolveActor(policy: Policy, who: ChatIdentity): Actor {
+  const person = findPerson(policy, who.surface, who.userId);
+  const groupRoles = policy.groups
+    .filter((g) => g[who.surface] !== undefined && (who.groupIds ?? []).includes(g[who.surface] as string))
+    .flatMap((g) => g.roles);
+  const roles = [...new Set<Role>([...(person?.roles ?? []), ...groupRoles])];
+  const name = person?.name ?? who.displayName ?? who.userId;
+  return {
+    personId: person?.id ?? `${who.surface}:${who.userId}`,
+    name,
+    initials: person?.initials ?? initialsOf(name),
+    roles,
+    surface: who.surface,
+  };
+}
+
+export function permissionTable(policy: Policy): PermissionTable {
+  return policy.permissions;
+}
+
+export function findService(policy: Policy, tag: string): ServiceArea | null {
+  return policy.services.find((s) => s.tag === tag) ?? null;
+}
+
+export function isLeadOf(policy: Policy, personId: string, serviceTag: string): boolean {
+  return findService(policy, serviceTag)?.leads.includes(personId) ?? false;
+}
+
+/** "Ana Patel" → "AP": the sign-off when the policy gives no initials (002 §5.5). */
+export function initialsOf(name: string): string {
+  const letters = name.split(/\s+/).filter(Boolean).map((w) => w[0]!.toUpperCase()).join('');
+  return letters.slice(0, 4) || 'CT';
+}

@@ -1,0 +1,86 @@
+// Policy schema for the council's published rules: clocks, house rules, moderation, replies.
+import { z } from 'zod';
+import { MODERATION_ACTIONS } from '../domain/case.js';
+import { MENTION_KINDS } from '../domain/mention.js';
+
+const source = z.string().min(1, 'cite the document and section this rule comes from');
+
+export const durationSchema = z.union([
+  z.object({ workingMinutes: z.number().int().positive() }),
+  z.object({ workingDays: z.number().int().positive() }),
+  z.object({ elapsedHours: z.number().positive() }),
+]);
+
+export const clockSchema = z.object({
+  id: z.string().regex(/^[a-z_]+$/),
+  name: z.string(),
+  /** What starts the clock. */
+  startsOn: z.enum(['opened', 'claimed', 'escalated_to_service_lead', 'classified_foi']),
+  /** What stops it. */
+  stopsOn: z.enum(['first_reply', 'escalation_answered', 'closed', 'any_action']),
+  within: z.array(durationSchema).min(1).describe('the stricter (earliest) of these'),
+  remindAt: z.number().gt(0).lt(1).nullable().default(0.75),
+  source,
+});
+
+export const houseRuleSchema = z.object({
+  id: z.string().regex(/^[a-z_]+$/),
+  title: z.string(),
+  description: z.string(),
+  actions: z.array(z.enum(MODERATION_ACTIONS)).min(1),
+  /** Block after this many recorded breaches of this rule (e.g. repeated unrelated comments). */
+  blockAfterBreaches: z.number().int().positive().nullable().default(null),
+  referToManager: z.boolean().default(false),
+  /** Words and phrases that suggest (never decide) a breach. */
+  lexicon: z.array(z.string().min(2)).default([]),
+  source,
+});
+
+export const moderationSchema = z.object({
+  needsApproval: z.array(z.enum(MODERATION_ACTIONS)).default(['warn', 'block', 'unblock']),
+  appealAfterMonths: z.number().int().positive().default(12),
+  warningMessage: z.string().min(1),
+  source,
+});
+
+export const replyRulesSchema = z.object({
+  signOff: z.object({ format: z.string().includes('{initials}'), required: z.boolean(), source }),
+  personalData: z.object({ enabled: z.boolean(), source }),
+  foi: z.object({ route: z.string().min(1), source }),
+  politicalTerms: z.array(z.string()).default([]),
+  preElectionPeriods: z.array(z.object({ name: z.string(), from: z.iso.date(), to: z.iso.date() })).default([]),
+  preElectionSource: source,
+});
+
+export const networkCapabilitySchema = z.object({
+  displayName: z.string(),
+  textLimit: z.number().int().positive().nullable(),
+  directMessages: z.boolean(),
+  followersKnown: z.boolean(),
+  actions: z.array(z.enum(['reply', 'private_reply', 'hide', 'unhide', 'delete', 'block', 'unblock'])),
+  /** No connector: staff reply on the network itself, from the link on the card. */
+  replyOnNetwork: z.boolean().default(false),
+  source: source.optional(),
+});
+
+export const outOfHoursSchema = z.object({
+  autoReply: z.array(z.object({ network: z.string(), kind: z.enum(MENTION_KINDS) })).default([]),
+  message: z.string().min(1),
+  emergencyContacts: z.string().min(1),
+  source,
+});
+
+export const riskSchema = z.object({
+  followersMedium: z.number().int().nonnegative(),
+  followersHigh: z.number().int().nonnegative(),
+  verifiedIsMedium: z.boolean().default(true),
+  highRiskTerms: z.array(z.string()).default([]),
+  safeguardingTerms: z.array(z.string()).default([]),
+  surge: z.object({ cases: z.number().int().min(2), withinMinutes: z.number().int().positive() }),
+  source,
+});
+
+export type Clock = z.infer<typeof clockSchema>;
+export type Duration = z.infer<typeof durationSchema>;
+export type HouseRule = z.infer<typeof houseRuleSchema>;
+export type NetworkCapability = z.infer<typeof networkCapabilitySchema>;

@@ -1,0 +1,90 @@
+// The policy file's schema: the council's rules as data, checked field by field with paths.
+import { z } from 'zod';
+import { CASE_STATES } from '../domain/case.js';
+import { ROLES } from '../domain/roles.js';
+import { chatChannelSchema, personSchema, roleGroupSchema } from './policy-people-schema.js';
+import {
+  clockSchema,
+  houseRuleSchema,
+  moderationSchema,
+  networkCapabilitySchema,
+  outOfHoursSchema,
+  replyRulesSchema,
+  riskSchema,
+} from './policy-rules-schema.js';
+import { workingCalendarSpecSchema } from './working-calendar-spec.js';
+
+const COMMAND_TYPES = [
+  'case.claim', 'case.release', 'case.reassign', 'case.classify', 'case.escalate',
+  'case.escalation.acknowledge', 'case.escalation.decline', 'case.reply.submit', 'case.reply.approve',
+  'case.moderate', 'case.moderation.approve', 'case.moderation.reject', 'case.wait', 'case.resume',
+  'case.close', 'case.reopen',
+] as const;
+
+export const serviceAreaSchema = z.object({
+  tag: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'a short lower-case tag such as waste'),
+  name: z.string().min(1),
+  leads: z.array(z.string()).default([]),
+  channel: chatChannelSchema.default({}),
+  keywords: z.array(z.string()).default([]),
+  political: z.boolean().default(false),
+});
+
+const policyObjectSchema = z
+  .object({
+    council: z.object({
+      name: z.string().min(1),
+      website: z.url(),
+      policyUrl: z.url(),
+    }),
+    calendar: workingCalendarSpecSchema.and(z.object({ source: z.string().min(1) })),
+    people: z.array(personSchema).default([]),
+    groups: z.array(roleGroupSchema).default([]),
+    channels: z.object({
+      triage: chatChannelSchema,
+      leadership: chatChannelSchema.default({}),
+      safeguarding: chatChannelSchema.default({}),
+    }),
+    services: z.array(serviceAreaSchema).min(1),
+    kinds: z.array(z.object({ id: z.string().regex(/^[a-z_]+$/), name: z.string(), source: z.string().optional() })).min(1),
+    permissions: z.partialRecord(z.enum(COMMAND_TYPES), z.array(z.enum(ROLES))),
+    clocks: z.array(clockSchema).default([]),
+    clocksPauseIn: z.array(z.enum(CASE_STATES)).default(['waiting']),
+    houseRules: z.array(houseRuleSchema).min(1),
+    moderation: moderationSchema,
+    replyRules: replyRulesSchema,
+    networks: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/), networkCapabilitySchema),
+    outOfHours: outOfHoursSchema,
+    risk: riskSchema,
+  });
+
+export const policySchema = policyObjectSchema.superRefine(checkReferences);
+
+export type Policy = z.infer<typeof policyObjectSchema>;
+export type ServiceArea = z.infer<typeof serviceAreaSchema>;
+
+/** Cross-references zod can't express field by field: ids unique, leads exist. */
+function checkReferences(policy: Policy, ctx: z.RefinementCtx): void {
+  const personIds = new Set<string>();
+  policy.people.forEach((person, i) => {
+    if (personIds.has(person.id)) ctx.addIssue({ code: 'custom', path: ['people', i, 'id'], message: `duplicate person id "${person.id}"` });
+    personIds.add(person.id);
+  });
+  policy.services.forEach((s, i) =>
+    s.leads.forEach((lead, j) => {
+      if (!personIds.has(lead)) ctx.addIssue({ code: 'custom', path: ['services', i, 'leads', j], message: `no person with id "${lead}" in people` });
+    }),
+  );
+  unique(policy.services.map((s) => s.tag), 'services', 'tag', ctx);
+  unique(policy.houseRules.map((r) => r.id), 'houseRules', 'id', ctx);
+  unique(policy.kinds.map((k) => k.id), 'kinds', 'id', ctx);
+  unique(policy.clocks.map((c) => c.id), 'clocks', 'id', ctx);
+}
+
+function unique(values: string[], list: string, field: string, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  values.forEach((v, i) => {
+    if (seen.has(v)) ctx.addIssue({ code: 'custom', path: [list, i, field], message: `duplicate ${field} "${v}"` });
+    seen.add(v);
+  });
+}

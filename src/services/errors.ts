@@ -1,0 +1,28 @@
+// Typed errors with stable codes, so adapters map vendor failures once and the outbox decides retries.
+export class DeskError extends Error {
+  constructor(readonly code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The callee said "slow down": retry no sooner than retryAfterMs (from Retry-After). */
+export class RateLimitError extends DeskError {
+  constructor(readonly retryAfterMs: number, message = `rate limited; retry after ${retryAfterMs} ms`, options?: { cause?: unknown }) {
+    super('rate_limited', message, options);
+  }
+}
+
+/** Retrying cannot help (deleted comment, revoked token, channel gone): record it, tell a person. */
+export class PermanentError extends DeskError {
+  constructor(message: string, readonly hint: string | null = null, options?: { cause?: unknown }) {
+    super('permanent', message, options);
+  }
+}
+
+/** The store could not be reached: intake answers 503, never a 2xx that was not stored. */
+export class StoreUnavailableError extends DeskError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('store_unavailable', message, options);
+  }
+}

@@ -1,0 +1,42 @@
+// What must happen outside after events are stored: card refreshes, thread lines, network actions.
+// Written to the outbox in the same transaction as the events, so nothing is lost or done twice.
+import type { Case } from '../domain/case.js';
+import type { StoredCaseEvent } from '../domain/events.js';
+import type { ChatSurface } from '../policy/policy-directory.js';
+import type { OutboxItem } from './ports.js';
+
+export function planSideEffects(c: Case, stored: readonly StoredCaseEvent[], surfaces: readonly ChatSurface[]): OutboxItem[] {
+  const items: OutboxItem[] = [];
+  for (const surface of surfaces) {
+    items.push({ key: `card:${surface}:${c.id}:v${c.version}`, kind: 'chat.card.refresh', caseId: c.id, payload: { caseId: c.id, surface } });
+    for (const s of stored) {
+      if (s.event.type === 'case.opened') continue;
+      items.push({ key: `thread:${surface}:${s.id}`, kind: 'chat.thread.line', caseId: c.id, payload: { caseId: c.id, surface, eventId: s.id } });
+    }
+  }
+  for (const s of stored) items.push(...networkEffects(c, s, surfaces));
+  return items;
+}
+
+function networkEffects(c: Case, s: StoredCaseEvent, surfaces: readonly ChatSurface[]): OutboxItem[] {
+  const e = s.event;
+  const base = { caseId: c.id };
+  switch (e.type) {
+    case 'case.reply.requested':
+      return e.data.awaitingApproval
+        ? surfaces.map((surface) => ({ ...base, key: `approval:${surface}:${c.id}:${e.data.replyId}`, kind: 'chat.approval.request', payload: { caseId: c.id, surface, replyId: e.data.replyId } }))
+        : [{ ...base, key: `network:reply:${c.id}:${e.data.replyId}`, kind: 'network.reply', payload: { caseId: c.id, replyId: e.data.replyId } }];
+    case 'case.reply.approved':
+      return [{ ...base, key: `network:reply:${c.id}:${e.data.replyId}`, kind: 'network.reply', payload: { caseId: c.id, replyId: e.data.replyId } }];
+    case 'case.moderation.requested':
+      return e.data.awaitingApproval
+        ? surfaces.map((surface) => ({ ...base, key: `approval:${surface}:${c.id}:${e.data.moderationId}`, kind: 'chat.approval.request', payload: { caseId: c.id, surface, moderationId: e.data.moderationId } }))
+        : [{ ...base, key: `network:moderate:${c.id}:${e.data.moderationId}`, kind: 'network.moderate', payload: { caseId: c.id, moderationId: e.data.moderationId } }];
+    case 'case.moderation.approved':
+      return [{ ...base, key: `network:moderate:${c.id}:${e.data.moderationId}`, kind: 'network.moderate', payload: { caseId: c.id, moderationId: e.data.moderationId } }];
+    case 'case.escalated':
+      return surfaces.map((surface) => ({ ...base, key: `escalation:${surface}:${c.id}:${e.data.escalationId}`, kind: 'chat.escalation.post', payload: { caseId: c.id, surface, escalationId: e.data.escalationId } }));
+    default:
+      return [];
+  }
+}

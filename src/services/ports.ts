@@ -1,0 +1,94 @@
+// The interfaces the core needs from the outside world: store, outbox, clock, ids.
+import type { Case, CaseState } from '../domain/case.js';
+import type { CaseEvent, StoredCaseEvent } from '../domain/events.js';
+import type { Mention } from '../domain/mention.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface StoredMention {
+  readonly id: string;
+  readonly mention: Mention;
+  readonly receivedAt: string;
+}
+
+export interface MentionRepository {
+  /** Inserts unless (network, externalId) is already stored; the unique key makes duplicates impossible. */
+  insertIfNew(id: string, mention: Mention, receivedAt: Date): Promise<{ inserted: true } | { inserted: false; existingId: string }>;
+  get(id: string): Promise<StoredMention | null>;
+}
+
+export interface CaseQuery {
+  readonly states?: readonly CaseState[];
+  readonly ownerId?: string;
+  readonly limit?: number;
+}
+
+export interface CaseRepository {
+  /** A short, human-friendly id for a new case ("MD-1042"), unique across replicas. */
+  nextCaseId(): Promise<string>;
+  get(id: string): Promise<Case | null>;
+  findByMention(mentionId: string): Promise<Case | null>;
+  insert(c: Case): Promise<void>;
+  /** Saves only if the stored version is still `expectedVersion`; false means someone else won. */
+  update(c: Case, expectedVersion: number): Promise<boolean>;
+  /** Oldest first. */
+  list(query: CaseQuery): Promise<Case[]>;
+}
+
+export type ChainVerdict =
+  | { readonly ok: true; readonly count: number }
+  | { readonly ok: false; readonly count: number; readonly firstBad: { readonly seq: number; readonly id: string; readonly caseId: string }; readonly reason: string };
+
+export interface EventLog {
+  /** Appends in order, chaining each event's hash to the one before (tamper evidence). */
+  append(events: readonly CaseEvent[]): Promise<StoredCaseEvent[]>;
+  forCase(caseId: string): Promise<StoredCaseEvent[]>;
+  verifyChain(): Promise<ChainVerdict>;
+}
+
+export interface OutboxItem {
+  /** Idempotency key: enqueueing the same key twice stores one item. */
+  readonly key: string;
+  /** What to do, e.g. 'chat.card.post', 'network.reply'; adapters register a handler per kind. */
+  readonly kind: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly caseId?: string | null;
+  /** Not before this instant (reminders, back-off); now when absent. */
+  readonly runAt?: Date;
+}
+
+export interface Outbox {
+  enqueue(items: readonly OutboxItem[]): Promise<void>;
+}
+
+export interface AccountSeen {
+  readonly key: string;
+  readonly network: string;
+  readonly authorId: string;
+  readonly name: string;
+  readonly handle: string;
+  readonly followers: number | null;
+  readonly verified: boolean;
+}
+
+export interface AccountRepository {
+  recordSeen(account: AccountSeen, at: Date): Promise<void>;
+}
+
+/** The repositories inside one transaction: everything written together or not at all. */
+export interface UnitOfWork {
+  readonly mentions: MentionRepository;
+  readonly cases: CaseRepository;
+  readonly events: EventLog;
+  readonly outbox: Outbox;
+  readonly accounts: AccountRepository;
+}
+
+export interface Store extends UnitOfWork {
+  transaction<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T>;
+  /** Reachable and migrated; readiness, not liveness. */
+  ready(): Promise<{ readonly ok: boolean; readonly detail: string }>;
+  close(): Promise<void>;
+}
