@@ -1,0 +1,160 @@
+// Owns a loopback stand-in for the Bot Connector (the bot's outgoing calls) and for the Bot
+// Framework token issuer (OpenID metadata + JWKS, and JWTs signed with its RSA key).
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createRecorder } from './recorder.js';
+
+export interface ConnectorCall {
+  method: string;
+  /** Path below the serviceUrl, decoded: /v3/conversations/19:abc@thread.tacv2/activities */
+  path: string;
+  query: string;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+  status: number;
+}
+
+export type ConnectorFailure = { status: 429; retryAfter?: number } | { status: 500 } | { status: 403 };
+
+export interface BotFrameworkClaims {
+  aud: string;
+  serviceurl: string;
+  iss?: string;
+  /** Seconds from now; negative for an expired token. Default 3600. */
+  expiresIn?: number;
+}
+
+export interface FakeBotConnector {
+  /** Ends in a slash and has a region path, as Teams sends it: http://127.0.0.1:PORT/uk/ */
+  serviceUrl: string;
+  /** Pass to createTeamsApp({ openIdMetadataUrl }); JWKS lives at the sibling /keys. */
+  openIdMetadataUrl: string;
+  calls: readonly ConnectorCall[];
+  waitFor(predicate: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
+  /** The next connector call (not the issuer's) is answered with this failure. */
+  failNext(failure: ConnectorFailure): void;
+  /** A Bot Connector JWT signed with the issuer's key, or with `signWith` (an unknown key). */
+  signJwt(claims: BotFrameworkClaims, options?: { signWith?: KeyObject; kid?: string }): string;
+  close(): Promise<void>;
+}
+
+const REGION = '/uk';
+const ISSUER = 'https://api.botframework.com';
+
+export async function startFakeBotConnector(): Promise<FakeBotConnector> {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const kid = 'fake-bf-key-1';
+  const jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256', endorsements: ['msteams'] }] };
+  const recorder = createRecorder<ConnectorCall>();
+  const failures: ConnectorFailure[] = [];
+  let seq = 0;
+
+  const server = createServer((req, res) => {
+    void readJson(req).then((body) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
+      if (req.method === 'GET' && url.pathname === '/v1/.well-known/openidconfiguration') {
+        return reply(res, 200, {
+          issuer: ISSUER,
+          jwks_uri: `${origin}/v1/.well-known/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+          token_endpoint_auth_methods_supported: ['private_key_jwt'],
+        });
+      }
+      if (req.method === 'GET' && url.pathname === '/v1/.well-known/keys') return reply(res, 200, jwks);
+
+      const path = decodeURIComponent(url.pathname.startsWith(`${REGION}/`) ? url.pathname.slice(REGION.length) : url.pathname);
+      const call = { method: req.method ?? 'GET', path, query: url.search, headers: req.headers, body };
+      const [status, payload, headers] = answer(call, failures.shift(), () => ++seq);
+      recorder.push({ ...call, status });
+      reply(res, status, payload, headers);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    serviceUrl: `${origin}${REGION}/`,
+    openIdMetadataUrl: `${origin}/v1/.well-known/openidconfiguration`,
+    calls: recorder.items,
+    waitFor: (predicate, timeoutMs = 2000) => recorder.waitFor(predicate, timeoutMs, 'a Bot Connector call'),
+    failNext: (failure) => void failures.push(failure),
+    signJwt: (claims, options = {}) => signJwt(claims, options.signWith ?? privateKey, options.kid ?? kid),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
+
+type Answer = [status: number, body: unknown, headers?: Record<string, string>];
+
+function answer(call: Omit<ConnectorCall, 'status'>, failure: ConnectorFailure | undefined, nextId: () => number): Answer {
+  if (!/^Bearer \S+/.test(String(call.headers.authorization ?? ''))) {
+    return [401, { error: { code: 'Unauthorized', message: 'missing bearer token' } }];
+  }
+  if (failure?.status === 429) {
+    const headers: Record<string, string> = failure.retryAfter === undefined ? {} : { 'retry-after': String(failure.retryAfter) };
+    return [429, { error: { code: 'Throttled', message: 'Too many requests' } }, headers];
+  }
+  if (failure) return [failure.status, { error: { code: failure.status === 403 ? 'BotNotInConversationRoster' : 'ServiceError', message: 'fake failure' } }];
+
+  const parts = call.path.split('/').filter(Boolean); // v3, conversations, {id}, activities, {activityId}
+  if (parts[0] !== 'v3' || parts[1] !== 'conversations') return notFound();
+  if (parts.length === 2 && call.method === 'POST') {
+    const n = nextId();
+    return [201, { id: `a:fake-conversation-${n}`, activityId: messageId(n) }];
+  }
+  if (parts.length === 4 && parts[3] === 'activities' && call.method === 'POST') return [201, { id: messageId(nextId()) }];
+  if (parts.length === 5 && parts[3] === 'activities') {
+    if (call.method === 'PUT') return [200, { id: parts[4] }];
+    if (call.method === 'POST') return [201, { id: messageId(nextId()) }];
+    if (call.method === 'DELETE') return [200, {}];
+  }
+  return notFound();
+}
+
+/** Teams message ids are numeric (epoch ms); the SDK's toThreadedConversationId insists on it. */
+function messageId(n: number): string {
+  return String(1_700_000_000_000 + n);
+}
+
+function notFound(): Answer {
+  return [404, { error: { code: 'NotFound', message: 'no such route on the fake Bot Connector' } }];
+}
+
+function signJwt(claims: BotFrameworkClaims, key: KeyObject, kid: string): string {
+  const now = Math.floor(Date.now() / 1000);
+  const payload = {
+    iss: claims.iss ?? ISSUER,
+    aud: claims.aud,
+    serviceurl: claims.serviceurl,
+    nbf: now - 60,
+    iat: now - 60,
+    exp: now + (claims.expiresIn ?? 3600),
+  };
+  const part = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const unsigned = `${part({ alg: 'RS256', typ: 'JWT', kid })}.${part(payload)}`;
+  const signature = createSign('RSA-SHA256').update(unsigned).sign(key).toString('base64url');
+  return `${unsigned}.${signature}`;
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}

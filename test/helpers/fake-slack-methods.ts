@@ -1,0 +1,158 @@
+// Owns the fake Web API's answers: the documented success shapes of the methods Mention Desk uses,
+// and the documented error strings for the mistakes worth catching in tests.
+
+export type SlackBody = Record<string, unknown>;
+
+export interface FakeSlackUser {
+  id: string;
+  name?: string;
+  real_name?: string;
+  display_name?: string;
+  tz?: string;
+  is_bot?: boolean;
+  deleted?: boolean;
+}
+
+export interface FakeSlackState {
+  teamId: string;
+  appId: string;
+  botUserId: string;
+  botId: string;
+  socketUrl: () => string;
+  users: Map<string, FakeSlackUser>;
+  usergroups: Map<string, string[]>;
+  nextTs: () => string;
+  nextId: (prefix: string) => string;
+}
+
+type Handler = (body: SlackBody, token: string, state: FakeSlackState) => SlackBody;
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+function message(body: SlackBody, state: FakeSlackState, ts: string): SlackBody {
+  return {
+    type: 'message',
+    text: body.text ?? '',
+    user: state.botUserId,
+    bot_id: state.botId,
+    app_id: state.appId,
+    ts,
+    ...(body.blocks !== undefined ? { blocks: body.blocks } : {}),
+    ...(str(body.thread_ts) ? { thread_ts: body.thread_ts } : {}),
+  };
+}
+
+function view(body: SlackBody, state: FakeSlackState, existingId?: string): SlackBody {
+  const requested = (typeof body.view === 'object' && body.view !== null ? body.view : {}) as SlackBody;
+  const id = existingId ?? state.nextId('V');
+  return {
+    id,
+    team_id: state.teamId,
+    type: requested.type ?? 'modal',
+    blocks: requested.blocks ?? [],
+    private_metadata: requested.private_metadata ?? '',
+    callback_id: requested.callback_id ?? '',
+    external_id: requested.external_id ?? str(body.external_id) ?? '',
+    state: { values: {} },
+    hash: state.nextId('h'),
+    title: requested.title,
+    submit: requested.submit,
+    close: requested.close,
+    clear_on_close: false,
+    notify_on_close: false,
+    previous_view_id: null,
+    root_view_id: id,
+    app_id: state.appId,
+    app_installed_team_id: state.teamId,
+    bot_id: state.botId,
+  };
+}
+
+function userObject(user: FakeSlackUser, teamId: string): SlackBody {
+  const realName = user.real_name ?? user.name ?? user.id;
+  const displayName = user.display_name ?? '';
+  return {
+    id: user.id,
+    team_id: teamId,
+    name: user.name ?? realName.toLowerCase().replace(/\s+/g, '.'),
+    deleted: user.deleted ?? false,
+    real_name: realName,
+    tz: user.tz ?? 'Europe/London',
+    tz_label: 'British Summer Time',
+    tz_offset: 3600,
+    is_bot: user.is_bot ?? false,
+    is_admin: false,
+    is_owner: false,
+    profile: {
+      real_name: realName,
+      real_name_normalized: realName,
+      display_name: displayName,
+      display_name_normalized: displayName,
+      team: teamId,
+    },
+  };
+}
+
+export const methods: Record<string, Handler> = {
+  'auth.test': (_body, _token, s) => ({
+    ok: true,
+    url: 'https://mention-desk-test.slack.com/',
+    team: 'Mention Desk Test',
+    user: 'mention_desk',
+    team_id: s.teamId,
+    user_id: s.botUserId,
+    bot_id: s.botId,
+    is_enterprise_install: false,
+  }),
+  'chat.postMessage': (body, _token, s) => {
+    const channel = str(body.channel);
+    if (!channel) return { ok: false, error: 'channel_not_found' };
+    if (!str(body.text) && body.blocks === undefined) return { ok: false, error: 'no_text' };
+    const ts = s.nextTs();
+    return { ok: true, channel, ts, message: message(body, s, ts) };
+  },
+  'chat.update': (body, _token, s) => {
+    const channel = str(body.channel);
+    const ts = str(body.ts);
+    if (!channel) return { ok: false, error: 'channel_not_found' };
+    if (!ts) return { ok: false, error: 'message_not_found' };
+    return { ok: true, channel, ts, text: body.text ?? '', message: message(body, s, ts) };
+  },
+  'chat.postEphemeral': (body, _token, s) => {
+    if (!str(body.channel)) return { ok: false, error: 'channel_not_found' };
+    if (!str(body.user)) return { ok: false, error: 'user_not_in_channel' };
+    return { ok: true, message_ts: s.nextTs() };
+  },
+  'views.open': (body, _token, s) => {
+    if (!str(body.trigger_id) && !str(body.interactivity_pointer)) return { ok: false, error: 'invalid_arguments' };
+    return { ok: true, view: view(body, s) };
+  },
+  'views.update': (body, _token, s) => {
+    if (!str(body.view_id) && !str(body.external_id)) return { ok: false, error: 'not_found' };
+    return { ok: true, view: view(body, s, str(body.view_id)) };
+  },
+  'views.publish': (body, _token, s) => {
+    if (!str(body.user_id)) return { ok: false, error: 'invalid_arguments' };
+    return { ok: true, view: view(body, s) };
+  },
+  'usergroups.users.list': (body, _token, s) => {
+    const members = s.usergroups.get(str(body.usergroup) ?? '');
+    return members ? { ok: true, users: [...members] } : { ok: false, error: 'no_such_subteam' };
+  },
+  'users.info': (body, _token, s) => {
+    const user = s.users.get(str(body.user) ?? '');
+    return user ? { ok: true, user: userObject(user, s.teamId) } : { ok: false, error: 'user_not_found' };
+  },
+  'conversations.open': (body) => {
+    const users = str(body.users)?.split(',') ?? [];
+    const first = users[0];
+    if (first === undefined) return { ok: false, error: 'users_list_not_supplied' };
+    // Deterministic DM ids make assertions easy: U0ANA -> D0ANA.
+    return { ok: true, no_op: true, already_open: true, channel: { id: `D${first.slice(1)}` } };
+  },
+  'apps.connections.open': (_body, token, s) => {
+    // Slack only accepts an app-level token here; a bot token means the wiring is wrong.
+    if (!token.startsWith('xapp-')) return { ok: false, error: 'not_allowed_token_type' };
+    return { ok: true, url: s.socketUrl() };
+  },
+};
