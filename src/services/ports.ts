@@ -92,3 +92,23 @@ export interface Store extends UnitOfWork {
   ready(): Promise<{ readonly ok: boolean; readonly detail: string }>;
   close(): Promise<void>;
 }
+
+/** What a connector is asked to act on: the mention on its network, and who wrote it. */
+export interface NetworkTarget {
+  readonly network: string;
+  readonly externalId: string;
+  readonly authorId: string;
+  readonly parentExternalId: string | null;
+  readonly kind: Mention['kind'];
+}
+
+/**
+ * One per network (Facebook, Instagram, X …): acts out on the network. Throws RateLimitError,
+ * PermanentError or anything else (retried). `idempotencyKey` lets a connector find what an
+ * earlier attempt with an unknown outcome created, instead of creating it twice.
+ */
+export interface NetworkConnector {
+  readonly network: string;
+  reply(target: NetworkTarget, text: string, visibility: 'public' | 'private', idempotencyKey: string): Promise<{ readonly networkReplyId: string }>;
+  moderate(target: NetworkTarget, action: 'hide' | 'unhide' | 'delete' | 'block' | 'unblock', idempotencyKey: string): Promise<void>;
+}

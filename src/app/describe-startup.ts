@@ -1,0 +1,19 @@
+// The start-up report: where it listens, where the data is, which platforms are on, what is missing.
+import type { Config } from '../config/load-config.js';
+import type { RunningDesk } from './start-desk.js';
+
+export function describeStartup(config: Config, desk: RunningDesk): string[] {
+  const lines = [`Mention Desk listening on http://localhost:${desk.port}`];
+  lines.push(config.databaseUrl ? 'Store: PostgreSQL (DATABASE_URL)' : `Store: embedded PGlite in ${config.dataDir} (set DATABASE_URL to use a PostgreSQL server)`);
+  lines.push(`Policy: ${config.policyPath ?? 'built-in default (set DESK_POLICY to your council\'s policy file; npm run policy:check FILE)'}`);
+  const secret = desk.intakeSecret;
+  if (!secret) lines.push('Intake /api/mentions: OFF — set INTAKE_SECRET (at least 16 characters) to sign intake requests');
+  else if (secret.source === 'env') lines.push('Intake /api/mentions: on (INTAKE_SECRET)');
+  else lines.push(`Intake /api/mentions: on, with a local secret kept in ${secret.file} (set INTAKE_SECRET for production)`);
+  const slack = desk.adapters.find((a) => a.surface === 'slack');
+  lines.push(slack ? `Slack: on, ${slack.description}` : 'Slack: not configured — set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
+  const teams = desk.adapters.find((a) => a.surface === 'teams');
+  lines.push(teams ? `Microsoft Teams: on, ${teams.description}` : 'Microsoft Teams: not configured — set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID');
+  if (!slack && !teams) lines.push('No chat platform is configured: mentions are stored and visible through the event log, but nobody is shown a card yet.');
+  return lines;
+}

@@ -1,0 +1,95 @@
+// The composition root: config → store → services → adapters → one HTTP server and the outbox worker.
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { resolveIntakeSecret, type IntakeSecret } from '../config/intake-secret.js';
+import type { Config } from '../config/load-config.js';
+import { createHealthRouter } from '../http/health-routes.js';
+import { createHttpServer, type HttpServer } from '../http/create-http-server.js';
+import { createIntakeRouter } from '../http/intake-route.js';
+import type { ChatSurface } from '../policy/policy-directory.js';
+import type { Policy } from '../policy/policy-schema.js';
+import { createWorkingCalendar } from '../policy/working-calendar.js';
+import type { DeskContext } from '../services/desk-context.js';
+import { deliverModeration, deliverReply, recordNetworkFailure } from '../services/deliver-network-action.js';
+import type { Clock, NetworkConnector } from '../services/ports.js';
+import { createPgStore } from '../store/create-pg-store.js';
+import type { Db } from '../store/db.js';
+import { migrate } from '../store/migrate.js';
+import { openDatabase } from '../store/open-database.js';
+import { createOutboxWorker, type OutboxWorker } from '../store/outbox-worker.js';
+import { chatOutboxHandlers, type ChatAdapter } from './chat-adapter.js';
+import { createChatAdapters } from './create-chat-adapters.js';
+
+export interface DeskOptions {
+  readonly config: Config;
+  readonly policy: Policy;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  /** An already-open database (tests); otherwise opened from config. */
+  readonly db?: Db;
+  readonly connectors?: readonly NetworkConnector[];
+  readonly outboxPollMs?: number;
+  /** Tests drive the outbox with runOnce(); the app polls. */
+  readonly startWorker?: boolean;
+}
+
+export interface RunningDesk {
+  readonly ctx: DeskContext;
+  readonly http: HttpServer;
+  readonly port: number;
+  readonly url: string;
+  readonly worker: OutboxWorker;
+  readonly adapters: readonly ChatAdapter[];
+  readonly intakeSecret: IntakeSecret | null;
+  stop(): Promise<void>;
+}
+
+export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
+  const clock = o.clock ?? { now: () => new Date() };
+  const db = o.db ?? (await openDatabase({ databaseUrl: o.config.databaseUrl ?? undefined, dataDir: o.config.dataDir }));
+  await migrate(db);
+  const store = createPgStore(db, { clock });
+  const http = createHttpServer(o.logger);
+  const surfaces = configuredSurfaces(o.config);
+  const fullCtx: DeskContext = { store, clock, policy: o.policy, calendar: createWorkingCalendar(o.policy.calendar), surfaces, newId: randomUUID };
+  const adapters = await createChatAdapters(fullCtx, o.config, http.app, o.logger);
+  http.app.use(createHealthRouter(store));
+  const intakeSecret = await resolveIntakeSecret(o.config.intakeSecret, o.config.dataDir, !o.config.databaseUrl);
+  if (intakeSecret) http.app.use(createIntakeRouter(fullCtx, intakeSecret.secret));
+  http.finish();
+  const worker = createWorker(fullCtx, db, adapters, o);
+  for (const a of adapters) await a.start();
+  const port = await http.listen(o.config.port, o.config.host);
+  if (o.startWorker !== false) worker.start();
+  return {
+    ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, intakeSecret,
+    async stop() {
+      await worker.stop();
+      for (const a of adapters) await a.stop();
+      await http.close();
+      if (!o.db) await store.close();
+    },
+  };
+}
+
+function configuredSurfaces(config: Config): ChatSurface[] {
+  return [config.slack ? ('slack' as const) : null, config.teams ? ('teams' as const) : null].filter((s): s is ChatSurface => s !== null);
+}
+
+function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[], o: DeskOptions): OutboxWorker {
+  const connectors = new Map((o.connectors ?? []).map((c) => [c.network, c]));
+  const lookup = (network: string) => connectors.get(network) ?? null;
+  return createOutboxWorker({
+    db,
+    clock: ctx.clock,
+    workerId: `desk-${process.pid}-${randomUUID().slice(0, 8)}`,
+    pollMs: o.outboxPollMs ?? 500,
+    logger: o.logger,
+    handlers: {
+      ...chatOutboxHandlers(adapters),
+      'network.reply': (job) => deliverReply(ctx, lookup, job),
+      'network.moderate': (job) => deliverModeration(ctx, lookup, job),
+    },
+    onFailed: (job, error) => recordNetworkFailure(ctx, job, error),
+  });
+}

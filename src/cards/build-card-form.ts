@@ -1,0 +1,95 @@
+// The forms a card's buttons open (reply, classify, escalate, moderate, close, …), built once for all surfaces.
+import { CLOSE_OUTCOMES, type Case } from '../domain/case.js';
+import type { Mention } from '../domain/mention.js';
+import type { Policy } from '../policy/policy-schema.js';
+import { moderationActions } from './available-actions.js';
+import type { CardForm, CardFormId, CardOption } from './card-model.js';
+
+export interface FormInput {
+  readonly formId: CardFormId;
+  readonly case: Case;
+  readonly mention: Mention;
+  readonly policy: Policy;
+  readonly args?: Readonly<Record<string, string>>;
+  /** The sign-off the reply will carry, e.g. " ^AP". */
+  readonly signOff?: string;
+  readonly suggestion?: { readonly serviceTag: string | null; readonly kind: string | null; readonly ruleId?: string | null };
+}
+
+export function buildCardForm(input: FormInput): CardForm {
+  const { case: c, args } = input;
+  const base = { caseId: c.id, version: c.version, ...(args ? { args } : {}) };
+  switch (input.formId) {
+    case 'reply': return { ...base, id: 'reply', ...replyForm(input) };
+    case 'classify': return { ...base, id: 'classify', ...classifyForm(input) };
+    case 'escalate': return { ...base, id: 'escalate', ...escalateForm(input.policy) };
+    case 'moderate': return { ...base, id: 'moderate', ...moderateForm(input) };
+    case 'close': return { ...base, id: 'close', title: 'Close the case', submitLabel: 'Close', actionId: 'case.close', fields: [
+      { kind: 'select', id: 'outcome', label: 'Outcome', options: CLOSE_OUTCOMES.map((o) => ({ value: o, label: o })) },
+      { kind: 'text', id: 'note', label: 'Note', multiline: false, optional: true, maxLength: 500 },
+    ] };
+    case 'reassign': return { ...base, id: 'reassign', title: 'Reassign', submitLabel: 'Reassign', actionId: 'case.reassign', fields: [
+      { kind: 'select', id: 'toPersonId', label: 'Give it to', options: input.policy.people.filter((p) => p.roles.some((r) => r !== 'leadership')).map((p) => ({ value: p.id, label: p.name })) },
+    ] };
+    case 'decline': return { ...base, id: 'decline', title: 'Decline the escalation', submitLabel: 'Decline', actionId: 'case.escalation.decline', fields: [
+      { kind: 'text', id: 'reason', label: 'Why (so the comms team can route it elsewhere)', multiline: true, maxLength: 1000 },
+    ] };
+    case 'reject': return { ...base, id: 'reject', title: 'Reject the moderation', submitLabel: 'Reject', actionId: 'case.moderation.reject', fields: [
+      { kind: 'text', id: 'reason', label: 'Why', multiline: true, maxLength: 1000 },
+    ] };
+  }
+}
+
+function replyForm({ mention, policy, signOff }: FormInput) {
+  const net = policy.networks[mention.network];
+  const limit = net?.textLimit ?? null;
+  const hint = [limit ? `${net?.displayName ?? mention.network} allows ${limit} characters including the sign-off${signOff ? ` "${signOff.trim()}"` : ''}.` : null, signOff ? 'The sign-off is added for you.' : null].filter(Boolean).join(' ');
+  const visibility: CardOption[] = [{ value: 'public', label: 'Public reply' }];
+  if (net?.directMessages) visibility.push({ value: 'private', label: 'Private message' });
+  return {
+    title: 'Reply', submitLabel: 'Send reply', actionId: 'case.reply.submit',
+    fields: [
+      { kind: 'text' as const, id: 'text', label: 'Reply', multiline: true, ...(limit ? { maxLength: limit } : {}), hint },
+      { kind: 'select' as const, id: 'visibility', label: 'Where', options: visibility, initial: 'public' },
+    ],
+  };
+}
+
+function classifyForm({ policy, case: c, suggestion }: FormInput) {
+  const service = c.classification?.serviceTag ?? suggestion?.serviceTag ?? undefined;
+  const kind = c.classification?.kind ?? suggestion?.kind ?? undefined;
+  return {
+    title: 'Classify', submitLabel: 'Save', actionId: 'case.classify',
+    fields: [
+      { kind: 'select' as const, id: 'serviceTag', label: 'Service', options: policy.services.map((s) => ({ value: s.tag, label: s.name })), ...(service ? { initial: service } : {}) },
+      { kind: 'select' as const, id: 'kind', label: 'Kind', options: policy.kinds.map((k) => ({ value: k.id, label: k.name })), ...(kind ? { initial: kind } : {}) },
+      { kind: 'text' as const, id: 'note', label: 'Note', multiline: false, optional: true, maxLength: 500 },
+    ],
+  };
+}
+
+function escalateForm(policy: Policy) {
+  const targets: CardOption[] = [
+    ...policy.services.filter((s) => s.leads.length).map((s) => ({ value: `service_lead:${s.tag}`, label: `${s.name} service lead` })),
+    { value: 'leadership', label: 'Leadership (reputational risk)' },
+  ];
+  return {
+    title: 'Escalate', submitLabel: 'Escalate', actionId: 'case.escalate',
+    fields: [
+      { kind: 'select' as const, id: 'target', label: 'To', options: targets },
+      { kind: 'text' as const, id: 'reason', label: 'Why', multiline: true, maxLength: 1000 },
+    ],
+  };
+}
+
+function moderateForm({ policy, mention, suggestion }: FormInput) {
+  const actions = moderationActions(policy.networks[mention.network] ?? null);
+  return {
+    title: 'Moderate', submitLabel: 'Request', actionId: 'case.moderate',
+    fields: [
+      { kind: 'select' as const, id: 'action', label: 'Action', options: actions.map((a) => ({ value: a, label: a })), initial: actions[0] ?? 'hide' },
+      { kind: 'select' as const, id: 'ruleId', label: 'House rule it breaks', options: policy.houseRules.map((r) => ({ value: r.id, label: r.title })), ...(suggestion?.ruleId ? { initial: suggestion.ruleId } : {}), hint: 'The post is kept as evidence before anything is hidden or deleted (002 §6.3.3).' },
+      { kind: 'text' as const, id: 'note', label: 'Note', multiline: false, optional: true, maxLength: 500 },
+    ],
+  };
+}

@@ -1,0 +1,90 @@
+// Builds the neutral case card from a case, its mention and the policy; surfaces only render it.
+import type { Case } from '../domain/case.js';
+import type { Mention } from '../domain/mention.js';
+import { formatLocalTime } from '../policy/format-local-time.js';
+import type { Policy } from '../policy/policy-schema.js';
+import { availableActions } from './available-actions.js';
+import type { CardFact, CaseCard, Tone } from './card-model.js';
+import { kindName, ruleTitle, serviceName, targetName } from './event-line.js';
+
+/** Long posts are cut here, with a link to the original: every surface's text limits sit above it. */
+export const MAX_CARD_TEXT = 2000;
+export const MAX_PARENT_TEXT = 500;
+
+export interface CardInput {
+  readonly case: Case;
+  readonly mention: Mention;
+  readonly policy: Policy;
+  readonly now: Date;
+  readonly banners?: ReadonlyArray<{ tone: Tone; text: string }>;
+}
+
+export function buildCaseCard({ case: c, mention: m, policy, now, banners = [] }: CardInput): CaseCard {
+  const network = policy.networks[m.network] ?? null;
+  const [text, cut] = truncate(m.text, MAX_CARD_TEXT);
+  return {
+    caseId: c.id,
+    version: c.version,
+    title: `${network?.displayName ?? m.network} ${m.kind.replace('_', ' ')} · ${c.id}`,
+    risk: c.risk,
+    banners: [...banners, ...caseBanners(c, policy, now)],
+    author: { name: m.author.name, handle: m.author.handle, followers: m.author.followers, verified: m.author.verified },
+    text,
+    textTruncated: cut,
+    parent: m.parent ? { text: truncate(m.parent.text, MAX_PARENT_TEXT)[0], url: m.parent.url ?? null } : null,
+    url: m.url,
+    facts: facts(c, policy, now),
+    activity: activity(c, policy),
+    actions: availableActions(c, network),
+  };
+}
+
+function facts(c: Case, policy: Policy, now: Date): CardFact[] {
+  const tz = policy.calendar.timeZone;
+  const due = c.deadlines['first_response'];
+  const list: CardFact[] = [
+    { label: 'State', value: stateLabel(c) },
+    { label: 'Owner', value: c.owner ? c.owner.name : 'Unclaimed' },
+    { label: 'Received', value: `${formatLocalTime(c.openedAt, tz, now)}${c.receivedOutOfHours ? ' (out of hours)' : ''}` },
+    { label: 'Respond by', value: due ? formatLocalTime(due, tz, now) : '—' },
+    { label: 'Risk', value: c.risk },
+    { label: 'Service', value: c.classification ? serviceName(policy, c.classification.serviceTag) : 'Not classified' },
+    { label: 'Kind', value: c.classification ? kindName(policy, c.classification.kind) : '—' },
+  ];
+  return list;
+}
+
+function stateLabel(c: Case): string {
+  if (c.state === 'closed') return `Closed (${c.outcome ?? 'no outcome'})`;
+  return { new: 'In the queue', claimed: 'Claimed', waiting: 'Waiting on the resident' }[c.state];
+}
+
+function activity(c: Case, policy: Policy): string[] {
+  return [
+    ...c.escalations.map((e) => `Escalated to ${targetName(policy, e.target)}: ${e.status}${e.answeredBy ? ` by ${e.answeredBy}` : ''}${e.answer ? ` (${e.answer})` : ''}`),
+    ...c.replies.map((r) => `Reply ${r.status.replace('_', ' ')} (${r.by}): ${truncate(r.text, 300)[0]}${r.error ? ` (${r.error})` : ''}`),
+    ...c.moderation.map((m) => `${capitalise(m.action)} for ${ruleTitle(policy, m.ruleId)}: ${m.status.replace('_', ' ')}${m.note ? ` (${m.note})` : ''}`),
+  ];
+}
+
+function caseBanners(c: Case, policy: Policy, now: Date): Array<{ tone: Tone; text: string }> {
+  const out: Array<{ tone: Tone; text: string }> = [];
+  const due = c.deadlines['first_response'];
+  const replied = c.replies.some((r) => r.status === 'sent');
+  if (due && c.state !== 'closed' && !replied && new Date(due) <= now) {
+    out.push({ tone: 'danger', text: `First response overdue since ${formatLocalTime(due, policy.calendar.timeZone, now)}` });
+  }
+  if (c.replies.some((r) => r.status === 'failed') || c.moderation.some((m) => m.status === 'failed')) {
+    out.push({ tone: 'warning', text: 'A network action failed: see the activity below, and act on the network from the link if needed.' });
+  }
+  return out;
+}
+
+export function truncate(text: string, max: number): [string, boolean] {
+  if (text.length <= max) return [text, false];
+  return [`${text.slice(0, max - 1).trimEnd()}…`, true];
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

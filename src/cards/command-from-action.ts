@@ -1,0 +1,78 @@
+// Turns a card action (button or form submit) into a core command, naming each bad field.
+import { CLOSE_OUTCOMES, MODERATION_ACTIONS, type CloseOutcome, type ModerationActionKind } from '../domain/case.js';
+import type { CaseCommand } from '../domain/commands.js';
+import { findPersonById } from '../policy/policy-directory.js';
+import type { Policy } from '../policy/policy-schema.js';
+
+export type FieldErrors = Readonly<Record<string, string>>;
+export type ParsedAction = { readonly ok: true; readonly command: CaseCommand } | { readonly ok: false; readonly fieldErrors: FieldErrors };
+
+type Values = Readonly<Record<string, string | undefined>>;
+
+export function commandFromAction(actionId: string, args: Values, values: Values, policy: Policy): ParsedAction {
+  const text = (id: string) => (values[id] ?? '').trim();
+  switch (actionId) {
+    case 'case.claim': case 'case.release': case 'case.resume':
+      return ok({ type: actionId });
+    case 'case.reopen': return ok({ type: 'case.reopen', reason: text('reason') || null });
+    case 'case.wait': return ok({ type: 'case.wait', reason: text('reason') || 'Asked the resident for more information' });
+    case 'case.reassign': {
+      const person = findPersonById(policy, text('toPersonId'));
+      return person ? ok({ type: 'case.reassign', toPersonId: person.id, toName: person.name }) : bad('toPersonId', 'Choose someone from the list.');
+    }
+    case 'case.classify': return classify(policy, text('serviceTag'), text('kind'), text('note'));
+    case 'case.escalate': return escalate(policy, text('target'), text('reason'));
+    case 'case.escalation.acknowledge': return needArg(args, 'escalationId', (id) => ({ type: 'case.escalation.acknowledge', escalationId: id, note: text('note') || null }));
+    case 'case.escalation.decline': return text('reason') ? needArg(args, 'escalationId', (id) => ({ type: 'case.escalation.decline', escalationId: id, reason: text('reason') })) : bad('reason', 'Say why you are declining.');
+    case 'case.reply.submit': return reply(values['text'] ?? '', text('visibility') || 'public');
+    case 'case.reply.approve': return needArg(args, 'replyId', (id) => ({ type: 'case.reply.approve', replyId: id }));
+    case 'case.moderate': return moderate(policy, text('action'), text('ruleId'), text('note'));
+    case 'case.moderation.approve': return needArg(args, 'moderationId', (id) => ({ type: 'case.moderation.approve', moderationId: id }));
+    case 'case.moderation.reject': return text('reason') ? needArg(args, 'moderationId', (id) => ({ type: 'case.moderation.reject', moderationId: id, reason: text('reason') })) : bad('reason', 'Say why you are rejecting it.');
+    case 'case.close': return (CLOSE_OUTCOMES as readonly string[]).includes(text('outcome'))
+      ? ok({ type: 'case.close', outcome: text('outcome') as CloseOutcome, note: text('note') || null })
+      : bad('outcome', 'Choose an outcome.');
+    default: return bad('action', `Unknown action ${actionId}.`);
+  }
+}
+
+function classify(policy: Policy, serviceTag: string, kind: string, note: string): ParsedAction {
+  if (!policy.services.some((s) => s.tag === serviceTag)) return bad('serviceTag', 'Choose a service from the list.');
+  if (!policy.kinds.some((k) => k.id === kind)) return bad('kind', 'Choose a kind from the list.');
+  return ok({ type: 'case.classify', serviceTag, kind, note: note || null });
+}
+
+function escalate(policy: Policy, target: string, reason: string): ParsedAction {
+  if (!reason) return bad('reason', 'Say why you are escalating.');
+  if (target === 'leadership') return ok({ type: 'case.escalate', target: { type: 'leadership' }, reason });
+  const tag = target.startsWith('service_lead:') ? target.slice('service_lead:'.length) : '';
+  const service = policy.services.find((s) => s.tag === tag);
+  if (!service) return bad('target', 'Choose who to escalate to.');
+  if (!service.leads.length) return bad('target', `${service.name} has no lead officer in the policy file.`);
+  return ok({ type: 'case.escalate', target: { type: 'service_lead', serviceTag: tag }, reason });
+}
+
+function reply(text: string, visibility: string): ParsedAction {
+  if (!text.trim()) return bad('text', 'Write the reply.');
+  if (visibility !== 'public' && visibility !== 'private') return bad('visibility', 'Choose public or private.');
+  return ok({ type: 'case.reply.submit', text: text.trim(), visibility });
+}
+
+function moderate(policy: Policy, action: string, ruleId: string, note: string): ParsedAction {
+  if (!(MODERATION_ACTIONS as readonly string[]).includes(action)) return bad('action', 'Choose an action.');
+  if (!policy.houseRules.some((r) => r.id === ruleId)) return bad('ruleId', 'Choose the house rule it breaks.');
+  return ok({ type: 'case.moderate', action: action as ModerationActionKind, ruleId, needsApproval: false, note: note || null });
+}
+
+function needArg(args: Values, name: string, build: (v: string) => CaseCommand): ParsedAction {
+  const v = args[name];
+  return v ? ok(build(v)) : bad(name, `The button is missing ${name}; refresh the card.`);
+}
+
+function ok(command: CaseCommand): ParsedAction {
+  return { ok: true, command };
+}
+
+function bad(field: string, message: string): ParsedAction {
+  return { ok: false, fieldErrors: { [field]: message } };
+}
