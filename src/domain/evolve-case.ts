@@ -44,7 +44,8 @@ function applyChange(c: Case, e: CaseEvent): Case {
     case 'case.released':
       return { ...c, state: 'new', owner: null };
     case 'case.reassigned':
-      return { ...c, state: 'claimed', owner: { personId: e.data.toPersonId, name: e.data.toName, since: e.at } };
+      // A case waiting on the resident stays waiting (its clocks stay paused) under its new owner.
+      return { ...c, state: c.state === 'waiting' ? 'waiting' : 'claimed', owner: { personId: e.data.toPersonId, name: e.data.toName, since: e.at } };
     case 'case.classified':
       return { ...c, classification: { serviceTag: e.data.serviceTag, kind: e.data.kind, note: e.data.note } };
     case 'case.escalated':

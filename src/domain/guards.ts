@@ -42,8 +42,8 @@ export function checkState(c: Case, allowed: readonly CaseState[], what: string)
 export function checkOwnerOrManager(c: Case, ctx: DecisionContext, what: string): Refusal | null {
   if (isSystem(ctx.actor) || hasRole(ctx.actor, 'comms_manager')) return null;
   if (c.owner?.personId === ctx.actor.personId) return null;
-  const holder = c.owner ? `${c.owner.name} holds this case` : 'Nobody holds this case';
-  return refuse('not_owner', 'lifecycle:owner-only', `${holder}; only they or a comms manager can ${what}.`);
+  if (!c.owner) return refuse('not_owner', 'lifecycle:owner-only', `Nobody holds this case yet; claim it before you ${what}.`);
+  return refuse('not_owner', 'lifecycle:owner-only', `${c.owner.name} holds this case; only they or a comms manager can ${what}.`);
 }
 
 export function firstRefusal(...checks: Array<() => Refusal | null>): Refusal | null {
