@@ -7,7 +7,7 @@ export type MentionKind = (typeof MENTION_KINDS)[number];
 /** Network names are open (generic webhooks bring Nextdoor, TikTok, Mumsnet…), but shaped. */
 export const networkNameSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_-]{1,31}$/, 'a lower-case network name such as facebook, x, nextdoor');
+  .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a lower-case network name such as facebook, x, nextdoor');
 
 export const mentionAuthorSchema = z.object({
   id: z.string().min(1).max(200),

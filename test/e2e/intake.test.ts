@@ -1,5 +1,6 @@
 // Intake over real HTTP: every answer /api/mentions gives, and that a 2xx always means stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIntakeBody } from '../../src/http/verify-intake-signature.js';
 import { sampleMention, startTestDesk, TEST_INTAKE_SECRET, type TestDesk } from '../helpers/test-desk.js';
 
 let desk: TestDesk;
@@ -124,5 +125,29 @@ describe('when the store is unreachable', () => {
   it('keeps the secret out of every answer', async () => {
     const res = await desk.postMentions(sampleMention(), { secret: 'wrong-secret-wrong-secret' });
     expect(JSON.stringify(res.json)).not.toContain(TEST_INTAKE_SECRET);
+  });
+});
+
+describe('GET /api/cases/:id', () => {
+  async function getSigned(path: string, secret = TEST_INTAKE_SECRET) {
+    const ts = Math.floor(Date.now() / 1000);
+    const res = await fetch(`${desk.url}${path}`, { headers: { 'x-desk-timestamp': String(ts), 'x-desk-signature': signIntakeBody(secret, ts, path) } });
+    return { status: res.status, json: await res.json() };
+  }
+
+  it('shows a stored case with its mention and full event history', async () => {
+    const m = sampleMention();
+    const { json } = await desk.postMentions(m);
+    const res = await getSigned(`/api/cases/${json.caseId}`);
+    expect(res.status).toBe(200);
+    expect(res.json.case.id).toBe(json.caseId);
+    expect(res.json.mention.externalId).toBe(m.externalId);
+    expect(res.json.events.map((e: { type: string }) => e.type)).toEqual(['case.opened']);
+    expect(res.json.events[0].hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('answers 404 for an unknown case and 401 unsigned', async () => {
+    expect((await getSigned('/api/cases/MD-999999')).status).toBe(404);
+    expect((await fetch(`${desk.url}/api/cases/MD-1`)).status).toBe(401);
   });
 });

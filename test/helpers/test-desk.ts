@@ -5,14 +5,14 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { loadPolicy } from '../../src/config/load-policy.js';
 import type { Policy } from '../../src/policy/policy-schema.js';
 import type { Db } from '../../src/store/db.js';
-import { signIntakeBody } from '../../src/http/verify-intake-signature.js';
+import { postSigned, type SignedAnswer } from '../../src/http/post-signed.js';
 import { openTestDatabase } from './test-database.js';
 
 export const TEST_INTAKE_SECRET = 'test-intake-secret-0123456789';
 
 export interface TestDesk extends RunningDesk {
   readonly db: Db;
-  postMentions(body: unknown, options?: { secret?: string; timestamp?: number; raw?: string }): Promise<{ status: number; json: any }>;
+  postMentions(body: unknown, options?: { secret?: string; timestamp?: number; raw?: string }): Promise<SignedAnswer>;
   close(): Promise<void>;
 }
 
@@ -36,16 +36,6 @@ export async function startTestDesk(options: TestDeskOptions = {}): Promise<Test
       if (!options.db) await db.close();
     },
   };
-}
-
-export async function postSigned(url: string, raw: string, secret: string, timestamp = Math.floor(Date.now() / 1000)) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-desk-timestamp': String(timestamp), 'x-desk-signature': signIntakeBody(secret, timestamp, raw) },
-    body: raw,
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
 }
 
 let counter = 0;
