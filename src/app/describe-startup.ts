@@ -14,6 +14,7 @@ export function describeStartup(config: Config, desk: RunningDesk): string[] {
   lines.push(slack ? `Slack: on, ${slack.description}` : 'Slack: not configured — set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
   const teams = desk.adapters.find((a) => a.surface === 'teams');
   lines.push(teams ? `Microsoft Teams: on, ${teams.description}` : 'Microsoft Teams: not configured — set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID');
+  lines.push(...desk.networks.report);
   if (!slack && !teams) lines.push('No chat platform is configured: mentions are stored and visible through the event log, but nobody is shown a card yet.');
   return lines;
 }

@@ -20,6 +20,8 @@ import { openDatabase } from '../store/open-database.js';
 import { createOutboxWorker, type OutboxWorker } from '../store/outbox-worker.js';
 import { chatOutboxHandlers, type ChatAdapter } from './chat-adapter.js';
 import { createChatAdapters } from './create-chat-adapters.js';
+import { createNetworkAdapters } from './create-network-adapters.js';
+import type { NetworkAdapters } from './network-adapter.js';
 
 export interface DeskOptions {
   readonly config: Config;
@@ -32,6 +34,8 @@ export interface DeskOptions {
   readonly outboxPollMs?: number;
   /** Tests drive the outbox with runOnce(); the app polls. */
   readonly startWorker?: boolean;
+  /** Tests run pollers by hand. */
+  readonly startPollers?: boolean;
 }
 
 export interface RunningDesk {
@@ -41,6 +45,7 @@ export interface RunningDesk {
   readonly url: string;
   readonly worker: OutboxWorker;
   readonly adapters: readonly ChatAdapter[];
+  readonly networks: NetworkAdapters;
   readonly intakeSecret: IntakeSecret | null;
   stop(): Promise<void>;
 }
@@ -54,18 +59,21 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const surfaces = configuredSurfaces(o.config);
   const fullCtx: DeskContext = { store, clock, policy: o.policy, calendar: createWorkingCalendar(o.policy.calendar), surfaces, newId: randomUUID };
   const adapters = await createChatAdapters(fullCtx, o.config, http.app, o.logger);
+  const networks = await createNetworkAdapters(fullCtx, o.config, http.app, o.logger);
   http.app.use(createHealthRouter(store));
   const intakeSecret = await resolveIntakeSecret(o.config.intakeSecret, o.config.dataDir, !o.config.databaseUrl);
   if (intakeSecret) http.app.use(createIntakeRouter(fullCtx, intakeSecret.secret), createCaseRouter(fullCtx, intakeSecret.secret));
   http.finish();
-  const worker = createWorker(fullCtx, db, adapters, o);
+  const worker = createWorker(fullCtx, db, adapters, [...networks.connectors, ...(o.connectors ?? [])], o);
   for (const a of adapters) await a.start();
   const port = await http.listen(o.config.port, o.config.host);
   if (o.startWorker !== false) worker.start();
+  if (o.startPollers !== false) networks.pollers.forEach((p) => p.start());
   return {
-    ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, intakeSecret,
+    ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret,
     async stop() {
       await worker.stop();
+      for (const p of networks.pollers) await p.stop();
       for (const a of adapters) await a.stop();
       await http.close();
       if (!o.db) await store.close();
@@ -77,8 +85,8 @@ function configuredSurfaces(config: Config): ChatSurface[] {
   return [config.slack ? ('slack' as const) : null, config.teams ? ('teams' as const) : null].filter((s): s is ChatSurface => s !== null);
 }
 
-function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[], o: DeskOptions): OutboxWorker {
-  const connectors = new Map((o.connectors ?? []).map((c) => [c.network, c]));
+function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[], connectorList: readonly NetworkConnector[], o: DeskOptions): OutboxWorker {
+  const connectors = new Map(connectorList.map((c) => [c.network, c]));
   const lookup = (network: string) => connectors.get(network) ?? null;
   return createOutboxWorker({
     db,

@@ -3,6 +3,7 @@ import type { RiskLevel } from '../domain/case.js';
 import type { Mention } from '../domain/mention.js';
 import type { Policy } from './policy-schema.js';
 import { findTerms } from './find-terms.js';
+import { analyseSentiment, isStronglyNegative } from './sentiment.js';
 
 export interface RiskAssessment {
   readonly level: RiskLevel;
@@ -23,5 +24,10 @@ export function assessRisk(policy: Policy, mention: Mention): RiskAssessment {
   if (mention.author.verified && r.verifiedIsMedium) raise('medium', 'verified account');
   const terms = findTerms(mention.text, r.highRiskTerms);
   if (terms.length) raise('high', `mentions ${terms.map((t) => `"${t}"`).join(', ')}`);
+  // 001 weighs "how critical" a comment is; AFINN-165 sentiment is the maintained lexicon for that.
+  const mood = analyseSentiment(mention.text);
+  if (isStronglyNegative(mood)) {
+    raise('medium', `strongly negative wording (sentiment ${mood.score}: ${mood.negative.slice(0, 3).map((w) => `"${w}"`).join(', ')})`);
+  }
   return { level, reasons };
 }

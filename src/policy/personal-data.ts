@@ -1,0 +1,140 @@
+// Owns spotting personal data in a text: emails, UK phone numbers, addresses, NI and council tax account numbers.
+import { findTerms } from './find-terms.js';
+
+export type PersonalDataKind = 'email' | 'phone' | 'address' | 'ni_number' | 'account_number';
+
+export interface PersonalDataMatch {
+  readonly kind: PersonalDataKind;
+  /** The text as it appears, e.g. "07700 900123" or "12 High Street, SG6 3JF". */
+  readonly text: string;
+  readonly index: number;
+}
+
+/** How a comms officer would name each kind: "a phone number". */
+export const PERSONAL_DATA_LABELS: Readonly<Record<PersonalDataKind, string>> = {
+  email: 'an email address',
+  phone: 'a phone number',
+  address: 'a home address (house number and postcode)',
+  ni_number: 'a National Insurance number',
+  account_number: 'a council tax account number',
+};
+
+/**
+ * Council tax account numbers have no national format, so the default is a heuristic: a run of 8 to 10
+ * digits standing alone ("12345678", not "£1,234" or part of a longer number) with one of `nearWords`
+ * within `window` characters either side ("my account number is 12345678", "ref 9876543210").
+ * Digits broken up by spaces are not recognised (those read as phone numbers when they start with 0).
+ */
+export interface AccountNumberHeuristic {
+  readonly number: RegExp;
+  readonly nearWords: readonly string[];
+  readonly window: number;
+}
+
+export const DEFAULT_ACCOUNT_NUMBER: AccountNumberHeuristic = {
+  number: /(?<![\d£$€.,/-])\d{8,10}(?![\d]|[.,]\d)/g,
+  nearWords: ['account', 'acct', 'a/c', 'reference', 'ref', 'council tax number', 'ctax'],
+  window: 40,
+};
+
+export interface PersonalDataOptions {
+  /** The council's own domains: its addresses (foi@example.gov.uk) are not personal data. */
+  readonly ownDomains?: readonly string[];
+  /** Texts the council publishes (FOI route, emergency contacts): emails and numbers in them are not personal. */
+  readonly ownTexts?: readonly string[];
+  readonly accountNumber?: AccountNumberHeuristic;
+}
+
+const EMAIL = /[A-Za-z0-9._%+-]+@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})/g;
+// 0 or +44/0044 (optionally "(0)"), then a non-zero digit and 8–9 more: 10 or 11 digits nationally.
+// Spaces, hyphens, dots and brackets may separate the digits: "(01462) 474000", "+44 (0)20 7946 0000".
+const PHONE = /(?<![\w+])(?:(?:\+|00)\s?44[\s-]?(?:\(0\)[\s-]?)?|\(?0)[1-9](?:[\s\-.)]{0,2}\d){8,9}(?!\d)/g;
+// Two prefix letters (not D, F, I, Q, U, V; second not O), six digits, suffix A–D; spaces allowed.
+const NI_NUMBER = /(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D](?![A-Za-z0-9])/gi;
+const NI_UNUSED_PREFIXES = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
+const POSTCODE = /(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}(?![A-Za-z0-9])/gi;
+// A house number right before the postcode, then a capitalised word and up to four more: "12 High Street,
+// SG6 3JF", "Flat 3, Tower House, SG6 3JF" (not a year: "in 2024 Hitchin's tip at SG6 3JF"); or, anywhere
+// in the 80 characters before it, a house number and a street word ("12 station road ... sg6 3jf").
+const NUMBER_THEN_POSTCODE = /(?<![\w£.,:])(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?,?\s+\p{Lu}[\p{L}'’.-]*,?\s+(?:[\p{L}'’.-]+,?\s+){0,4}$/u;
+const NUMBER_ON_STREET =
+  /(?<![\w£.,:])(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?,?\s+(?:[\p{L}'’-]+\s+){0,3}(?:street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|crescent|court|place|gardens|grove|terrace|square|mews|parade|cottages)\b/iu;
+const ADDRESS_WINDOW = 80;
+
+/** Every piece of personal data in `text`, in order of appearance; a span counts once, as its likeliest kind. */
+export function findPersonalData(text: string, options: PersonalDataOptions = {}): PersonalDataMatch[] {
+  const own = ownValues(options);
+  const candidates: PersonalDataMatch[] = [
+    ...emails(text).filter((m) => !isOwnEmail(m.text, options.ownDomains ?? [], own)),
+    ...niNumbers(text),
+    ...addresses(text),
+    ...accountNumbers(text, options.accountNumber ?? DEFAULT_ACCOUNT_NUMBER),
+    ...phones(text).filter((m) => !own.has(digits(m.text))),
+  ];
+  // Priority is the order above: an account number near "ref" is not also reported as a phone number.
+  const kept: PersonalDataMatch[] = [];
+  for (const c of candidates) {
+    const end = c.index + c.text.length;
+    if (!kept.some((k) => c.index < k.index + k.text.length && k.index < end)) kept.push(c);
+  }
+  return kept.sort((a, b) => a.index - b.index);
+}
+
+function emails(text: string): PersonalDataMatch[] {
+  return [...text.matchAll(EMAIL)].map((m) => ({ kind: 'email', text: m[0], index: m.index }));
+}
+
+function phones(text: string): PersonalDataMatch[] {
+  return [...text.matchAll(PHONE)].map((m) => ({ kind: 'phone', text: m[0], index: m.index }));
+}
+
+function niNumbers(text: string): PersonalDataMatch[] {
+  return [...text.matchAll(NI_NUMBER)]
+    .filter((m) => !NI_UNUSED_PREFIXES.has(m[1]!.toUpperCase()))
+    .map((m) => ({ kind: 'ni_number', text: m[0], index: m.index }));
+}
+
+function addresses(text: string): PersonalDataMatch[] {
+  const found: PersonalDataMatch[] = [];
+  for (const m of text.matchAll(POSTCODE)) {
+    const start = Math.max(0, m.index - ADDRESS_WINDOW);
+    const before = text.slice(start, m.index);
+    const house = NUMBER_THEN_POSTCODE.exec(before) ?? NUMBER_ON_STREET.exec(before);
+    if (house) found.push({ kind: 'address', text: text.slice(start + house.index, m.index + m[0].length), index: start + house.index });
+  }
+  return found;
+}
+
+function accountNumbers(text: string, h: AccountNumberHeuristic): PersonalDataMatch[] {
+  const pattern = h.number.global ? h.number : new RegExp(h.number.source, `${h.number.flags}g`);
+  return [...text.matchAll(pattern)]
+    .filter((m) => {
+      const around = text.slice(Math.max(0, m.index - h.window), m.index + m[0].length + h.window);
+      return findTerms(around, h.nearWords).length > 0;
+    })
+    .map((m) => ({ kind: 'account_number', text: m[0], index: m.index }));
+}
+
+/** Lower-cased emails and phone digits that appear in the council's own published texts. */
+function ownValues(options: PersonalDataOptions): Set<string> {
+  const texts = options.ownTexts ?? [];
+  return new Set([
+    ...texts.flatMap((t) => emails(t).map((m) => m.text.toLowerCase())),
+    ...texts.flatMap((t) => phones(t).map((m) => digits(m.text))),
+  ]);
+}
+
+function isOwnEmail(email: string, domains: readonly string[], own: Set<string>): boolean {
+  const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+  return own.has(email.toLowerCase()) || domains.some((d) => domain === d.toLowerCase() || domain.endsWith(`.${d.toLowerCase()}`));
+}
+
+/** "+44 (0)1462 474000" and "01462 474000" are the same number: compare national digits. */
+function digits(phone: string): string {
+  const all = phone.replace(/\D/g, '');
+  if (all.startsWith('440')) return all.slice(2);
+  if (all.startsWith('44')) return `0${all.slice(2)}`;
+  if (all.startsWith('00440')) return all.slice(4);
+  if (all.startsWith('0044')) return `0${all.slice(4)}`;
+  return all;
+}

@@ -1,0 +1,106 @@
+// Personal data in a reply (001 "DO", 002 §6.2.6): what is spotted, and what is deliberately not.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ACCOUNT_NUMBER, findPersonalData } from '../../../src/policy/personal-data.js';
+
+const kinds = (text: string, options = {}) => findPersonalData(text, options).map((m) => [m.kind, m.text]);
+
+describe('email addresses', () => {
+  it('finds a resident\'s email address', () => {
+    expect(kinds('Email me at jane.smith+bins@gmail.com please')).toEqual([['email', 'jane.smith+bins@gmail.com']]);
+  });
+
+  it('does not count the council\'s own addresses or addresses in its published texts', () => {
+    const options = { ownDomains: ['example.gov.uk'], ownTexts: ['write to foi@partner-trust.org.uk'] };
+    expect(kinds('Write to foi@example.gov.uk or waste@services.example.gov.uk', options)).toEqual([]);
+    expect(kinds('or foi@partner-trust.org.uk', options)).toEqual([]);
+    expect(kinds('or jane@example.gov.uk.evil.com', options)).toEqual([['email', 'jane@example.gov.uk.evil.com']]);
+  });
+});
+
+describe('UK phone numbers', () => {
+  it.each([
+    ['07700 900123'],
+    ['07700900123'],
+    ['+44 7700 900123'],
+    ['+447700900123'],
+    ['0044 7700 900123'],
+    ['01462 474000'],
+    ['(01462) 474000'],
+    ['020 7946 0000'],
+    ['+44 (0)20 7946 0000'],
+    ['0113-496-0000'],
+  ])('finds %s', (phone) => {
+    expect(kinds(`Call me on ${phone} after 6`)).toEqual([['phone', phone]]);
+  });
+
+  it('ignores times, dates, prices and short numbers', () => {
+    expect(kinds('Open 09:00-17:00 on 02/04/2026, £12.50, bay 0123 and 0900-1700 daily')).toEqual([]);
+  });
+
+  it('does not count a number the council publishes, in any written form', () => {
+    const options = { ownTexts: ['Customer services: 01462 474000'] };
+    expect(kinds('Ring us on +44 1462 474000', options)).toEqual([]);
+    expect(kinds('Ring me on 07700 900123', options)).toEqual([['phone', '07700 900123']]);
+  });
+
+  it('finds any 07 mobile however the digits after "07" are spaced', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 9, maxLength: 9 }), fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }), (rest, gaps) => {
+        const phone = `07${rest.map((d, i) => (gaps[i] ? ` ${d}` : String(d))).join('')}`;
+        expect(findPersonalData(`my number is ${phone}.`).map((m) => m.kind)).toEqual(['phone']);
+      }),
+    );
+  });
+});
+
+describe('addresses', () => {
+  it('finds a postcode together with a house number', () => {
+    expect(kinds('I live at 12 High Street, SG6 3JF and nobody came')).toEqual([['address', '12 High Street, SG6 3JF']]);
+    expect(kinds('Flat 3, Tower House, Hitchin SG5 1AB')).toEqual([['address', '3, Tower House, Hitchin SG5 1AB']]);
+    expect(kinds('outside 4a station road, hitchin, sg5 1ab')).toEqual([['address', '4a station road, hitchin, sg5 1ab']]);
+  });
+
+  it('does not treat a postcode on its own, or a year before it, as an address', () => {
+    expect(kinds('The recycling centre is at SG6 3JF')).toEqual([]);
+    expect(kinds('Since 2024 Hitchin recycling centre at SG6 3JF has opened on Sundays')).toEqual([]);
+    expect(kinds('It takes 7 days a week at SG6 3JF')).toEqual([]);
+  });
+});
+
+describe('National Insurance numbers', () => {
+  it.each(['AB123456C', 'AB 12 34 56 C', 'ab 123456 c'])('finds %s', (ni) => {
+    expect(kinds(`My NI number is ${ni}.`)).toEqual([['ni_number', ni]]);
+  });
+
+  it('skips letter pairs HMRC never issues', () => {
+    expect(kinds('GB123456A and DA123456A and QQ123456C')).toEqual([]);
+  });
+});
+
+describe('council tax account numbers', () => {
+  it('finds 8 to 10 digits when "account" or "reference" is near', () => {
+    expect(kinds('My council tax account number is 12345678')).toEqual([['account_number', '12345678']]);
+    expect(kinds('Ref: 9876543210, still no refund')).toEqual([['account_number', '9876543210']]);
+  });
+
+  it('leaves long numbers alone when no such word is near, and never splits longer numbers', () => {
+    expect(kinds('We had 12345678 visits last year')).toEqual([]);
+    expect(kinds('account 12345678901234')).toEqual([]);
+    expect(kinds('account balance £12345678')).toEqual([]);
+  });
+
+  it('reports a 10-digit number starting with 0 near "account" once, as an account number', () => {
+    expect(kinds('account number 0123456789')).toEqual([['account_number', '0123456789']]);
+  });
+
+  it('takes a council\'s own heuristic instead of the default', () => {
+    const accountNumber = { ...DEFAULT_ACCOUNT_NUMBER, number: /\bCT\d{6}\b/ };
+    expect(kinds('my account CT123456', { accountNumber })).toEqual([['account_number', 'CT123456']]);
+  });
+});
+
+it('lists several kinds in the order they appear', () => {
+  const text = 'Jane, 07700 900123, jane@gmail.com, 12 High Street, SG6 3JF, NI AB123456C';
+  expect(findPersonalData(text).map((m) => m.kind)).toEqual(['phone', 'email', 'address', 'ni_number']);
+});

@@ -1,0 +1,35 @@
+// Safeguarding (004 §2): concerns and threats are spotted so they skip the working-time rules.
+import { describe, expect, it } from 'vitest';
+import { detectSafeguarding, safeguardingMessage } from '../../../src/policy/safeguarding.js';
+import { defaultPolicy, policyWith } from './policy-fixtures.js';
+
+describe('detectSafeguarding', () => {
+  it('finds the policy\'s safeguarding terms', () => {
+    expect(detectSafeguarding(defaultPolicy, 'There is a child at risk next door')).toEqual(['child at risk']);
+  });
+
+  it.each([
+    ["I'll kill you if the bins aren't done", "I'll kill you"],
+    ['I know where you live', 'I know where you live'],
+    ['Someone should burn down the town hall', 'burn down the town hall'],
+    ['I just want to end it all', 'want to end it all'],
+    ['I keep hurting myself', 'hurting myself'],
+  ])('finds the threat or risk in "%s"', (text, matched) => {
+    expect(detectSafeguarding(defaultPolicy, text)).toContain(matched);
+  });
+
+  it('does not report one phrase twice when the policy lists it too', () => {
+    const policy = policyWith((p) => void p.risk.safeguardingTerms.push('I know where you live'));
+    expect(detectSafeguarding(policy, 'I know where you live')).toEqual(['I know where you live']);
+  });
+
+  it('ignores everyday uses of violent words', () => {
+    expect(detectSafeguarding(defaultPolicy, 'This heat will kill my plants, and the queue is killing me')).toEqual([]);
+  });
+
+  it('explains that the case goes to the safeguarding lead at once, citing 004 §2', () => {
+    expect(safeguardingMessage(['child at risk'])).toBe(
+      "Possible safeguarding concern or threat (\"child at risk\"): this goes to the safeguarding lead now, in or out of hours, and is recorded as a referral (004 §2 (safeguarding is everyone's business: report concerns)).",
+    );
+  });
+});

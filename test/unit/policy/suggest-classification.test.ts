@@ -1,0 +1,68 @@
+// Suggested service tag and kind (002 §5.9, §5.11): keywords from the policy, simple kind heuristics.
+import { describe, expect, it } from 'vitest';
+import { suggestClassification } from '../../../src/policy/suggest-classification.js';
+import { defaultPolicy, policyWith } from './policy-fixtures.js';
+
+const suggest = (text: string) => suggestClassification(defaultPolicy, text);
+
+describe('service tag', () => {
+  it('picks the service with the most keyword matches and says which words matched', () => {
+    const s = suggest('The recycling bins on our road were not collected');
+    expect(s.serviceTag).toBe('waste');
+    expect(s.reasons[0]).toBe('service Waste and Recycling: mentions "bins", "recycling"');
+  });
+
+  it('breaks a tie in favour of the service listed first in the policy', () => {
+    // "bin" (waste) and "park" (grounds): one each; waste is listed first.
+    expect(suggest('The bin in the park is full').serviceTag).toBe('waste');
+    const reordered = policyWith((p) => void p.services.reverse());
+    expect(suggestClassification(reordered, 'The bin in the park is full').serviceTag).toBe('grounds');
+  });
+
+  it('matches multi-word keywords and whole words only', () => {
+    expect(suggest('Can I get a single person discount on council tax?').serviceTag).toBe('council_tax');
+    expect(suggest('Robin is lovely').serviceTag).toBeNull();
+  });
+
+  it('suggests no service when no keyword matches', () => {
+    const s = suggest('Hello there');
+    expect(s.serviceTag).toBeNull();
+    expect(s.reasons).toContain('service: no service keywords found');
+  });
+});
+
+describe('kind', () => {
+  it.each([
+    ['How do I get a new recycling box', 'question'],
+    ['When is the tip open?', 'question'],
+    ['This is an FOI request for your fly-tipping figures', 'foi_request'],
+    ['Under the Freedom of Information Act, please send me the costs', 'foi_request'],
+    ['Thank you to the crew on Elm Road, great job', 'compliment'],
+    ['I want to complain about the bin men', 'complaint'],
+    ['Three weeks without a collection. Disgrace.', 'complaint'],
+    ['Absolutely disgusting and pathetic service from this council', 'complaint'],
+    ['Please can you collect the mattress outside no 4', 'service_request'],
+    ['I would like to report a pothole on Mill Lane', 'service_request'],
+    ['Lovely to see the daffodils out', 'comment'],
+    ["Someone said they want to end it all, I'm worried", 'safeguarding'],
+  ])('suggests "%s" is a %s', (text, kind) => {
+    expect(suggest(text).kind).toBe(kind);
+  });
+
+  it('prefers a complaint to a question, and a question to thanks', () => {
+    expect(suggest('Why is it always late? Disgrace').kind).toBe('complaint');
+    expect(suggest('Thanks! When is the next collection?').kind).toBe('question');
+    expect(suggest('How do I report a missed bin?').kind).toBe('question');
+  });
+
+  it('gives the reason for the kind it chose', () => {
+    expect(suggest('Can you please fix the streetlight').reasons).toContain('service request: says "can you please"');
+    expect(suggest('Thanks all').reasons).toContain('compliment: says "thanks"');
+  });
+
+  it('only suggests kinds the council has configured', () => {
+    const noFoi = policyWith((p) => void (p.kinds = p.kinds.filter((k) => k.id !== 'foi_request' && k.id !== 'comment')));
+    expect(suggestClassification(noFoi, 'FOI request please').kind).toBeNull();
+    expect(suggestClassification(noFoi, 'FOI request: how many bins?').kind).toBe('question');
+  });
+});
