@@ -10,6 +10,7 @@ import { refuse, type Refusal } from '../domain/refusal.js';
 import { isLeadOf, permissionTable } from '../policy/policy-directory.js';
 import { formatLocalTime } from '../policy/format-local-time.js';
 import type { DeskContext } from './desk-context.js';
+import { clockEvents } from './clock-events.js';
 import { planSideEffects } from './plan-side-effects.js';
 import type { UnitOfWork } from './ports.js';
 
@@ -44,10 +45,12 @@ async function attemptCommand(ctx: DeskContext, uow: UnitOfWork, req: CommandReq
   const decision = decideCaseCommand(current, req.command, decisionContext(ctx, req.actor));
   if (!decision.ok) return { ok: false, refusal: decision.refusal, case: current };
   if (req.seenVersion !== null && req.seenVersion !== current.version) return staleRefusal(current);
-  const next = decision.events.reduce<Case>((c, e) => evolveCase(c, e), current);
+  const changed = decision.events.reduce<Case>((c, e) => evolveCase(c, e), current);
+  const events = [...decision.events, ...(await clockEvents(ctx, uow, current, changed, decision.events, req.actor))];
+  const next = events.slice(decision.events.length).reduce<Case>((c, e) => evolveCase(c, e), changed);
   if (!(await uow.cases.update(next, current.version))) return 'lost_race';
-  const stored = await uow.events.append(decision.events);
-  await uow.outbox.enqueue(planSideEffects(next, stored, ctx.surfaces));
+  const stored = await uow.events.append(events);
+  await uow.outbox.enqueue(planSideEffects(ctx, next, stored));
   return { ok: true, case: next, events: stored };
 }
 

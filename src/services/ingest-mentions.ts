@@ -49,7 +49,7 @@ async function ingestOne(ctx: DeskContext, uow: UnitOfWork, mention: Mention): P
   await uow.cases.insert(c);
   const events = await uow.events.append([opened]);
   await uow.accounts.recordSeen(accountOf(mention), receivedAt);
-  await uow.outbox.enqueue(planSideEffects(c, events, ctx.surfaces));
+  await uow.outbox.enqueue(planSideEffects(ctx, c, events));
   return { caseId: c.id, duplicate: false };
 }
 

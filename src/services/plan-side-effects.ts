@@ -3,14 +3,17 @@
 import type { Case } from '../domain/case.js';
 import type { StoredCaseEvent } from '../domain/events.js';
 import type { ChatSurface } from '../policy/policy-directory.js';
+import type { DeskContext } from './desk-context.js';
+import { planClockJobs } from './plan-clock-jobs.js';
 import type { OutboxItem } from './ports.js';
 
-export function planSideEffects(c: Case, stored: readonly StoredCaseEvent[], surfaces: readonly ChatSurface[]): OutboxItem[] {
-  const items: OutboxItem[] = [];
+export function planSideEffects(ctx: Pick<DeskContext, 'surfaces' | 'policy' | 'calendar'>, c: Case, stored: readonly StoredCaseEvent[]): OutboxItem[] {
+  const { surfaces } = ctx;
+  const items: OutboxItem[] = planClockJobs(ctx.policy, ctx.calendar, c, stored);
   for (const surface of surfaces) {
     items.push({ key: `card:${surface}:${c.id}:v${c.version}`, kind: 'chat.card.refresh', caseId: c.id, payload: { caseId: c.id, surface } });
     for (const s of stored) {
-      if (s.event.type === 'case.opened') continue;
+      if (s.event.type === 'case.opened' || s.event.type === 'case.deadline.set') continue;
       items.push({ key: `thread:${surface}:${s.id}`, kind: 'chat.thread.line', caseId: c.id, payload: { caseId: c.id, surface, eventId: s.id } });
     }
   }

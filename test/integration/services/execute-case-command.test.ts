@@ -84,7 +84,9 @@ describe('executeCaseCommand', () => {
     const stored = await ctx.store.cases.get(caseId);
     const events = await ctx.store.events.forCase(caseId);
     expect(replayCase(events.map((e) => e.event))).toEqual(stored);
-    expect(events.map((e) => e.event.actor.surface)).toEqual(['system', 'slack', 'slack', 'slack', 'teams', 'slack', 'slack']);
+    const changes = events.filter((e) => e.event.type !== 'case.deadline.set');
+    expect(changes.map((e) => e.event.actor.surface)).toEqual(['system', 'slack', 'slack', 'slack', 'teams', 'slack', 'slack']);
+    expect(stored?.deadlines).toEqual({});
   });
 
   it('writes card refreshes for every surface in the same transaction as the event', async () => {
@@ -94,6 +96,20 @@ describe('executeCaseCommand', () => {
     const keys = rows.rows.map((r) => r.key);
     expect(keys).toEqual(expect.arrayContaining([`card:slack:${caseId}:v1`, `card:teams:${caseId}:v1`, `card:slack:${caseId}:v2`, `card:teams:${caseId}:v2`]));
     expect(keys.filter((k) => k.startsWith('thread:'))).toHaveLength(2);
+  });
+
+  it('starts and stops response clocks with the changes that drive them', async () => {
+    const caseId = await newCase();
+    expect(Object.keys((await ctx.store.cases.get(caseId))!.deadlines)).toEqual(['first_response']);
+    await executeCaseCommand(ctx, { caseId, seenVersion: null, command: { type: 'case.claim' }, actor: officer(1) });
+    expect(Object.keys((await ctx.store.cases.get(caseId))!.deadlines).sort()).toEqual(['claim_expiry', 'first_response']);
+    await executeCaseCommand(ctx, { caseId, seenVersion: null, command: { type: 'case.escalate', target: { type: 'service_lead', serviceTag: 'waste' }, reason: 'Missed bins' }, actor: officer(1) });
+    const after = (await ctx.store.cases.get(caseId))!;
+    expect(Object.keys(after.deadlines).sort()).toEqual(['first_response', 'service_lead_response']);
+    const setAt = new Date((await ctx.store.events.forCase(caseId)).at(-1)!.event.at).getTime();
+    expect(new Date(after.deadlines['service_lead_response']!).getTime() - setAt).toBe(24 * 3_600_000);
+    const jobs = await db.query<{ kind: string }>(`SELECT kind FROM outbox WHERE case_id = $1 AND kind LIKE 'clock.%'`, [caseId]);
+    expect(jobs.rows.map((r) => r.kind).sort()).toEqual(['clock.due', 'clock.due', 'clock.due', 'clock.remind', 'clock.remind']);
   });
 
   it('keeps the hash chain intact across all of it', async () => {

@@ -1,0 +1,55 @@
+// Which response clocks a change starts or stops, and their new due times (DOMAIN.md "Response times").
+import type { Case } from '../domain/case.js';
+import type { CaseEvent } from '../domain/events.js';
+import type { Clock } from './policy-rules-schema.js';
+import type { Policy } from './policy-schema.js';
+import { clockDue } from './response-clocks.js';
+import type { WorkingCalendar } from './working-calendar.js';
+
+/** A clock's new due time (ISO), or null when it stops. */
+export type DeadlineChange = { readonly clockId: string; readonly due: string | null };
+
+export function deadlineChanges(policy: Policy, calendar: WorkingCalendar, before: Case, after: Case, events: readonly CaseEvent[], now: Date): DeadlineChange[] {
+  const changes = new Map<string, string | null>();
+  for (const clock of policy.clocks) {
+    const running = after.deadlines[clock.id] !== undefined;
+    if (after.state === 'closed' || (running && stops(clock, events, before))) changes.set(clock.id, null);
+    if (after.state !== 'closed' && starts(clock, events, before)) changes.set(clock.id, clockDue(calendar, clock, now).toISOString());
+  }
+  return [...changes].filter(([id, due]) => (after.deadlines[id] ?? null) !== due).map(([clockId, due]) => ({ clockId, due }));
+}
+
+function starts(clock: Clock, events: readonly CaseEvent[], before: Case): boolean {
+  return events.some((e) => {
+    switch (clock.startsOn) {
+      case 'opened': return false; // set when the case opens, from the mention's arrival
+      case 'claimed': return e.type === 'case.claimed' || e.type === 'case.reassigned';
+      case 'escalated_to_service_lead': return e.type === 'case.escalated' && e.data.target.type === 'service_lead';
+      case 'classified_foi': return e.type === 'case.classified' && e.data.kind === 'foi_request' && before.classification?.kind !== 'foi_request';
+    }
+  });
+}
+
+function stops(clock: Clock, events: readonly CaseEvent[], before: Case): boolean {
+  return events.some((e) => {
+    if (e.type === 'case.closed') return true;
+    switch (clock.stopsOn) {
+      case 'first_reply': return e.type === 'case.reply.sent';
+      case 'escalation_answered': return (e.type === 'case.escalation.acknowledged' || e.type === 'case.escalation.declined') && !hasOtherPendingLeadEscalation(before, e.data.escalationId);
+      case 'closed': return false;
+      // The claimant did something: the claim is alive, so it no longer expires.
+      case 'any_action': return e.type === 'case.released' || (before.owner?.personId === e.actor.personId && e.type !== 'case.claimed');
+    }
+  });
+}
+
+function hasOtherPendingLeadEscalation(c: Case, answeredId: string): boolean {
+  return c.escalations.some((x) => x.id !== answeredId && x.status === 'pending' && x.target.type === 'service_lead');
+}
+
+/** After a pause (waiting on the resident) every running clock moves on by the working time paused. */
+export function resumedDeadlines(calendar: WorkingCalendar, c: Case, pausedAt: Date, now: Date): DeadlineChange[] {
+  const paused = calendar.workingMinutesBetween(pausedAt, now);
+  if (paused <= 0) return [];
+  return Object.entries(c.deadlines).map(([clockId, due]) => ({ clockId, due: calendar.addWorkingMinutes(new Date(due), paused).toISOString() }));
+}
