@@ -72,6 +72,7 @@ function escalateForm(policy: Policy) {
   const targets: CardOption[] = [
     ...policy.services.filter((s) => s.leads.length).map((s) => ({ value: `service_lead:${s.tag}`, label: `${s.name} service lead` })),
     { value: 'leadership', label: 'Leadership (reputational risk)' },
+    { value: 'safeguarding', label: 'Safeguarding lead (a safeguarding concern or threat)' },
   ];
   return {
     title: 'Escalate', submitLabel: 'Escalate', actionId: 'case.escalate',

@@ -45,6 +45,7 @@ function classify(policy: Policy, serviceTag: string, kind: string, note: string
 function escalate(policy: Policy, target: string, reason: string): ParsedAction {
   if (!reason) return bad('reason', 'Say why you are escalating.');
   if (target === 'leadership') return ok({ type: 'case.escalate', target: { type: 'leadership' }, reason });
+  if (target === 'safeguarding') return ok({ type: 'case.escalate', target: { type: 'safeguarding' }, reason });
   const tag = target.startsWith('service_lead:') ? target.slice('service_lead:'.length) : '';
   const service = policy.services.find((s) => s.tag === tag);
   if (!service) return bad('target', 'Choose who to escalate to.');

@@ -27,6 +27,7 @@ export function describeEvent(e: CaseEvent, c: Case, policy: Policy): string {
     case 'case.resumed': return `${who} resumed the case`;
     case 'case.closed': return `${who} closed it: ${e.data.outcome}${e.data.note ? ` (${e.data.note})` : ''}`;
     case 'case.reopened': return `${who} reopened it${e.data.reason ? `: ${e.data.reason}` : ''}`;
+    case 'case.noted': return e.data.text;
     case 'case.deadline.set': return e.data.due ? `Deadline set: ${e.data.name}` : `Deadline cleared: ${e.data.name}`;
   }
 }
@@ -44,5 +45,7 @@ export function ruleTitle(policy: Policy, ruleId: string): string {
 }
 
 export function targetName(policy: Policy, t: Case['escalations'][number]['target']): string {
-  return t.type === 'leadership' ? 'leadership' : `the ${serviceName(policy, t.serviceTag)} service lead`;
+  if (t.type === 'leadership') return 'leadership';
+  if (t.type === 'safeguarding') return 'the safeguarding lead';
+  return `the ${serviceName(policy, t.serviceTag)} service lead`;
 }

@@ -10,7 +10,9 @@ export type RiskLevel = 'low' | 'medium' | 'high';
 
 export type EscalationTarget =
   | { readonly type: 'service_lead'; readonly serviceTag: string }
-  | { readonly type: 'leadership' };
+  | { readonly type: 'leadership' }
+  /** A safeguarding concern or threat: referred at once, in or out of hours (004 §2). */
+  | { readonly type: 'safeguarding' };
 
 export interface Escalation {
   readonly id: string;

@@ -21,6 +21,8 @@ export type CaseCommand =
   | { readonly type: 'case.wait'; readonly reason: string }
   | { readonly type: 'case.resume' }
   | { readonly type: 'case.close'; readonly outcome: CloseOutcome; readonly note?: string | null }
-  | { readonly type: 'case.reopen'; readonly reason?: string | null };
+  | { readonly type: 'case.reopen'; readonly reason?: string | null }
+  /** The bot notes something on the record (an out-of-hours reply sent, a surge) without changing the case. */
+  | { readonly type: 'case.note'; readonly text: string; readonly rule: string | null };
 
 export type CaseCommandType = CaseCommand['type'];

@@ -1,7 +1,7 @@
 // The transition table: which decision answers each command, after the permission check.
 import type { Case } from './case.js';
 import type { CaseCommand } from './commands.js';
-import { rejected, type Decision, type DecisionContext } from './decision.js';
+import { EventBuilder, rejected, type Decision, type DecisionContext } from './decision.js';
 import { checkPermission } from './guards.js';
 import { decideClaim, decideClose, decideReassign, decideRelease, decideReopen, decideResume, decideWait } from './decisions/lifecycle.js';
 import { decideModerate, decideModerationOutcome, decideModerationVerdict } from './decisions/moderation.js';
@@ -32,5 +32,6 @@ export function decideCaseCommand(c: Case, cmd: CaseCommand, ctx: DecisionContex
     case 'case.moderation.reject': return decideModerationVerdict(c, cmd, ctx);
     case 'case.moderation.done':
     case 'case.moderation.failed': return decideModerationOutcome(c, cmd, ctx);
+    case 'case.note': return new EventBuilder(c, ctx).add('case.noted', { text: cmd.text }, cmd.rule).accept();
   }
 }

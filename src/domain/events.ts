@@ -38,6 +38,7 @@ export interface EventDataMap {
   'case.closed': { outcome: CloseOutcome; note: string | null };
   'case.reopened': { reason: string | null };
   'case.deadline.set': { name: string; due: string | null };
+  'case.noted': { text: string };
 }
 
 export type CaseEventType = keyof EventDataMap;

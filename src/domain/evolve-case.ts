@@ -80,6 +80,8 @@ function applyChange(c: Case, e: CaseEvent): Case {
       return { ...c, state: 'closed', outcome: e.data.outcome, closedAt: e.at };
     case 'case.reopened':
       return { ...c, state: 'new', owner: null, outcome: null, closedAt: null };
+    case 'case.noted':
+      return c;
     case 'case.deadline.set':
       return { ...c, deadlines: withDeadline(c.deadlines, e.data.name, e.data.due) };
   }

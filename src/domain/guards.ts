@@ -11,6 +11,7 @@ const SYSTEM_ONLY: ReadonlySet<CaseCommandType> = new Set([
   'case.reply.failed',
   'case.moderation.done',
   'case.moderation.failed',
+  'case.note',
 ]);
 
 export function isSystem(actor: Actor): boolean {

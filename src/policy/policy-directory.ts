@@ -61,3 +61,25 @@ export function initialsOf(name: string): string {
   const letters = name.split(/\s+/).filter(Boolean).map((w) => w[0]!.toUpperCase()).join('');
   return letters.slice(0, 4) || 'CT';
 }
+
+export interface EscalationRecipients {
+  /** Where the escalation card goes on each surface, when the policy names a channel. */
+  readonly channel: Policy['channels']['triage'] | null;
+  /** Who it is for: notified in the channel, or messaged directly when there is no channel. */
+  readonly people: readonly Person[];
+}
+
+/**
+ * A service lead escalation goes to the service's channel and its leads (001 "Assigning tasks");
+ * leadership's to the leadership channel; a safeguarding referral to the safeguarding lead (004 §2).
+ */
+export function escalationRecipients(policy: Policy, target: { type: 'service_lead'; serviceTag: string } | { type: 'leadership' } | { type: 'safeguarding' }): EscalationRecipients {
+  if (target.type === 'service_lead') {
+    const service = findService(policy, target.serviceTag);
+    const people = (service?.leads ?? []).map((id) => findPersonById(policy, id)).filter((p): p is Person => p !== null);
+    return { channel: service?.channel ?? null, people };
+  }
+  const role = target.type === 'leadership' ? 'leadership' : 'safeguarding_lead';
+  const channel = target.type === 'leadership' ? policy.channels.leadership : policy.channels.safeguarding;
+  return { channel, people: policy.people.filter((p) => p.roles.includes(role)) };
+}

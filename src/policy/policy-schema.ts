@@ -1,6 +1,7 @@
 // The policy file's schema: the council's rules as data, checked field by field with paths.
 import { z } from 'zod';
 import { CASE_STATES } from '../domain/case.js';
+import { networkNameSchema } from '../domain/mention.js';
 import { ROLES } from '../domain/roles.js';
 import { chatChannelSchema, personSchema, roleGroupSchema } from './policy-people-schema.js';
 import {
@@ -30,6 +31,16 @@ export const serviceAreaSchema = z.object({
   political: z.boolean().default(false),
 });
 
+/** A blog, local news site or saved search to watch (001: "mentions found by monitoring elsewhere"). */
+export const feedSchema = z.object({
+  url: z.url(),
+  name: z.string().min(1),
+  /** Entries mentioning any of these are kept; empty means the council's name. */
+  keywords: z.array(z.string().min(1)).default([]),
+  /** The network the entries are filed under: 'web' (reply on the site itself) unless said otherwise. */
+  network: networkNameSchema.default('web'),
+});
+
 const policyObjectSchema = z
   .object({
     council: z.object({
@@ -54,6 +65,7 @@ const policyObjectSchema = z
     moderation: moderationSchema,
     replyRules: replyRulesSchema,
     networks: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/), networkCapabilitySchema),
+    feeds: z.array(feedSchema).default([]),
     outOfHours: outOfHoursSchema,
     risk: riskSchema,
   });
@@ -62,6 +74,7 @@ export const policySchema = policyObjectSchema.superRefine(checkReferences);
 
 export type Policy = z.infer<typeof policyObjectSchema>;
 export type ServiceArea = z.infer<typeof serviceAreaSchema>;
+export type FeedWatch = z.infer<typeof feedSchema>;
 
 /** Cross-references zod can't express field by field: ids unique, leads exist. */
 function checkReferences(policy: Policy, ctx: z.RefinementCtx): void {
@@ -79,6 +92,7 @@ function checkReferences(policy: Policy, ctx: z.RefinementCtx): void {
   unique(policy.houseRules.map((r) => r.id), 'houseRules', 'id', ctx);
   unique(policy.kinds.map((k) => k.id), 'kinds', 'id', ctx);
   unique(policy.clocks.map((c) => c.id), 'clocks', 'id', ctx);
+  unique(policy.feeds.map((f) => f.url), 'feeds', 'url', ctx);
 }
 
 function unique(values: string[], list: string, field: string, ctx: z.RefinementCtx): void {

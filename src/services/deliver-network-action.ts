@@ -42,6 +42,16 @@ export async function deliverModeration(ctx: DeskContext, connectors: ConnectorL
   return { done: true };
 }
 
+/** The out-of-hours reply: privately for a direct message, else under the post; noted on the case. */
+export async function deliverAutoReply(ctx: DeskContext, connectors: ConnectorLookup, job: NetworkJob): Promise<Record<string, unknown>> {
+  const { c, mention } = await loadCase(ctx, String(job.payload['caseId']));
+  const text = String(job.payload['text']);
+  const connector = requireConnector(connectors, mention.network);
+  const { networkReplyId } = await connector.reply(targetOf(mention), text, mention.kind === 'direct_message' ? 'private' : 'public', job.key);
+  await recordAsSystem(ctx, c.id, { type: 'case.note', text: `Out-of-hours reply sent: ${text}`, rule: 'clock:out-of-hours' });
+  return { networkReplyId };
+}
+
 /** When the outbox gives up on a network action, the case says so, and the card shows what to do. */
 export async function recordNetworkFailure(ctx: DeskContext, job: { kind: string; payload: Readonly<Record<string, unknown>> }, error: unknown): Promise<void> {
   const caseId = String(job.payload['caseId'] ?? '');

@@ -7,7 +7,13 @@ import { assessRisk } from '../policy/assess-risk.js';
 import { deadlinesFor } from '../policy/response-clocks.js';
 import type { DeskContext } from './desk-context.js';
 import { planSideEffects } from './plan-side-effects.js';
-import type { UnitOfWork } from './ports.js';
+import type { OutboxItem, UnitOfWork } from './ports.js';
+import type { Case } from '../domain/case.js';
+import { decideCaseCommand } from '../domain/decide-case-command.js';
+import type { CaseEvent } from '../domain/events.js';
+import { autoReplyNightKey, outOfHoursAutoReply } from '../policy/out-of-hours.js';
+import { detectSafeguarding, safeguardingMessage } from '../policy/safeguarding.js';
+import { decisionContext } from './execute-case-command.js';
 
 export interface IngestOutcome {
   readonly caseId: string;
@@ -45,12 +51,30 @@ async function ingestOne(ctx: DeskContext, uow: UnitOfWork, mention: Mention): P
     },
     systemActor(),
   );
-  const c = evolveCase(null, opened);
+  const openedCase = evolveCase(null, opened);
+  const referral = safeguardingReferral(ctx, openedCase, mention);
+  const c = referral.reduce<Case>((x, e) => evolveCase(x, e), openedCase);
   await uow.cases.insert(c);
-  const events = await uow.events.append([opened]);
+  const events = await uow.events.append([opened, ...referral]);
   await uow.accounts.recordSeen(accountOf(mention), receivedAt);
-  await uow.outbox.enqueue(planSideEffects(ctx, c, events));
+  await uow.outbox.enqueue([...planSideEffects(ctx, c, events), ...outOfHoursReply(ctx, c, mention, receivedAt)]);
   return { caseId: c.id, duplicate: false };
+}
+
+/** A safeguarding concern or a threat goes at once to the safeguarding lead, in or out of hours (004 §2). */
+function safeguardingReferral(ctx: DeskContext, c: Case, mention: Mention): readonly CaseEvent[] {
+  const matched = detectSafeguarding(ctx.policy, mention.text);
+  if (!matched.length) return [];
+  const decision = decideCaseCommand(c, { type: 'case.escalate', target: { type: 'safeguarding' }, reason: safeguardingMessage(matched) }, decisionContext(ctx, systemActor()));
+  return decision.ok ? decision.events : [];
+}
+
+/** Where the policy asks for it, one out-of-hours reply per author per closed spell: the key makes a second impossible. */
+function outOfHoursReply(ctx: DeskContext, c: Case, mention: Mention, receivedAt: Date): OutboxItem[] {
+  const text = outOfHoursAutoReply(ctx.policy, ctx.calendar, mention, receivedAt);
+  if (!text) return [];
+  const key = `ooh:${autoReplyNightKey(ctx.calendar, authorKey(mention), receivedAt)}`;
+  return [{ key, kind: 'network.auto_reply', caseId: c.id, payload: { caseId: c.id, text } }];
 }
 
 function accountOf(m: Mention) {

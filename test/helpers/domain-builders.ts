@@ -54,7 +54,7 @@ export function isLeadOf(personId: string, serviceTag: string): boolean {
 
 const TEAM: readonly Role[] = ['comms_officer', 'comms_manager'];
 const FRONT_DESK: readonly Role[] = ['comms_officer', 'comms_manager', 'customer_services'];
-const ANSWERERS: readonly Role[] = ['service_lead', 'leadership', 'comms_manager'];
+const ANSWERERS: readonly Role[] = ['service_lead', 'leadership', 'safeguarding_lead', 'comms_manager'];
 
 export const DEFAULT_PERMISSIONS: PermissionTable = {
   'case.claim': FRONT_DESK,
@@ -81,6 +81,7 @@ export const SYSTEM_ONLY_COMMANDS: readonly CaseCommandType[] = [
   'case.reply.failed',
   'case.moderation.done',
   'case.moderation.failed',
+  'case.note',
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -55,12 +55,15 @@ function checkNoPendingTo(c: Case, target: Of<'case.escalate'>['target']): Refus
 
 function sameTarget(a: Escalation['target'], b: Escalation['target']): boolean {
   if (a.type !== b.type) return false;
-  return a.type === 'leadership' || (b.type === 'service_lead' && a.serviceTag === b.serviceTag);
+  return a.type !== 'service_lead' || (b.type === 'service_lead' && a.serviceTag === b.serviceTag);
 }
 
 /** The escalation's target answers it: that service's lead, or leadership (001 "Assigning tasks"). */
 function checkIsTarget(esc: Escalation, ctx: DecisionContext): Refusal | null {
   if (isSystem(ctx.actor)) return null;
+  if (esc.target.type === 'safeguarding') {
+    return hasRole(ctx.actor, 'safeguarding_lead') ? null : refuse('not_permitted', 'escalation:target', 'Only the safeguarding lead can answer a safeguarding referral.');
+  }
   if (esc.target.type === 'leadership') {
     return hasRole(ctx.actor, 'leadership') ? null : refuse('not_permitted', 'escalation:target', 'Only leadership can answer a leadership escalation.');
   }

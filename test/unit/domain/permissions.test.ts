@@ -45,6 +45,7 @@ const EXAMPLES: Readonly<Record<CaseCommandType, CaseCommand>> = {
   'case.resume': cmd.resume,
   'case.close': cmd.close(),
   'case.reopen': cmd.reopen(),
+  'case.note': { type: 'case.note', text: 'Out-of-hours reply sent', rule: null },
 };
 
 /** The default policy's table, spelt out: claimants act on what they hold, managers reassign and sign off. */
@@ -54,8 +55,8 @@ const EXPECTED: Readonly<Record<CaseCommandType, readonly Role[]>> = {
   'case.reassign': ['comms_manager'],
   'case.classify': ['comms_officer', 'comms_manager', 'customer_services'],
   'case.escalate': ['comms_officer', 'comms_manager', 'customer_services'],
-  'case.escalation.acknowledge': ['service_lead', 'leadership', 'comms_manager'],
-  'case.escalation.decline': ['service_lead', 'leadership', 'comms_manager'],
+  'case.escalation.acknowledge': ['service_lead', 'leadership', 'safeguarding_lead', 'comms_manager'],
+  'case.escalation.decline': ['service_lead', 'leadership', 'safeguarding_lead', 'comms_manager'],
   'case.reply.submit': ['comms_officer', 'comms_manager', 'customer_services'],
   'case.reply.approve': ['comms_manager'],
   'case.reply.sent': [],
@@ -69,6 +70,7 @@ const EXPECTED: Readonly<Record<CaseCommandType, readonly Role[]>> = {
   'case.resume': ['comms_officer', 'comms_manager', 'customer_services'],
   'case.close': ['comms_officer', 'comms_manager', 'customer_services'],
   'case.reopen': ['comms_officer', 'comms_manager'],
+  'case.note': [],
 };
 
 const people = everyone.filter((a) => a.personId !== 'system');

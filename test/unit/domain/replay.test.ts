@@ -93,7 +93,7 @@ function chooseActor(c: Case, { command, pick, fit }: Step): Actor {
   const favoured = allowed.filter((p) => p.personId === c.owner?.personId);
   if (command.type === 'case.escalation.acknowledge' || command.type === 'case.escalation.decline') {
     const target = c.escalations.find((e) => e.id === command.escalationId)?.target;
-    if (target) favoured.push(...allowed.filter((p) => (target.type === 'leadership' ? p.roles.includes('leadership') : isLeadOf(p.personId, target.serviceTag))));
+    if (target) favoured.push(...allowed.filter((p) => (target.type === 'service_lead' ? isLeadOf(p.personId, target.serviceTag) : p.roles.includes(target.type === 'leadership' ? 'leadership' : 'safeguarding_lead'))));
   }
   const pool = [...favoured, ...favoured, ...allowed];
   return pool[pick % pool.length] ?? system;

@@ -239,7 +239,7 @@ describe('acknowledge an escalation', () => {
       expectRefused(escalatedToWaste(), cmd.acknowledge(), who, {
         code: 'not_permitted',
         rule: 'permission:case.escalation.acknowledge',
-        message: 'Only service lead or leadership or comms manager can do that (escalation acknowledge)',
+        message: 'Only service lead or leadership or safeguarding lead or comms manager can do that (escalation acknowledge)',
       });
     }
   });
@@ -288,7 +288,7 @@ describe('decline an escalation', () => {
     expectRefused(escalatedToWaste(), cmd.decline(), ben, {
       code: 'not_permitted',
       rule: 'permission:case.escalation.decline',
-      message: 'Only service lead or leadership or comms manager can do that (escalation decline)',
+      message: 'Only service lead or leadership or safeguarding lead or comms manager can do that (escalation decline)',
     });
   });
 });
