@@ -4,6 +4,8 @@ import type { Mention } from '../domain/mention.js';
 import type { Policy } from '../policy/policy-schema.js';
 import { moderationActions } from './available-actions.js';
 import type { CardForm, CardFormId, CardOption } from './card-model.js';
+import { suggestClassification } from '../policy/suggest-classification.js';
+import { suggestHouseRules } from '../policy/suggest-house-rules.js';
 
 export interface FormInput {
   readonly formId: CardFormId;
@@ -55,9 +57,11 @@ function replyForm({ mention, policy, signOff }: FormInput) {
   };
 }
 
-function classifyForm({ policy, case: c, suggestion }: FormInput) {
-  const service = c.classification?.serviceTag ?? suggestion?.serviceTag ?? undefined;
-  const kind = c.classification?.kind ?? suggestion?.kind ?? undefined;
+/** The bot's suggestion is preselected, never applied: a person decides (DOMAIN.md "Classification"). */
+function classifyForm({ policy, case: c, mention, suggestion }: FormInput) {
+  const suggested = suggestion ?? suggestClassification(policy, mention.text);
+  const service = c.classification?.serviceTag ?? suggested.serviceTag ?? undefined;
+  const kind = c.classification?.kind ?? suggested.kind ?? undefined;
   return {
     title: 'Classify', submitLabel: 'Save', actionId: 'case.classify',
     fields: [
@@ -85,11 +89,12 @@ function escalateForm(policy: Policy) {
 
 function moderateForm({ policy, mention, suggestion }: FormInput) {
   const actions = moderationActions(policy.networks[mention.network] ?? null);
+  const ruleId = suggestion?.ruleId ?? suggestHouseRules(policy, mention.text)[0]?.ruleId ?? null;
   return {
     title: 'Moderate', submitLabel: 'Request', actionId: 'case.moderate',
     fields: [
       { kind: 'select' as const, id: 'action', label: 'Action', options: actions.map((a) => ({ value: a, label: a })), initial: actions[0] ?? 'hide' },
-      { kind: 'select' as const, id: 'ruleId', label: 'House rule it breaks', options: policy.houseRules.map((r) => ({ value: r.id, label: r.title })), ...(suggestion?.ruleId ? { initial: suggestion.ruleId } : {}), hint: 'The post is kept as evidence before anything is hidden or deleted (002 §6.3.3).' },
+      { kind: 'select' as const, id: 'ruleId', label: 'House rule it breaks', options: policy.houseRules.map((r) => ({ value: r.id, label: r.title })), ...(ruleId ? { initial: ruleId } : {}), hint: 'The post is kept as evidence before anything is hidden or deleted (002 §6.3.3).' },
       { kind: 'text' as const, id: 'note', label: 'Note', multiline: false, optional: true, maxLength: 500 },
     ],
   };

@@ -2,7 +2,12 @@
 import type { Case } from '../domain/case.js';
 import type { Mention } from '../domain/mention.js';
 import { formatLocalTime } from '../policy/format-local-time.js';
+import { assessRisk } from '../policy/assess-risk.js';
+import { outOfHoursNotice } from '../policy/out-of-hours.js';
+import { suggestClassification } from '../policy/suggest-classification.js';
+import { suggestHouseRules } from '../policy/suggest-house-rules.js';
 import type { Policy } from '../policy/policy-schema.js';
+import type { WorkingCalendar } from '../policy/working-calendar.js';
 import { availableActions } from './available-actions.js';
 import type { CardFact, CaseCard, Tone } from './card-model.js';
 import { kindName, ruleTitle, serviceName, targetName } from './event-line.js';
@@ -17,9 +22,11 @@ export interface CardInput {
   readonly policy: Policy;
   readonly now: Date;
   readonly banners?: ReadonlyArray<{ tone: Tone; text: string }>;
+  /** With the calendar the card says when an out-of-hours clock starts. */
+  readonly calendar?: WorkingCalendar;
 }
 
-export function buildCaseCard({ case: c, mention: m, policy, now, banners = [] }: CardInput): CaseCard {
+export function buildCaseCard({ case: c, mention: m, policy, now, banners = [], calendar }: CardInput): CaseCard {
   const network = policy.networks[m.network] ?? null;
   const [text, cut] = truncate(m.text, MAX_CARD_TEXT);
   return {
@@ -27,31 +34,47 @@ export function buildCaseCard({ case: c, mention: m, policy, now, banners = [] }
     version: c.version,
     title: `${network?.displayName ?? m.network} ${m.kind.replace('_', ' ')} · ${c.id}`,
     risk: c.risk,
-    banners: [...banners, ...caseBanners(c, policy, now)],
+    banners: [...banners, ...caseBanners(c, policy, now), ...breachBanners(c, m, policy)],
     author: { name: m.author.name, handle: m.author.handle, followers: m.author.followers, verified: m.author.verified },
     text,
     textTruncated: cut,
     parent: m.parent ? { text: truncate(m.parent.text, MAX_PARENT_TEXT)[0], url: m.parent.url ?? null } : null,
     url: m.url,
-    facts: facts(c, policy, now),
+    facts: facts(c, m, policy, now, calendar),
     activity: activity(c, policy),
     actions: availableActions(c, network),
   };
 }
 
-function facts(c: Case, policy: Policy, now: Date): CardFact[] {
+function facts(c: Case, m: Mention, policy: Policy, now: Date, calendar: WorkingCalendar | undefined): CardFact[] {
   const tz = policy.calendar.timeZone;
   const due = c.deadlines['first_response'];
   const list: CardFact[] = [
     { label: 'State', value: stateLabel(c) },
     { label: 'Owner', value: c.owner ? c.owner.name : 'Unclaimed' },
-    { label: 'Received', value: `${formatLocalTime(c.openedAt, tz, now)}${c.receivedOutOfHours ? ' (out of hours)' : ''}` },
+    { label: 'Received', value: `${formatLocalTime(c.openedAt, tz, now)}${c.receivedOutOfHours ? outOfHoursNote(policy, calendar, c.openedAt) : ''}` },
     { label: 'Respond by', value: due ? formatLocalTime(due, tz, now) : '—' },
-    { label: 'Risk', value: c.risk },
+    { label: 'Risk', value: riskText(c, policy, m) },
     { label: 'Service', value: c.classification ? serviceName(policy, c.classification.serviceTag) : 'Not classified' },
     { label: 'Kind', value: c.classification ? kindName(policy, c.classification.kind) : '—' },
   ];
+  if (!c.classification) {
+    const s = suggestClassification(policy, m.text);
+    if (s.serviceTag || s.kind) list.push({ label: 'Suggested', value: [s.serviceTag ? serviceName(policy, s.serviceTag) : null, s.kind ? kindName(policy, s.kind) : null].filter(Boolean).join(', ') });
+  }
   return list;
+}
+
+/** The level decided at intake, with today's reasons for it (followers, verified, wording). */
+function riskText(c: Case, policy: Policy, m: Mention): string {
+  const reasons = assessRisk(policy, m).reasons;
+  return reasons.length ? `${c.risk} (${reasons.join('; ')})` : c.risk;
+}
+
+/** "Out of hours: the clock starts Tuesday 7 April at 09:00" (002 §6.1.4). */
+function outOfHoursNote(policy: Policy, calendar: WorkingCalendar | undefined, openedAt: string): string {
+  if (!calendar) return ' (out of hours)';
+  return ` (out of hours; the clock starts ${outOfHoursNotice(policy, calendar, new Date(openedAt)).nextOpeningText})`;
 }
 
 function stateLabel(c: Case): string {
@@ -78,6 +101,12 @@ function caseBanners(c: Case, policy: Policy, now: Date): Array<{ tone: Tone; te
     out.push({ tone: 'warning', text: 'A network action failed: see the activity below, and act on the network from the link if needed.' });
   }
   return out;
+}
+
+/** The bot flags a likely breach and names the rule; a person decides (DOMAIN.md "House rules"). */
+function breachBanners(c: Case, m: Mention, policy: Policy): Array<{ tone: Tone; text: string }> {
+  if (c.state === 'closed') return [];
+  return suggestHouseRules(policy, m.text).map((x) => ({ tone: 'warning' as const, text: `Possible breach of the house rules: ${x.title} (matched ${x.matched.map((w) => `"${w}"`).join(', ')}). A person decides.` }));
 }
 
 export function truncate(text: string, max: number): [string, boolean] {
