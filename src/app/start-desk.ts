@@ -11,7 +11,8 @@ import type { ChatSurface } from '../policy/policy-directory.js';
 import type { Policy } from '../policy/policy-schema.js';
 import { createWorkingCalendar } from '../policy/working-calendar.js';
 import type { DeskContext } from '../services/desk-context.js';
-import { deliverModeration, deliverReply, recordNetworkFailure } from '../services/deliver-network-action.js';
+import { runClockJob } from '../services/run-clock-job.js';
+import { deliverAutoReply, deliverModeration, deliverReply, recordNetworkFailure } from '../services/deliver-network-action.js';
 import type { Clock, NetworkConnector } from '../services/ports.js';
 import { createPgStore } from '../store/create-pg-store.js';
 import type { Db } from '../store/db.js';
@@ -20,6 +21,7 @@ import { openDatabase } from '../store/open-database.js';
 import { createOutboxWorker, type OutboxWorker } from '../store/outbox-worker.js';
 import { chatOutboxHandlers, type ChatAdapter } from './chat-adapter.js';
 import { createChatAdapters } from './create-chat-adapters.js';
+import { withNetworkFeatures } from '../adapters/networks/network-features.js';
 import { createNetworkAdapters } from './create-network-adapters.js';
 import type { NetworkAdapters } from './network-adapter.js';
 
@@ -57,9 +59,11 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const store = createPgStore(db, { clock });
   const http = createHttpServer(o.logger);
   const surfaces = configuredSurfaces(o.config);
-  const fullCtx: DeskContext = { store, clock, policy: o.policy, calendar: createWorkingCalendar(o.policy.calendar), surfaces, newId: randomUUID };
-  const adapters = await createChatAdapters(fullCtx, o.config, http.app, o.logger);
-  const networks = await createNetworkAdapters(fullCtx, o.config, http.app, o.logger);
+  // The cards read the capability table: narrowed to what the network access configured allows.
+  const policy = withNetworkFeatures(o.policy, o.config);
+  const fullCtx: DeskContext = { store, clock, policy, calendar: createWorkingCalendar(policy.calendar), surfaces, newId: randomUUID };
+  const adapters = await createChatAdapters(fullCtx, o.config, http.app, o.logger, db);
+  const networks = await createNetworkAdapters(fullCtx, o.config, http.app, o.logger, db);
   http.app.use(createHealthRouter(store));
   const intakeSecret = await resolveIntakeSecret(o.config.intakeSecret, o.config.dataDir, !o.config.databaseUrl);
   if (intakeSecret) http.app.use(createIntakeRouter(fullCtx, intakeSecret.secret), createCaseRouter(fullCtx, intakeSecret.secret));
@@ -98,6 +102,9 @@ function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[]
       ...chatOutboxHandlers(adapters),
       'network.reply': (job) => deliverReply(ctx, lookup, job),
       'network.moderate': (job) => deliverModeration(ctx, lookup, job),
+      'network.auto_reply': (job) => deliverAutoReply(ctx, lookup, job),
+      'clock.remind': (job) => runClockJob(ctx, 'remind', job),
+      'clock.due': (job) => runClockJob(ctx, 'due', job),
     },
     onFailed: (job, error) => recordNetworkFailure(ctx, job, error),
   });

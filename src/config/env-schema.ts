@@ -25,8 +25,22 @@ export const envSchema = z.object({
   META_VERIFY_TOKEN: optionalText,
   META_PAGE_TOKEN: optionalText,
   META_GRAPH_API_URL: url,
+  META_PAGE_ID: z.string().regex(/^\d+$/, 'the numeric id of the Facebook Page').optional(),
+  INSTAGRAM_ACCOUNT_ID: z.string().regex(/^\d+$/, 'the numeric id of the Instagram professional account').optional(),
   X_BEARER_TOKEN: optionalText,
   X_API_URL: url,
+  X_USER_ID: z.string().regex(/^\d+$/, "the numeric id of the council's X account").optional(),
+  X_POLL_SECONDS: z.coerce.number().int().min(15, 'at least 15 (X rate-limits the mentions timeline)').default(120),
+  X_FEATURES: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((f) => f.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['block', 'dm'], 'a comma-separated list of: block, dm'))),
+  X_CONSUMER_KEY: optionalText,
+  X_CONSUMER_SECRET: optionalText,
+  X_ACCESS_TOKEN: optionalText,
+  X_ACCESS_TOKEN_SECRET: optionalText,
+  RSS_POLL_SECONDS: z.coerce.number().int().min(60, 'at least 60 (be kind to the sites you watch)').default(900),
 });
 
 export type Env = z.infer<typeof envSchema>;

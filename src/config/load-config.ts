@@ -1,6 +1,7 @@
 // The only reader of process.env: validates it once and says, per variable, what is wrong.
 import { z } from 'zod';
 import { envSchema, type Env } from './env-schema.js';
+import { metaSettings, networkCrossChecks, xSettings, type MetaSettings, type RssSettings, type XSettings } from './network-settings.js';
 
 export interface SlackSettings {
   readonly botToken: string;
@@ -26,6 +27,10 @@ export interface Config {
   readonly intakeSecret: string | null;
   readonly slack: SlackSettings | null;
   readonly teams: TeamsSettings | null;
+  /** Facebook and Instagram (always present: each part is on when its variables are set). */
+  readonly meta: MetaSettings;
+  readonly x: XSettings;
+  readonly rss: RssSettings;
   readonly env: Env;
 }
 
@@ -40,7 +45,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = envSchema.safeParse(withoutBlanks(env));
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map(describeIssue));
   const e = parsed.data;
-  const problems = crossChecks(e);
+  const problems = [...crossChecks(e), ...networkCrossChecks(e)];
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze({
     port: e.PORT,
@@ -52,6 +57,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     intakeSecret: e.INTAKE_SECRET ?? null,
     slack: slackSettings(e),
     teams: teamsSettings(e),
+    meta: metaSettings(e),
+    x: xSettings(e),
+    rss: { pollSeconds: e.RSS_POLL_SECONDS },
     env: e,
   });
 }

@@ -6,7 +6,7 @@ import { attachFakeSlackSocket, SOCKET_PATH, type FakeSlackSocket } from './fake
 import { methods, type FakeSlackState, type FakeSlackUser, type SlackBody } from './fake-slack-methods.js';
 import { createRecorder } from './recorder.js';
 
-export type { FakeSlackUser } from './fake-slack-methods.js';
+export type { FakeSlackUser, SlackBody } from './fake-slack-methods.js';
 export type { FakeSlackSocket, SocketAck, SocketEnvelope } from './fake-slack-socket.js';
 
 export interface FakeSlackCall {
@@ -26,7 +26,8 @@ export interface FakeSlackCall {
 export type FakeFailure =
   /** Retry-After seconds default to 1; null sends a 429 with no Retry-After header. */
   | { status: 429; retryAfter?: number | null }
-  | { status: number }
+  /** afterProcessing: Slack did the work (posted the message) but the answer was lost: an unknown outcome. */
+  | { status: number; afterProcessing?: boolean }
   | { ok: false; error: string };
 
 export interface FakeSlackApiOptions {
@@ -45,6 +46,8 @@ export interface FakeSlackApi {
   /** A response_url on this fake (put it in a fixture's `response_url`); posts record as 'response_url'. */
   responseUrl(name?: string): string;
   readonly calls: readonly FakeSlackCall[];
+  /** Messages in a channel as the fake holds them (oldest first), thread replies included. */
+  messagesIn(channel: string): readonly SlackBody[];
   callsTo(method: string): FakeSlackCall[];
   waitFor(method: string, predicate?: (call: FakeSlackCall) => boolean, timeoutMs?: number): Promise<FakeSlackCall>;
   /** Queue a failure for the next call to `method` (queued failures are used in order). */
@@ -102,10 +105,12 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     socketUrl: () => `ws://127.0.0.1:${port}${SOCKET_PATH}?ticket=${++counter}&app_id=${state.appId}`,
     users: new Map((options.users ?? []).map((u) => [u.id, u])),
     usergroups: new Map(Object.entries(options.usergroups ?? {})),
-    // Slack ts values are "seconds.micro" strings; these are unique and increase with each call.
+    messages: new Map(),
+    // Slack ts values are "seconds.micro" strings from the real clock (so `oldest` filters work);
+    // the counter in the micro part keeps them unique and increasing.
     nextTs: () => {
       counter += 1;
-      return `${1_714_000_000 + counter}.${String(counter).padStart(6, '0')}`;
+      return `${Math.floor(Date.now() / 1000)}.${String(counter).padStart(6, '0')}`;
     },
     nextId: (prefix) => `${prefix}0FAKE${String(++counter).padStart(4, '0')}`,
   };
@@ -130,6 +135,11 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     if (failure && 'error' in failure) {
       record(200, failure.error);
       return reply(res, 200, { ok: false, error: failure.error });
+    }
+    if (failure && 'status' in failure && 'afterProcessing' in failure && failure.afterProcessing) {
+      methods[method]?.(body, token, state);
+      record(failure.status, 'http_error');
+      return reply(res, failure.status, 'fake upstream failure after processing');
     }
     if (failure && 'status' in failure) {
       record(failure.status, failure.status === 429 ? 'ratelimited' : 'http_error');
@@ -163,6 +173,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       return calls.items;
     },
     callsTo: (method) => calls.items.filter((c) => c.method === method),
+    messagesIn: (channel) => state.messages.get(channel) ?? [],
     waitFor: (method, predicate = () => true, timeoutMs = 3_000) =>
       calls.waitFor((c) => c.method === method && predicate(c), timeoutMs, `a call to ${method}`),
     failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),

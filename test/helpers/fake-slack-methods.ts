@@ -21,6 +21,8 @@ export interface FakeSlackState {
   socketUrl: () => string;
   users: Map<string, FakeSlackUser>;
   usergroups: Map<string, string[]>;
+  /** Messages posted per channel, oldest first, as conversations.history and .replies return them. */
+  messages: Map<string, SlackBody[]>;
   nextTs: () => string;
   nextId: (prefix: string) => string;
 }
@@ -39,7 +41,24 @@ function message(body: SlackBody, state: FakeSlackState, ts: string): SlackBody 
     ts,
     ...(body.blocks !== undefined ? { blocks: body.blocks } : {}),
     ...(str(body.thread_ts) ? { thread_ts: body.thread_ts } : {}),
+    ...(typeof body.metadata === 'object' && body.metadata !== null ? { metadata: body.metadata } : {}),
   };
+}
+
+function stored(s: FakeSlackState, channel: string): SlackBody[] {
+  const list = s.messages.get(channel) ?? [];
+  s.messages.set(channel, list);
+  return list;
+}
+
+/** Newest first, after `oldest`; metadata only when asked for with include_all_metadata, as Slack does. */
+function listed(messages: SlackBody[], body: SlackBody): SlackBody[] {
+  const oldest = Number(str(body.oldest) ?? '0');
+  const withMetadata = body.include_all_metadata === 'true' || body.include_all_metadata === true;
+  return messages
+    .filter((m) => Number(m.ts) > oldest)
+    .map((m) => (withMetadata ? m : Object.fromEntries(Object.entries(m).filter(([k]) => k !== 'metadata'))))
+    .reverse();
 }
 
 function view(body: SlackBody, state: FakeSlackState, existingId?: string): SlackBody {
@@ -109,14 +128,35 @@ export const methods: Record<string, Handler> = {
     if (!channel) return { ok: false, error: 'channel_not_found' };
     if (!str(body.text) && body.blocks === undefined) return { ok: false, error: 'no_text' };
     const ts = s.nextTs();
-    return { ok: true, channel, ts, message: message(body, s, ts) };
+    const posted = message(body, s, ts);
+    stored(s, channel).push(posted);
+    return { ok: true, channel, ts, message: posted };
   },
   'chat.update': (body, _token, s) => {
     const channel = str(body.channel);
     const ts = str(body.ts);
     if (!channel) return { ok: false, error: 'channel_not_found' };
-    if (!ts) return { ok: false, error: 'message_not_found' };
-    return { ok: true, channel, ts, text: body.text ?? '', message: message(body, s, ts) };
+    const list = stored(s, channel);
+    const index = list.findIndex((m) => m.ts === ts);
+    if (!ts || index < 0) return { ok: false, error: 'message_not_found' };
+    const before = list[index] as SlackBody;
+    const updated = { ...message(body, s, ts as string), ...(before.thread_ts ? { thread_ts: before.thread_ts } : {}), ...(before.metadata ? { metadata: before.metadata } : {}), edited: { user: s.botUserId, ts: s.nextTs() } };
+    list[index] = updated;
+    return { ok: true, channel, ts, text: body.text ?? '', message: updated };
+  },
+  'conversations.history': (body, _token, s) => {
+    const channel = str(body.channel);
+    if (!channel) return { ok: false, error: 'channel_not_found' };
+    const top = stored(s, channel).filter((m) => !m.thread_ts || m.thread_ts === m.ts);
+    return { ok: true, messages: listed(top, body), has_more: false, response_metadata: { next_cursor: '' } };
+  },
+  'conversations.replies': (body, _token, s) => {
+    const channel = str(body.channel);
+    const ts = str(body.ts);
+    if (!channel) return { ok: false, error: 'channel_not_found' };
+    const thread = stored(s, channel).filter((m) => m.ts === ts || m.thread_ts === ts);
+    if (!thread.length) return { ok: false, error: 'thread_not_found' };
+    return { ok: true, messages: listed(thread, body).reverse(), has_more: false, response_metadata: { next_cursor: '' } };
   },
   'chat.postEphemeral': (body, _token, s) => {
     if (!str(body.channel)) return { ok: false, error: 'channel_not_found' };

@@ -1,0 +1,17 @@
+// Owns the shape each network's builder hands the composition root: connectors, routes, pollers, report lines.
+import type { Router } from 'express';
+import type { NetworkConnector } from '../../services/ports.js';
+import type { Poller } from './shared/create-poller.js';
+
+export interface NetworkPart {
+  readonly connectors: NetworkConnector[];
+  readonly routers: Router[];
+  readonly pollers: Poller[];
+  readonly report: string[];
+}
+
+export interface NetworkLog {
+  info(obj: Record<string, unknown>, msg: string): void;
+  warn(obj: Record<string, unknown>, msg: string): void;
+  error(obj: Record<string, unknown>, msg: string): void;
+}

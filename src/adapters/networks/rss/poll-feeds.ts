@@ -1,0 +1,90 @@
+// Owns one round of the RSS/Atom watch: fetch each feed, keep new entries that mention the council, remember what was seen.
+import type { Mention } from '../../../domain/mention.js';
+import type { FeedWatch } from '../../../policy/policy-schema.js';
+import type { Clock } from '../../../services/ports.js';
+import type { Fetch } from '../shared/call-json.js';
+import type { PollCursors } from '../shared/poll-cursors.js';
+import { feedEntryMention, keywordsFor, matchesKeywords } from './feed-entry-mention.js';
+import { parseFeed } from './parse-feed.js';
+
+/** Ids of entries already looked at (matched or not), newest first, and the server's validators. */
+export interface FeedCursor {
+  readonly seen: readonly string[];
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+}
+
+// Enough to cover any feed's window (feeds list 10 to 100 entries) without growing for ever.
+const SEEN_LIMIT = 1_000;
+// A feed seen for the first time brings in only recent entries, not years of archive.
+const FIRST_LOOK_MS = 14 * 24 * 3600_000;
+
+export interface FeedPollOptions {
+  readonly feeds: readonly FeedWatch[];
+  readonly councilName: string;
+  readonly cursors: PollCursors;
+  readonly ingest: (mentions: Mention[]) => Promise<unknown>;
+  readonly clock: Clock;
+  readonly fetch?: Fetch;
+  readonly log: { warn(obj: Record<string, unknown>, msg: string): void; info(obj: Record<string, unknown>, msg: string): void };
+}
+
+export function feedSource(url: string): string {
+  return `rss:${url}`;
+}
+
+/** One feed failing (down, not a feed) is logged and skipped; the others still run. Store errors are thrown. */
+export function createFeedPoll(o: FeedPollOptions): () => Promise<void> {
+  return async () => {
+    for (const feed of o.feeds) {
+      const result = await pollOne(o, feed).catch((e: unknown) => {
+        if (e instanceof FeedFetchError) return e.message;
+        throw e;
+      });
+      if (typeof result === 'string') o.log.warn({ feed: feed.url }, `RSS: ${feed.name}: ${result}`);
+      else if (result > 0) o.log.info({ feed: feed.url, kept: result }, `RSS: ${feed.name}: ${result} new entries mention the council`);
+    }
+  };
+}
+
+class FeedFetchError extends Error {}
+
+async function pollOne(o: FeedPollOptions, feed: FeedWatch): Promise<number> {
+  const source = feedSource(feed.url);
+  const cursor = await o.cursors.get<FeedCursor>(source);
+  const headers: Record<string, string> = { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5', 'user-agent': 'MentionDesk/0.1 (council social media inbox)' };
+  if (cursor?.etag) headers['if-none-match'] = cursor.etag;
+  if (cursor?.lastModified) headers['if-modified-since'] = cursor.lastModified;
+  let res: Response;
+  try {
+    res = await (o.fetch ?? fetch)(feed.url, { headers, signal: AbortSignal.timeout(20_000) });
+  } catch (e) {
+    throw new FeedFetchError(`could not fetch: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (res.status === 304) return 0;
+  if (!res.ok) throw new FeedFetchError(`HTTP ${res.status}`);
+  let entries;
+  try {
+    entries = parseFeed(await res.text()).entries;
+  } catch (e) {
+    throw new FeedFetchError(e instanceof Error ? e.message : String(e));
+  }
+  const seen = new Set(cursor?.seen ?? []);
+  const now = o.clock.now();
+  const fresh = entries.filter((e) => !seen.has(e.id));
+  const keywords = keywordsFor(feed, o.councilName);
+  const recentEnough = (e: (typeof entries)[number]) => !!cursor || !e.publishedAt || Date.parse(e.publishedAt) >= now.getTime() - FIRST_LOOK_MS;
+  const mentions = fresh
+    .filter((e) => recentEnough(e) && matchesKeywords(e, keywords))
+    .map((e) => feedEntryMention(feed, e, now))
+    .filter((m): m is Mention => m !== null);
+  // Stored first, cursor second: a crash in between re-reads the entries, and dedupe absorbs them.
+  if (mentions.length) await o.ingest(mentions);
+  const next: FeedCursor = {
+    seen: [...fresh.map((e) => e.id), ...(cursor?.seen ?? [])].slice(0, SEEN_LIMIT),
+    etag: res.headers.get('etag'),
+    lastModified: res.headers.get('last-modified'),
+  };
+  await o.cursors.set(source, next);
+  return mentions.length;
+}

@@ -1,0 +1,25 @@
+// Owns the pollers' durable cursors (poll_cursors): read where a source got to, save where it got to next.
+import type { Sql } from '../../../store/db.js';
+import type { Clock } from '../../../services/ports.js';
+
+export interface PollCursors {
+  get<T>(source: string): Promise<T | null>;
+  /** Call only once what was read is stored: the cursor must never run ahead of the data. */
+  set(source: string, cursor: unknown): Promise<void>;
+}
+
+export function createPgPollCursors(db: Sql, clock: Clock): PollCursors {
+  return {
+    async get<T>(source: string) {
+      const { rows } = await db.query<{ cursor: T }>('SELECT cursor FROM poll_cursors WHERE source = $1', [source]);
+      return rows[0]?.cursor ?? null;
+    },
+    async set(source, cursor) {
+      await db.query(
+        `INSERT INTO poll_cursors (source, cursor, updated_at) VALUES ($1, $2::jsonb, $3)
+         ON CONFLICT (source) DO UPDATE SET cursor = EXCLUDED.cursor, updated_at = EXCLUDED.updated_at`,
+        [source, JSON.stringify(cursor), clock.now()],
+      );
+    },
+  };
+}

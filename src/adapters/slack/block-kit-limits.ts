@@ -1,0 +1,30 @@
+// Owns Block Kit's published limits, in one place for the renderers and for the tests that check them.
+// https://docs.slack.dev/reference/block-kit/blocks , /block-elements , /composition-objects , /views
+export const BLOCK_KIT = {
+  messageBlocks: 50,
+  viewBlocks: 100,
+  sectionText: 3000,
+  fieldText: 2000,
+  fields: 10,
+  contextElements: 10,
+  contextText: 3000,
+  headerText: 150,
+  actionsElements: 25,
+  actionId: 255,
+  blockId: 255,
+  buttonText: 75,
+  buttonValue: 2000,
+  buttonUrl: 3000,
+  optionText: 75,
+  optionValue: 150,
+  selectOptions: 100,
+  inputLabel: 2000,
+  inputHint: 2000,
+  textInputMax: 3000,
+  modalTitle: 24,
+  modalButton: 24,
+  privateMetadata: 3000,
+  callbackId: 255,
+  /** chat.postMessage `text`: Slack truncates past 40,000; notifications show far less. */
+  messageText: 4000,
+} as const;

@@ -1,0 +1,70 @@
+// Owns assembling Mention Desk on Slack: the Bolt app and its transport, the listeners, and the outbox handlers.
+import type { Express } from 'express';
+import type { ChatAdapter } from '../../app/chat-adapter.js';
+import type { SlackSettings } from '../../config/load-config.js';
+import type { DeskContext } from '../../services/desk-context.js';
+import { boltLogger, type PinoLike } from './bolt-logger.js';
+import type { CardMessageStore } from './card-message-store.js';
+import { createSlackApp, SLACK_EVENTS_PATH } from './create-slack-app.js';
+import { createKeyLock } from './key-lock.js';
+import { registerAppHome } from './listen-app-home.js';
+import { registerBlockActions } from './listen-block-actions.js';
+import { registerDeskCommand } from './listen-desk-command.js';
+import { registerViewSubmission } from './listen-view-submission.js';
+import { createApprovalRequestHandler } from './outbox-approval-request.js';
+import { createCardRefreshHandler } from './outbox-card-refresh.js';
+import { createEscalationPostHandler } from './outbox-escalation-post.js';
+import { createThreadLineHandler } from './outbox-thread-line.js';
+import { createSlackActorResolver } from './resolve-slack-actor.js';
+import type { SlackDeps, SlackLog } from './slack-deps.js';
+
+export interface SlackAdapterOptions {
+  /** Where posted messages are remembered (card_messages). */
+  readonly cardMessages: CardMessageStore;
+  /** How long a Slack user group's member list is trusted; default 60 s. */
+  readonly groupTtlMs?: number;
+}
+
+export async function createSlackAdapter(
+  ctx: DeskContext,
+  settings: SlackSettings,
+  expressApp: Express,
+  logger: SlackLog & PinoLike,
+  options: SlackAdapterOptions,
+): Promise<ChatAdapter> {
+  const slack = createSlackApp({
+    botToken: settings.botToken,
+    ...(settings.signingSecret ? { signingSecret: settings.signingSecret } : {}),
+    ...(settings.appToken ? { appToken: settings.appToken } : {}),
+    ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),
+    expressApp,
+    logger: boltLogger(logger),
+  });
+  const client = slack.app.client;
+  const deps: SlackDeps = {
+    ctx,
+    client,
+    actors: createSlackActorResolver({ client, policy: ctx.policy, clock: ctx.clock, log: logger, ...(options.groupTtlMs ? { groupTtlMs: options.groupTtlMs } : {}) }),
+    cardMessages: options.cardMessages,
+    locks: createKeyLock(),
+    log: logger,
+  };
+  registerBlockActions(slack.app, deps);
+  registerViewSubmission(slack.app, deps);
+  registerDeskCommand(slack.app, deps);
+  registerAppHome(slack.app, deps);
+  // Bolt already answered Slack; a listener that throws after that is logged here with what it was doing.
+  slack.app.error(async (error) => logger.error({ err: error }, 'a Slack listener failed'));
+  return {
+    surface: 'slack',
+    description: slack.mode === 'socket' ? 'Socket Mode (SLACK_APP_TOKEN)' : `HTTP mode, Slack posts to ${SLACK_EVENTS_PATH}`,
+    outboxHandlers: {
+      'chat.card.refresh': createCardRefreshHandler(deps),
+      'chat.thread.line': createThreadLineHandler(deps),
+      'chat.escalation.post': createEscalationPostHandler(deps),
+      'chat.approval.request': createApprovalRequestHandler(deps),
+    },
+    start: () => slack.start(),
+    stop: () => slack.stop(),
+  };
+}

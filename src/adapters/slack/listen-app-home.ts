@@ -1,0 +1,34 @@
+// Owns the App Home tab: published afresh each time someone opens it, with their open cases and the queue.
+import type { App, types } from '@slack/bolt';
+import { myOpenCases, unclaimedQueue } from './desk-queries.js';
+import { renderCaseList } from './render-case-list.js';
+import type { SlackDeps } from './slack-deps.js';
+import { formatLocalTime } from '../../policy/format-local-time.js';
+import { BLOCK_KIT } from './block-kit-limits.js';
+import { plain } from './slack-text.js';
+
+const PER_LIST = 15;
+
+export function registerAppHome(app: App, deps: SlackDeps): void {
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    const blocks = await homeBlocks(deps, event.user);
+    await client.views.publish({ user_id: event.user, view: { type: 'home', blocks } });
+  });
+}
+
+export async function homeBlocks(deps: SlackDeps, userId: string): Promise<types.KnownBlock[]> {
+  const { ctx } = deps;
+  const actor = await deps.actors.resolve(userId);
+  const now = ctx.clock.now();
+  const [mine, queue] = await Promise.all([myOpenCases(ctx, actor, PER_LIST), unclaimedQueue(ctx, PER_LIST)]);
+  const blocks: types.KnownBlock[] = [
+    { type: 'header', text: plain(`Your open cases, ${actor.name}`, BLOCK_KIT.headerText) },
+    ...renderCaseList(mine, ctx.policy, now, 'You hold no open cases.'),
+    { type: 'divider' },
+    { type: 'header', text: plain('The queue: unclaimed, oldest first', BLOCK_KIT.headerText) },
+    ...renderCaseList(queue, ctx.policy, now, 'The queue is empty.'),
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `Updated ${formatLocalTime(now.toISOString(), ctx.policy.calendar.timeZone)}. Type */desk help* in any channel for more.` }] },
+  ];
+  return blocks.slice(0, BLOCK_KIT.viewBlocks);
+}

@@ -1,0 +1,54 @@
+// Owns the /desk slash command: `mine`, `queue`, `case ID` and `help`, answered privately to the person asking.
+import type { App, types } from '@slack/bolt';
+import type { Actor } from '../../domain/actor.js';
+import { myOpenCases, unclaimedQueue } from './desk-queries.js';
+import { loadCaseView } from './load-case-view.js';
+import { cardFallbackText, renderCaseBlocks } from './render-case-blocks.js';
+import { renderCaseList } from './render-case-list.js';
+import type { SlackDeps } from './slack-deps.js';
+import { escapeAndCut, mrkdwn } from './slack-text.js';
+
+interface Answer {
+  readonly text: string;
+  readonly blocks?: types.KnownBlock[];
+}
+
+export const DESK_HELP = [
+  '*/desk mine*: your open cases and when each needs a response',
+  '*/desk queue*: unclaimed cases, oldest first',
+  '*/desk case MD-1042*: one case\'s card, with its buttons',
+  '*/desk help*: this list',
+].join('\n');
+
+export function registerDeskCommand(app: App, deps: SlackDeps): void {
+  app.command('/desk', async ({ ack, command }) => {
+    const actor = await deps.actors.resolve(command.user_id, command.user_name);
+    const answer = await answerDesk(deps, actor, command.text ?? '');
+    await ack({ response_type: 'ephemeral', text: answer.text, ...(answer.blocks ? { blocks: answer.blocks } : {}) });
+  });
+}
+
+export async function answerDesk(deps: SlackDeps, actor: Actor, text: string): Promise<Answer> {
+  const [verb = 'help', arg] = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const { ctx } = deps;
+  const now = ctx.clock.now();
+  if (verb === 'mine') {
+    const items = await myOpenCases(ctx, actor);
+    return list(`Your open cases (${items.length})`, renderCaseList(items, ctx.policy, now, 'You hold no open cases.'));
+  }
+  if (verb === 'queue') {
+    const items = await unclaimedQueue(ctx);
+    return list(`Unclaimed, oldest first (${items.length})`, renderCaseList(items, ctx.policy, now, 'The queue is empty.'));
+  }
+  if (verb === 'case' && arg) {
+    const view = await loadCaseView(ctx, arg.toUpperCase());
+    if (!view) return { text: `There is no case ${escapeAndCut(arg.toUpperCase(), 64).text}. Case ids look like MD-1042.` };
+    return { text: cardFallbackText(view.card), blocks: renderCaseBlocks(view.card) };
+  }
+  const lead = verb === 'help' ? '' : `I don't know "${escapeAndCut(verb, 40).text}". `;
+  return { text: `${lead}${DESK_HELP}`, blocks: [{ type: 'section', text: mrkdwn(`${lead}${DESK_HELP}`) }] };
+}
+
+function list(title: string, blocks: types.KnownBlock[]): Answer {
+  return { text: title, blocks: [{ type: 'section', block_id: 'title', text: mrkdwn(`*${title}*`) }, ...blocks] };
+}

@@ -1,0 +1,28 @@
+// Owns form submissions (view_submission): run the action before acking, so a broken rule shows inline on its
+// field and the person keeps what they typed; a form drawn before the case changed is redrawn, not lost.
+import type { App, ViewSubmitAction } from '@slack/bolt';
+import { handleCardAction } from '../../services/handle-card-action.js';
+import { buildFormView } from './build-form-view.js';
+import { inputBlockIds, readViewValues, viewErrors } from './render-form-modal.js';
+import { CASE_ACTION, parseCardPayload } from './slack-action-ids.js';
+import type { SlackDeps } from './slack-deps.js';
+
+export function registerViewSubmission(app: App, deps: SlackDeps): void {
+  app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: CASE_ACTION }, async ({ ack, body, view }) => {
+    const blockIds = inputBlockIds(view.blocks);
+    const errors = (fieldErrors: Record<string, string>) => ack({ response_action: 'errors', errors: viewErrors(blockIds, fieldErrors) });
+    const form = parseCardPayload(view.callback_id, view.private_metadata);
+    if (!form?.formId) return errors({ form: 'This form is out of date: close it and use the button on the card again.' });
+    const actor = await deps.actors.resolve(body.user.id, body.user.name);
+    const values = readViewValues(view.state);
+    const outcome = await handleCardAction(deps.ctx, { actionId: form.actionId, caseId: form.caseId, seenVersion: form.version, args: form.args, values, actor });
+    if (outcome.kind === 'done') return ack();
+    if (outcome.kind === 'invalid') return errors({ ...outcome.fieldErrors });
+    if (outcome.refusal.code === 'stale') {
+      // Redraw on the case as it is now, keeping the answers, and say why: submitting again acts on the new state.
+      const redrawn = await buildFormView(deps.ctx, { formId: form.formId, caseId: form.caseId, args: form.args, actor, values, notice: outcome.refusal.message });
+      if (redrawn) return ack({ response_action: 'update', view: redrawn });
+    }
+    return errors({ form: outcome.refusal.message });
+  });
+}

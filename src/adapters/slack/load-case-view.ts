@@ -1,0 +1,34 @@
+// Owns loading what a Slack message about a case is drawn from: the case, its mention, the neutral card.
+import { buildCaseCard } from '../../cards/build-case-card.js';
+import type { CaseCard } from '../../cards/card-model.js';
+import type { Case } from '../../domain/case.js';
+import type { Mention } from '../../domain/mention.js';
+import type { DeskContext } from '../../services/desk-context.js';
+import { PermanentError } from '../../services/errors.js';
+
+export interface CaseView {
+  readonly case: Case;
+  readonly mention: Mention;
+  readonly card: CaseCard;
+}
+
+export async function loadCaseView(ctx: DeskContext, caseId: string): Promise<CaseView | null> {
+  const c = await ctx.store.cases.get(caseId);
+  if (!c) return null;
+  const stored = await ctx.store.mentions.get(c.mentionId);
+  if (!stored) return null;
+  return { case: c, mention: stored.mention, card: buildCaseCard({ case: c, mention: stored.mention, policy: ctx.policy, now: ctx.clock.now() }) };
+}
+
+/** For the outbox: a case that is gone will not come back, so retrying is pointless. */
+export async function requireCaseView(ctx: DeskContext, caseId: string): Promise<CaseView> {
+  const view = await loadCaseView(ctx, caseId);
+  if (!view) throw new PermanentError(`case ${caseId} or its mention does not exist`);
+  return view;
+}
+
+export function payloadString(payload: Readonly<Record<string, unknown>>, key: string): string {
+  const value = payload[key];
+  if (typeof value !== 'string' || !value) throw new PermanentError(`outbox payload has no ${key}`);
+  return value;
+}

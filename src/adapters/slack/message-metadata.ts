@@ -1,0 +1,44 @@
+// Owns the metadata on every message the desk posts (which case, which purpose), and finding a message by it.
+import type { webApi } from '@slack/bolt';
+import type { PostedMessage } from './post-once.js';
+
+export const DESK_EVENT_TYPE = 'mention_desk_message';
+
+export interface DeskMetadata {
+  event_type: string;
+  event_payload: { case_id: string; purpose: string };
+}
+
+export function deskMetadata(caseId: string, purpose: string): DeskMetadata {
+  return { event_type: DESK_EVENT_TYPE, event_payload: { case_id: caseId, purpose } };
+}
+
+interface MessageLike {
+  ts?: string;
+  metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
+}
+
+const PAGES = 5;
+
+/** Looks through a channel (or one thread, when threadTs is given) for our message; null when it is not there. */
+export async function findDeskMessage(
+  client: webApi.WebClient,
+  where: { channel: string; threadTs?: string | null; oldest: number },
+  caseId: string,
+  purpose: string,
+): Promise<PostedMessage | null> {
+  let cursor: string | undefined;
+  for (let page = 0; page < PAGES; page++) {
+    const common = { channel: where.channel, include_all_metadata: true, limit: 200, oldest: String(where.oldest), ...(cursor ? { cursor } : {}) };
+    const res = where.threadTs
+      ? await client.conversations.replies({ ...common, ts: where.threadTs })
+      : await client.conversations.history(common);
+    const hit = ((res.messages ?? []) as MessageLike[]).find(
+      (m) => m.metadata?.event_type === DESK_EVENT_TYPE && m.metadata.event_payload?.['case_id'] === caseId && m.metadata.event_payload?.['purpose'] === purpose,
+    );
+    if (hit?.ts) return { channel: where.channel, ts: hit.ts };
+    cursor = res.response_metadata?.next_cursor || undefined;
+    if (!cursor) return null;
+  }
+  return null;
+}

@@ -1,0 +1,71 @@
+// Owns posting a case's chat message at most once, even when a post's outcome was unknown or two workers race.
+//
+// The protocol, over a card_messages row per (case, surface, purpose):
+//  1. a row with a message id: already posted, use it;
+//  2. no row: insert a reservation ('' message id) and post; a post Slack certainly refused (429,
+//     an error answer) drops the reservation, one that may have landed (timeout, 5xx) marks it unknown;
+//  3. a reservation younger than IN_FLIGHT_SECONDS: another worker is posting: retry later;
+//  4. an older or unknown one: take it over (compare-and-set, so one worker wins), then look in the
+//     channel for a message carrying our metadata (case id, purpose) before posting; found → keep it.
+// The look-up costs a history call only on that rare path: a first post goes straight out.
+import type { CardMessageStore } from './card-message-store.js';
+import { certainlyNotSent } from './map-slack-error.js';
+
+export interface PostedMessage {
+  readonly channel: string;
+  readonly ts: string;
+}
+
+export interface PostOnceSpec {
+  readonly caseId: string;
+  readonly purpose: string;
+  readonly channel: string;
+  readonly threadTs?: string | null;
+  post(): Promise<PostedMessage>;
+  /** Finds a message an earlier attempt posted, searching from `oldest` (unix seconds). */
+  find(oldest: number): Promise<PostedMessage | null>;
+}
+
+export interface PostOnceResult extends PostedMessage {
+  /** False when the message already existed (an earlier attempt posted it): refresh its content. */
+  readonly created: boolean;
+}
+
+/** Retryable: the outbox backs off and tries again. */
+export class PostInProgressError extends Error {
+  override readonly name = 'PostInProgressError';
+}
+
+const SURFACE = 'slack';
+/** Slack's ts and our clock may disagree a little; look a little further back than the reservation. */
+const LOOK_BACK_SECONDS = 600;
+
+export async function postOnce(store: CardMessageStore, spec: PostOnceSpec): Promise<PostOnceResult> {
+  const { caseId, purpose } = spec;
+  let row = await store.get(caseId, SURFACE, purpose);
+  if (row?.messageId) return { channel: row.channel, ts: row.messageId, created: false };
+  if (!row && !(await store.reserve(caseId, SURFACE, purpose, spec.channel))) {
+    row = await store.get(caseId, SURFACE, purpose);
+    if (!row) throw new PostInProgressError(`the ${purpose} message of ${caseId} changed under us; trying again`);
+    if (row.messageId) return { channel: row.channel, ts: row.messageId, created: false };
+  }
+  if (row) {
+    if (row.inFlight) throw new PostInProgressError(`the ${purpose} message of ${caseId} is being posted by another worker`);
+    if (!(await store.takeOver(row))) throw new PostInProgressError(`another worker took over the ${purpose} message of ${caseId}`);
+    const found = await spec.find(Math.floor(row.createdAt.getTime() / 1000) - LOOK_BACK_SECONDS);
+    if (found) {
+      await store.complete(caseId, SURFACE, purpose, found.channel, found.ts, spec.threadTs ?? null);
+      return { ...found, created: false };
+    }
+  }
+  let posted: PostedMessage;
+  try {
+    posted = await spec.post();
+  } catch (e) {
+    if (certainlyNotSent(e)) await store.release(caseId, SURFACE, purpose);
+    else await store.markUnknown(caseId, SURFACE, purpose);
+    throw e;
+  }
+  await store.complete(caseId, SURFACE, purpose, posted.channel, posted.ts, spec.threadTs ?? null);
+  return { ...posted, created: true };
+}

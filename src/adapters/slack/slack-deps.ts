@@ -1,0 +1,25 @@
+// Owns what every Slack listener and outbox handler is given: the desk, the Web API client, who is who, where cards are.
+import type { webApi } from '@slack/bolt';
+import type { DeskContext } from '../../services/desk-context.js';
+import type { CardMessageStore } from './card-message-store.js';
+import type { KeyLock } from './key-lock.js';
+import type { SlackActorResolver } from './resolve-slack-actor.js';
+
+/** pino-shaped, so the app's logger drops in. */
+export interface SlackLog {
+  debug(obj: Record<string, unknown>, msg: string): void;
+  info(obj: Record<string, unknown>, msg: string): void;
+  warn(obj: Record<string, unknown>, msg: string): void;
+  error(obj: Record<string, unknown>, msg: string): void;
+}
+
+export interface SlackDeps {
+  readonly ctx: DeskContext;
+  /** The bot-token client; the outbox uses it, listeners use the one Bolt hands them (same token). */
+  readonly client: webApi.WebClient;
+  readonly actors: SlackActorResolver;
+  readonly cardMessages: CardMessageStore;
+  /** One Slack write per case at a time in this process, so two refreshes never both post a card. */
+  readonly locks: KeyLock;
+  readonly log: SlackLog;
+}

@@ -1,0 +1,51 @@
+// Owns assembling the PostgreSQL repositories into the Store port, with transactions and readiness.
+import type { Clock, Store, UnitOfWork } from '../services/ports.js';
+import type { Db, Sql } from './db.js';
+import { defaultMigrationsDir } from './migration-files.js';
+import { pendingMigrations } from './migrate.js';
+import { PgAccountRepository } from './pg-account-repository.js';
+import { PgCaseRepository } from './pg-case-repository.js';
+import { PgEventLog } from './pg-event-log.js';
+import { PgMentionRepository } from './pg-mention-repository.js';
+import { PgOutbox } from './pg-outbox.js';
+
+export interface PgStoreOptions {
+  /** The outbox's "now" for items without runAt; must be the clock the outbox worker uses. */
+  readonly clock?: Clock;
+  readonly migrationsDir?: string;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+/** The Store owns db from here on: store.close() closes it. */
+export function createPgStore(db: Db, options: PgStoreOptions = {}): Store {
+  const clock = options.clock ?? systemClock;
+  const migrationsDir = options.migrationsDir ?? defaultMigrationsDir();
+  return {
+    ...unitOfWork(db, clock),
+    transaction: (work) => db.transaction((tx) => work(unitOfWork(tx, clock))),
+    async ready() {
+      try {
+        const pending = await pendingMigrations(db, migrationsDir);
+        if (pending.length > 0) {
+          return { ok: false, detail: `${db.description}: migrations not applied: ${pending.join(', ')} (run npm run migrate)` };
+        }
+        return { ok: true, detail: `${db.description}: reachable, migrations applied` };
+      } catch (e) {
+        return { ok: false, detail: `${db.description}: ${e instanceof Error ? e.message : String(e)}` };
+      }
+    },
+    close: () => db.close(),
+  };
+}
+
+/** Repositories bound to one Sql: the pool, or one transaction's client. */
+export function unitOfWork(sql: Sql, clock: Clock = systemClock): UnitOfWork {
+  return {
+    mentions: new PgMentionRepository(sql),
+    cases: new PgCaseRepository(sql),
+    events: new PgEventLog(sql),
+    outbox: new PgOutbox(sql, clock),
+    accounts: new PgAccountRepository(sql),
+  };
+}

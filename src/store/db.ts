@@ -1,0 +1,102 @@
+// Owns the database handle every repository uses: a pg Pool, transactions on one client,
+// and connection failures mapped to StoreUnavailableError in one place.
+import pg from 'pg';
+import { toStoreError } from './store-errors.js';
+
+export type DbKind = 'postgres' | 'pglite';
+
+export interface Rows<T> {
+  readonly rows: T[];
+  readonly rowCount: number;
+}
+
+/** What repositories need: queries, and a transaction that joins the current one if any. */
+export interface Sql {
+  query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Rows<T>>;
+  /**
+   * Runs work on one client between BEGIN and COMMIT (ROLLBACK if it throws). Called on a
+   * transaction's Sql it joins that transaction, so a repository can always ask for one.
+   * Inside, query only through `tx`: on PGlite an open transaction holds up every other
+   * client, so awaiting the pool from inside never returns (on PostgreSQL it may wait on
+   * this transaction's locks). Do no network calls inside either, for the same reason.
+   */
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+}
+
+export interface Db extends Sql {
+  readonly kind: DbKind;
+  /** For logs and /readyz: where the data lives, without credentials. */
+  readonly description: string;
+  /** The pool's settings, so tests can open a second handle on the same database. */
+  readonly poolConfig: Readonly<pg.PoolConfig>;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  readonly kind: DbKind;
+  readonly description: string;
+  /** Runs after the pool has ended (stop an embedded server, release a lock). */
+  readonly onClose?: () => Promise<void>;
+}
+
+export function createDb(poolConfig: pg.PoolConfig, options: CreateDbOptions): Db {
+  const pool = new pg.Pool({ connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000, ...poolConfig });
+  // An idle client losing its server emits 'error' on the pool; unhandled, that kills the
+  // process. The next query then fails and is mapped to StoreUnavailableError.
+  pool.on('error', () => {});
+  let closed: Promise<void> | null = null;
+
+  return {
+    kind: options.kind,
+    description: options.description,
+    poolConfig: Object.freeze({ ...poolConfig }),
+    query: (text, params) => runQuery(pool, text, params),
+    async transaction(work) {
+      const client = await pool.connect().catch((e: unknown) => Promise.reject(toStoreError(e)));
+      return inTransaction(client, work);
+    },
+    close() {
+      closed ??= pool.end().then(() => options.onClose?.());
+      return closed;
+    },
+  };
+}
+
+async function runQuery<T>(q: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]): Promise<Rows<T>> {
+  try {
+    const result = await q.query(text, params as unknown[] | undefined);
+    return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
+  } catch (e) {
+    throw toStoreError(e);
+  }
+}
+
+async function inTransaction<T>(client: pg.PoolClient, work: (tx: Sql) => Promise<T>): Promise<T> {
+  let finished = false;
+  const tx: Sql = {
+    query(text, params) {
+      // A query after COMMIT would run on a client already handed to someone else.
+      if (finished) return Promise.reject(new Error('transaction already finished: use the store, not a kept tx'));
+      return runQuery(client, text, params);
+    },
+    transaction: (inner) => inner(tx),
+  };
+  let broken: Error | undefined;
+  try {
+    await runQuery(client, 'BEGIN');
+    const result = await work(tx);
+    await runQuery(client, 'COMMIT');
+    return result;
+  } catch (e) {
+    try {
+      await client.query('ROLLBACK');
+    } catch (rollbackError) {
+      // The connection is gone or confused: destroy it rather than hand it to the next caller.
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    }
+    throw toStoreError(e);
+  } finally {
+    finished = true;
+    client.release(broken);
+  }
+}

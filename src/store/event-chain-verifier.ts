@@ -1,0 +1,69 @@
+// Owns walking the whole event log and naming the first event that does not fit the chain.
+import type { ChainVerdict } from '../services/ports.js';
+import type { Sql } from './db.js';
+import { GENESIS_HASH, hashEvent } from './event-hash.js';
+import type { EventRow } from './pg-event-log.js';
+
+export async function verifyEventChain(sql: Sql, pageSize = 1000): Promise<ChainVerdict> {
+  // Read the head first and walk only up to it: appends that commit during the walk are
+  // after it and are verified next time, so a busy desk gives no false alarm.
+  const head = await sql.query<{ last_seq: string; last_hash: string }>('SELECT last_seq, last_hash FROM event_chain_head WHERE singleton');
+  const headRow = head.rows[0];
+  if (!headRow) return broken(0, { seq: 0, id: '(none)', caseId: '(none)' }, 'the chain head row is missing');
+  const lastSeq = Number(headRow.last_seq);
+
+  let count = 0;
+  let prevHash = GENESIS_HASH;
+  for (;;) {
+    const page = await sql.query<EventRow>(
+      `SELECT seq, id, case_id, type, case_version, occurred_at, actor_id, surface, rule, body, prev_hash, hash
+         FROM events WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
+      [count, lastSeq, pageSize],
+    );
+    for (const row of page.rows) {
+      const seq = Number(row.seq);
+      const problem = misfit(row, count + 1, prevHash);
+      if (problem) return broken(count, { seq, id: row.id, caseId: row.case_id }, problem);
+      count = seq;
+      prevHash = row.hash;
+    }
+    if (page.rows.length < pageSize) break;
+  }
+  if (count !== lastSeq || prevHash !== headRow.last_hash) {
+    return broken(
+      count,
+      { seq: count + 1, id: '(missing)', caseId: '(unknown)' },
+      `the log ends at seq ${count} but the chain head records seq ${lastSeq}: events were removed from the end`,
+    );
+  }
+  return { ok: true, count };
+}
+
+function misfit(row: EventRow, expectedSeq: number, prevHash: string): string | null {
+  const seq = Number(row.seq);
+  if (seq !== expectedSeq) return `sequence gap: expected seq ${expectedSeq}, found ${seq} (events ${expectedSeq}..${seq - 1} are missing)`;
+  if (row.prev_hash !== prevHash) return `prev_hash does not match the hash of event ${seq - 1}: events were removed, reordered or rewritten`;
+  if (hashEvent(row.prev_hash, row.body) !== row.hash) return 'content hash mismatch: the event was changed after it was written';
+  const column = disagreeingColumn(row);
+  if (column) return `column ${column} disagrees with the hashed event body: the row was changed after it was written`;
+  return null;
+}
+
+/** The copied columns are what queries filter on, so they must say what the hashed body says. */
+function disagreeingColumn(row: EventRow): string | null {
+  const e = row.body;
+  const checks: [string, boolean][] = [
+    ['case_id', row.case_id === e.caseId],
+    ['type', row.type === e.type],
+    ['case_version', row.case_version === e.caseVersion],
+    ['occurred_at', row.occurred_at.getTime() === Date.parse(e.at)],
+    ['actor_id', row.actor_id === e.actor?.personId],
+    ['surface', row.surface === e.actor?.surface],
+    ['rule', row.rule === (e.rule ?? null)],
+  ];
+  return checks.find(([, ok]) => !ok)?.[0] ?? null;
+}
+
+function broken(count: number, firstBad: { seq: number; id: string; caseId: string }, reason: string): ChainVerdict {
+  return { ok: false, count, firstBad, reason };
+}

@@ -1,0 +1,91 @@
+// Owns the outbox worker's SQL: claiming due items under a lease, and recording each outcome.
+import type { Sql } from './db.js';
+
+export interface OutboxJob {
+  readonly id: number;
+  readonly key: string;
+  readonly kind: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly caseId: string | null;
+  /** This run's number: runs started so far, this one included, rate-limited runs not counted. */
+  readonly attempts: number;
+  readonly rateLimits: number;
+  readonly runAt: Date;
+  /** The lease this run holds: outcomes are recorded only while it is still ours. */
+  readonly lockedUntil: Date;
+}
+
+interface JobRow {
+  id: string;
+  key: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  case_id: string | null;
+  attempts: number;
+  rate_limits: number;
+  run_at: Date;
+  locked_until: Date;
+}
+
+/**
+ * Leases up to `batch` due items of the given kinds. SKIP LOCKED makes concurrent claimers
+ * take different rows; the lease (locked_until) keeps a claimed row from being claimed again
+ * until it expires, which is how a crashed worker's items come back. The attempt is counted
+ * at the claim, so an item that crashes its worker still runs out of attempts.
+ */
+export async function claimDue(sql: Sql, a: { now: Date; leaseUntil: Date; workerId: string; kinds: string[]; batch: number }): Promise<OutboxJob[]> {
+  const result = await sql.query<JobRow>(
+    `UPDATE outbox SET locked_until = $2, locked_by = $3, attempts = attempts + 1
+      WHERE id IN (
+        SELECT id FROM outbox
+         WHERE status = 'pending' AND run_at <= $1 AND kind = ANY($4::text[])
+           AND (locked_until IS NULL OR locked_until <= $1)
+         ORDER BY run_at, id
+         LIMIT $5
+         FOR UPDATE SKIP LOCKED)
+      RETURNING id, key, kind, payload, case_id, attempts, rate_limits, run_at, locked_until`,
+    [a.now, a.leaseUntil, a.workerId, a.kinds, a.batch],
+  );
+  return result.rows
+    .map((r) => ({
+      id: Number(r.id),
+      key: r.key,
+      kind: r.kind,
+      payload: r.payload,
+      caseId: r.case_id,
+      attempts: r.attempts,
+      rateLimits: r.rate_limits,
+      runAt: r.run_at,
+      lockedUntil: r.locked_until,
+    }))
+    .sort((x, y) => x.runAt.getTime() - y.runAt.getTime() || x.id - y.id);
+}
+
+export type Outcome =
+  | { readonly status: 'done'; readonly result: Record<string, unknown> | null }
+  | { readonly status: 'failed'; readonly error: string; readonly attempts: number; readonly rateLimits: number }
+  | { readonly status: 'retry'; readonly error: string; readonly attempts: number; readonly rateLimits: number; readonly runAt: Date };
+
+/** False when the lease was lost (expired and taken by another worker): their outcome wins. */
+export async function recordOutcome(sql: Sql, job: OutboxJob, workerId: string, now: Date, outcome: Outcome): Promise<boolean> {
+  const fence = 'id = $1 AND locked_by = $2 AND locked_until = $3 AND status = \'pending\'';
+  const head = [job.id, workerId, job.lockedUntil];
+  let result;
+  if (outcome.status === 'done') {
+    result = await sql.query(
+      `UPDATE outbox SET status = 'done', result = $4, done_at = $5, last_error = NULL, locked_until = NULL, locked_by = NULL WHERE ${fence}`,
+      [...head, outcome.result === null ? null : JSON.stringify(outcome.result), now],
+    );
+  } else if (outcome.status === 'failed') {
+    result = await sql.query(
+      `UPDATE outbox SET status = 'failed', last_error = $4, attempts = $5, rate_limits = $6, done_at = $7, locked_until = NULL, locked_by = NULL WHERE ${fence}`,
+      [...head, outcome.error, outcome.attempts, outcome.rateLimits, now],
+    );
+  } else {
+    result = await sql.query(
+      `UPDATE outbox SET last_error = $4, attempts = $5, rate_limits = $6, run_at = $7, locked_until = NULL, locked_by = NULL WHERE ${fence}`,
+      [...head, outcome.error, outcome.attempts, outcome.rateLimits, outcome.runAt],
+    );
+  }
+  return result.rowCount === 1;
+}

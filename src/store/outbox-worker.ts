@@ -1,0 +1,160 @@
+// Owns running the outbox: claim due items, call the handler for their kind, record the outcome.
+import { PermanentError, RateLimitError } from '../services/errors.js';
+import type { Clock } from '../services/ports.js';
+import { backoffMs } from './backoff.js';
+import type { Sql } from './db.js';
+import { claimDue, recordOutcome, type Outcome, type OutboxJob } from './outbox-queries.js';
+
+export type { OutboxJob } from './outbox-queries.js';
+
+/** Returns what to keep as the item's result (e.g. the posted message's ts), or nothing. */
+export type OutboxHandler = (job: OutboxJob) => Promise<Record<string, unknown> | void>;
+
+/** pino-shaped, so the app's logger drops in. */
+export interface OutboxLogger {
+  info(obj: Record<string, unknown>, msg: string): void;
+  warn(obj: Record<string, unknown>, msg: string): void;
+  error(obj: Record<string, unknown>, msg: string): void;
+}
+
+export interface OutboxWorkerOptions {
+  readonly db: Sql;
+  /** One handler per kind; items of other kinds are left for a worker that knows them. */
+  readonly handlers: Readonly<Record<string, OutboxHandler>>;
+  readonly clock: Clock;
+  readonly workerId: string;
+  readonly pollMs?: number;
+  readonly batch?: number;
+  /** How long a claim lasts; a handler running longer may be run again by another worker. */
+  readonly leaseMs?: number;
+  readonly maxAttempts?: number;
+  /** 429s are not failures, but a callee that only ever says 429 must still end somewhere. */
+  readonly maxRateLimits?: number;
+  readonly logger?: OutboxLogger;
+  /** Called once an item is given up on (permanent error, or out of attempts). */
+  readonly onFailed?: (job: OutboxJob, error: unknown) => Promise<void> | void;
+  readonly random?: () => number;
+}
+
+export interface OutboxWorker {
+  start(): void;
+  /** Stops polling and waits for the run in progress. */
+  stop(): Promise<void>;
+  /** Claims and runs what is due now; resolves with how many items it ran. */
+  runOnce(): Promise<number>;
+}
+
+const quiet: OutboxLogger = { info() {}, warn() {}, error() {} };
+
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const { db, handlers, clock, workerId, onFailed } = options;
+  const pollMs = options.pollMs ?? 1_000;
+  const batch = options.batch ?? 10;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const maxRateLimits = options.maxRateLimits ?? 50;
+  const logger = options.logger ?? quiet;
+  const kinds = Object.keys(handlers);
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> | null = null;
+  let stopped = true;
+
+  async function runOnce(): Promise<number> {
+    if (kinds.length === 0) return 0;
+    const now = clock.now();
+    const jobs = await claimDue(db, { now, leaseUntil: new Date(now.getTime() + leaseMs), workerId, kinds, batch });
+    await Promise.all(jobs.map((job) => runJob(job)));
+    return jobs.length;
+  }
+
+  async function runJob(job: OutboxJob): Promise<void> {
+    const handler = handlers[job.kind];
+    let outcome: Outcome;
+    let error: unknown = null;
+    try {
+      const result = handler ? await handler(job) : undefined;
+      outcome = { status: 'done', result: result ?? null };
+    } catch (e) {
+      error = e;
+      outcome = failureOutcome(job, e);
+    }
+    const now = clock.now();
+    try {
+      const recorded = await recordOutcome(db, job, workerId, now, outcome);
+      if (!recorded) {
+        logger.warn({ key: job.key, kind: job.kind }, 'outbox lease expired before the handler finished; another worker owns the item');
+        return;
+      }
+    } catch (e) {
+      // The item stays leased and comes back when the lease expires: at least once, never lost.
+      logger.error({ key: job.key, kind: job.kind, err: e }, 'could not record outbox outcome');
+      return;
+    }
+    if (outcome.status === 'retry') logger.warn({ key: job.key, kind: job.kind, runAt: outcome.runAt, err: error }, 'outbox item will be retried');
+    if (outcome.status === 'failed') {
+      logger.error({ key: job.key, kind: job.kind, err: error }, 'outbox item failed for good');
+      try {
+        await onFailed?.(job, error);
+      } catch (e) {
+        logger.error({ key: job.key, kind: job.kind, err: e }, 'outbox onFailed hook threw');
+      }
+    }
+  }
+
+  function failureOutcome(job: OutboxJob, e: unknown): Outcome {
+    const message = describe(e);
+    const now = clock.now().getTime();
+    if (isRateLimit(e)) {
+      // The callee told us when: that is not a failure of ours, so the attempt is given back.
+      const rateLimits = job.rateLimits + 1;
+      const attempts = job.attempts - 1;
+      if (rateLimits > maxRateLimits) return { status: 'failed', error: `gave up after ${maxRateLimits} rate limits: ${message}`, attempts, rateLimits };
+      return { status: 'retry', error: message, attempts, rateLimits, runAt: new Date(now + Math.max(0, e.retryAfterMs)) };
+    }
+    if (isPermanent(e) || job.attempts >= maxAttempts) {
+      return { status: 'failed', error: message, attempts: job.attempts, rateLimits: job.rateLimits };
+    }
+    const delay = backoffMs(job.attempts, { random: options.random ?? Math.random });
+    return { status: 'retry', error: message, attempts: job.attempts, rateLimits: job.rateLimits, runAt: new Date(now + delay) };
+  }
+
+  async function tick(): Promise<void> {
+    let ran = 0;
+    try {
+      ran = await runOnce();
+    } catch (e) {
+      logger.error({ workerId, err: e }, 'outbox poll failed');
+    }
+    // A full batch means there is probably more: go again straight away.
+    if (!stopped) timer = setTimeout(() => void (running = tick()), ran >= batch ? 0 : pollMs);
+  }
+
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      running = tick();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+    runOnce,
+  };
+}
+
+// By code as well as class, so an error from another copy of the module still counts.
+function isRateLimit(e: unknown): e is RateLimitError {
+  return e instanceof RateLimitError || (e instanceof Error && (e as { code?: unknown }).code === 'rate_limited' && typeof (e as { retryAfterMs?: unknown }).retryAfterMs === 'number');
+}
+
+function isPermanent(e: unknown): boolean {
+  return e instanceof PermanentError || (e instanceof Error && (e as { code?: unknown }).code === 'permanent');
+}
+
+function describe(e: unknown): string {
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return text.slice(0, 2000);
+}

@@ -1,0 +1,66 @@
+// Owns the accounts table: each network author the desk has seen, for moderation history.
+import type { AccountRepository, AccountSeen } from '../services/ports.js';
+import type { Sql } from './db.js';
+
+export interface AccountRecord extends AccountSeen {
+  readonly firstSeen: string;
+  readonly lastSeen: string;
+  readonly casesCount: number;
+}
+
+interface AccountRow {
+  key: string;
+  network: string;
+  author_id: string;
+  name: string;
+  handle: string;
+  followers: number | null;
+  verified: boolean;
+  first_seen: Date;
+  last_seen: Date;
+  cases_count: number;
+}
+
+export class PgAccountRepository implements AccountRepository {
+  constructor(private readonly sql: Sql) {}
+
+  /**
+   * Call once per newly opened case (not for duplicates): it counts the author's cases.
+   * Name, handle and followers follow the latest sighting; first/last seen only widen, so a
+   * late-arriving older mention doesn't move them backwards.
+   */
+  async recordSeen(account: AccountSeen, at: Date): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO accounts (key, network, author_id, name, handle, followers, verified, first_seen, last_seen, cases_count)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, 1)
+       ON CONFLICT (key) DO UPDATE SET
+         name = CASE WHEN EXCLUDED.last_seen >= accounts.last_seen THEN EXCLUDED.name ELSE accounts.name END,
+         handle = CASE WHEN EXCLUDED.last_seen >= accounts.last_seen THEN EXCLUDED.handle ELSE accounts.handle END,
+         followers = CASE WHEN EXCLUDED.last_seen >= accounts.last_seen THEN EXCLUDED.followers ELSE accounts.followers END,
+         verified = CASE WHEN EXCLUDED.last_seen >= accounts.last_seen THEN EXCLUDED.verified ELSE accounts.verified END,
+         first_seen = LEAST(accounts.first_seen, EXCLUDED.first_seen),
+         last_seen = GREATEST(accounts.last_seen, EXCLUDED.last_seen),
+         cases_count = accounts.cases_count + 1`,
+      [account.key, account.network, account.authorId, account.name, account.handle, account.followers, account.verified, at],
+    );
+  }
+
+  /** Not in the port yet: for moderation history and tests. */
+  async get(key: string): Promise<AccountRecord | null> {
+    const result = await this.sql.query<AccountRow>('SELECT * FROM accounts WHERE key = $1', [key]);
+    const r = result.rows[0];
+    if (!r) return null;
+    return {
+      key: r.key,
+      network: r.network,
+      authorId: r.author_id,
+      name: r.name,
+      handle: r.handle,
+      followers: r.followers,
+      verified: r.verified,
+      firstSeen: r.first_seen.toISOString(),
+      lastSeen: r.last_seen.toISOString(),
+      casesCount: r.cases_count,
+    };
+  }
+}

@@ -1,0 +1,40 @@
+// Owns the mentions table: one row per (network, externalId), whoever sends it first.
+import type { Mention } from '../domain/mention.js';
+import type { MentionRepository, StoredMention } from '../services/ports.js';
+import type { Sql } from './db.js';
+
+interface MentionRow {
+  id: string;
+  body: Mention;
+  received_at: Date;
+}
+
+export class PgMentionRepository implements MentionRepository {
+  constructor(private readonly sql: Sql) {}
+
+  async insertIfNew(id: string, mention: Mention, receivedAt: Date): Promise<{ inserted: true } | { inserted: false; existingId: string }> {
+    // ON CONFLICT waits for a concurrent insert of the same key to commit or roll back, so
+    // parallel duplicates end with one row and everyone agreeing on its id.
+    const inserted = await this.sql.query(
+      `INSERT INTO mentions (id, network, external_id, body, received_at)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (network, external_id) DO NOTHING
+       RETURNING id`,
+      [id, mention.network, mention.externalId, JSON.stringify(mention), receivedAt],
+    );
+    if (inserted.rowCount === 1) return { inserted: true };
+    const existing = await this.sql.query<{ id: string }>(
+      'SELECT id FROM mentions WHERE network = $1 AND external_id = $2',
+      [mention.network, mention.externalId],
+    );
+    const existingId = existing.rows[0]?.id;
+    if (!existingId) throw new Error(`mention ${mention.network}/${mention.externalId} conflicted but cannot be found`);
+    return { inserted: false, existingId };
+  }
+
+  async get(id: string): Promise<StoredMention | null> {
+    const result = await this.sql.query<MentionRow>('SELECT id, body, received_at FROM mentions WHERE id = $1', [id]);
+    const row = result.rows[0];
+    return row ? { id: row.id, mention: row.body, receivedAt: row.received_at.toISOString() } : null;
+  }
+}

@@ -1,0 +1,87 @@
+// End to end: replying from Slack. A reply over X's limit (sign-off included) is refused inline on the field and
+// nothing is sent; a good one goes through the outbox to the network, and the card says sent only after that.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { executeCaseCommand } from '../../src/services/execute-case-command.js';
+import type { SlackBody } from '../helpers/fake-slack-api.js';
+import { PEOPLE, startSlackDesk, type SlackDesk } from '../helpers/slack-desk.js';
+
+let t: SlackDesk;
+beforeAll(async () => {
+  t = await startSlackDesk();
+});
+afterAll(() => t.close());
+
+async function claimedAndOpenReply(): Promise<{ caseId: string; view: SlackBody }> {
+  const { caseId } = await t.ingest();
+  await t.settle();
+  await t.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.claim');
+  await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.state).toBe('claimed'));
+  await t.settle();
+  const opened = t.fake.callsTo('views.open').length;
+  await t.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.reply.submit');
+  await vi.waitFor(() => expect(t.fake.callsTo('views.open').length).toBe(opened + 1));
+  return { caseId, view: t.openedView(PEOPLE.ana) };
+}
+
+const outboxKinds = async (caseId: string) =>
+  (await t.db.query<{ kind: string }>(`SELECT kind FROM outbox WHERE case_id = $1 ORDER BY id`, [caseId])).rows.map((r) => r.kind);
+
+describe('the reply modal', () => {
+  it('opens with the draft field, X\'s limit and the sign-off explained', async () => {
+    const { view } = await claimedAndOpenReply();
+    expect(view).toMatchObject({ type: 'modal', callback_id: 'case.reply.submit', title: { text: 'Reply' }, submit: { text: 'Send reply' } });
+    const field = (view.blocks as SlackBody[]).find((b) => b.block_id === 'text')!;
+    expect(field.element).toMatchObject({ type: 'plain_text_input', action_id: 'text', multiline: true, max_length: 280 });
+    expect((field.hint as { text: string }).text).toBe('X allows 280 characters including the sign-off "^AP". The sign-off is added for you.');
+  });
+
+  it('puts a too-long reply\'s error on the reply field and sends nothing', async () => {
+    const { caseId, view } = await claimedAndOpenReply();
+    const before = await outboxKinds(caseId);
+    const res = await t.submit(PEOPLE.ana, view, { text: 'a'.repeat(277), visibility: 'public' });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe('errors');
+    expect(Object.keys(body.errors)).toEqual(['text']);
+    expect(body.errors['text']).toBe("This reply is 281 characters with the sign-off, 1 over X's limit of 280. Shorten it or link to the website.");
+    await t.settle();
+    expect(await outboxKinds(caseId)).toEqual(before);
+    expect(t.connector.replies).toHaveLength(0);
+    expect((await t.desk.ctx.store.cases.get(caseId))?.replies).toEqual([]);
+  });
+
+  it('sends a good reply once through the outbox, signed, and the card shows it sent', async () => {
+    const { caseId, view } = await claimedAndOpenReply();
+    const res = await t.submit(PEOPLE.ana, view, { text: 'Sorry about this. The crew will collect on Thursday.', visibility: 'public' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(''); // an empty ack closes the modal
+    expect((await t.desk.ctx.store.cases.get(caseId))?.replies[0]?.status).toBe('sending');
+    expect(t.connector.replies).toHaveLength(0); // nothing goes out before the outbox runs
+
+    await t.settle();
+    expect(t.connector.replies).toHaveLength(1);
+    expect(t.connector.replies[0]).toMatchObject({ text: 'Sorry about this. The crew will collect on Thursday. ^AP', visibility: 'public', target: { network: 'x' } });
+    const c = await t.desk.ctx.store.cases.get(caseId);
+    expect(c?.replies[0]).toMatchObject({ status: 'sent', networkReplyId: 'x-reply-1' });
+    const card = JSON.stringify(t.message('C0TRIAGE', caseId).blocks);
+    expect(card).toContain('Reply sent (Ana Patel): Sorry about this. The crew will collect on Thursday. ^AP');
+    const thread = t.fake.messagesIn('C0TRIAGE').filter((m) => m.thread_ts === t.message('C0TRIAGE', caseId).ts).map((m) => m.text);
+    expect(thread).toContain('Reply sent: Sorry about this. The crew will collect on Thursday. ^AP');
+    await t.settle();
+    expect(t.connector.replies).toHaveLength(1);
+  });
+
+  it('redraws a form submitted after the case changed, keeping the draft and saying why', async () => {
+    const { caseId, view } = await claimedAndOpenReply();
+    // Cara (a manager) classifies it while Ana writes.
+    const cara = { personId: 'cara', name: 'Cara Lee', initials: 'CL', roles: ['comms_manager' as const], surface: 'slack' as const };
+    await executeCaseCommand(t.desk.ctx, { caseId, seenVersion: null, command: { type: 'case.classify', serviceTag: 'waste', kind: 'question' }, actor: cara });
+    const res = await t.submit(PEOPLE.ana, view, { text: 'We will look into it.', visibility: 'public' });
+    const body = (await res.json()) as { response_action: string; view: SlackBody };
+    expect(body.response_action).toBe('update');
+    expect(JSON.stringify(body.view.blocks)).toContain('This case changed since your card was drawn');
+    const field = (body.view.blocks as SlackBody[]).find((b) => b.block_id === 'text')!;
+    expect(field.element).toMatchObject({ initial_value: 'We will look into it.' });
+    expect(JSON.parse(String(body.view.private_metadata))).toMatchObject({ c: caseId, v: 3 });
+  });
+});

@@ -1,0 +1,147 @@
+// The outbox worker's outcomes: done with a result, retried by what the failure says, or failed for good.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PermanentError, RateLimitError } from '../../../src/services/errors.js';
+import type { Outbox } from '../../../src/services/ports.js';
+import type { Db } from '../../../src/store/db.js';
+import { createOutboxWorker, type OutboxHandler, type OutboxJob, type OutboxWorkerOptions } from '../../../src/store/outbox-worker.js';
+import { PgOutbox } from '../../../src/store/pg-outbox.js';
+import { openTestDatabase } from '../../helpers/test-database.js';
+import { fakeClock, uniqueId, type FakeClock } from './store-fixtures.js';
+
+let db: Db;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+afterAll(async () => db?.close());
+
+interface OutboxRow {
+  status: string;
+  attempts: number;
+  rate_limits: number;
+  run_at: Date;
+  last_error: string | null;
+  result: unknown;
+  locked_by: string | null;
+}
+
+async function item(key: string): Promise<OutboxRow> {
+  const r = await db.query<OutboxRow>('SELECT status, attempts, rate_limits, run_at, last_error, result, locked_by FROM outbox WHERE key = $1', [key]);
+  if (!r.rows[0]) throw new Error(`no outbox item ${key}`);
+  return r.rows[0];
+}
+
+/** Each test uses its own kind, so items left by other tests are never claimed. */
+function setup(handler: OutboxHandler, extra: Partial<OutboxWorkerOptions> = {}): { kind: string; clock: FakeClock; outbox: Outbox; worker: ReturnType<typeof createOutboxWorker> } {
+  const kind = uniqueId('kind');
+  const clock = fakeClock();
+  const worker = createOutboxWorker({ db, handlers: { [kind]: handler }, clock, workerId: 'w1', random: () => 1, ...extra });
+  return { kind, clock, outbox: new PgOutbox(db, clock), worker };
+}
+
+describe('createOutboxWorker', () => {
+  it('runs a due item once and keeps the handler result', async () => {
+    const seen: OutboxJob[] = [];
+    const { kind, outbox, worker } = setup(async (job) => {
+      seen.push(job);
+      return { ts: '1712345678.000100' };
+    });
+    const key = uniqueId('key');
+    await outbox.enqueue([{ key, kind, payload: { channel: 'C1' }, caseId: 'MD-1001' }]);
+    expect(await worker.runOnce()).toBe(1);
+    expect(seen).toMatchObject([{ key, kind, payload: { channel: 'C1' }, caseId: 'MD-1001', attempts: 1 }]);
+    expect(await item(key)).toMatchObject({ status: 'done', attempts: 1, result: { ts: '1712345678.000100' }, locked_by: null });
+    expect(await worker.runOnce()).toBe(0);
+  });
+
+  it('does not run an item before its runAt', async () => {
+    const { kind, clock, outbox, worker } = setup(async () => {});
+    const key = uniqueId('key');
+    await outbox.enqueue([{ key, kind, payload: {}, runAt: new Date(clock.now().getTime() + 60_000) }]);
+    expect(await worker.runOnce()).toBe(0);
+    clock.advance(60_000);
+    expect(await worker.runOnce()).toBe(1);
+  });
+
+  it('retries a server error with growing back-off, then succeeds', async () => {
+    let calls = 0;
+    const { kind, clock, outbox, worker } = setup(async () => {
+      calls++;
+      if (calls <= 2) throw new Error('HTTP 500 from chat.update');
+    });
+    const key = uniqueId('key');
+    await outbox.enqueue([{ key, kind, payload: {} }]);
+    const t0 = clock.now().getTime();
+    expect(await worker.runOnce()).toBe(1);
+    expect(await item(key)).toMatchObject({ status: 'pending', attempts: 1, run_at: new Date(t0 + 1_000) });
+    expect((await item(key)).last_error).toMatch(/HTTP 500/);
+    clock.advance(999);
+    expect(await worker.runOnce()).toBe(0);
+    clock.advance(1);
+    expect(await worker.runOnce()).toBe(1);
+    expect(await item(key)).toMatchObject({ status: 'pending', attempts: 2, run_at: new Date(t0 + 1_000 + 2_000) });
+    clock.advance(2_000);
+    expect(await worker.runOnce()).toBe(1);
+    expect(await item(key)).toMatchObject({ status: 'done', attempts: 3, last_error: null });
+  });
+
+  it('honours a rate limit: not before retryAfter, and it does not use up an attempt', async () => {
+    let calls = 0;
+    const { kind, clock, outbox, worker } = setup(
+      async () => {
+        calls++;
+        if (calls <= 3) throw new RateLimitError(30_000);
+      },
+      { maxAttempts: 2 },
+    );
+    const key = uniqueId('key');
+    await outbox.enqueue([{ key, kind, payload: {} }]);
+    for (let i = 1; i <= 3; i++) {
+      expect(await worker.runOnce()).toBe(1);
+      expect(await item(key)).toMatchObject({ status: 'pending', attempts: 0, rate_limits: i });
+      clock.advance(29_999);
+      expect(await worker.runOnce()).toBe(0);
+      clock.advance(1);
+    }
+    expect(await worker.runOnce()).toBe(1);
+    expect(await item(key)).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
+  it('gives up at once on a permanent error, tells onFailed, and never retries', async () => {
+    const onFailed = vi.fn();
+    let calls = 0;
+    const { kind, clock, outbox, worker } = setup(
+      async () => {
+        calls++;
+        throw new PermanentError('the comment was deleted on Facebook');
+      },
+      { onFailed },
+    );
+    const key = uniqueId('key');
+    await outbox.enqueue([{ key, kind, payload: {}, caseId: 'MD-2001' }]);
+    expect(await worker.runOnce()).toBe(1);
+    expect(await item(key)).toMatchObject({ status: 'failed', attempts: 1 });
+    expect((await item(key)).last_error).toMatch(/comment was deleted/);
+    expect(onFailed).toHaveBeenCalledTimes(1);
+    expect(onFailed.mock.calls[0]?.[0]).toMatchObject({ key, caseId: 'MD-2001' });
+    expect(onFailed.mock.calls[0]?.[1]).toBeInstanceOf(PermanentError);
+    clock.advance(24 * 3600_000);
+    expect(await worker.runOnce()).toBe(0);
+    expect(calls).toBe(1);
+  });
+
+  it('fails an item that keeps erroring once it is out of attempts', async () => {
+    const onFailed = vi.fn();
+    const { kind, clock, outbox, worker } = setup(async () => Promise.reject(new Error('ECONNRESET')), { maxAttempts: 3, onFailed });
+    const key = uniqueId('key');
+    await outbox.enqueue([{ key, kind, payload: {} }]);
+    for (let i = 0; i < 3; i++) {
+      expect(await worker.runOnce()).toBe(1);
+      clock.advance(10 * 60_000);
+    }
+    expect(await item(key)).toMatchObject({ status: 'failed', attempts: 3 });
+    expect(onFailed).toHaveBeenCalledTimes(1);
+    expect(await worker.runOnce()).toBe(0);
+  });
+
+});

@@ -1,0 +1,37 @@
+// X mentions into mentions: authors' public metrics, replies with their parent, the council's own posts left out.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { newerId, parseXMentions, type XMentionsPage } from '../../../../src/adapters/networks/x/parse-x-mentions.js';
+
+const page = JSON.parse(readFileSync(new URL('../../../fixtures/networks/x.mentions.page.json', import.meta.url), 'utf8')) as XMentionsPage;
+
+describe('parseXMentions', () => {
+  it('maps each mention with its author and, for a reply, the post it answers', () => {
+    const mentions = parseXMentions(page, '1000000000000000001');
+    expect(mentions).toHaveLength(2);
+    expect(mentions[0]).toEqual({
+      network: 'x',
+      externalId: '1800000000000000003',
+      url: 'https://x.com/resident_jo/status/1800000000000000003',
+      text: '@ExampleCouncil @ExampleWaste still no collection on Elm Road',
+      postedAt: '2026-03-27T15:10:00.000Z',
+      kind: 'reply',
+      author: { id: '1000000000000000002', name: 'Jo Resident', handle: '@resident_jo', followers: 120, verified: false },
+      parent: { externalId: '1800000000000000001', text: 'Bin collections this week are running a day late after the bank holiday.', url: 'https://x.com/ExampleCouncil/status/1800000000000000001' },
+    });
+    expect(mentions[1]).toMatchObject({ kind: 'mention', author: { handle: '@local_reporter', followers: 15000, verified: true } });
+  });
+
+  it('reads an empty page as nothing', () => {
+    expect(parseXMentions({ meta: { result_count: 0 } }, '1')).toEqual([]);
+  });
+});
+
+describe('newerId', () => {
+  it('compares 64-bit ids as numbers', () => {
+    expect(newerId('999', '1000')).toBe('1000');
+    expect(newerId('1800000000000000004', '1800000000000000003')).toBe('1800000000000000004');
+    expect(newerId(null, '5')).toBe('5');
+    expect(newerId('5', undefined)).toBe('5');
+  });
+});

@@ -1,0 +1,59 @@
+// The card_messages SQL on the test database (PostgreSQL or PGlite, per DESK_TEST_DB): reservations, the
+// compare-and-set take-over (microsecond timestamps survive), and forgetting a deleted message.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCardMessageStore, type CardMessageStore } from '../../../../src/adapters/slack/card-message-store.js';
+import type { Db } from '../../../../src/store/db.js';
+import { openTestDatabase } from '../../../helpers/test-database.js';
+
+let db: Db;
+let store: CardMessageStore;
+let n = 0;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  store = createCardMessageStore(db);
+});
+afterAll(() => db.close());
+
+/** card_messages points at cases, which point at mentions: make the minimum of both. */
+async function aCase(): Promise<string> {
+  const id = `MD-T${++n}`;
+  await db.query(`INSERT INTO mentions (id, network, external_id, body, received_at) VALUES ($1, 'x', $1, '{}', now())`, [`m-${id}`]);
+  await db.query(`INSERT INTO cases (id, mention_id, state, version, opened_at, body) VALUES ($1, $2, 'new', 1, now(), '{}')`, [id, `m-${id}`]);
+  return id;
+}
+
+describe('card message store', () => {
+  it('reserves once, marks the reservation in flight, and completes it', async () => {
+    const id = await aCase();
+    expect(await store.reserve(id, 'slack', 'triage', 'C0TRIAGE')).toBe(true);
+    expect(await store.reserve(id, 'slack', 'triage', 'C0TRIAGE')).toBe(false);
+    expect(await store.get(id, 'slack', 'triage')).toMatchObject({ messageId: '', inFlight: true, channel: 'C0TRIAGE' });
+    await store.complete(id, 'slack', 'triage', 'C0TRIAGE', '1714.000001', null);
+    expect(await store.get(id, 'slack', 'triage')).toMatchObject({ messageId: '1714.000001', inFlight: false });
+    expect((await store.listPosted(id, 'slack')).map((m) => m.purpose)).toEqual(['triage']);
+  });
+
+  it('lets exactly one take-over win on an abandoned reservation', async () => {
+    const id = await aCase();
+    await store.reserve(id, 'slack', 'triage', 'C0TRIAGE');
+    await store.markUnknown(id, 'slack', 'triage');
+    const seen = (await store.get(id, 'slack', 'triage'))!;
+    expect(seen.inFlight).toBe(false);
+    expect(await store.takeOver(seen)).toBe(true);
+    expect(await store.takeOver(seen)).toBe(false); // the row moved on since `seen`
+    expect((await store.get(id, 'slack', 'triage'))?.inFlight).toBe(true);
+  });
+
+  it('drops a reservation that certainly did not post, but never a posted message', async () => {
+    const id = await aCase();
+    await store.reserve(id, 'slack', 'line:e1', 'C0TRIAGE');
+    await store.release(id, 'slack', 'line:e1');
+    expect(await store.get(id, 'slack', 'line:e1')).toBeNull();
+    await store.complete(id, 'slack', 'triage', 'C0TRIAGE', '1714.000002', null);
+    await store.release(id, 'slack', 'triage');
+    expect((await store.get(id, 'slack', 'triage'))?.messageId).toBe('1714.000002');
+    await store.forget(id, 'slack', 'triage');
+    expect(await store.get(id, 'slack', 'triage')).toBeNull();
+  });
+});
