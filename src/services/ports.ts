@@ -112,3 +112,35 @@ export interface NetworkConnector {
   reply(target: NetworkTarget, text: string, visibility: 'public' | 'private', idempotencyKey: string): Promise<{ readonly networkReplyId: string }>;
   moderate(target: NetworkTarget, action: 'hide' | 'unhide' | 'delete' | 'block' | 'unblock', idempotencyKey: string): Promise<void>;
 }
+
+export interface CardMessage {
+  readonly caseId: string;
+  readonly surface: string;
+  readonly purpose: string;
+  readonly channel: string;
+  /** '' while the post is under way or its outcome is unknown. */
+  readonly messageId: string;
+  readonly threadId: string | null;
+  readonly createdAt: Date;
+  /** Exact text of updated_at, for compare-and-set (a JS Date would lose the microseconds). */
+  readonly version: string;
+  /** A post started less than IN_FLIGHT_SECONDS ago and has not reported back. */
+  readonly inFlight: boolean;
+}
+
+/** Where each case's chat messages are, and the reservation that keeps a post from happening twice. */
+export interface CardMessageRepository {
+  get(caseId: string, surface: string, purpose: string): Promise<CardMessage | null>;
+  /** Inserts a reservation; false when a row already exists. */
+  reserve(caseId: string, surface: string, purpose: string, channel: string): Promise<boolean>;
+  /** Takes over an abandoned reservation, only if nobody else changed it since `version`. */
+  takeOver(row: CardMessage): Promise<boolean>;
+  complete(caseId: string, surface: string, purpose: string, channel: string, messageId: string, threadId: string | null): Promise<void>;
+  /** The post certainly did not happen (429, an error answer): drop the reservation. */
+  release(caseId: string, surface: string, purpose: string): Promise<void>;
+  /** The post may have happened (timeout, 5xx): whoever comes next must look before posting. */
+  markUnknown(caseId: string, surface: string, purpose: string): Promise<void>;
+  /** The message is gone from chat (deleted by someone): forget it so the next refresh posts anew. */
+  forget(caseId: string, surface: string, purpose: string): Promise<void>;
+  listPosted(caseId: string, surface: string): Promise<CardMessage[]>;
+}

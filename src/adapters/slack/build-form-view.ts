@@ -7,7 +7,7 @@ import { composeReply } from '../../policy/reply-rules.js';
 import { suggestClassification } from '../../policy/suggest-classification.js';
 import { suggestHouseRules } from '../../policy/suggest-house-rules.js';
 import type { DeskContext } from '../../services/desk-context.js';
-import { loadCaseView } from './load-case-view.js';
+import { loadCaseView } from '../../services/load-case-view.js';
 import { renderFormModal } from './render-form-modal.js';
 
 export interface FormRequest {

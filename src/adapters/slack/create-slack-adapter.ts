@@ -4,7 +4,7 @@ import type { ChatAdapter } from '../../app/chat-adapter.js';
 import type { SlackSettings } from '../../config/load-config.js';
 import type { DeskContext } from '../../services/desk-context.js';
 import { boltLogger, type PinoLike } from './bolt-logger.js';
-import type { CardMessageStore } from './card-message-store.js';
+import type { CardMessageRepository } from '../../services/ports.js';
 import { createSlackApp, SLACK_EVENTS_PATH } from './create-slack-app.js';
 import { createKeyLock } from './key-lock.js';
 import { registerAppHome } from './listen-app-home.js';
@@ -20,7 +20,7 @@ import type { SlackDeps, SlackLog } from './slack-deps.js';
 
 export interface SlackAdapterOptions {
   /** Where posted messages are remembered (card_messages). */
-  readonly cardMessages: CardMessageStore;
+  readonly cardMessages: CardMessageRepository;
   /** How long a Slack user group's member list is trusted; default 60 s. */
   readonly groupTtlMs?: number;
 }

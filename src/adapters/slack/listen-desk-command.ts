@@ -2,7 +2,7 @@
 import type { App, types } from '@slack/bolt';
 import type { Actor } from '../../domain/actor.js';
 import { myOpenCases, unclaimedQueue } from './desk-queries.js';
-import { loadCaseView } from './load-case-view.js';
+import { loadCaseView } from '../../services/load-case-view.js';
 import { cardFallbackText, renderCaseBlocks } from './render-case-blocks.js';
 import { renderCaseList } from './render-case-list.js';
 import type { SlackDeps } from './slack-deps.js';

@@ -1,6 +1,6 @@
 // Owns the metadata on every message the desk posts (which case, which purpose), and finding a message by it.
 import type { webApi } from '@slack/bolt';
-import type { PostedMessage } from './post-once.js';
+import type { PostedMessage } from '../../services/post-once.js';
 
 export const DESK_EVENT_TYPE = 'mention_desk_message';
 

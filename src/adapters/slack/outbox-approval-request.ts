@@ -2,7 +2,7 @@
 // notifies the approvers (comms managers; leadership for lifting a block), with the Approve/Reject buttons.
 import { PermanentError } from '../../services/errors.js';
 import type { OutboxHandler } from '../../store/outbox-worker.js';
-import { payloadString, requireCaseView } from './load-case-view.js';
+import { payloadString, requireCaseView } from '../../services/load-case-view.js';
 import { withSlackErrors } from './map-slack-error.js';
 import { TRIAGE_PURPOSE } from './outbox-card-refresh.js';
 import { CardNotPostedError } from './outbox-thread-line.js';

@@ -2,7 +2,7 @@
 // every change, along with the case's escalation and approval messages, so every message shows the truth.
 import { RateLimitError } from '../../services/errors.js';
 import type { OutboxHandler } from '../../store/outbox-worker.js';
-import { payloadString, requireCaseView, type CaseView } from './load-case-view.js';
+import { payloadString, requireCaseView, type CaseView } from '../../services/load-case-view.js';
 import { withSlackErrors } from './map-slack-error.js';
 import { renderApprovalMessage } from './render-approval-blocks.js';
 import { cardFallbackText, renderCaseBlocks } from './render-case-blocks.js';

@@ -2,7 +2,7 @@
 // channel, or by direct message to each lead, with Acknowledge and Decline.
 import { PermanentError } from '../../services/errors.js';
 import type { OutboxHandler } from '../../store/outbox-worker.js';
-import { payloadString, requireCaseView } from './load-case-view.js';
+import { payloadString, requireCaseView } from '../../services/load-case-view.js';
 import { withSlackErrors } from './map-slack-error.js';
 import { renderEscalationMessage } from './render-escalation-blocks.js';
 import { sendCaseMessage } from './send-case-message.js';

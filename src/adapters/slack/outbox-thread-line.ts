@@ -2,7 +2,7 @@
 import { describeEvent } from '../../cards/event-line.js';
 import { PermanentError } from '../../services/errors.js';
 import type { OutboxHandler } from '../../store/outbox-worker.js';
-import { payloadString, requireCaseView } from './load-case-view.js';
+import { payloadString, requireCaseView } from '../../services/load-case-view.js';
 import { withSlackErrors } from './map-slack-error.js';
 import { TRIAGE_PURPOSE } from './outbox-card-refresh.js';
 import { sendCaseMessage } from './send-case-message.js';

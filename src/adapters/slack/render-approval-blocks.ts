@@ -2,7 +2,7 @@
 import type { types } from '@slack/bolt';
 import { ruleTitle } from '../../cards/event-line.js';
 import type { Policy } from '../../policy/policy-schema.js';
-import type { CaseView } from './load-case-view.js';
+import type { CaseView } from '../../services/load-case-view.js';
 import { renderButtonRows } from './render-buttons.js';
 import type { SlackMessage } from './render-escalation-blocks.js';
 import { escapeAndCut, escapeSlack, mrkdwn, quoteAndCut } from './slack-text.js';

@@ -5,7 +5,7 @@ import { targetName } from '../../cards/event-line.js';
 import type { Escalation } from '../../domain/case.js';
 import type { Policy } from '../../policy/policy-schema.js';
 import { BLOCK_KIT } from './block-kit-limits.js';
-import type { CaseView } from './load-case-view.js';
+import type { CaseView } from '../../services/load-case-view.js';
 import { renderButtonRows } from './render-buttons.js';
 import { authorBlock, linkBlock, mentionTextBlock, parentBlock } from './render-mention-blocks.js';
 import { escapeAndCut, escapeSlack, mrkdwn, plain, quoteAndCut } from './slack-text.js';

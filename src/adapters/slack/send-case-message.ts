@@ -2,7 +2,8 @@
 import type { types } from '@slack/bolt';
 import { deskMetadata, findDeskMessage } from './message-metadata.js';
 import { slackErrorCode } from './map-slack-error.js';
-import { postOnce, type PostOnceResult } from './post-once.js';
+import { certainlyNotSent } from './map-slack-error.js';
+import { postOnce, type PostOnceResult } from '../../services/post-once.js';
 import type { SlackDeps } from './slack-deps.js';
 
 export interface CaseMessage {
@@ -23,6 +24,8 @@ export async function sendCaseMessage(deps: SlackDeps, m: CaseMessage): Promise<
     return { channel: existing.channel, ts: existing.messageId, created: false };
   }
   const posted = await postOnce(deps.cardMessages, {
+    surface: 'slack',
+    certainlyNotSent,
     caseId: m.caseId,
     purpose: m.purpose,
     channel: m.channel,

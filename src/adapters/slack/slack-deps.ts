@@ -1,7 +1,7 @@
 // Owns what every Slack listener and outbox handler is given: the desk, the Web API client, who is who, where cards are.
 import type { webApi } from '@slack/bolt';
 import type { DeskContext } from '../../services/desk-context.js';
-import type { CardMessageStore } from './card-message-store.js';
+import type { CardMessageRepository } from '../../services/ports.js';
 import type { KeyLock } from './key-lock.js';
 import type { SlackActorResolver } from './resolve-slack-actor.js';
 
@@ -18,7 +18,7 @@ export interface SlackDeps {
   /** The bot-token client; the outbox uses it, listeners use the one Bolt hands them (same token). */
   readonly client: webApi.WebClient;
   readonly actors: SlackActorResolver;
-  readonly cardMessages: CardMessageStore;
+  readonly cardMessages: CardMessageRepository;
   /** One Slack write per case at a time in this process, so two refreshes never both post a card. */
   readonly locks: KeyLock;
   readonly log: SlackLog;

@@ -2,14 +2,13 @@
 //
 // The protocol, over a card_messages row per (case, surface, purpose):
 //  1. a row with a message id: already posted, use it;
-//  2. no row: insert a reservation ('' message id) and post; a post Slack certainly refused (429,
+//  2. no row: insert a reservation ('' message id) and post; a post the platform certainly refused (429,
 //     an error answer) drops the reservation, one that may have landed (timeout, 5xx) marks it unknown;
 //  3. a reservation younger than IN_FLIGHT_SECONDS: another worker is posting: retry later;
 //  4. an older or unknown one: take it over (compare-and-set, so one worker wins), then look in the
 //     channel for a message carrying our metadata (case id, purpose) before posting; found → keep it.
 // The look-up costs a history call only on that rare path: a first post goes straight out.
-import type { CardMessageStore } from './card-message-store.js';
-import { certainlyNotSent } from './map-slack-error.js';
+import type { CardMessageRepository } from './ports.js';
 
 export interface PostedMessage {
   readonly channel: string;
@@ -17,13 +16,16 @@ export interface PostedMessage {
 }
 
 export interface PostOnceSpec {
+  readonly surface: string;
   readonly caseId: string;
   readonly purpose: string;
   readonly channel: string;
   readonly threadTs?: string | null;
   post(): Promise<PostedMessage>;
-  /** Finds a message an earlier attempt posted, searching from `oldest` (unix seconds). */
+  /** Finds a message an earlier attempt posted, searching from `oldest` (unix seconds); null if the platform cannot look. */
   find(oldest: number): Promise<PostedMessage | null>;
+  /** The platform certainly refused (a 429, an error answer), as opposed to a timeout that may have landed. */
+  certainlyNotSent(error: unknown): boolean;
 }
 
 export interface PostOnceResult extends PostedMessage {
@@ -36,12 +38,11 @@ export class PostInProgressError extends Error {
   override readonly name = 'PostInProgressError';
 }
 
-const SURFACE = 'slack';
 /** Slack's ts and our clock may disagree a little; look a little further back than the reservation. */
 const LOOK_BACK_SECONDS = 600;
 
-export async function postOnce(store: CardMessageStore, spec: PostOnceSpec): Promise<PostOnceResult> {
-  const { caseId, purpose } = spec;
+export async function postOnce(store: CardMessageRepository, spec: PostOnceSpec): Promise<PostOnceResult> {
+  const { caseId, purpose, surface: SURFACE } = spec;
   let row = await store.get(caseId, SURFACE, purpose);
   if (row?.messageId) return { channel: row.channel, ts: row.messageId, created: false };
   if (!row && !(await store.reserve(caseId, SURFACE, purpose, spec.channel))) {
@@ -62,7 +63,7 @@ export async function postOnce(store: CardMessageStore, spec: PostOnceSpec): Pro
   try {
     posted = await spec.post();
   } catch (e) {
-    if (certainlyNotSent(e)) await store.release(caseId, SURFACE, purpose);
+    if (spec.certainlyNotSent(e)) await store.release(caseId, SURFACE, purpose);
     else await store.markUnknown(caseId, SURFACE, purpose);
     throw e;
   }

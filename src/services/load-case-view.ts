@@ -1,10 +1,10 @@
-// Owns loading what a Slack message about a case is drawn from: the case, its mention, the neutral card.
-import { buildCaseCard } from '../../cards/build-case-card.js';
-import type { CaseCard } from '../../cards/card-model.js';
-import type { Case } from '../../domain/case.js';
-import type { Mention } from '../../domain/mention.js';
-import type { DeskContext } from '../../services/desk-context.js';
-import { PermanentError } from '../../services/errors.js';
+// Owns loading what a chat message about a case is drawn from: the case, its mention, the neutral card.
+import { buildCaseCard } from '../cards/build-case-card.js';
+import type { CaseCard } from '../cards/card-model.js';
+import type { Case } from '../domain/case.js';
+import type { Mention } from '../domain/mention.js';
+import type { DeskContext } from './desk-context.js';
+import { PermanentError } from './errors.js';
 
 export interface CaseView {
   readonly case: Case;
@@ -17,7 +17,7 @@ export async function loadCaseView(ctx: DeskContext, caseId: string): Promise<Ca
   if (!c) return null;
   const stored = await ctx.store.mentions.get(c.mentionId);
   if (!stored) return null;
-  return { case: c, mention: stored.mention, card: buildCaseCard({ case: c, mention: stored.mention, policy: ctx.policy, now: ctx.clock.now() }) };
+  return { case: c, mention: stored.mention, card: buildCaseCard({ case: c, mention: stored.mention, policy: ctx.policy, now: ctx.clock.now(), calendar: ctx.calendar }) };
 }
 
 /** For the outbox: a case that is gone will not come back, so retrying is pointless. */

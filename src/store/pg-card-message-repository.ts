@@ -1,41 +1,10 @@
 // Owns the card_messages rows: where each case's chat messages are, and the reservation that keeps a post from
 // happening twice. A row with message_id '' is a post under way (or one whose outcome is unknown).
-// Surface-neutral SQL that belongs in src/store/ next to the other repositories; it lives here until the store takes it.
-import type { Sql } from '../../store/db.js';
-
-export interface CardMessage {
-  readonly caseId: string;
-  readonly surface: string;
-  readonly purpose: string;
-  readonly channel: string;
-  /** '' while the post is under way or its outcome is unknown. */
-  readonly messageId: string;
-  readonly threadId: string | null;
-  readonly createdAt: Date;
-  /** Exact text of updated_at, for compare-and-set (a JS Date would lose the microseconds). */
-  readonly version: string;
-  /** A post started less than IN_FLIGHT_SECONDS ago and has not reported back. */
-  readonly inFlight: boolean;
-}
+import type { CardMessage, CardMessageRepository } from '../services/ports.js';
+import type { Sql } from './db.js';
 
 /** Longer than a Web API call can take (10 s timeout), shorter than the outbox lease (60 s). */
 export const IN_FLIGHT_SECONDS = 45;
-
-export interface CardMessageStore {
-  get(caseId: string, surface: string, purpose: string): Promise<CardMessage | null>;
-  /** Inserts a reservation; false when a row already exists. */
-  reserve(caseId: string, surface: string, purpose: string, channel: string): Promise<boolean>;
-  /** Takes over an abandoned reservation, only if nobody else changed it since `version`. */
-  takeOver(row: CardMessage): Promise<boolean>;
-  complete(caseId: string, surface: string, purpose: string, channel: string, messageId: string, threadId: string | null): Promise<void>;
-  /** The post certainly did not happen (429, an error answer): drop the reservation. */
-  release(caseId: string, surface: string, purpose: string): Promise<void>;
-  /** The post may have happened (timeout, 5xx): whoever comes next must look before posting. */
-  markUnknown(caseId: string, surface: string, purpose: string): Promise<void>;
-  /** The message is gone from chat (deleted by someone): forget it so the next refresh posts anew. */
-  forget(caseId: string, surface: string, purpose: string): Promise<void>;
-  listPosted(caseId: string, surface: string): Promise<CardMessage[]>;
-}
 
 interface Row {
   case_id: string;
@@ -53,7 +22,7 @@ const SELECT = `SELECT case_id, surface, purpose, channel, message_id, thread_id
   (message_id = '' AND updated_at > now() - make_interval(secs => ${IN_FLIGHT_SECONDS})) AS in_flight FROM card_messages`;
 const KEY = 'case_id = $1 AND surface = $2 AND purpose = $3';
 
-export function createCardMessageStore(sql: Sql): CardMessageStore {
+export function createPgCardMessageRepository(sql: Sql): CardMessageRepository {
   const toMessage = (r: Row): CardMessage => ({
     caseId: r.case_id, surface: r.surface, purpose: r.purpose, channel: r.channel, messageId: r.message_id,
     threadId: r.thread_id, createdAt: r.created_at, version: r.version, inFlight: r.in_flight,

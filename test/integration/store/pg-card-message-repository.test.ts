@@ -1,17 +1,18 @@
 // The card_messages SQL on the test database (PostgreSQL or PGlite, per DESK_TEST_DB): reservations, the
 // compare-and-set take-over (microsecond timestamps survive), and forgetting a deleted message.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCardMessageStore, type CardMessageStore } from '../../../../src/adapters/slack/card-message-store.js';
-import type { Db } from '../../../../src/store/db.js';
-import { openTestDatabase } from '../../../helpers/test-database.js';
+import type { CardMessageRepository } from '../../../src/services/ports.js';
+import { createPgCardMessageRepository } from '../../../src/store/pg-card-message-repository.js';
+import type { Db } from '../../../src/store/db.js';
+import { openTestDatabase } from '../../helpers/test-database.js';
 
 let db: Db;
-let store: CardMessageStore;
+let store: CardMessageRepository;
 let n = 0;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  store = createCardMessageStore(db);
+  store = createPgCardMessageRepository(db);
 });
 afterAll(() => db.close());
 

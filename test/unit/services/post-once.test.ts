@@ -1,9 +1,10 @@
 // Posting a case's message at most once: the reservation protocol over an in-memory card_messages table.
 import { describe, expect, it } from 'vitest';
-import type { CardMessage, CardMessageStore } from '../../../../src/adapters/slack/card-message-store.js';
-import { postOnce, PostInProgressError, type PostOnceSpec } from '../../../../src/adapters/slack/post-once.js';
+import type { CardMessage, CardMessageRepository } from '../../../src/services/ports.js';
+import { postOnce, PostInProgressError, type PostOnceSpec } from '../../../src/services/post-once.js';
+import { certainlyNotSent } from '../../../src/adapters/slack/map-slack-error.js';
 
-function memoryStore(): CardMessageStore & { rows: Map<string, CardMessage>; age(purpose: string): void } {
+function memoryStore(): CardMessageRepository & { rows: Map<string, CardMessage>; age(purpose: string): void } {
   const rows = new Map<string, CardMessage>();
   let version = 0;
   const key = (c: string, s: string, p: string) => `${c}|${s}|${p}`;
@@ -32,7 +33,7 @@ function memoryStore(): CardMessageStore & { rows: Map<string, CardMessage>; age
 
 function spec(posts: string[], finds: number[], behaviour: { fail?: unknown; found?: string } = {}): PostOnceSpec {
   return {
-    caseId: 'MD-1', purpose: 'triage', channel: 'C0TRIAGE',
+    surface: 'slack', certainlyNotSent, caseId: 'MD-1', purpose: 'triage', channel: 'C0TRIAGE',
     async post() {
       posts.push('post');
       if (behaviour.fail) throw behaviour.fail;
