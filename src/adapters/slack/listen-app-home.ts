@@ -1,6 +1,6 @@
 // Owns the App Home tab: published afresh each time someone opens it, with their open cases and the queue.
 import type { App, types } from '@slack/bolt';
-import { myOpenCases, unclaimedQueue } from './desk-queries.js';
+import { myOpenCases, unclaimedQueue } from '../../services/desk-queries.js';
 import { renderCaseList } from './render-case-list.js';
 import type { SlackDeps } from './slack-deps.js';
 import { formatLocalTime } from '../../policy/format-local-time.js';

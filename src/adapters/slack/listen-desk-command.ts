@@ -1,7 +1,7 @@
 // Owns the /desk slash command: `mine`, `queue`, `case ID` and `help`, answered privately to the person asking.
 import type { App, types } from '@slack/bolt';
 import type { Actor } from '../../domain/actor.js';
-import { myOpenCases, unclaimedQueue } from './desk-queries.js';
+import { DESK_HELP as HELP, myOpenCases, parseDeskCommand, unclaimedQueue } from '../../services/desk-queries.js';
 import { loadCaseView } from '../../services/load-case-view.js';
 import { cardFallbackText, renderCaseBlocks } from './render-case-blocks.js';
 import { renderCaseList } from './render-case-list.js';
@@ -13,12 +13,7 @@ interface Answer {
   readonly blocks?: types.KnownBlock[];
 }
 
-export const DESK_HELP = [
-  '*/desk mine*: your open cases and when each needs a response',
-  '*/desk queue*: unclaimed cases, oldest first',
-  '*/desk case MD-1042*: one case\'s card, with its buttons',
-  '*/desk help*: this list',
-].join('\n');
+export const DESK_HELP = HELP.map(([verb, what]) => `*/desk ${verb}*: ${what}`).join('\n');
 
 export function registerDeskCommand(app: App, deps: SlackDeps): void {
   app.command('/desk', async ({ ack, command }) => {
@@ -29,23 +24,23 @@ export function registerDeskCommand(app: App, deps: SlackDeps): void {
 }
 
 export async function answerDesk(deps: SlackDeps, actor: Actor, text: string): Promise<Answer> {
-  const [verb = 'help', arg] = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const request = parseDeskCommand(text);
   const { ctx } = deps;
   const now = ctx.clock.now();
-  if (verb === 'mine') {
+  if (request.verb === 'mine') {
     const items = await myOpenCases(ctx, actor);
     return list(`Your open cases (${items.length})`, renderCaseList(items, ctx.policy, now, 'You hold no open cases.'));
   }
-  if (verb === 'queue') {
+  if (request.verb === 'queue') {
     const items = await unclaimedQueue(ctx);
     return list(`Unclaimed, oldest first (${items.length})`, renderCaseList(items, ctx.policy, now, 'The queue is empty.'));
   }
-  if (verb === 'case' && arg) {
-    const view = await loadCaseView(ctx, arg.toUpperCase());
-    if (!view) return { text: `There is no case ${escapeAndCut(arg.toUpperCase(), 64).text}. Case ids look like MD-1042.` };
+  if (request.verb === 'case') {
+    const view = await loadCaseView(ctx, request.caseId);
+    if (!view) return { text: `There is no case ${escapeAndCut(request.caseId, 64).text}. Case ids look like MD-1042.` };
     return { text: cardFallbackText(view.card), blocks: renderCaseBlocks(view.card) };
   }
-  const lead = verb === 'help' ? '' : `I don't know "${escapeAndCut(verb, 40).text}". `;
+  const lead = request.unknown === null ? '' : `I don't know "${escapeAndCut(request.unknown, 40).text}". `;
   return { text: `${lead}${DESK_HELP}`, blocks: [{ type: 'section', text: mrkdwn(`${lead}${DESK_HELP}`) }] };
 }
 

@@ -2,14 +2,10 @@
 import type { types } from '@slack/bolt';
 import type { Case } from '../../domain/case.js';
 import type { Mention } from '../../domain/mention.js';
+import type { ListedCase } from '../../services/desk-queries.js';
 import { formatLocalTime } from '../../policy/format-local-time.js';
 import type { Policy } from '../../policy/policy-schema.js';
 import { escapeAndCut, escapeSlack, link, mrkdwn } from './slack-text.js';
-
-export interface ListedCase {
-  readonly case: Case;
-  readonly mention: Mention;
-}
 
 export function renderCaseList(items: readonly ListedCase[], policy: Policy, now: Date, empty: string): types.KnownBlock[] {
   if (!items.length) return [{ type: 'context', elements: [mrkdwn(`_${escapeSlack(empty)}_`)] }];
@@ -25,10 +21,4 @@ export function caseLine(c: Case, m: Mention, policy: Policy, now: Date): string
   const holder = c.owner ? ` · ${escapeSlack(c.owner.name)}` : ' · unclaimed';
   const head = `*${c.id}* · ${escapeSlack(network)} ${m.kind.replace('_', ' ')} from *${who}* · ${c.state}${holder}${deadline} · risk ${c.risk}`;
   return `${head}\n>${escapeAndCut(m.text.replace(/\s+/g, ' '), 200).text} ${link(m.url, 'original')}`;
-}
-
-/** Loads the mentions of a page of cases, skipping any whose mention is gone. */
-export async function withMentions(cases: readonly Case[], load: (mentionId: string) => Promise<{ mention: Mention } | null>): Promise<ListedCase[]> {
-  const rows = await Promise.all(cases.map(async (c) => ({ case: c, stored: await load(c.mentionId) })));
-  return rows.filter((r) => r.stored !== null).map((r) => ({ case: r.case, mention: (r.stored as { mention: Mention }).mention }));
 }

@@ -1,0 +1,50 @@
+// Owns the lists people ask for: my open cases, the unclaimed queue (oldest first), one case by id.
+import type { Actor } from '../domain/actor.js';
+import type { Case } from '../domain/case.js';
+import type { Mention } from '../domain/mention.js';
+import type { DeskContext } from './desk-context.js';
+
+export const LIST_LIMIT = 20;
+
+export async function myOpenCases(ctx: DeskContext, actor: Actor, limit = LIST_LIMIT): Promise<ListedCase[]> {
+  const cases = await ctx.store.cases.list({ states: ['claimed', 'waiting'], ownerId: actor.personId, limit });
+  return withMentions(cases, (id) => ctx.store.mentions.get(id));
+}
+
+export async function unclaimedQueue(ctx: DeskContext, limit = LIST_LIMIT): Promise<ListedCase[]> {
+  const cases = await ctx.store.cases.list({ states: ['new'], limit });
+  return withMentions(cases, (id) => ctx.store.mentions.get(id));
+}
+
+export interface ListedCase {
+  readonly case: Case;
+  readonly mention: Mention;
+}
+
+/** Loads the mentions of a page of cases, skipping any whose mention is gone. */
+export async function withMentions(cases: readonly Case[], load: (mentionId: string) => Promise<{ mention: Mention } | null>): Promise<ListedCase[]> {
+  const rows = await Promise.all(cases.map(async (c) => ({ case: c, stored: await load(c.mentionId) })));
+  return rows.filter((r) => r.stored !== null).map((r) => ({ case: r.case, mention: (r.stored as { mention: Mention }).mention }));
+}
+
+/** The `desk` command on every surface: `mine`, `queue`, `case ID`, `help`. */
+export type DeskRequest =
+  | { readonly verb: 'mine' }
+  | { readonly verb: 'queue' }
+  | { readonly verb: 'case'; readonly caseId: string }
+  | { readonly verb: 'help'; readonly unknown: string | null };
+
+export function parseDeskCommand(text: string): DeskRequest {
+  const [verb = 'help', arg] = text.trim().split(/\s+/).filter(Boolean);
+  const v = verb.toLowerCase();
+  if (v === 'mine' || v === 'queue') return { verb: v };
+  if (v === 'case' && arg) return { verb: 'case', caseId: arg.toUpperCase() };
+  return { verb: 'help', unknown: v === 'help' ? null : verb };
+}
+
+export const DESK_HELP: ReadonlyArray<readonly [string, string]> = [
+  ['mine', 'your open cases and when each needs a response'],
+  ['queue', 'unclaimed cases, oldest first'],
+  ['case MD-1042', "one case's card, with its buttons"],
+  ['help', 'this list'],
+];
