@@ -17,6 +17,8 @@ export interface MentionRepository {
   /** Inserts unless (network, externalId) is already stored; the unique key makes duplicates impossible. */
   insertIfNew(id: string, mention: Mention, receivedAt: Date): Promise<{ inserted: true } | { inserted: false; existingId: string }>;
   get(id: string): Promise<StoredMention | null>;
+  /** Mentions received since an instant, with their case ids, oldest first (surge detection). */
+  receivedSince(since: Date): Promise<Array<{ readonly caseId: string; readonly mention: Mention; readonly receivedAt: Date }>>;
 }
 
 export interface CaseQuery {

@@ -37,4 +37,13 @@ export class PgMentionRepository implements MentionRepository {
     const row = result.rows[0];
     return row ? { id: row.id, mention: row.body, receivedAt: row.received_at.toISOString() } : null;
   }
+
+  async receivedSince(since: Date): Promise<Array<{ caseId: string; mention: Mention; receivedAt: Date }>> {
+    const result = await this.sql.query<{ case_id: string; body: Mention; received_at: Date }>(
+      `SELECT c.id AS case_id, m.body, m.received_at FROM mentions m JOIN cases c ON c.mention_id = m.id
+       WHERE m.received_at >= $1 ORDER BY m.received_at, c.id`,
+      [since],
+    );
+    return result.rows.map((r) => ({ caseId: r.case_id, mention: r.body, receivedAt: r.received_at }));
+  }
 }

@@ -86,3 +86,18 @@ describe('the out-of-hours reply', () => {
     expect(last).toMatchObject({ type: 'case.noted', rule: 'clock:out-of-hours', actor: { personId: 'system' } });
   });
 });
+
+describe('a surge of mentions on one topic', () => {
+  it('raises one alert for managers and leadership when more than the policy allows arrive together', async () => {
+    now = new Date('2026-11-02T10:00:00Z');
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      now = new Date(now.getTime() + 60_000);
+      ids.push(await ingest({ text: `Bins not collected on Mill Lane again (${i})` }));
+    }
+    const alerts = (await db.query<{ key: string; payload: { audience: string; text: string; caseIds: string[] } }>(`SELECT key, payload FROM outbox WHERE key LIKE 'surge:%' ORDER BY id`)).rows;
+    expect(alerts.map((a) => a.key)).toEqual([`surge:slack:waste:${ids[0]}`, `surge:teams:waste:${ids[0]}`]);
+    expect(alerts[0]!.payload.audience).toBe('managers_and_leadership');
+    expect(alerts[0]!.payload.caseIds).toEqual(ids.slice(0, 6));
+  });
+});

@@ -1,0 +1,58 @@
+// What a new mention opens: the case, its first events (a safeguarding referral at once when needed),
+// and the out-of-hours reply where the policy asks for one.
+import { systemActor } from '../domain/actor.js';
+import type { Case } from '../domain/case.js';
+import { decideCaseCommand } from '../domain/decide-case-command.js';
+import type { CaseEvent } from '../domain/events.js';
+import { evolveCase } from '../domain/evolve-case.js';
+import { authorKey, type Mention } from '../domain/mention.js';
+import { buildCaseOpened } from '../domain/open-case.js';
+import { assessRisk } from '../policy/assess-risk.js';
+import { autoReplyNightKey, outOfHoursAutoReply } from '../policy/out-of-hours.js';
+import { deadlinesFor } from '../policy/response-clocks.js';
+import { detectSafeguarding, safeguardingMessage } from '../policy/safeguarding.js';
+import type { DeskContext } from './desk-context.js';
+import { decisionContext } from './execute-case-command.js';
+import type { OutboxItem } from './ports.js';
+
+export interface OpenedCase {
+  readonly case: Case;
+  readonly events: readonly CaseEvent[];
+  readonly extraEffects: readonly OutboxItem[];
+}
+
+export function openCaseForMention(ctx: DeskContext, caseId: string, mentionId: string, mention: Mention, receivedAt: Date): OpenedCase {
+  const opened = buildCaseOpened(
+    {
+      caseId,
+      mentionId,
+      network: mention.network,
+      authorKey: authorKey(mention),
+      receivedAt,
+      receivedOutOfHours: !ctx.calendar.isOpen(receivedAt),
+      risk: assessRisk(ctx.policy, mention).level,
+      deadlines: deadlinesFor(ctx.policy, ctx.calendar, 'opened', receivedAt),
+    },
+    systemActor(),
+  );
+  const openedCase = evolveCase(null, opened);
+  const referral = safeguardingReferral(ctx, openedCase, mention);
+  const c = referral.reduce<Case>((x, e) => evolveCase(x, e), openedCase);
+  return { case: c, events: [opened, ...referral], extraEffects: outOfHoursReply(ctx, c, mention, receivedAt) };
+}
+
+/** A safeguarding concern or a threat goes at once to the safeguarding lead, in or out of hours (004 §2). */
+function safeguardingReferral(ctx: DeskContext, c: Case, mention: Mention): readonly CaseEvent[] {
+  const matched = detectSafeguarding(ctx.policy, mention.text);
+  if (!matched.length) return [];
+  const decision = decideCaseCommand(c, { type: 'case.escalate', target: { type: 'safeguarding' }, reason: safeguardingMessage(matched) }, decisionContext(ctx, systemActor()));
+  return decision.ok ? decision.events : [];
+}
+
+/** Where the policy asks for it, one out-of-hours reply per author per closed spell: the key makes a second impossible. */
+function outOfHoursReply(ctx: DeskContext, c: Case, mention: Mention, receivedAt: Date): OutboxItem[] {
+  const text = outOfHoursAutoReply(ctx.policy, ctx.calendar, mention, receivedAt);
+  if (!text) return [];
+  const key = `ooh:${autoReplyNightKey(ctx.calendar, authorKey(mention), receivedAt)}`;
+  return [{ key, kind: 'network.auto_reply', caseId: c.id, payload: { caseId: c.id, text } }];
+}
