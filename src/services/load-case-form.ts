@@ -1,0 +1,30 @@
+// The form a button opens, for one person, on any surface: the case as it is now, their sign-off,
+// the bot's suggestions preselected (a person still chooses).
+import { buildCardForm } from '../cards/build-card-form.js';
+import type { CardForm, CardFormId } from '../cards/card-model.js';
+import type { Actor } from '../domain/actor.js';
+import { composeReply } from '../policy/reply-rules.js';
+import type { DeskContext } from './desk-context.js';
+import { loadCaseView, type CaseView } from './load-case-view.js';
+
+export interface CaseFormRequest {
+  readonly formId: CardFormId;
+  readonly caseId: string;
+  readonly args: Readonly<Record<string, string>>;
+  readonly actor: Actor;
+}
+
+export async function loadCaseForm(ctx: DeskContext, req: CaseFormRequest): Promise<{ form: CardForm; view: CaseView } | null> {
+  const view = await loadCaseView(ctx, req.caseId);
+  if (!view) return null;
+  const form = buildCardForm({
+    formId: req.formId,
+    case: view.case,
+    mention: view.mention,
+    policy: ctx.policy,
+    args: req.args,
+    // The sign-off on its own (" ^AP"), or nothing when the policy does not sign replies.
+    ...(req.formId === 'reply' ? { signOff: composeReply(ctx.policy, '', req.actor.initials) } : {}),
+  });
+  return { form, view };
+}
