@@ -15,6 +15,8 @@ export interface FormInput {
   readonly args?: Readonly<Record<string, string>>;
   /** The sign-off the reply will carry, e.g. " ^AP". */
   readonly signOff?: string;
+  /** The reply's starting text (the emergency message and link, when emergency mode is on). */
+  readonly initialText?: string;
   readonly suggestion?: { readonly serviceTag: string | null; readonly kind: string | null; readonly ruleId?: string | null };
 }
 
@@ -42,7 +44,7 @@ export function buildCardForm(input: FormInput): CardForm {
   }
 }
 
-function replyForm({ mention, policy, signOff }: FormInput) {
+function replyForm({ mention, policy, signOff, initialText }: FormInput) {
   const net = policy.networks[mention.network];
   const limit = net?.textLimit ?? null;
   const hint = [limit ? `${net?.displayName ?? mention.network} allows ${limit} characters including the sign-off${signOff ? ` "${signOff.trim()}"` : ''}.` : null, signOff ? 'The sign-off is added for you.' : null].filter(Boolean).join(' ');
@@ -51,7 +53,7 @@ function replyForm({ mention, policy, signOff }: FormInput) {
   return {
     title: 'Reply', submitLabel: 'Send reply', actionId: 'case.reply.submit',
     fields: [
-      { kind: 'text' as const, id: 'text', label: 'Reply', multiline: true, ...(limit ? { maxLength: limit } : {}), hint },
+      { kind: 'text' as const, id: 'text', label: 'Reply', multiline: true, ...(limit ? { maxLength: limit } : {}), ...(initialText ? { initial: initialText } : {}), hint },
       { kind: 'select' as const, id: 'visibility', label: 'Where', options: visibility, initial: 'public' },
     ],
   };

@@ -19,7 +19,7 @@ const COMMAND_TYPES = [
   'case.claim', 'case.release', 'case.reassign', 'case.classify', 'case.escalate',
   'case.escalation.acknowledge', 'case.escalation.decline', 'case.reply.submit', 'case.reply.approve',
   'case.moderate', 'case.moderation.approve', 'case.moderation.reject', 'case.wait', 'case.resume',
-  'case.close', 'case.reopen',
+  'case.close', 'case.reopen', 'desk.emergency',
 ] as const;
 
 export const serviceAreaSchema = z.object({

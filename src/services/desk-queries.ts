@@ -3,6 +3,7 @@ import type { Actor } from '../domain/actor.js';
 import type { Case } from '../domain/case.js';
 import type { Mention } from '../domain/mention.js';
 import type { DeskContext } from './desk-context.js';
+import { parseEmergencyArgs, type EmergencyRequest } from './emergency-mode.js';
 
 export const LIST_LIMIT = 20;
 
@@ -32,11 +33,13 @@ export type DeskRequest =
   | { readonly verb: 'mine' }
   | { readonly verb: 'queue' }
   | { readonly verb: 'case'; readonly caseId: string }
+  | { readonly verb: 'emergency'; readonly request: EmergencyRequest | null }
   | { readonly verb: 'help'; readonly unknown: string | null };
 
 export function parseDeskCommand(text: string): DeskRequest {
-  const [verb = 'help', arg] = text.trim().split(/\s+/).filter(Boolean);
+  const [verb = 'help', arg, ...rest] = text.trim().split(/\s+/).filter(Boolean);
   const v = verb.toLowerCase();
+  if (v === 'emergency') return { verb: 'emergency', request: parseEmergencyArgs(arg ? [arg, ...rest] : []) };
   if (v === 'mine' || v === 'queue') return { verb: v };
   if (v === 'case' && arg) return { verb: 'case', caseId: arg.toUpperCase() };
   return { verb: 'help', unknown: v === 'help' ? null : verb };
@@ -46,5 +49,7 @@ export const DESK_HELP: ReadonlyArray<readonly [string, string]> = [
   ['mine', 'your open cases and when each needs a response'],
   ['queue', 'unclaimed cases, oldest first'],
   ['case MD-1042', "one case's card, with its buttons"],
+  ['emergency on LINK MESSAGE', 'emergency mode (comms managers): banner on every card, replies offer the message and link, leadership told'],
+  ['emergency off', 'back to normal'],
   ['help', 'this list'],
 ];

@@ -25,6 +25,8 @@ export async function loadCaseForm(ctx: DeskContext, req: CaseFormRequest): Prom
     args: req.args,
     // The sign-off on its own (" ^AP"), or nothing when the policy does not sign replies.
     ...(req.formId === 'reply' ? { signOff: composeReply(ctx.policy, '', req.actor.initials) } : {}),
+    // In an emergency the reply offers the council's message and link (002 §6.2.5).
+    ...(req.formId === 'reply' && view.emergency ? { initialText: `${view.emergency.message} ${view.emergency.link}` } : {}),
   });
   return { form, view };
 }

@@ -5,11 +5,13 @@ import type { Case } from '../domain/case.js';
 import type { Mention } from '../domain/mention.js';
 import type { DeskContext } from './desk-context.js';
 import { PermanentError } from './errors.js';
+import type { EmergencyMode } from './ports.js';
 
 export interface CaseView {
   readonly case: Case;
   readonly mention: Mention;
   readonly card: CaseCard;
+  readonly emergency: EmergencyMode | null;
 }
 
 export async function loadCaseView(ctx: DeskContext, caseId: string): Promise<CaseView | null> {
@@ -17,7 +19,14 @@ export async function loadCaseView(ctx: DeskContext, caseId: string): Promise<Ca
   if (!c) return null;
   const stored = await ctx.store.mentions.get(c.mentionId);
   if (!stored) return null;
-  return { case: c, mention: stored.mention, card: buildCaseCard({ case: c, mention: stored.mention, policy: ctx.policy, now: ctx.clock.now(), calendar: ctx.calendar }) };
+  const emergency = await ctx.store.settings.emergencyMode();
+  const banners = emergency ? [emergencyBanner(emergency)] : [];
+  const card = buildCaseCard({ case: c, mention: stored.mention, policy: ctx.policy, now: ctx.clock.now(), calendar: ctx.calendar, banners });
+  return { case: c, mention: stored.mention, card, emergency };
+}
+
+function emergencyBanner(e: EmergencyMode) {
+  return { tone: 'danger' as const, text: `Emergency mode: ${e.message} ${e.link} Replies may point people to the website (002 §6.2.5).` };
 }
 
 /** For the outbox: a case that is gone will not come back, so retrying is pointless. */

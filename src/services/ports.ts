@@ -79,8 +79,23 @@ export interface AccountRepository {
   recordSeen(account: AccountSeen, at: Date): Promise<void>;
 }
 
+/** Emergency or major disruption: the website is the main channel, replies may point there (002 §6.2.5). */
+export interface EmergencyMode {
+  readonly message: string;
+  readonly link: string;
+  readonly since: string;
+  readonly by: string;
+}
+
+export interface DeskSettingsRepository {
+  emergencyMode(): Promise<EmergencyMode | null>;
+  /** Sets or clears it, and appends the change to the settings history. */
+  recordEmergencyMode(mode: EmergencyMode | null, by: { readonly personId: string; readonly name: string; readonly surface: string }, at: Date): Promise<void>;
+}
+
 /** The repositories inside one transaction: everything written together or not at all. */
 export interface UnitOfWork {
+  readonly settings: DeskSettingsRepository;
   readonly mentions: MentionRepository;
   readonly cases: CaseRepository;
   readonly events: EventLog;

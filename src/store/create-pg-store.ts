@@ -8,6 +8,7 @@ import { PgCaseRepository } from './pg-case-repository.js';
 import { PgEventLog } from './pg-event-log.js';
 import { PgMentionRepository } from './pg-mention-repository.js';
 import { PgOutbox } from './pg-outbox.js';
+import { PgDeskSettingsRepository } from './pg-desk-settings-repository.js';
 
 export interface PgStoreOptions {
   /** The outbox's "now" for items without runAt; must be the clock the outbox worker uses. */
@@ -47,5 +48,6 @@ export function unitOfWork(sql: Sql, clock: Clock = systemClock): UnitOfWork {
     events: new PgEventLog(sql),
     outbox: new PgOutbox(sql, clock),
     accounts: new PgAccountRepository(sql),
+    settings: new PgDeskSettingsRepository(sql),
   };
 }

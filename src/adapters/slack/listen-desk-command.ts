@@ -3,6 +3,7 @@ import type { App, types } from '@slack/bolt';
 import type { Actor } from '../../domain/actor.js';
 import { DESK_HELP as HELP, myOpenCases, parseDeskCommand, unclaimedQueue } from '../../services/desk-queries.js';
 import { loadCaseView } from '../../services/load-case-view.js';
+import { setEmergencyMode } from '../../services/emergency-mode.js';
 import { cardFallbackText, renderCaseBlocks } from './render-case-blocks.js';
 import { renderCaseList } from './render-case-list.js';
 import type { SlackDeps } from './slack-deps.js';
@@ -34,6 +35,12 @@ export async function answerDesk(deps: SlackDeps, actor: Actor, text: string): P
   if (request.verb === 'queue') {
     const items = await unclaimedQueue(ctx);
     return list(`Unclaimed, oldest first (${items.length})`, renderCaseList(items, ctx.policy, now, 'The queue is empty.'));
+  }
+  if (request.verb === 'emergency') {
+    if (!request.request) return { text: 'Say `/desk emergency on https://your-site/page Your message` or `/desk emergency off`.' };
+    const outcome = await setEmergencyMode(ctx, actor, request.request);
+    if (!outcome.ok) return { text: escapeAndCut(outcome.message, 500).text };
+    return { text: outcome.mode ? `Emergency mode is on: every open card shows the banner, replies offer your message and link, and leadership has been told.` : 'Emergency mode is off.' };
   }
   if (request.verb === 'case') {
     const view = await loadCaseView(ctx, request.caseId);
