@@ -24,6 +24,7 @@ function approvalButtons(c: Case): CardButton[] {
   const buttons: CardButton[] = [];
   for (const r of c.replies.filter((x) => x.status === 'awaiting_approval')) {
     buttons.push({ actionId: 'case.reply.approve', label: `Approve reply ${r.id}`, style: 'primary', args: { replyId: r.id } });
+    buttons.push({ actionId: 'case.reply.reject', label: `Send back reply ${r.id}`, style: 'default', opens: 'reject-reply', args: { replyId: r.id } });
   }
   for (const m of c.moderation.filter((x) => x.status === 'awaiting_approval')) {
     buttons.push({ actionId: 'case.moderation.approve', label: `Approve ${m.action}`, style: 'danger', args: { moderationId: m.id } });

@@ -26,6 +26,7 @@ export function commandFromAction(actionId: string, args: Values, values: Values
     case 'case.escalation.decline': return text('reason') ? needArg(args, 'escalationId', (id) => ({ type: 'case.escalation.decline', escalationId: id, reason: text('reason') })) : bad('reason', 'Say why you are declining.');
     case 'case.reply.submit': return reply(values['text'] ?? '', text('visibility') || 'public');
     case 'case.reply.approve': return needArg(args, 'replyId', (id) => ({ type: 'case.reply.approve', replyId: id }));
+    case 'case.reply.reject': return text('reason') ? needArg(args, 'replyId', (id) => ({ type: 'case.reply.reject', replyId: id, reason: text('reason') })) : bad('reason', 'Say what to change.');
     case 'case.moderate': return moderate(policy, text('action'), text('ruleId'), text('note'));
     case 'case.moderation.approve': return needArg(args, 'moderationId', (id) => ({ type: 'case.moderation.approve', moderationId: id }));
     case 'case.moderation.reject': return text('reason') ? needArg(args, 'moderationId', (id) => ({ type: 'case.moderation.reject', moderationId: id, reason: text('reason') })) : bad('reason', 'Say why you are rejecting it.');

@@ -16,6 +16,7 @@ export function describeEvent(e: CaseEvent, c: Case, policy: Policy): string {
     case 'case.escalation.declined': return `${who} declined the escalation: ${e.data.reason}`;
     case 'case.reply.requested': return e.data.awaitingApproval ? `${who} drafted a reply, waiting for a manager's approval (pre-election period)` : `${who} sent a reply for posting: ${e.data.text}`;
     case 'case.reply.approved': return `${who} approved the reply`;
+    case 'case.reply.rejected': return `${who} sent the reply back: ${e.data.reason}`;
     case 'case.reply.sent': return `Reply sent: ${c.replies.find((r) => r.id === e.data.replyId)?.text ?? e.data.replyId}`;
     case 'case.reply.failed': return `Reply failed: ${e.data.error}`;
     case 'case.moderation.requested': return `${who} asked to ${e.data.action} (${ruleTitle(policy, e.data.ruleId)})${e.data.awaitingApproval ? ', waiting for approval' : ''}`;

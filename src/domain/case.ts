@@ -31,7 +31,7 @@ export interface Reply {
   readonly id: string;
   readonly text: string;
   readonly visibility: ReplyVisibility;
-  readonly status: 'awaiting_approval' | 'sending' | 'sent' | 'failed';
+  readonly status: 'awaiting_approval' | 'rejected' | 'sending' | 'sent' | 'failed';
   readonly by: string;
   readonly networkReplyId: string | null;
   readonly error: string | null;

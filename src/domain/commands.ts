@@ -11,6 +11,7 @@ export type CaseCommand =
   | { readonly type: 'case.escalation.decline'; readonly escalationId: string; readonly reason: string }
   | { readonly type: 'case.reply.submit'; readonly text: string; readonly visibility: ReplyVisibility; readonly needsApproval?: boolean }
   | { readonly type: 'case.reply.approve'; readonly replyId: string }
+  | { readonly type: 'case.reply.reject'; readonly replyId: string; readonly reason: string }
   | { readonly type: 'case.reply.sent'; readonly replyId: string; readonly networkReplyId: string }
   | { readonly type: 'case.reply.failed'; readonly replyId: string; readonly error: string }
   | { readonly type: 'case.moderate'; readonly action: ModerationActionKind; readonly ruleId: string; readonly needsApproval: boolean; readonly note?: string | null }

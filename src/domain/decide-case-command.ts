@@ -24,7 +24,8 @@ export function decideCaseCommand(c: Case, cmd: CaseCommand, ctx: DecisionContex
     case 'case.escalation.acknowledge':
     case 'case.escalation.decline': return decideAnswerEscalation(c, cmd, ctx);
     case 'case.reply.submit': return decideSubmitReply(c, cmd, ctx);
-    case 'case.reply.approve': return decideApproveReply(c, cmd, ctx);
+    case 'case.reply.approve':
+    case 'case.reply.reject': return decideApproveReply(c, cmd, ctx);
     case 'case.reply.sent':
     case 'case.reply.failed': return decideReplyOutcome(c, cmd, ctx);
     case 'case.moderate': return decideModerate(c, cmd, ctx);

@@ -20,6 +20,7 @@ export interface EventDataMap {
   'case.escalation.declined': { escalationId: string; reason: string };
   'case.reply.requested': { replyId: string; text: string; visibility: ReplyVisibility; awaitingApproval: boolean };
   'case.reply.approved': { replyId: string };
+  'case.reply.rejected': { replyId: string; reason: string };
   'case.reply.sent': { replyId: string; networkReplyId: string };
   'case.reply.failed': { replyId: string; error: string };
   'case.moderation.requested': {

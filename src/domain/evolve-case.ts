@@ -58,6 +58,8 @@ function applyChange(c: Case, e: CaseEvent): Case {
       return { ...c, replies: [...c.replies, newReply(e)] };
     case 'case.reply.approved':
       return updateReply(c, e.data.replyId, { status: 'sending' });
+    case 'case.reply.rejected':
+      return updateReply(c, e.data.replyId, { status: 'rejected', error: e.data.reason });
     case 'case.reply.sent':
       return updateReply(c, e.data.replyId, { status: 'sent', networkReplyId: e.data.networkReplyId });
     case 'case.reply.failed':

@@ -66,6 +66,7 @@ export const DEFAULT_PERMISSIONS: PermissionTable = {
   'case.escalation.decline': ANSWERERS,
   'case.reply.submit': FRONT_DESK,
   'case.reply.approve': ['comms_manager'],
+  'case.reply.reject': ['comms_manager'],
   'case.moderate': TEAM,
   'case.moderation.approve': ['comms_manager', 'leadership'],
   'case.moderation.reject': ['comms_manager', 'leadership'],

@@ -20,15 +20,17 @@ export function decideSubmitReply(c: Case, cmd: Of<'case.reply.submit'>, ctx: De
   return new EventBuilder(c, ctx).add('case.reply.requested', data).accept();
 }
 
-/** A reply held for sign-off (purdah) is approved by a comms manager (004 §2). */
-export function decideApproveReply(c: Case, cmd: Of<'case.reply.approve'>, ctx: DecisionContext): Decision {
+/** A reply held for sign-off (purdah) is approved, or sent back, by a comms manager (004 §2). */
+export function decideApproveReply(c: Case, cmd: Of<'case.reply.approve'> | Of<'case.reply.reject'>, ctx: DecisionContext): Decision {
   const found = findReply(c, cmd.replyId);
   if ('refusal' in found) return rejected(found.refusal);
   if (found.reply.status !== 'awaiting_approval') {
     return rejected(refuse('wrong_state', 'reply:awaiting-approval', `That reply is not waiting for approval (it is ${found.reply.status}).`));
   }
-  if (!hasRole(ctx.actor, 'comms_manager')) return rejected(refuse('not_permitted', 'permission:case.reply.approve', 'Only a comms manager can approve a reply.'));
-  return new EventBuilder(c, ctx).add('case.reply.approved', { replyId: cmd.replyId }).accept();
+  if (!hasRole(ctx.actor, 'comms_manager')) return rejected(refuse('not_permitted', `permission:${cmd.type}`, `Only a comms manager can ${cmd.type === 'case.reply.approve' ? 'approve' : 'send back'} a reply.`));
+  if (cmd.type === 'case.reply.approve') return new EventBuilder(c, ctx).add('case.reply.approved', { replyId: cmd.replyId }).accept();
+  if (!cmd.reason.trim()) return rejected(refuse('invalid', 'reply:reject-reason', 'Say why, so the officer can redraft it.'));
+  return new EventBuilder(c, ctx).add('case.reply.rejected', { replyId: cmd.replyId, reason: cmd.reason.trim() }).accept();
 }
 
 export function decideReplyOutcome(c: Case, cmd: Of<'case.reply.sent'> | Of<'case.reply.failed'>, ctx: DecisionContext): Decision {

@@ -136,6 +136,21 @@ describe('approve a reply', () => {
   });
 });
 
+describe('send a held reply back', () => {
+  const reject = (reason = 'Too close to a party line: say only what the service is doing') => ({ type: 'case.reply.reject' as const, replyId: 'rep-1', reason });
+
+  it('lets a comms manager send a held reply back with a reason, and nothing goes out', () => {
+    const { event, case: after } = applyOne(awaitingApproval(), reject(), cara);
+    expect(event).toMatchObject({ type: 'case.reply.rejected', data: { replyId: 'rep-1', reason: 'Too close to a party line: say only what the service is doing' } });
+    expect(after.replies[0]).toMatchObject({ status: 'rejected', error: 'Too close to a party line: say only what the service is doing' });
+  });
+
+  it('refuses it to an officer, and without a reason', () => {
+    expectRefused(awaitingApproval(), reject(), ana, { code: 'not_permitted', rule: 'permission:case.reply.reject', message: 'Only comms manager can do that' });
+    expectRefused(awaitingApproval(), reject(' '), cara, { code: 'invalid', rule: 'reply:reject-reason', message: 'Say why' });
+  });
+});
+
 describe("the network's answer to a reply", () => {
   it('marks a reply sent with the id the network gave it', () => {
     const { event, case: after } = applyOne(sending(), cmd.replySent('rep-1', 'x-1789'), system);
