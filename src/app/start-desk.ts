@@ -7,6 +7,7 @@ import { createHealthRouter } from '../http/health-routes.js';
 import { createHttpServer, type HttpServer } from '../http/create-http-server.js';
 import { createIntakeRouter } from '../http/intake-route.js';
 import { createCaseRouter } from '../http/case-route.js';
+import { createReportRouter } from '../http/report-route.js';
 import type { ChatSurface } from '../policy/policy-directory.js';
 import type { Policy } from '../policy/policy-schema.js';
 import { createWorkingCalendar } from '../policy/working-calendar.js';
@@ -66,7 +67,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const networks = await createNetworkAdapters(fullCtx, o.config, http.app, o.logger, db);
   http.app.use(createHealthRouter(store));
   const intakeSecret = await resolveIntakeSecret(o.config.intakeSecret, o.config.dataDir, !o.config.databaseUrl);
-  if (intakeSecret) http.app.use(createIntakeRouter(fullCtx, intakeSecret.secret), createCaseRouter(fullCtx, intakeSecret.secret));
+  if (intakeSecret) http.app.use(createIntakeRouter(fullCtx, intakeSecret.secret), createCaseRouter(fullCtx, intakeSecret.secret), createReportRouter(fullCtx, intakeSecret.secret));
   http.finish();
   const worker = createWorker(fullCtx, db, adapters, [...networks.connectors, ...(o.connectors ?? [])], o);
   for (const a of adapters) await a.start();

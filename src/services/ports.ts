@@ -2,6 +2,7 @@
 import type { Case, CaseState } from '../domain/case.js';
 import type { CaseEvent, StoredCaseEvent } from '../domain/events.js';
 import type { Mention } from '../domain/mention.js';
+import type { ModerationRecord } from '../domain/moderation-record.js';
 
 export interface Clock {
   now(): Date;
@@ -77,6 +78,11 @@ export interface AccountSeen {
 
 export interface AccountRepository {
   recordSeen(account: AccountSeen, at: Date): Promise<void>;
+  /**
+   * Every breach, warning and block in force across all the author's cases. The same person is
+   * known only by the same author key ('network:authorId') for now: accounts are not linked across networks.
+   */
+  history(authorKey: string): Promise<ModerationRecord>;
 }
 
 /** Emergency or major disruption: the website is the main channel, replies may point there (002 §6.2.5). */
@@ -93,9 +99,16 @@ export interface DeskSettingsRepository {
   recordEmergencyMode(mode: EmergencyMode | null, by: { readonly personId: string; readonly name: string; readonly surface: string }, at: Date): Promise<void>;
 }
 
+/** What the management report reads. */
+export interface ReportSource {
+  casesOpenedBetween(from: Date, to: Date): Promise<Case[]>;
+  eventsOfTypes(caseIds: readonly string[], types: readonly CaseEvent['type'][]): Promise<CaseEvent[]>;
+}
+
 /** The repositories inside one transaction: everything written together or not at all. */
 export interface UnitOfWork {
   readonly settings: DeskSettingsRepository;
+  readonly reports: ReportSource;
   readonly mentions: MentionRepository;
   readonly cases: CaseRepository;
   readonly events: EventLog;

@@ -9,6 +9,7 @@ import { PgEventLog } from './pg-event-log.js';
 import { PgMentionRepository } from './pg-mention-repository.js';
 import { PgOutbox } from './pg-outbox.js';
 import { PgDeskSettingsRepository } from './pg-desk-settings-repository.js';
+import { PgReportSource } from './pg-report-source.js';
 
 export interface PgStoreOptions {
   /** The outbox's "now" for items without runAt; must be the clock the outbox worker uses. */
@@ -49,5 +50,6 @@ export function unitOfWork(sql: Sql, clock: Clock = systemClock): UnitOfWork {
     outbox: new PgOutbox(sql, clock),
     accounts: new PgAccountRepository(sql),
     settings: new PgDeskSettingsRepository(sql),
+    reports: new PgReportSource(sql),
   };
 }
