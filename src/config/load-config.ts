@@ -42,11 +42,14 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = envSchema.safeParse(withoutBlanks(env));
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map(describeIssue));
+  const raw = withoutBlanks(env);
+  const parsed = envSchema.safeParse(raw);
+  // Every problem at once, so a newcomer fixes the environment in one go.
+  const problems = parsed.success
+    ? [...crossChecks(parsed.data), ...networkCrossChecks(parsed.data)]
+    : [...parsed.error.issues.map(describeIssue), ...crossChecks({ ...raw, TEAMS_ALLOW_UNAUTHENTICATED: ['true', '1'].includes(raw['TEAMS_ALLOW_UNAUTHENTICATED'] ?? '') } as Partial<Env>)];
+  if (problems.length || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
-  const problems = [...crossChecks(e), ...networkCrossChecks(e)];
-  if (problems.length) throw new ConfigError(problems);
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -80,7 +83,7 @@ function teamsSettings(e: Env): TeamsSettings | null {
 }
 
 /** Rules between variables: one line per problem, naming the variable and what it needs. */
-function crossChecks(e: Env): string[] {
+function crossChecks(e: Partial<Env>): string[] {
   const problems: string[] = [];
   if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
     problems.push('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');

@@ -30,9 +30,15 @@ export function parsePolicy(text: string, file = '(policy)'): Policy {
   }
   const result = policySchema.safeParse(raw);
   if (!result.success) {
-    throw new PolicyError(file, result.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`));
+    const lines = result.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${plainMessage(i.message)}`);
+    throw new PolicyError(file, [...new Set(lines)]);
   }
   return deepFreeze(result.data);
+}
+
+/** zod says "Invalid input: expected object, received undefined"; a council officer wants "missing". */
+function plainMessage(message: string): string {
+  return message.replace(/^Invalid input: expected (\w+), received undefined$/, 'missing (expected $1)');
 }
 
 function deepFreeze<T>(value: T): T {

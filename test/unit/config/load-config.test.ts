@@ -46,3 +46,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: '-1' })).toThrow(/Configuration problems:\n {2}- PORT:/);
   });
 });
+
+describe('loadConfig, all at once', () => {
+  it('reports bad values and missing partners together, so one edit fixes the lot', () => {
+    const problems = problemsOf({ PORT: 'abc', MICROSOFT_APP_ID: 'id', TEAMS_ALLOW_UNAUTHENTICATED: 'false' });
+    expect(problems).toEqual(['PORT: a port number from 0 to 65535', "MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID (the bot's client secret)"]);
+  });
+});
