@@ -21,7 +21,8 @@ describe('loadConfig', () => {
 
   it('names each wrong variable with what it expects, one line each', () => {
     const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', INTAKE_SECRET: 'short', SLACK_BOT_TOKEN: 'xoxp-user' });
-    expect(problems).toHaveLength(4);
+    expect(problems).toHaveLength(5);
+    expect(problems).toContain('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
     expect(problems.find((p) => p.startsWith('PORT:'))).toBeDefined();
     expect(problems.find((p) => p.startsWith('DATABASE_URL:'))).toMatch(/postgres:\/\//);
     expect(problems.find((p) => p.startsWith('INTAKE_SECRET:'))).toMatch(/16 characters/);
