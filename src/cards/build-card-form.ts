@@ -6,6 +6,7 @@ import { moderationActions } from './available-actions.js';
 import type { CardForm, CardFormId, CardOption } from './card-model.js';
 import { suggestClassification } from '../policy/suggest-classification.js';
 import { suggestHouseRules } from '../policy/suggest-house-rules.js';
+import type { ModerationSuggestion } from '../policy/suggest-moderation.js';
 
 export interface FormInput {
   readonly formId: CardFormId;
@@ -18,6 +19,8 @@ export interface FormInput {
   /** The reply's starting text (the emergency message and link, when emergency mode is on). */
   readonly initialText?: string;
   readonly suggestion?: { readonly serviceTag: string | null; readonly kind: string | null; readonly ruleId?: string | null };
+  /** The moderation ladder's next rung for this author (src/policy/suggest-moderation.ts): preselected, never applied. */
+  readonly ladder?: ModerationSuggestion | null;
 }
 
 export function buildCardForm(input: FormInput): CardForm {
@@ -92,13 +95,15 @@ function escalateForm(policy: Policy) {
   };
 }
 
-function moderateForm({ policy, mention, suggestion }: FormInput) {
+/** The ladder's first action this network can take is preselected, with its reasons as the hint: a person decides. */
+function moderateForm({ policy, mention, suggestion, ladder }: FormInput) {
   const actions = moderationActions(policy.networks[mention.network] ?? null);
-  const ruleId = suggestion?.ruleId ?? suggestHouseRules(policy, mention.text)[0]?.ruleId ?? null;
+  const ruleId = suggestion?.ruleId ?? ladder?.ruleId ?? suggestHouseRules(policy, mention.text)[0]?.ruleId ?? null;
+  const action = ladder?.actions.find((a) => actions.some((x) => x === a)) ?? actions[0] ?? 'hide';
   return {
     title: 'Moderate', submitLabel: 'Request', actionId: 'case.moderate',
     fields: [
-      { kind: 'select' as const, id: 'action', label: 'Action', options: actions.map((a) => ({ value: a, label: a })), initial: actions[0] ?? 'hide' },
+      { kind: 'select' as const, id: 'action', label: 'Action', options: actions.map((a) => ({ value: a, label: a })), initial: action, ...(ladder ? { hint: ladder.explanation } : {}) },
       { kind: 'select' as const, id: 'ruleId', label: 'House rule it breaks', options: policy.houseRules.map((r) => ({ value: r.id, label: r.title })), ...(ruleId ? { initial: ruleId } : {}), hint: 'The post is kept as evidence before anything is hidden or deleted (002 §6.3.3).' },
       { kind: 'text' as const, id: 'note', label: 'Note', multiline: false, optional: true, maxLength: 500 },
     ],

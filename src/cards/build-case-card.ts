@@ -1,6 +1,8 @@
 // Builds the neutral case card from a case, its mention and the policy; surfaces only render it.
 import type { Case } from '../domain/case.js';
 import type { Mention } from '../domain/mention.js';
+import type { ModerationRecord } from '../domain/moderation-record.js';
+import { describeAccountRecord } from '../policy/describe-account-record.js';
 import { formatLocalTime } from '../policy/format-local-time.js';
 import { assessRisk } from '../policy/assess-risk.js';
 import { outOfHoursNotice } from '../policy/out-of-hours.js';
@@ -24,9 +26,11 @@ export interface CardInput {
   readonly banners?: ReadonlyArray<{ tone: Tone; text: string }>;
   /** With the calendar the card says when an out-of-hours clock starts. */
   readonly calendar?: WorkingCalendar;
+  /** The author's moderation record across their cases: the card says what happened before this one. */
+  readonly accountHistory?: ModerationRecord;
 }
 
-export function buildCaseCard({ case: c, mention: m, policy, now, banners = [], calendar }: CardInput): CaseCard {
+export function buildCaseCard({ case: c, mention: m, policy, now, banners = [], calendar, accountHistory }: CardInput): CaseCard {
   const network = policy.networks[m.network] ?? null;
   const [text, cut] = truncate(m.text, MAX_CARD_TEXT);
   return {
@@ -40,7 +44,7 @@ export function buildCaseCard({ case: c, mention: m, policy, now, banners = [], 
     textTruncated: cut,
     parent: m.parent ? { text: truncate(m.parent.text, MAX_PARENT_TEXT)[0], url: m.parent.url ?? null } : null,
     url: m.url,
-    facts: facts(c, m, policy, now, calendar),
+    facts: [...facts(c, m, policy, now, calendar), ...accountFact(policy, c, accountHistory)],
     activity: activity(c, policy),
     actions: availableActions(c, network),
   };
@@ -88,6 +92,12 @@ function activity(c: Case, policy: Policy): string[] {
     ...c.replies.map((r) => `Reply ${r.status.replace('_', ' ')} (${r.by}): ${truncate(r.text, 300)[0]}${r.error ? ` (${r.error})` : ''}`),
     ...c.moderation.map((m) => `${capitalise(m.action)} for ${ruleTitle(policy, m.ruleId)}: ${m.status.replace('_', ' ')}${m.note ? ` (${m.note})` : ''}`),
   ];
+}
+
+/** "Earlier: 2 breaches (spam ×2), 1 warning; not blocked": only when the author has a record (002 §6.3.3). */
+function accountFact(policy: Policy, c: Case, record: ModerationRecord | undefined): CardFact[] {
+  const line = record ? describeAccountRecord(policy, record, c.id) : null;
+  return line ? [{ label: 'Account record', value: line }] : [];
 }
 
 function caseBanners(c: Case, policy: Policy, now: Date): Array<{ tone: Tone; text: string }> {

@@ -1,8 +1,8 @@
 // Before a reply or a moderation request runs: the council's reply rules and approval ladder.
-import { hasRole, type Actor } from '../domain/actor.js';
+import type { Actor } from '../domain/actor.js';
 import type { CaseCommand } from '../domain/commands.js';
-import type { Case } from '../domain/case.js';
 import type { FieldErrors } from '../cards/command-from-action.js';
+import { needsApproval } from '../policy/moderation-ladder.js';
 import { checkReplyRules } from '../policy/reply-rules.js';
 import type { DeskContext } from './desk-context.js';
 
@@ -13,16 +13,11 @@ export type RuledCommand =
 export async function applyCouncilRules(ctx: DeskContext, caseId: string, command: CaseCommand, actor: Actor): Promise<RuledCommand> {
   if (command.type === 'case.reply.submit') return applyReplyRules(ctx, caseId, command, actor);
   if (command.type === 'case.moderate') {
-    return { kind: 'command', command: { ...command, needsApproval: moderationNeedsApproval(ctx, command.action, actor) } };
+    // The ladder's rule (src/policy/moderation-ladder.ts): a manager's own warning or block is the consulted
+    // decision; lifting a block always waits for leadership (002 §6.3.3).
+    return { kind: 'command', command: { ...command, needsApproval: needsApproval(ctx.policy, command.action, actor.roles) } };
   }
   return { kind: 'command', command };
-}
-
-/** A manager's own warning or block is the consulted decision (002 §6.3.3); lifting a block needs leadership. */
-function moderationNeedsApproval(ctx: DeskContext, action: string, actor: Actor): boolean {
-  if (!(ctx.policy.moderation.needsApproval as readonly string[]).includes(action)) return false;
-  if (action === 'unblock') return !hasRole(actor, 'leadership');
-  return !hasRole(actor, 'comms_manager');
 }
 
 /**
@@ -34,9 +29,11 @@ async function applyReplyRules(ctx: DeskContext, caseId: string, command: Extrac
   const stored = c ? await ctx.store.mentions.get(c.mentionId) : null;
   // No case: let the command service refuse it in its own words.
   if (!c || !stored) return { kind: 'command', command };
+  // Blocked on any of the author's cases (same author key), not only this one.
+  const { blocked } = await ctx.store.accounts.history(c.authorKey);
   const check = checkReplyRules({
     policy: ctx.policy, mention: stored.mention, case: c, initials: actor.initials, now: ctx.clock.now(),
-    draft: { text: command.text, visibility: command.visibility }, accountBlocked: blockedOnThisCase(c),
+    draft: { text: command.text, visibility: command.visibility }, accountBlocked: blocked,
   });
   if (check.violations.length) {
     const fieldErrors: Record<string, string> = {};
@@ -44,10 +41,4 @@ async function applyReplyRules(ctx: DeskContext, caseId: string, command: Extrac
     return { kind: 'invalid', fieldErrors };
   }
   return { kind: 'command', command: { ...command, text: check.finalText, needsApproval: check.needsApproval !== null } };
-}
-
-/** Blocks recorded on this case; blocks from the author's other cases need an account query the store does not offer yet. */
-function blockedOnThisCase(c: Case): boolean {
-  const last = c.moderation.filter((m) => m.status === 'done' && (m.action === 'block' || m.action === 'unblock')).at(-1);
-  return last?.action === 'block';
 }

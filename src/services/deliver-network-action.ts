@@ -7,6 +7,7 @@ import type { DeskContext } from './desk-context.js';
 import { PermanentError } from './errors.js';
 import { executeCaseCommand } from './execute-case-command.js';
 import type { NetworkConnector, NetworkTarget } from './ports.js';
+import { tellLeadershipOfBlock } from './tell-leadership-of-block.js';
 
 export interface NetworkJob {
   readonly key: string;
@@ -30,15 +31,18 @@ export async function deliverModeration(ctx: DeskContext, connectors: ConnectorL
   const { c, mention } = await loadCase(ctx, String(job.payload['caseId']));
   const m = c.moderation.find((x) => x.id === job.payload['moderationId']);
   if (!m) throw new PermanentError(`moderation ${String(job.payload['moderationId'])} is not on case ${c.id}`);
-  if (m.status === 'done') return { done: true };
-  const connector = requireConnector(connectors, mention.network);
-  if (m.action === 'warn') {
-    const text = warningText(ctx, m.ruleId);
-    await connector.reply(targetOf(mention), text, 'private', job.key);
-  } else {
-    await connector.moderate(targetOf(mention), m.action, job.key);
+  if (m.status !== 'done') {
+    const connector = requireConnector(connectors, mention.network);
+    if (m.action === 'warn') {
+      const text = warningText(ctx, m.ruleId);
+      await connector.reply(targetOf(mention), text, 'private', job.key);
+    } else {
+      await connector.moderate(targetOf(mention), m.action, job.key);
+    }
+    await recordAsSystem(ctx, c.id, { type: 'case.moderation.done', moderationId: m.id });
   }
-  await recordAsSystem(ctx, c.id, { type: 'case.moderation.done', moderationId: m.id });
+  // Also on a retry after a crash: the notices' keys are idempotent, so leadership is told once.
+  if (m.action === 'block') await tellLeadershipOfBlock(ctx, c, m, mention);
   return { done: true };
 }
 

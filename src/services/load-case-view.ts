@@ -3,6 +3,7 @@ import { buildCaseCard } from '../cards/build-case-card.js';
 import type { CaseCard } from '../cards/card-model.js';
 import type { Case } from '../domain/case.js';
 import type { Mention } from '../domain/mention.js';
+import type { ModerationRecord } from '../domain/moderation-record.js';
 import type { DeskContext } from './desk-context.js';
 import { PermanentError } from './errors.js';
 import type { EmergencyMode } from './ports.js';
@@ -12,6 +13,8 @@ export interface CaseView {
   readonly mention: Mention;
   readonly card: CaseCard;
   readonly emergency: EmergencyMode | null;
+  /** The author's moderation record across all their cases (same author key), for the ladder and the card. */
+  readonly accountHistory: ModerationRecord;
 }
 
 export async function loadCaseView(ctx: DeskContext, caseId: string): Promise<CaseView | null> {
@@ -21,8 +24,9 @@ export async function loadCaseView(ctx: DeskContext, caseId: string): Promise<Ca
   if (!stored) return null;
   const emergency = await ctx.store.settings.emergencyMode();
   const banners = emergency ? [emergencyBanner(emergency)] : [];
-  const card = buildCaseCard({ case: c, mention: stored.mention, policy: ctx.policy, now: ctx.clock.now(), calendar: ctx.calendar, banners });
-  return { case: c, mention: stored.mention, card, emergency };
+  const accountHistory = await ctx.store.accounts.history(c.authorKey);
+  const card = buildCaseCard({ case: c, mention: stored.mention, policy: ctx.policy, now: ctx.clock.now(), calendar: ctx.calendar, banners, accountHistory });
+  return { case: c, mention: stored.mention, card, emergency, accountHistory };
 }
 
 function emergencyBanner(e: EmergencyMode) {

@@ -1,6 +1,8 @@
 // Owns the accounts table: each network author the desk has seen, for moderation history.
+import type { ModerationRecord } from '../domain/moderation-record.js';
 import type { AccountRepository, AccountSeen } from '../services/ports.js';
 import type { Sql } from './db.js';
+import { queryModerationRecord } from './moderation-history-query.js';
 
 export interface AccountRecord extends AccountSeen {
   readonly firstSeen: string;
@@ -45,7 +47,12 @@ export class PgAccountRepository implements AccountRepository {
     );
   }
 
-  /** Not in the port yet: for moderation history and tests. */
+  /** Read from the event log of the author's cases, so it can never disagree with what happened. */
+  history(authorKey: string): Promise<ModerationRecord> {
+    return queryModerationRecord(this.sql, authorKey);
+  }
+
+  /** Not in the port: for tests and diagnostics. */
   async get(key: string): Promise<AccountRecord | null> {
     const result = await this.sql.query<AccountRow>('SELECT * FROM accounts WHERE key = $1', [key]);
     const r = result.rows[0];

@@ -6,6 +6,7 @@ import { systemActor } from '../../../src/domain/actor.js';
 import type { Case } from '../../../src/domain/case.js';
 import { evolveCase } from '../../../src/domain/evolve-case.js';
 import { mentionSchema, type Mention } from '../../../src/domain/mention.js';
+import { emptyModerationRecord } from '../../../src/domain/moderation-record.js';
 import { buildCaseOpened } from '../../../src/domain/open-case.js';
 import type { Policy } from '../../../src/policy/policy-schema.js';
 import { createWorkingCalendar } from '../../../src/policy/working-calendar.js';
@@ -78,6 +79,20 @@ describe('buildCaseCard', () => {
   it('shows an overdue first response as a danger banner', () => {
     const card = buildCaseCard({ case: opened(), mention, policy, now: new Date('2026-04-07T10:00:00Z') });
     expect(card.banners[0]).toEqual({ tone: 'danger', text: 'First response overdue since 10:00' });
+  });
+
+  it("sums up the author's earlier record across cases, leaving out this case's own moderation", () => {
+    const breach = (caseId: string, ruleId: string) => ({ caseId, ruleId, at: new Date('2026-03-02T10:00:00Z'), actions: [], evidence: { mentionId: 'm', network: 'x', url: mention.url, text: 't', authorName: '', authorHandle: '', postedAt: '2026-03-02T10:00:00Z' } });
+    const accountHistory = {
+      ...emptyModerationRecord('x:42'), warnings: 1, warningsSent: [{ caseId: 'MD-2', ruleId: 'spam', at: new Date('2026-03-03T10:00:00Z') }],
+      breaches: [breach('MD-1', 'spam'), breach('MD-2', 'spam'), breach('MD-7', 'unrelated')],
+    };
+    const card = buildCaseCard({ case: opened(), mention, policy, now: new Date(), accountHistory });
+    expect(card.facts.at(-1)).toEqual({ label: 'Account record', value: 'Earlier: 2 breaches (spam ×2), 1 warning; not blocked' });
+    const blocked = { ...accountHistory, blocked: true, blocks: [{ caseId: 'MD-2', moderationId: 'mod-3', ruleId: 'spam', at: new Date('2026-10-25T00:30:00Z') }] };
+    expect(buildCaseCard({ case: opened(), mention, policy, now: new Date(), accountHistory: blocked }).facts.at(-1)?.value).toBe('Earlier: 2 breaches (spam ×2), 1 warning; blocked since 25 Oct 2026 (may appeal from 25 Oct 2027)');
+    const clean = buildCaseCard({ case: opened(), mention, policy, now: new Date(), accountHistory: emptyModerationRecord('x:42') });
+    expect(clean.facts.map((f) => f.label)).not.toContain('Account record');
   });
 
   it('shows only Reopen on a closed case', () => {
