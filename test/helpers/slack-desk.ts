@@ -139,9 +139,8 @@ export async function startSlackDesk(o: { socketMode?: boolean } = {}): Promise<
         ran += n;
         if (n > 0) continue;
         // Retries (back-off, Retry-After) are seconds to minutes away; deadline clocks are hours away
-        // and would change the cases under test, so they are left alone. No surface delivers
-        // chat.notice yet (reminders, surges, leadership told of a block), so those wait unclaimed.
-        const next = await db.query<{ at: Date | null }>(`SELECT min(run_at) AS at FROM outbox WHERE status = 'pending' AND kind NOT LIKE 'clock.%' AND kind <> 'chat.notice'`);
+        // and would change the cases under test, so they are left alone.
+        const next = await db.query<{ at: Date | null }>(`SELECT min(run_at) AS at FROM outbox WHERE status = 'pending' AND kind NOT LIKE 'clock.%'`);
         const wait = next.rows[0]?.at ? next.rows[0].at.getTime() - clock.now().getTime() : null;
         if (wait === null || wait > RETRY_HORIZON_MS) return ran;
         clock.advance(Math.max(0, wait) + 1);

@@ -13,6 +13,7 @@ import { registerDeskCommand } from './listen-desk-command.js';
 import { registerViewSubmission } from './listen-view-submission.js';
 import { createApprovalRequestHandler } from './outbox-approval-request.js';
 import { createCardRefreshHandler } from './outbox-card-refresh.js';
+import { createNoticeHandler } from './outbox-notice.js';
 import { createEscalationPostHandler } from './outbox-escalation-post.js';
 import { createThreadLineHandler } from './outbox-thread-line.js';
 import { createSlackActorResolver } from './resolve-slack-actor.js';
@@ -63,6 +64,7 @@ export async function createSlackAdapter(
       'chat.thread.line': createThreadLineHandler(deps),
       'chat.escalation.post': createEscalationPostHandler(deps),
       'chat.approval.request': createApprovalRequestHandler(deps),
+      'chat.notice': createNoticeHandler(deps),
     },
     start: () => slack.start(),
     stop: () => slack.stop(),
