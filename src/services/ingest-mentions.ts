@@ -6,7 +6,7 @@ import type { DeskContext } from './desk-context.js';
 import { openCaseForMention, type OpenedCase } from './open-case-for-mention.js';
 import { planSideEffects } from './plan-side-effects.js';
 import type { OutboxItem, UnitOfWork } from './ports.js';
-import { surgeAlerts } from './surge-alerts.js';
+import { surgeAlerts, topicOf } from './surge-alerts.js';
 
 export interface IngestOutcome {
   readonly caseId: string;
@@ -21,24 +21,26 @@ export interface IngestOutcome {
 export async function ingestMentions(ctx: DeskContext, mentions: readonly Mention[]): Promise<IngestOutcome[]> {
   return ctx.store.transaction(async (uow) => {
     const outcomes: IngestOutcome[] = [];
-    const opened: OpenedCase[] = [];
+    const opened: Array<OpenedCase & { topic: string | null }> = [];
     for (const m of mentions) {
       const result = await storeOne(ctx, uow, m);
       outcomes.push(result.outcome);
       if (result.opened) opened.push(result.opened);
     }
     if (!opened.length) return outcomes;
-    const surges = await surgeAlerts(ctx, uow, ctx.clock.now());
+    const topics = new Set(opened.map((o) => o.topic).filter((t): t is string => t !== null));
+    const surges = topics.size ? await surgeAlerts(ctx, uow, ctx.clock.now(), topics) : [];
     const stored = await uow.events.append(opened.flatMap((o) => o.events));
     await uow.outbox.enqueue([...opened.flatMap((o) => effectsOf(ctx, o, stored)), ...surges]);
     return outcomes;
   });
 }
 
-async function storeOne(ctx: DeskContext, uow: UnitOfWork, mention: Mention): Promise<{ outcome: IngestOutcome; opened?: OpenedCase }> {
+async function storeOne(ctx: DeskContext, uow: UnitOfWork, mention: Mention): Promise<{ outcome: IngestOutcome; opened?: OpenedCase & { topic: string | null } }> {
   const receivedAt = ctx.clock.now();
   const mentionId = ctx.newId();
-  const stored = await uow.mentions.insertIfNew(mentionId, mention, receivedAt);
+  const topic = topicOf(ctx, mention.text);
+  const stored = await uow.mentions.insertIfNew(mentionId, mention, receivedAt, topic);
   if (!stored.inserted) {
     const existing = await uow.cases.findByMention(stored.existingId);
     if (!existing) throw new Error(`mention ${stored.existingId} is stored without a case`);
@@ -47,7 +49,7 @@ async function storeOne(ctx: DeskContext, uow: UnitOfWork, mention: Mention): Pr
   const opened = openCaseForMention(ctx, await uow.cases.nextCaseId(), mentionId, mention, receivedAt);
   await uow.cases.insert(opened.case);
   await uow.accounts.recordSeen(accountOf(mention), receivedAt);
-  return { outcome: { caseId: opened.case.id, duplicate: false }, opened };
+  return { outcome: { caseId: opened.case.id, duplicate: false }, opened: { ...opened, topic } };
 }
 
 function effectsOf(ctx: DeskContext, o: OpenedCase, stored: readonly StoredCaseEvent[]): OutboxItem[] {

@@ -16,10 +16,10 @@ export interface StoredMention {
 
 export interface MentionRepository {
   /** Inserts unless (network, externalId) is already stored; the unique key makes duplicates impossible. */
-  insertIfNew(id: string, mention: Mention, receivedAt: Date): Promise<{ inserted: true } | { inserted: false; existingId: string }>;
+  insertIfNew(id: string, mention: Mention, receivedAt: Date, topic?: string | null): Promise<{ inserted: true } | { inserted: false; existingId: string }>;
   get(id: string): Promise<StoredMention | null>;
-  /** Mentions received since an instant, with their case ids, oldest first (surge detection). */
-  receivedSince(since: Date): Promise<Array<{ readonly caseId: string; readonly mention: Mention; readonly receivedAt: Date }>>;
+  /** Up to `limit` cases whose mention arrived since an instant on one topic, oldest first (surge detection). */
+  recentOnTopic(topic: string, since: Date, limit: number): Promise<Array<{ readonly caseId: string; readonly receivedAt: Date }>>;
 }
 
 export interface CaseQuery {

@@ -4,13 +4,18 @@ import { detectSurge } from '../policy/surge.js';
 import type { DeskContext } from './desk-context.js';
 import type { OutboxItem, UnitOfWork } from './ports.js';
 
-export async function surgeAlerts(ctx: DeskContext, uow: UnitOfWork, now: Date): Promise<OutboxItem[]> {
+/** The topic a mention is about, read once on arrival (its likely service), for grouping. */
+export function topicOf(ctx: DeskContext, text: string): string | null {
+  return suggestClassification(ctx.policy, text).serviceTag;
+}
+
+/** Only the topics this batch touched can have tipped into a surge. */
+export async function surgeAlerts(ctx: DeskContext, uow: UnitOfWork, now: Date, topics: ReadonlySet<string>): Promise<OutboxItem[]> {
   const since = new Date(now.getTime() - ctx.policy.risk.surge.withinMinutes * 60_000);
-  const recent = (await uow.mentions.receivedSince(since)).map((r) => ({
-    caseId: r.caseId,
-    topic: suggestClassification(ctx.policy, r.mention.text).serviceTag,
-    openedAt: r.receivedAt,
-  }));
+  const recent = [];
+  // One more than the threshold is enough to know a surge is on, and its first case names it.
+  const enough = ctx.policy.risk.surge.cases + 1;
+  for (const topic of topics) recent.push(...(await uow.mentions.recentOnTopic(topic, since, enough)).map((r) => ({ caseId: r.caseId, topic, openedAt: r.receivedAt })));
   return detectSurge(ctx.policy, recent, now).flatMap((surge) =>
     // Keyed by the surge's first case: the same surge growing raises no second alert.
     ctx.surfaces.map((surface) => ({

@@ -12,15 +12,15 @@ interface MentionRow {
 export class PgMentionRepository implements MentionRepository {
   constructor(private readonly sql: Sql) {}
 
-  async insertIfNew(id: string, mention: Mention, receivedAt: Date): Promise<{ inserted: true } | { inserted: false; existingId: string }> {
+  async insertIfNew(id: string, mention: Mention, receivedAt: Date, topic: string | null = null): Promise<{ inserted: true } | { inserted: false; existingId: string }> {
     // ON CONFLICT waits for a concurrent insert of the same key to commit or roll back, so
     // parallel duplicates end with one row and everyone agreeing on its id.
     const inserted = await this.sql.query(
-      `INSERT INTO mentions (id, network, external_id, body, received_at)
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO mentions (id, network, external_id, body, received_at, topic)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (network, external_id) DO NOTHING
        RETURNING id`,
-      [id, mention.network, mention.externalId, JSON.stringify(mention), receivedAt],
+      [id, mention.network, mention.externalId, JSON.stringify(mention), receivedAt, topic],
     );
     if (inserted.rowCount === 1) return { inserted: true };
     const existing = await this.sql.query<{ id: string }>(
@@ -38,12 +38,12 @@ export class PgMentionRepository implements MentionRepository {
     return row ? { id: row.id, mention: row.body, receivedAt: row.received_at.toISOString() } : null;
   }
 
-  async receivedSince(since: Date): Promise<Array<{ caseId: string; mention: Mention; receivedAt: Date }>> {
-    const result = await this.sql.query<{ case_id: string; body: Mention; received_at: Date }>(
-      `SELECT c.id AS case_id, m.body, m.received_at FROM mentions m JOIN cases c ON c.mention_id = m.id
-       WHERE m.received_at >= $1 ORDER BY m.received_at, c.id`,
-      [since],
+  async recentOnTopic(topic: string, since: Date, limit: number): Promise<Array<{ caseId: string; receivedAt: Date }>> {
+    const result = await this.sql.query<{ case_id: string; received_at: Date }>(
+      `SELECT c.id AS case_id, m.received_at FROM mentions m JOIN cases c ON c.mention_id = m.id
+       WHERE m.topic = $1 AND m.received_at >= $2 ORDER BY m.received_at, c.id LIMIT $3`,
+      [topic, since, limit],
     );
-    return result.rows.map((r) => ({ caseId: r.case_id, mention: r.body, receivedAt: r.received_at }));
+    return result.rows.map((r) => ({ caseId: r.case_id, receivedAt: r.received_at }));
   }
 }
