@@ -53,3 +53,11 @@ export const DESK_HELP: ReadonlyArray<readonly [string, string]> = [
   ['emergency off', 'back to normal'],
   ['help', 'this list'],
 ];
+
+/**
+ * The desk shows residents' posts: only people the policy gives a role (directly or by group) read it.
+ * Null when they may; otherwise what to tell them.
+ */
+export function deskAccessRefusal(actor: Actor): string | null {
+  return actor.roles.length ? null : `The desk is for the people in the council's policy file, and ${actor.name} is not in it yet: ask a comms manager to add you.`;
+}

@@ -37,6 +37,12 @@ describe('/desk', () => {
     expect(JSON.stringify(answer.blocks)).toContain('respond by');
   });
 
+  it('shows nothing of the desk to someone the policy does not know', async () => {
+    const answer = await desk({ id: 'U0ZED', username: 'zed' }, 'queue');
+    expect(answer.text).toMatch(/^The desk is for the people in the council's policy file, and .* is not in it yet/);
+    expect(answer.blocks).toBeUndefined();
+  });
+
   it('mine: lists my open cases with their deadlines', async () => {
     await t.click(PEOPLE.ana, 'C0TRIAGE', second, 'case.claim');
     await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(second))?.owner?.personId).toBe('ana'));

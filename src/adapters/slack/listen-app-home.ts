@@ -1,6 +1,6 @@
 // Owns the App Home tab: published afresh each time someone opens it, with their open cases and the queue.
 import type { App, types } from '@slack/bolt';
-import { myOpenCases, unclaimedQueue } from '../../services/desk-queries.js';
+import { deskAccessRefusal, myOpenCases, unclaimedQueue } from '../../services/desk-queries.js';
 import { renderCaseList } from './render-case-list.js';
 import type { SlackDeps } from './slack-deps.js';
 import { formatLocalTime } from '../../policy/format-local-time.js';
@@ -21,6 +21,8 @@ export async function homeBlocks(deps: SlackDeps, userId: string): Promise<types
   const { ctx } = deps;
   const actor = await deps.actors.resolve(userId);
   const now = ctx.clock.now();
+  const refusal = deskAccessRefusal(actor);
+  if (refusal) return [{ type: 'section', text: plain(refusal, BLOCK_KIT.sectionText) }];
   const [mine, queue] = await Promise.all([myOpenCases(ctx, actor, PER_LIST), unclaimedQueue(ctx, PER_LIST)]);
   const blocks: types.KnownBlock[] = [
     { type: 'header', text: plain(`Your open cases, ${actor.name}`, BLOCK_KIT.headerText) },

@@ -1,7 +1,7 @@
 // Owns the /desk slash command: `mine`, `queue`, `case ID` and `help`, answered privately to the person asking.
 import type { App, types } from '@slack/bolt';
 import type { Actor } from '../../domain/actor.js';
-import { DESK_HELP as HELP, myOpenCases, parseDeskCommand, unclaimedQueue } from '../../services/desk-queries.js';
+import { DESK_HELP as HELP, deskAccessRefusal, myOpenCases, parseDeskCommand, unclaimedQueue } from '../../services/desk-queries.js';
 import { loadCaseView } from '../../services/load-case-view.js';
 import { setEmergencyMode } from '../../services/emergency-mode.js';
 import { cardFallbackText, renderCaseBlocks } from './render-case-blocks.js';
@@ -26,6 +26,8 @@ export function registerDeskCommand(app: App, deps: SlackDeps): void {
 
 export async function answerDesk(deps: SlackDeps, actor: Actor, text: string): Promise<Answer> {
   const request = parseDeskCommand(text);
+  const refusal = deskAccessRefusal(actor);
+  if (refusal && request.verb !== 'help') return { text: escapeAndCut(refusal, 500).text };
   const { ctx } = deps;
   const now = ctx.clock.now();
   if (request.verb === 'mine') {
