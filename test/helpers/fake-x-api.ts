@@ -1,5 +1,6 @@
 // Owns a fake X API v2 on 127.0.0.1 for tests: the mentions timeline with since_id and next_token pages,
-// posting replies, hiding, blocking and DMs, in the shapes X documents; records calls; fails on demand.
+// DM events newest first with next_token pages, posting replies, hiding, blocking and sending DMs, in
+// the shapes X documents (DM endpoints refuse app-only tokens, as X does); records calls; fails on demand.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -38,6 +39,18 @@ export interface FakeXUser {
   public_metrics: { followers_count: number; following_count: number; tweet_count: number; listed_count: number };
 }
 
+/** A DM event with every field X can return for it (GET answers keep only those asked for). */
+export interface FakeDmEvent {
+  id: string;
+  event_type: 'MessageCreate';
+  text: string;
+  sender_id: string;
+  dm_conversation_id: string;
+  created_at: string;
+  referenced_tweets?: Array<{ id: string }>;
+  attachments?: { media_keys: string[] };
+}
+
 export interface FakeXApi {
   /** X_API_URL for the desk. */
   readonly url: string;
@@ -46,6 +59,13 @@ export interface FakeXApi {
   failNext(method: string, path: string | RegExp, failure: XFailure): void;
   /** A new mention of the council by `author` (newest id so far); returns its id. */
   mention(author: FakeXUser, text: string, inReplyTo?: string): string;
+  /**
+   * A direct message to the council from `sender`, or (sender = the council, `to` someone) one the
+   * council sent outside the desk, as from the X app; returns its event id.
+   */
+  directMessage(sender: FakeXUser, text: string, extra?: Partial<Pick<FakeDmEvent, 'referenced_tweets' | 'attachments' | 'created_at'>> & { to?: FakeXUser }): string;
+  /** Every DM event, oldest first: received and sent (through the API or directMessage). */
+  readonly dms: readonly FakeDmEvent[];
   /** Posts the council's account made through the API (replies). */
   readonly posted: readonly FakeTweet[];
   readonly hidden: ReadonlyMap<string, boolean>;
@@ -69,7 +89,9 @@ export async function startFakeXApi(o: { userId: string; bearerToken: string; pa
   const posted: FakeTweet[] = [];
   const hidden = new Map<string, boolean>();
   const blocked = new Set<string>();
-  const dms: Array<{ id: string; text: string; sender_id: string; participant: string; created_at: string }> = [];
+  const dms: FakeDmEvent[] = [];
+  // One-to-one conversation ids are the two user ids, lower first.
+  const conversationWith = (other: string) => [o.userId, other].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)).join('-');
   const matches = (p: string | RegExp, path: string) => (typeof p === 'string' ? p === path : p.test(path));
 
   function mentionsPage(q: Record<string, string>): unknown {
@@ -82,6 +104,29 @@ export async function startFakeXApi(o: { userId: string; bearerToken: string; pa
     const meta = { newest_id: data[0]!.id, oldest_id: data[data.length - 1]!.id, result_count: data.length, ...(more ? { next_token: Buffer.from(String(offset + size)).toString('base64url') } : {}) };
     const authors = [...new Set(data.map((t) => t.author_id))].map((a) => users.get(a)).filter(Boolean);
     return { data, includes: { users: authors }, meta };
+  }
+
+  /** GET /2/dm_events and the conversation lookups: newest first, next_token pages, only the fields asked for. */
+  function dmEventsPage(events: FakeDmEvent[], q: Record<string, string>): unknown {
+    const types = q['event_types']?.split(',');
+    const newestFirst = events.filter((e) => !types || types.includes(e.event_type)).sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
+    const size = Math.min(Number(q['max_results'] ?? 100), o.pageSize ?? 100);
+    const offset = q['pagination_token'] ? Number(Buffer.from(q['pagination_token'], 'base64url').toString()) : 0;
+    const page = newestFirst.slice(offset, offset + size);
+    const fields = new Set(['id', 'event_type', 'text', ...(q['dm_event.fields']?.split(',') ?? [])]);
+    const data = page.map((e) => Object.fromEntries(Object.entries(e).filter(([k]) => fields.has(k))));
+    const more = offset + size < newestFirst.length;
+    const meta = { result_count: data.length, ...(more ? { next_token: Buffer.from(String(offset + size)).toString('base64url') } : {}), ...(offset ? { previous_token: Buffer.from(String(Math.max(0, offset - size))).toString('base64url') } : {}) };
+    const expand = q['expansions']?.split(',').includes('sender_id');
+    const senders = expand ? [...new Set(page.map((e) => e.sender_id))].map((id) => users.get(id)).filter(Boolean) : [];
+    return { ...(data.length ? { data } : {}), ...(senders.length ? { includes: { users: senders } } : {}), meta };
+  }
+
+  function sendDm(conversationId: string, text: string): [number, unknown] {
+    if (!text) return [400, { title: 'Invalid Request', detail: 'One or more parameters to your request was invalid.', type: 'https://api.twitter.com/2/problems/invalid-request', errors: [{ message: 'text: must not be empty' }] }];
+    const e: FakeDmEvent = { id: newId(), event_type: 'MessageCreate', text, sender_id: o.userId, dm_conversation_id: conversationId, created_at: new Date().toISOString() };
+    dms.push(e);
+    return [201, { data: { dm_conversation_id: conversationId, dm_event_id: e.id } }];
   }
 
   function handle(method: string, path: string, q: Record<string, string>, body: Record<string, unknown>, auth: string): [number, unknown] {
@@ -115,13 +160,20 @@ export async function startFakeXApi(o: { userId: string; bearerToken: string; pa
       blocked.delete(m[1]!);
       return [200, { data: { blocking: false } }];
     }
+    if (/^\/2\/dm_(events|conversations)\b/.test(path) && !auth.startsWith('OAuth ')) {
+      // X: "Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint."
+      return [403, { title: 'Unsupported Authentication', detail: 'Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.  Supported authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context].', type: 'https://api.twitter.com/2/problems/unsupported-authentication', status: 403 }];
+    }
+    if (reading && path === '/2/dm_events') return [200, dmEventsPage(dms, q)];
     if ((m = /^\/2\/dm_conversations\/with\/(\d+)\/(messages|dm_events)$/.exec(path))) {
-      if (method === 'POST') {
-        const e = { id: newId(), text: String(body['text'] ?? ''), sender_id: o.userId, participant: m[1]!, created_at: new Date().toISOString() };
-        dms.push(e);
-        return [201, { data: { dm_conversation_id: `${o.userId}-${m[1]}`, dm_event_id: e.id } }];
-      }
-      return [200, { data: dms.filter((d) => d.participant === m![1]).reverse(), meta: {} }];
+      const conversation = conversationWith(m[1]!);
+      if (method === 'POST' && m[2] === 'messages') return sendDm(conversation, String(body['text'] ?? ''));
+      if (reading && m[2] === 'dm_events') return [200, dmEventsPage(dms.filter((d) => d.dm_conversation_id === conversation), q)];
+    }
+    if ((m = /^\/2\/dm_conversations\/([\d-]+)\/(messages|dm_events)$/.exec(path))) {
+      const conversation = m[1]!;
+      if (method === 'POST' && m[2] === 'messages') return sendDm(conversation, String(body['text'] ?? ''));
+      if (reading && m[2] === 'dm_events') return [200, dmEventsPage(dms.filter((d) => d.dm_conversation_id === conversation), q)];
     }
     return [404, { title: 'Not Found Error', detail: `Could not find ${method} ${path}`, type: 'about:blank', status: 404 }];
   }
@@ -155,6 +207,15 @@ export async function startFakeXApi(o: { userId: string; bearerToken: string; pa
       mentions.push({ id, text, author_id: author.id, created_at: new Date().toISOString(), conversation_id: inReplyTo ?? id, ...(inReplyTo ? { referenced_tweets: [{ type: 'replied_to', id: inReplyTo }] } : {}) });
       return id;
     },
+    directMessage(sender, text, { to, ...extra } = {}) {
+      users.set(sender.id, sender);
+      const other = sender.id === o.userId ? to?.id : sender.id;
+      if (!other) throw new Error('fake X: the council\'s own DM needs `to`');
+      const e: FakeDmEvent = { id: newId(), event_type: 'MessageCreate', text, sender_id: sender.id, dm_conversation_id: conversationWith(other), created_at: new Date().toISOString(), ...extra };
+      dms.push(e);
+      return e.id;
+    },
+    dms,
     posted,
     hidden,
     blocked,

@@ -26,8 +26,9 @@ export async function findEarlierXReply(client: XClient, userId: string, inReply
   return hit?.id ?? null;
 }
 
+/** The one-to-one conversation with the person, read as the account (X refuses app-only tokens on DMs). */
 export async function findEarlierXMessage(client: XClient, userId: string, participantId: string, text: string, firstAt: Date): Promise<string | null> {
-  const res = await client.read<{ data?: XPost[] }>(`/2/dm_conversations/with/${participantId}/dm_events`, {
+  const res = await client.readAsUser<{ data?: XPost[] }>(`/2/dm_conversations/with/${participantId}/dm_events`, {
     max_results: '50',
     'dm_event.fields': 'id,text,sender_id,created_at',
     event_types: 'MessageCreate',

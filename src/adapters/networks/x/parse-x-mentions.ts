@@ -60,10 +60,3 @@ export function parseXMentions(page: XMentionsPage, ourUserId: string): Mention[
   }
   return out;
 }
-
-/** Tweet ids are 64-bit: compare as numbers, never as strings of different lengths. */
-export function newerId(a: string | null | undefined, b: string | null | undefined): string | null {
-  if (!a) return b ?? null;
-  if (!b) return a;
-  return BigInt(a) >= BigInt(b) ? a : b;
-}

@@ -1,19 +1,11 @@
 // Owns one sweep of the council's X mentions: since_id, every next_token page, the cursor saved after each page.
 import type { Mention } from '../../../domain/mention.js';
-import { PermanentError } from '../../../services/errors.js';
 import type { Clock } from '../../../services/ports.js';
 import type { PollCursors } from '../shared/poll-cursors.js';
-import { newerId, parseXMentions, type XMentionsPage } from './parse-x-mentions.js';
+import { createSweepPoll } from '../shared/sweep-pages.js';
+import { parseXMentions, type XMentionsPage } from './parse-x-mentions.js';
 import type { XClient } from './x-client.js';
-
-/**
- * sinceId: everything up to it is stored. sweep: a sweep in progress (X pages from newest to
- * oldest), so a crash mid-sweep resumes at the page it stopped on instead of skipping the rest.
- */
-export interface XMentionsCursor {
-  readonly sinceId: string | null;
-  readonly sweep?: { readonly newest: string | null; readonly nextToken: string };
-}
+import { newerId } from './x-ids.js';
 
 export interface XMentionsPollOptions {
   readonly client: XClient;
@@ -32,37 +24,19 @@ export function xMentionsSource(userId: string): string {
   return `x:mentions:${userId}`;
 }
 
+/** X filters by since_id itself and pages from newest to oldest (next_token). */
 export function createXMentionsPoll(o: XMentionsPollOptions): () => Promise<void> {
-  const source = xMentionsSource(o.userId);
-  return async () => {
-    const saved = (await o.cursors.get<XMentionsCursor>(source)) ?? { sinceId: null };
-    const sinceId = saved.sinceId;
-    let newest = saved.sweep?.newest ?? null;
-    let token = saved.sweep?.nextToken;
-    for (let page = 0; page < (o.maxPages ?? 10); page++) {
-      const res = await readPage(o, source, sinceId, token);
-      const mentions = parseXMentions(res, o.userId);
-      // Stored first, cursor second: a crash between the two re-reads the page, and dedupe absorbs it.
-      if (mentions.length) await o.ingest(mentions);
-      newest = newerId(newest, res.meta?.newest_id);
-      token = res.meta?.next_token;
-      if (!token) {
-        await o.cursors.set(source, { sinceId: newerId(sinceId, newest) } satisfies XMentionsCursor);
-        return;
-      }
-      await o.cursors.set(source, { sinceId, sweep: { newest, nextToken: token } } satisfies XMentionsCursor);
-    }
-  };
-}
-
-/** A pagination token X no longer accepts ends the sweep: restart from sinceId, which loses nothing. */
-async function readPage(o: XMentionsPollOptions, source: string, sinceId: string | null, token: string | undefined): Promise<XMentionsPage> {
-  try {
-    return await o.client.read<XMentionsPage>(`/2/users/${o.userId}/mentions`, query(o, sinceId, token));
-  } catch (e) {
-    if (token && e instanceof PermanentError) await o.cursors.set(source, { sinceId } satisfies XMentionsCursor);
-    throw e;
-  }
+  return createSweepPoll({
+    source: xMentionsSource(o.userId),
+    cursors: o.cursors,
+    ingest: o.ingest,
+    newer: newerId,
+    maxPages: o.maxPages,
+    async readPage(sinceId, token) {
+      const res = await o.client.read<XMentionsPage>(`/2/users/${o.userId}/mentions`, query(o, sinceId, token));
+      return { mentions: parseXMentions(res, o.userId), newest: res.meta?.newest_id, nextToken: res.meta?.next_token };
+    },
+  });
 }
 
 function query(o: XMentionsPollOptions, sinceId: string | null, token: string | undefined): Record<string, string> {

@@ -8,6 +8,8 @@ import { oauth1Header } from './oauth1-sign.js';
 export interface XClient {
   /** Reading (mentions): the bearer token when there is one, else user context. */
   read<T>(path: string, query?: Record<string, string>): Promise<T>;
+  /** Reading as the council's account (OAuth 1.0a): direct messages, where X refuses app-only tokens. */
+  readAsUser<T>(path: string, query?: Record<string, string>): Promise<T>;
   /** Acting as the council's account; `raw` returns the answer unmapped for callers that inspect refusals. */
   act<T>(method: string, path: string, json?: unknown): Promise<T>;
   actRaw(method: string, path: string, json?: unknown): Promise<JsonAnswer>;
@@ -38,15 +40,18 @@ export function createXClient(o: XClientOptions): XClient {
     return callJson(fetchFn, u, { method, json, headers: { authorization: userAuth(method, u) } });
   }
 
+  async function get<T>(path: string, query: Record<string, string> | undefined, asUser: boolean): Promise<T> {
+    const u = url(path, query);
+    const authorization = o.bearerToken && !asUser ? `Bearer ${o.bearerToken}` : userAuth('GET', u);
+    const answer = await callJson(fetchFn, u, { method: 'GET', headers: { authorization } });
+    if (answer.status >= 200 && answer.status < 300) return answer.body as T;
+    throw mapXError(answer, o.clock.now());
+  }
+
   return {
     canAct: !!o.user,
-    async read<T>(path: string, query?: Record<string, string>): Promise<T> {
-      const u = url(path, query);
-      const authorization = o.bearerToken ? `Bearer ${o.bearerToken}` : userAuth('GET', u);
-      const answer = await callJson(fetchFn, u, { method: 'GET', headers: { authorization } });
-      if (answer.status >= 200 && answer.status < 300) return answer.body as T;
-      throw mapXError(answer, o.clock.now());
-    },
+    read: <T>(path: string, query?: Record<string, string>) => get<T>(path, query, false),
+    readAsUser: <T>(path: string, query?: Record<string, string>) => get<T>(path, query, true),
     actRaw,
     async act<T>(method: string, path: string, json?: unknown): Promise<T> {
       const answer = await actRaw(method, path, json);

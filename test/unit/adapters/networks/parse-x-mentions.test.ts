@@ -1,7 +1,8 @@
 // X mentions into mentions: authors' public metrics, replies with their parent, the council's own posts left out.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { newerId, parseXMentions, type XMentionsPage } from '../../../../src/adapters/networks/x/parse-x-mentions.js';
+import { parseXMentions, type XMentionsPage } from '../../../../src/adapters/networks/x/parse-x-mentions.js';
+import { newerId } from '../../../../src/adapters/networks/x/x-ids.js';
 
 const page = JSON.parse(readFileSync(new URL('../../../fixtures/networks/x.mentions.page.json', import.meta.url), 'utf8')) as XMentionsPage;
 
