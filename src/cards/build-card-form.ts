@@ -52,14 +52,19 @@ export function buildCardForm(input: FormInput): CardForm {
 
 function replyForm({ mention, policy, signOff, initialText }: FormInput) {
   const net = policy.networks[mention.network];
-  const limit = net?.textLimit ?? null;
-  const hint = [limit ? `${net?.displayName ?? mention.network} allows ${limit} characters including the sign-off${signOff ? ` "${signOff.trim()}"` : ''}.` : null, signOff ? 'The sign-off is added for you.' : null].filter(Boolean).join(' ');
+  // A direct message is answered privately, where the network may allow more (X: 10,000 against 280).
+  const privateLimit = net?.directMessages ? (net.privateTextLimit ?? null) : null;
+  const limit = mention.kind === 'direct_message' ? (privateLimit ?? net?.textLimit ?? null) : (net?.textLimit ?? null);
+  const name = net?.displayName ?? mention.network;
+  const limits = limit ? `${name} allows ${limit} characters including the sign-off${signOff ? ` "${signOff.trim()}"` : ''}${privateLimit && privateLimit !== limit ? ` (${privateLimit} in a private message)` : ''}.` : null;
+  const hint = [limits, signOff ? 'The sign-off is added for you.' : null].filter(Boolean).join(' ');
+  const inputLimit = privateLimit && limit ? Math.max(limit, privateLimit) : limit;
   const visibility: CardOption[] = [{ value: 'public', label: 'Public reply' }];
   if (net?.directMessages) visibility.push({ value: 'private', label: 'Private message' });
   return {
     title: 'Reply', submitLabel: 'Send reply', actionId: 'case.reply.submit',
     fields: [
-      { kind: 'text' as const, id: 'text', label: 'Reply', multiline: true, ...(limit ? { maxLength: limit } : {}), ...(initialText ? { initial: initialText } : {}), hint },
+      { kind: 'text' as const, id: 'text', label: 'Reply', multiline: true, ...(inputLimit ? { maxLength: inputLimit } : {}), ...(initialText ? { initial: initialText } : {}), hint },
       { kind: 'select' as const, id: 'visibility', label: 'Where', options: visibility, initial: 'public' },
     ],
   };

@@ -55,6 +55,8 @@ export const replyRulesSchema = z.object({
 export const networkCapabilitySchema = z.object({
   displayName: z.string(),
   textLimit: z.number().int().positive().nullable(),
+  /** A private message's limit, where it differs from a public post's (X: 10,000 against 280). */
+  privateTextLimit: z.number().int().positive().nullable().optional(),
   directMessages: z.boolean(),
   followersKnown: z.boolean(),
   actions: z.array(z.enum(['reply', 'private_reply', 'hide', 'unhide', 'delete', 'block', 'unblock'])),

@@ -67,7 +67,8 @@ export function checkReplyRules(input: ReplyCheckInput): ReplyCheck {
   if (input.accountBlocked) {
     flag(REPLY_RULES.accountBlocked, 'text', 'This account is blocked, so we do not reply to it. Lifting a block is decided with the Chief Executive (002 §6.3.3).', policy.moderation.source);
   }
-  const limit = network?.textLimit ?? null;
+  const privately = draft.visibility === 'private' || mention.kind === 'direct_message';
+  const limit = (privately ? network?.privateTextLimit : undefined) ?? network?.textLimit ?? null;
   const length = [...finalText].length;
   if (limit !== null && length > limit) {
     flag(REPLY_RULES.length, 'text', `This reply is ${length} characters with the sign-off, ${length - limit} over ${name}'s limit of ${limit}. Shorten it or link to the website.`, netSource);

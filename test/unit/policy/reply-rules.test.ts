@@ -197,3 +197,13 @@ describe('checkReplyRules', () => {
     }
   });
 });
+
+describe('checkReplyRules: private messages', () => {
+  it("holds a direct message to X's private limit, not the 280 of a public post", () => {
+    const long = 'a'.repeat(600);
+    expect(check({ text: long, visibility: 'private' }).violations.map((v) => v.ruleId)).not.toContain('reply:length');
+    expect(check({ text: long, mention: mention({ kind: 'direct_message' }) }).violations.map((v) => v.ruleId)).not.toContain('reply:length');
+    expect(check({ text: 'a'.repeat(10_001), visibility: 'private' }).violations.map((v) => v.ruleId)).toContain('reply:length');
+    expect(check({ text: long }).violations.map((v) => v.ruleId)).toContain('reply:length');
+  });
+});
