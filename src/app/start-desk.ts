@@ -21,7 +21,7 @@ import { migrate } from '../store/migrate.js';
 import { openDatabase } from '../store/open-database.js';
 import { createOutboxWorker, type OutboxWorker } from '../store/outbox-worker.js';
 import { chatOutboxHandlers, type ChatAdapter } from './chat-adapter.js';
-import { createChatAdapters } from './create-chat-adapters.js';
+import { createChatAdapters, type ChatAdapterOverrides } from './create-chat-adapters.js';
 import { withNetworkFeatures } from '../adapters/networks/network-features.js';
 import { createNetworkAdapters } from './create-network-adapters.js';
 import type { NetworkAdapters } from './network-adapter.js';
@@ -39,6 +39,8 @@ export interface DeskOptions {
   readonly startWorker?: boolean;
   /** Tests run pollers by hand. */
   readonly startPollers?: boolean;
+  /** Tests: seams into the chat platforms' transports (a loopback token issuer for Teams). */
+  readonly chatOverrides?: ChatAdapterOverrides;
 }
 
 export interface RunningDesk {
@@ -63,7 +65,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   // The cards read the capability table: narrowed to what the network access configured allows.
   const policy = withNetworkFeatures(o.policy, o.config);
   const fullCtx: DeskContext = { store, clock, policy, calendar: createWorkingCalendar(policy.calendar), surfaces, newId: randomUUID };
-  const adapters = await createChatAdapters(fullCtx, o.config, http.app, o.logger, db);
+  const adapters = await createChatAdapters(fullCtx, o.config, http.app, o.logger, db, o.chatOverrides);
   const networks = await createNetworkAdapters(fullCtx, o.config, http.app, o.logger, db);
   http.app.use(createHealthRouter(store));
   const intakeSecret = await resolveIntakeSecret(o.config.intakeSecret, o.config.dataDir, !o.config.databaseUrl);

@@ -13,6 +13,8 @@ export interface ConnectorCall {
   headers: IncomingHttpHeaders;
   body: unknown;
   status: number;
+  /** What the fake answered, e.g. { id } for a posted activity. */
+  response: unknown;
 }
 
 export type ConnectorFailure = { status: 429; retryAfter?: number } | { status: 500 } | { status: 403 };
@@ -67,7 +69,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       const path = decodeURIComponent(url.pathname.startsWith(`${REGION}/`) ? url.pathname.slice(REGION.length) : url.pathname);
       const call = { method: req.method ?? 'GET', path, query: url.search, headers: req.headers, body };
       const [status, payload, headers] = answer(call, failures.shift(), () => ++seq);
-      recorder.push({ ...call, status });
+      recorder.push({ ...call, status, response: payload });
       reply(res, status, payload, headers);
     });
   });
@@ -92,7 +94,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
 
 type Answer = [status: number, body: unknown, headers?: Record<string, string>];
 
-function answer(call: Omit<ConnectorCall, 'status'>, failure: ConnectorFailure | undefined, nextId: () => number): Answer {
+function answer(call: Omit<ConnectorCall, 'status' | 'response'>, failure: ConnectorFailure | undefined, nextId: () => number): Answer {
   if (!/^Bearer \S+/.test(String(call.headers.authorization ?? ''))) {
     return [401, { error: { code: 'Unauthorized', message: 'missing bearer token' } }];
   }

@@ -1,0 +1,57 @@
+// Owns answering an Action.Execute click (adaptiveCard/action invoke) on a case: parse, resolve the actor,
+// handleCardAction, and answer in the HTTP response with a card. Teams shows an invoke's answer card to the
+// person who clicked only (Universal Actions "replace for interactor"); everyone else's copy changes when the
+// outbox PUTs the new card. So a form, a refusal or a field error reaches the clicker alone and changes nothing.
+import type { AdaptiveCardActionResponse } from '@microsoft/teams.api';
+import type { Actor } from '../../domain/actor.js';
+import { handleCardAction } from '../../services/handle-card-action.js';
+import { loadCaseForm } from '../../services/load-case-form.js';
+import { loadCaseView } from '../../services/load-case-view.js';
+import { cardActionError, cardActionResponse } from './create-teams-app.js';
+import { renderFormCard, type FormCardState } from './render-form-card.js';
+import { renderViewCard, type Notice } from './render-view-card.js';
+import { resolveTeamsActor, type TeamsUser } from './resolve-teams-actor.js';
+import { SHOW_VERB, parseCardInvoke, type TeamsClick } from './teams-card-action.js';
+import type { TeamsDeps } from './teams-deps.js';
+
+const DAMAGED = 'That button is from an old or damaged card: use the card in the triage channel.';
+
+type FormId = NonNullable<TeamsClick['formId']>;
+
+export async function answerCardAction(deps: TeamsDeps, value: unknown, from: TeamsUser): Promise<AdaptiveCardActionResponse> {
+  const parsed = parseCardInvoke(value);
+  if (!parsed.ok) return cardActionError(400, DAMAGED);
+  const click = parsed.click;
+  const actor = resolveTeamsActor(deps.ctx.policy, from);
+  if (click.verb === SHOW_VERB) return showCard(deps, click);
+  // A button that opens a form: the form, for this person (as Slack opens its modal).
+  if (click.formId && !click.submitted) return showForm(deps, click, click.formId, actor, {});
+  const outcome = await handleCardAction(deps.ctx, { actionId: click.verb, caseId: click.caseId, seenVersion: click.version, args: click.args, values: click.values, actor });
+  if (outcome.kind === 'done') return showCard(deps, click);
+  if (outcome.kind === 'invalid') {
+    if (click.formId) return showForm(deps, click, click.formId, actor, { values: click.values, errors: outcome.fieldErrors });
+    return showCard(deps, click, { tone: 'danger', text: Object.values(outcome.fieldErrors).join(' ') });
+  }
+  if (outcome.refusal.code === 'stale' && click.formId) {
+    // Redrawn on the case as it is now, keeping the answers, and saying why: submitting again acts on the new state.
+    return showForm(deps, click, click.formId, actor, { values: click.values, notice: outcome.refusal.message });
+  }
+  return showCard(deps, click, { tone: 'danger', text: outcome.refusal.message });
+}
+
+/** The clicked card as the case is now; with a notice, for the clicker alone. */
+async function showCard(deps: TeamsDeps, click: TeamsClick, notice?: Notice): Promise<AdaptiveCardActionResponse> {
+  const view = await loadCaseView(deps.ctx, click.caseId);
+  if (!view) return noCase(click);
+  return cardActionResponse(renderViewCard(deps, view, click.view, notice));
+}
+
+async function showForm(deps: TeamsDeps, click: TeamsClick, formId: FormId, actor: Actor, state: FormCardState): Promise<AdaptiveCardActionResponse> {
+  const loaded = await loadCaseForm(deps.ctx, { formId, caseId: click.caseId, args: click.args, actor });
+  if (!loaded) return noCase(click);
+  return cardActionResponse(renderFormCard(loaded.view, loaded.form, click.view, state));
+}
+
+function noCase(click: TeamsClick): AdaptiveCardActionResponse {
+  return cardActionError(400, `There is no case ${click.caseId.slice(0, 64)}.`);
+}

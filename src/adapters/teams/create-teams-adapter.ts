@@ -1,0 +1,77 @@
+// Owns assembling Mention Desk on Microsoft Teams: the SDK app on our express server (JWT-checked), the
+// listeners, and the outbox handlers for every chat.* kind, all on the same services Slack uses.
+import type { Express } from 'express';
+import type { ChatAdapter } from '../../app/chat-adapter.js';
+import type { TeamsSettings } from '../../config/load-config.js';
+import type { DeskContext } from '../../services/desk-context.js';
+import type { CardMessageRepository } from '../../services/ports.js';
+import { createKeyLock } from '../slack/key-lock.js';
+import { createTeamsApp, type BotTokenProvider } from './create-teams-app.js';
+import { registerCardAction } from './listen-card-action.js';
+import { registerConversationUpdate, WELCOME_KIND } from './listen-conversation-update.js';
+import { registerDeskMessage } from './listen-desk-message.js';
+import { createApprovalRequestHandler } from './outbox-approval-request.js';
+import { createCardRefreshHandler } from './outbox-card-refresh.js';
+import { createDeskAnswerHandler, DESK_ANSWER_KIND } from './outbox-desk-answer.js';
+import { createEscalationPostHandler } from './outbox-escalation-post.js';
+import { createNoticeHandler } from './outbox-notice.js';
+import { createThreadLineHandler } from './outbox-thread-line.js';
+import { createWelcomeHandler } from './outbox-welcome.js';
+import type { ConversationRefRepository } from './pg-conversation-ref-repository.js';
+import type { TeamsDeps, TeamsLog } from './teams-deps.js';
+import { teamsLogger } from './teams-logger.js';
+
+export const TEAMS_MESSAGES_PATH = '/api/messages';
+
+/** Test seams: a loopback token issuer, and the bot's outgoing token instead of MSAL (which needs https). */
+export interface TeamsTransportOverrides {
+  readonly openIdMetadataUrl?: string;
+  readonly botToken?: BotTokenProvider;
+}
+
+export interface TeamsAdapterOptions {
+  readonly cardMessages: CardMessageRepository;
+  readonly refs: ConversationRefRepository;
+  readonly transport?: TeamsTransportOverrides;
+}
+
+export async function createTeamsAdapter(ctx: DeskContext, settings: TeamsSettings, expressApp: Express, log: TeamsLog, options: TeamsAdapterOptions): Promise<ChatAdapter> {
+  const overrides = options.transport ?? {};
+  const transport = await createTeamsApp({
+    expressApp,
+    path: TEAMS_MESSAGES_PATH,
+    logger: teamsLogger(log),
+    ...(settings.allowUnauthenticated
+      ? { allowUnauthenticated: true }
+      : {
+          ...(settings.appId ? { appId: settings.appId } : {}),
+          // A test token replaces MSAL, which only talks to login.microsoftonline.com.
+          ...(settings.appPassword && !overrides.botToken ? { appPassword: settings.appPassword } : {}),
+          ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
+        }),
+    ...(overrides.openIdMetadataUrl ? { openIdMetadataUrl: overrides.openIdMetadataUrl } : {}),
+    ...(overrides.botToken ? { botToken: overrides.botToken } : {}),
+  });
+  const deps: TeamsDeps = { ctx, transport, refs: options.refs, cardMessages: options.cardMessages, locks: createKeyLock(), log };
+  registerCardAction(transport.app, deps);
+  registerConversationUpdate(transport.app, deps);
+  registerDeskMessage(transport.app, deps);
+  transport.app.event('error', ({ error }) => log.error({ err: error }, 'a Teams handler failed'));
+  const mode = settings.allowUnauthenticated ? 'UNSAFE local mode, requests are not authenticated: TEAMS_ALLOW_UNAUTHENTICATED' : 'Bot Framework tokens checked';
+  return {
+    surface: 'teams',
+    description: `Teams posts to ${TEAMS_MESSAGES_PATH}; ${mode}`,
+    outboxHandlers: {
+      'chat.card.refresh': createCardRefreshHandler(deps),
+      'chat.thread.line': createThreadLineHandler(deps),
+      'chat.escalation.post': createEscalationPostHandler(deps),
+      'chat.approval.request': createApprovalRequestHandler(deps),
+      'chat.notice': createNoticeHandler(deps),
+      [DESK_ANSWER_KIND]: createDeskAnswerHandler(deps),
+      [WELCOME_KIND]: createWelcomeHandler(deps),
+    },
+    // Our server owns the port: the route exists since createTeamsApp returned.
+    start: async () => {},
+    stop: async () => {},
+  };
+}

@@ -1,0 +1,28 @@
+// Owns conversationUpdate: when the bot is added to a team, a channel or a chat, remember where it can post
+// (the channel the installer picked included), say hello there with the channel's id for the policy file,
+// and bring the open cases' cards to Teams (cases that arrived before the install have none yet).
+import type { OutboxItem } from '../../services/ports.js';
+import type { DeskTeamsApp } from './create-teams-app.js';
+import { rememberConversation } from './remember-conversation.js';
+import type { TeamsDeps } from './teams-deps.js';
+import { SURFACE } from './teams-deps.js';
+
+export const WELCOME_KIND = 'chat.welcome';
+const OPEN_CARDS_LIMIT = 200;
+
+export function registerConversationUpdate(app: DeskTeamsApp, deps: TeamsDeps): void {
+  app.on('conversationUpdate', async ({ activity, ref }) => {
+    const keys = await rememberConversation(deps, activity, ref);
+    const botAdded = activity.membersAdded?.some((m) => m.id === activity.recipient.id) ?? false;
+    deps.log.info({ keys, botAdded, eventType: activity.channelData?.eventType }, 'Teams told the bot where it can post');
+    const channel = activity.channelData?.settings?.selectedChannel?.id;
+    if (!botAdded || !channel) return;
+    // Through the outbox like every Bot Connector call, once per channel (the keys), with Retry-After honoured.
+    const open = await deps.ctx.store.cases.list({ states: ['new', 'claimed', 'waiting'], limit: OPEN_CARDS_LIMIT });
+    const items: OutboxItem[] = [
+      { key: `teams:welcome:${channel}`, kind: WELCOME_KIND, payload: { surface: SURFACE, conversationId: channel } },
+      ...open.map((c) => ({ key: `card:${SURFACE}:${c.id}:install:${channel}`, kind: 'chat.card.refresh', caseId: c.id, payload: { caseId: c.id, surface: SURFACE } })),
+    ];
+    await deps.ctx.store.outbox.enqueue(items);
+  });
+}

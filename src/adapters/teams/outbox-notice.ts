@@ -1,0 +1,60 @@
+// Owns the chat.notice outbox kind on Teams (reminders, breaches, surges, blocks, emergency mode): to whoever
+// noticeRecipients says (the same policy function Slack uses), each message once, naming who must see it.
+import type { ConversationReference } from '@microsoft/teams.api';
+import { noticeRecipients, parseNoticeAudience } from '../../policy/notice-recipients.js';
+import type { Person } from '../../policy/policy-people-schema.js';
+import { payloadString } from '../../services/load-case-view.js';
+import type { OutboxHandler, OutboxJob } from '../../store/outbox-worker.js';
+import { cardMessage } from './adaptive-elements.js';
+import { cardThread } from './outbox-thread-line.js';
+import { renderLineCard } from './render-line-card.js';
+import { sendTeamsMessage } from './send-teams-message.js';
+import { directChat, refFor } from './teams-conversations.js';
+import { SURFACE, TRIAGE_PURPOSE, type TeamsDeps } from './teams-deps.js';
+import { mentionOf } from './teams-text.js';
+
+type InTeams = Person & { teams: string };
+
+export function createNoticeHandler(deps: TeamsDeps): OutboxHandler {
+  return (job) => {
+    const caseId = typeof job.payload['caseId'] === 'string' ? job.payload['caseId'] : null;
+    return caseId ? deps.locks.run(caseId, () => sendNotice(deps, job, caseId)) : sendNotice(deps, job, null);
+  };
+}
+
+async function sendNotice(deps: TeamsDeps, job: OutboxJob, caseId: string | null): Promise<Record<string, unknown>> {
+  const text = payloadString(job.payload, 'text');
+  const ownerId = typeof job.payload['ownerId'] === 'string' ? job.payload['ownerId'] : null;
+  const to = noticeRecipients(deps.ctx.policy, parseNoticeAudience(job.payload['audience']), ownerId);
+  const notify = inTeams(to.notify);
+  const where: string[] = [];
+  const post = async (key: string, conversationId: string, threadId: string | null, people: readonly InTeams[], ref?: ConversationReference) => {
+    const card = renderLineCard(text, people.map((p) => mentionOf(p.teams, p.name)), people.length ? 'Attention' : undefined);
+    if (caseId) await sendTeamsMessage(deps, { caseId, purpose: `notice:${job.key}:${key}`, conversationId, threadId, card, redraw: false, ...(ref ? { ref } : {}) });
+    // A desk-wide notice has no case to key a message row on: it goes straight out (a retry after a lost answer may repeat it).
+    else await deps.transport.send(ref ?? (await refFor(deps, conversationId)), cardMessage(card));
+    where.push(conversationId);
+  };
+  if (to.inCardThread && caseId) {
+    const posted = await deps.cardMessages.get(caseId, SURFACE, TRIAGE_PURPOSE);
+    const triage = deps.ctx.policy.channels.triage.teams;
+    if (posted?.messageId) {
+      const thread = await cardThread(deps, caseId, 'the notice');
+      await post('thread', thread.conversationId, thread.rootId, notify);
+    } else if (triage) await post('triage', triage, null, notify);
+  }
+  for (const channel of to.channels.map((c) => c.teams).filter((c): c is string => Boolean(c))) await post(`channel:${channel}`, channel, null, notify);
+  for (const person of inTeams(to.direct)) {
+    const key = `chat:${person.teams}`;
+    // Open (or create) the 1:1 chat only if this notice has not reached the person already.
+    const done = caseId ? await deps.cardMessages.get(caseId, SURFACE, `notice:${job.key}:${key}`) : null;
+    if (done?.messageId) continue;
+    const ref = await directChat(deps, person.teams, person.name);
+    await post(key, ref.conversation.id, null, [], ref);
+  }
+  return { postedTo: where };
+}
+
+function inTeams(people: readonly Person[]): InTeams[] {
+  return people.filter((p): p is InTeams => typeof p.teams === 'string');
+}

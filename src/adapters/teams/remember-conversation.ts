@@ -1,0 +1,35 @@
+// Owns remembering where Teams lets the bot write: the team and the channel picked at install, any channel
+// the bot is used in, and each person's 1:1 chat, as conversation references in conversation_refs.
+import type { ConversationReference } from '@microsoft/teams.api';
+import { userKey } from './pg-conversation-ref-repository.js';
+import type { TeamsDeps } from './teams-deps.js';
+
+export interface SeenActivity {
+  readonly conversation: { readonly id: string; readonly conversationType?: unknown };
+  readonly from?: { readonly aadObjectId?: string | undefined } | undefined;
+  readonly channelData?: {
+    readonly team?: { readonly id?: string | undefined } | undefined;
+    readonly channel?: { readonly id?: string | undefined } | undefined;
+    readonly settings?: { readonly selectedChannel?: { readonly id?: string | undefined } | undefined } | undefined;
+  } | undefined;
+}
+
+/** Every place this activity says the bot can reach; returns the keys it stored. */
+export async function rememberConversation(deps: Pick<TeamsDeps, 'refs'>, activity: SeenActivity, ref: ConversationReference): Promise<string[]> {
+  const at = (id: string): ConversationReference => ({ ...ref, conversation: { ...ref.conversation, id } });
+  const saved = new Map<string, ConversationReference>();
+  const data = activity.channelData;
+  if (activity.conversation.conversationType === 'personal') {
+    const aad = activity.from?.aadObjectId;
+    if (aad) saved.set(userKey(aad), ref);
+  } else {
+    // A channel thread's id is "<channel>;messageid=<root>": the channel is what later posts need.
+    const base = activity.conversation.id.split(';')[0] ?? activity.conversation.id;
+    saved.set(base, at(base));
+    for (const id of [data?.team?.id, data?.channel?.id, data?.settings?.selectedChannel?.id]) {
+      if (id) saved.set(id, at(id));
+    }
+  }
+  for (const [key, value] of saved) await deps.refs.save(key, value);
+  return [...saved.keys()];
+}

@@ -1,0 +1,28 @@
+// Owns what every Teams handler and outbox handler is given: the desk, the transport, where the bot can
+// reach, where cards are, and one write per case at a time.
+import type { DeskContext } from '../../services/desk-context.js';
+import type { CardMessageRepository } from '../../services/ports.js';
+import type { KeyLock } from '../slack/key-lock.js';
+import type { TeamsTransport } from './create-teams-app.js';
+import type { ConversationRefRepository } from './pg-conversation-ref-repository.js';
+
+/** pino-shaped, so the app's logger drops in. */
+export interface TeamsLog {
+  debug(obj: Record<string, unknown>, msg: string): void;
+  info(obj: Record<string, unknown>, msg: string): void;
+  warn(obj: Record<string, unknown>, msg: string): void;
+  error(obj: Record<string, unknown>, msg: string): void;
+}
+
+export interface TeamsDeps {
+  readonly ctx: DeskContext;
+  readonly transport: TeamsTransport;
+  readonly refs: ConversationRefRepository;
+  readonly cardMessages: CardMessageRepository;
+  /** One Teams write per case at a time in this process, so two refreshes never both post a card. */
+  readonly locks: KeyLock;
+  readonly log: TeamsLog;
+}
+
+export const SURFACE = 'teams';
+export const TRIAGE_PURPOSE = 'triage';

@@ -1,0 +1,30 @@
+// Owns letting the Teams SDK log through the app's pino logger, without ever writing the bot's token:
+// the SDK logs axios errors, whose config carries `Authorization: Bearer …`.
+import type { TeamsLogger } from './create-teams-app.js';
+import type { TeamsLog } from './teams-deps.js';
+
+const SECRET_KEYS = /authori[sz]ation|token|secret|password|cookie|^headers$|^config$|^request$/i;
+
+export function teamsLogger(log: TeamsLog, name = 'teams'): TeamsLogger {
+  const line = (msg: unknown[]) => `${name}: ${msg.map(describe).join(' ')}`.slice(0, 4000);
+  const logger: TeamsLogger = {
+    debug: (...msg) => log.debug({}, line(msg)),
+    info: (...msg) => log.debug({}, line(msg)), // the SDK is chatty at info (every activity): our debug
+    warn: (...msg) => log.warn({}, line(msg)),
+    error: (...msg) => log.error({}, line(msg)),
+    trace: () => {},
+    log: (level, ...msg) => (level === 'error' ? logger.error(...msg) : level === 'warn' ? logger.warn(...msg) : logger.debug(...msg)),
+    child: (childName) => teamsLogger(log, `${name}/${childName}`),
+  };
+  return logger;
+}
+
+function describe(m: unknown): string {
+  if (typeof m === 'string') return m;
+  if (m instanceof Error) return `${m.name}: ${m.message}`;
+  try {
+    return JSON.stringify(m, (key, value: unknown) => (key && SECRET_KEYS.test(key) ? '[redacted]' : value));
+  } catch {
+    return String(m);
+  }
+}

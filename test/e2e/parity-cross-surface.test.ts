@@ -1,0 +1,92 @@
+// Parity across surfaces on one desk: Ana claims on Slack and Ben on Teams at the same moment. One holds the
+// case, the other is told alone (an ephemeral on Slack, a card on Teams), and both cards end up showing the
+// same truth: the last chat.update on Slack and the last PUT on Teams name the same owner, state and version.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { slackDriver, type SlackDriver } from '../helpers/parity-slack-driver.js';
+import type { SlackBody } from '../helpers/fake-slack-api.js';
+import { PEOPLE } from '../helpers/slack-desk.js';
+import { buttonsIn } from '../helpers/slack-payloads.js';
+import { answerCard, callsFor, cardOfCall } from '../helpers/teams-cards.js';
+import { DESK_CHANNEL_ID } from '../helpers/teams-activities.js';
+import { startTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
+import { TEAMS_PEOPLE } from '../helpers/teams-policy.js';
+
+let t: TeamsDesk;
+let slack: SlackDriver;
+beforeAll(async () => {
+  t = await startTeamsDesk({ slack: true });
+  slack = slackDriver(t);
+  await t.install();
+  await t.settle();
+});
+afterAll(() => t.close());
+
+/** Owner, state and version as the last chat.update of the Slack triage card shows them. */
+function slackTruth(caseId: string) {
+  const ts = slack.message('C0TRIAGE', caseId).ts;
+  const update = t.slackApi!.callsTo('chat.update').filter((c) => c.body.ts === ts).at(-1);
+  if (!update) throw new Error(`the Slack card of ${caseId} was never updated`);
+  const blocks = update.body.blocks as SlackBody[];
+  const facts = ((blocks.find((b) => b.block_id === 'facts-1')?.fields ?? []) as Array<{ text: string }>).map((f) => f.text);
+  const fact = (label: string) => facts.find((f) => f.startsWith(`*${label}*\n`))?.slice(label.length + 3);
+  return { owner: fact('Owner'), state: fact('State'), version: (JSON.parse(buttonsIn(blocks)[0]!.button.value) as { v: number }).v };
+}
+
+/** The same, from the last PUT of the Teams triage card. */
+async function teamsTruth(caseId: string) {
+  const row = (await t.db.query<{ channel: string; message_id: string }>(`SELECT channel, message_id FROM card_messages WHERE case_id = $1 AND surface = 'teams' AND purpose = 'triage'`, [caseId])).rows[0]!;
+  const put = callsFor(t.fake.calls, row.channel, row.message_id).filter((c) => c.method === 'PUT').at(-1);
+  if (!put) throw new Error(`the Teams card of ${caseId} was never replaced`);
+  const card = cardOfCall(put);
+  return { owner: card.fact('Owner'), state: card.fact('State'), version: card.version() };
+}
+
+describe('two people act at once, one on Slack and one on Teams', () => {
+  it('gives the case to one, tells the other alone, and both cards show the same owner, state and version', async () => {
+    const winners = new Set<string>();
+    // Round 0 at the same moment; then each surface 100 ms ahead of the other, before any card is refreshed.
+    const delays = [[0, 0], [100, 0], [0, 100]] as const;
+    for (const [slackDelay, teamsDelay] of delays) {
+      const later = <T>(ms: number, work: () => Promise<T>) => new Promise<T>((resolve, reject) => setTimeout(() => void work().then(resolve, reject), ms));
+      const { caseId } = await t.ingest();
+      await t.settle();
+      expect(slack.message('C0TRIAGE', caseId)).toBeTruthy();
+      expect(t.card(caseId).fact('State')).toBe('In the queue');
+      const ephemerals = t.slackApi!.callsTo('chat.postEphemeral').length;
+
+      const [, teamsAnswer] = await Promise.all([
+        later(slackDelay, () => slack.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.claim')),
+        later(teamsDelay, () => t.click(TEAMS_PEOPLE.ben, caseId, 'case.claim')),
+      ]);
+      await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.state).toBe('claimed'));
+      const c = (await t.desk.ctx.store.cases.get(caseId))!;
+      const benCard = answerCard(teamsAnswer);
+      winners.add(c.owner!.personId);
+      if (c.owner!.personId === 'ben') {
+        expect(benCard.fact('Owner')).toBe('Ben Okafor');
+        const refusal = await t.slackApi!.waitFor('chat.postEphemeral', (x) => x.body.user === PEOPLE.ana.id, 3000);
+        expect(String(refusal.body.text)).toMatch(/^Already claimed by Ben Okafor at \d\d:\d\d\.$/);
+      } else {
+        expect(benCard.text()).toMatch(/^Already claimed by Ana Patel at \d\d:\d\d\.$/m);
+        await new Promise((r) => setTimeout(r, 100)); // room for an ephemeral, which must not come
+        expect(t.slackApi!.callsTo('chat.postEphemeral')).toHaveLength(ephemerals);
+      }
+      expect(c.version).toBe(2);
+
+      await t.settle();
+      const truth = { owner: c.owner!.name, state: 'Claimed', version: 2 };
+      expect(slackTruth(caseId)).toEqual(truth);
+      expect(await teamsTruth(caseId)).toEqual(truth);
+    }
+    expect([...winners].sort()).toEqual(['ana', 'ben']); // both sides have won and lost
+  });
+
+  it('posts every case to both surfaces, and a Teams action updates the Slack card too', async () => {
+    const { caseId } = await t.ingest();
+    await t.settle();
+    answerCard(await t.click(TEAMS_PEOPLE.ana, caseId, 'case.claim'));
+    await t.settle();
+    expect(slackTruth(caseId)).toEqual({ owner: 'Ana Patel', state: 'Claimed', version: 2 });
+    expect(callsFor(t.fake.calls, DESK_CHANNEL_ID, (await t.db.query<{ message_id: string }>(`SELECT message_id FROM card_messages WHERE case_id = $1 AND surface = 'teams' AND purpose = 'triage'`, [caseId])).rows[0]!.message_id)).toHaveLength(2);
+  });
+});
