@@ -6,7 +6,7 @@ import type { DeskContext } from '../../services/desk-context.js';
 import { boltLogger, type PinoLike } from './bolt-logger.js';
 import type { CardMessageRepository } from '../../services/ports.js';
 import { createSlackApp, SLACK_EVENTS_PATH } from './create-slack-app.js';
-import { createKeyLock } from './key-lock.js';
+import { createKeyLock } from '../key-lock.js';
 import { registerAppHome } from './listen-app-home.js';
 import { registerBlockActions } from './listen-block-actions.js';
 import { registerDeskCommand } from './listen-desk-command.js';

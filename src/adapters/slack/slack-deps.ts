@@ -2,7 +2,7 @@
 import type { webApi } from '@slack/bolt';
 import type { DeskContext } from '../../services/desk-context.js';
 import type { CardMessageRepository } from '../../services/ports.js';
-import type { KeyLock } from './key-lock.js';
+import type { KeyLock } from '../key-lock.js';
 import type { SlackActorResolver } from './resolve-slack-actor.js';
 
 /** pino-shaped, so the app's logger drops in. */

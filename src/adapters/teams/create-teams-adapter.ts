@@ -5,7 +5,7 @@ import type { ChatAdapter } from '../../app/chat-adapter.js';
 import type { TeamsSettings } from '../../config/load-config.js';
 import type { DeskContext } from '../../services/desk-context.js';
 import type { CardMessageRepository } from '../../services/ports.js';
-import { createKeyLock } from '../slack/key-lock.js';
+import { createKeyLock } from '../key-lock.js';
 import { createTeamsApp, type BotTokenProvider } from './create-teams-app.js';
 import { registerCardAction } from './listen-card-action.js';
 import { registerConversationUpdate, WELCOME_KIND } from './listen-conversation-update.js';

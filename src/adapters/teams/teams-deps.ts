@@ -2,7 +2,7 @@
 // reach, where cards are, and one write per case at a time.
 import type { DeskContext } from '../../services/desk-context.js';
 import type { CardMessageRepository } from '../../services/ports.js';
-import type { KeyLock } from '../slack/key-lock.js';
+import type { KeyLock } from '../key-lock.js';
 import type { TeamsTransport } from './create-teams-app.js';
 import type { ConversationRefRepository } from './pg-conversation-ref-repository.js';
 

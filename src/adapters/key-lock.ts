@@ -1,4 +1,4 @@
-// Owns running async work one at a time per key, in this process (per case, for Slack writes).
+// Owns running async work one at a time per key, in this process (per case, for a chat surface's writes).
 
 export interface KeyLock {
   run<T>(key: string, work: () => Promise<T>): Promise<T>;
