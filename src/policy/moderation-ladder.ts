@@ -90,7 +90,8 @@ export function needsApproval(policy: Policy, action: ModerationActionKind, acto
 }
 
 /** Who approves: leadership for an unblock, a comms manager for anything else (002 §6.3.3). */
-export function approverRole(action: ModerationActionKind): Role {
+/** Who signs off: leadership lifts a block (002 §6.3.3); a comms manager approves the rest and held replies (null). */
+export function approverRole(action: ModerationActionKind | null): Role {
   return action === 'unblock' ? 'leadership' : 'comms_manager';
 }
 

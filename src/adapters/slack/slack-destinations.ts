@@ -2,6 +2,8 @@
 import type { EscalationTarget } from '../../domain/case.js';
 import type { Role } from '../../domain/roles.js';
 import { escalationRecipients } from '../../policy/policy-directory.js';
+import type { ModerationActionKind } from '../../domain/case.js';
+import { approverRole } from '../../policy/moderation-ladder.js';
 import type { Policy } from '../../policy/policy-schema.js';
 import { PermanentError } from '../../services/errors.js';
 import { userMention } from './slack-text.js';
@@ -34,8 +36,8 @@ export function escalationPeople(policy: Policy, target: EscalationTarget): stri
 }
 
 /** Who approves: a comms manager (002 §6.3.3, 004 §2), or leadership for lifting a block. */
-export function approverMentions(policy: Policy, moderationAction: string | null): string[] {
-  const role: Role = moderationAction === 'unblock' ? 'leadership' : 'comms_manager';
+export function approverMentions(policy: Policy, moderationAction: ModerationActionKind | null): string[] {
+  const role: Role = approverRole(moderationAction);
   const people = policy.people.filter((p) => p.roles.includes(role) && p.slack).map((p) => userMention(p.slack as string));
   const groups = policy.groups.filter((g) => g.roles.includes(role) && g.slack).map((g) => `<!subteam^${g.slack as string}>`);
   return [...people, ...groups];

@@ -4,6 +4,8 @@ import type { EscalationTarget } from '../../domain/case.js';
 import type { Role } from '../../domain/roles.js';
 import { escalationRecipients } from '../../policy/policy-directory.js';
 import type { Person } from '../../policy/policy-people-schema.js';
+import type { ModerationActionKind } from '../../domain/case.js';
+import { approverRole } from '../../policy/moderation-ladder.js';
 import type { Policy } from '../../policy/policy-schema.js';
 import { PermanentError } from '../../services/errors.js';
 import { mentionOf, type TeamsMention } from './teams-text.js';
@@ -39,8 +41,8 @@ export function escalationMentions(policy: Policy, target: EscalationTarget): Te
 }
 
 /** Who approves: a comms manager (002 §6.3.3, 004 §2), or leadership for lifting a block. */
-export function approverMentions(policy: Policy, moderationAction: string | null): TeamsMention[] {
-  return roleMentions(policy, moderationAction === 'unblock' ? 'leadership' : 'comms_manager');
+export function approverMentions(policy: Policy, moderationAction: ModerationActionKind | null): TeamsMention[] {
+  return roleMentions(policy, approverRole(moderationAction));
 }
 
 export function roleMentions(policy: Policy, role: Role): TeamsMention[] {
