@@ -103,11 +103,12 @@ export interface SlackDesk {
   close(): Promise<void>;
 }
 
-export async function startSlackDesk(o: { socketMode?: boolean } = {}): Promise<SlackDesk> {
+export async function startSlackDesk(o: { socketMode?: boolean; policy?: (p: Policy) => Policy } = {}): Promise<SlackDesk> {
   const fake = await startFakeSlackApi({ usergroups: { S0COMMS: ['U0FAY'] }, users: [{ id: 'U0FAY', real_name: 'Fay Quinn' }] });
   const db = await openTestDatabase();
   const clock = createTestClock();
-  const policy = await loadPolicy(POLICY_FILE);
+  const loaded = await loadPolicy(POLICY_FILE);
+  const policy = o.policy ? o.policy(structuredClone(loaded) as Policy) : loaded;
   const connector = recordingConnector('x');
   const logs: string[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
