@@ -81,7 +81,7 @@ describe('classify, escalate to the service lead, the lead acknowledges', () => 
     await t.click(PEOPLE.ben, 'C0WASTE', caseId, 'case.escalation.acknowledge', 'escalation:esc-1');
     const refusal = await t.fake.waitFor('chat.postEphemeral');
     expect(refusal.body).toMatchObject({ channel: 'C0WASTE', user: 'U0BEN' });
-    expect(String(refusal.body.text)).toBe('Only service lead or leadership or comms manager can do that (escalation acknowledge).');
+    expect(String(refusal.body.text)).toBe('Only service lead or leadership or safeguarding lead or comms manager can do that (escalation acknowledge).');
     expect((await t.desk.ctx.store.cases.get(caseId))?.escalations[0]?.status).toBe('pending');
   });
 });

@@ -27,6 +27,7 @@ export const PEOPLE = {
   cara: { id: 'U0CARA', username: 'cara.lee' },
   dev: { id: 'U0DEV', username: 'dev.shah' },
   eve: { id: 'U0EVE', username: 'eve.grant' },
+  gil: { id: 'U0GIL', username: 'gil.moss' },
   /** Not in the policy's people: a comms officer through the user group S0COMMS. */
   fay: { id: 'U0FAY', username: 'fay.quinn' },
 } satisfies Record<string, SlackPerson>;

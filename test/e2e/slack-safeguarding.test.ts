@@ -1,0 +1,26 @@
+// End to end: a safeguarding concern skips the queue and working hours (004 §2): the escalation card reaches the
+// safeguarding channel at once, naming the safeguarding lead, who acknowledges it; nobody else can.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mention, PEOPLE, startSlackDesk, type SlackDesk } from '../helpers/slack-desk.js';
+
+let t: SlackDesk;
+beforeAll(async () => { t = await startSlackDesk(); });
+afterAll(() => t.close());
+
+describe('a safeguarding concern', () => {
+  it('goes to the safeguarding lead at once, who alone can acknowledge it', async () => {
+    const { caseId } = await t.ingest(mention({ text: 'Nobody listens. I am going to kill myself tonight.' }));
+    await t.settle();
+    const card = t.message('C0SAFE', caseId, 'escalation:esc-1');
+    expect(JSON.stringify(card['blocks'])).toContain('<@U0GIL>');
+
+    await t.click(PEOPLE.ana, 'C0SAFE', caseId, 'case.escalation.acknowledge', 'escalation:esc-1');
+    const refusal = await t.fake.waitFor('chat.postEphemeral', (c) => c.body['user'] === 'U0ANA');
+    expect(String(refusal.body['text'])).toMatch(/safeguarding lead/);
+
+    await t.click(PEOPLE.gil, 'C0SAFE', caseId, 'case.escalation.acknowledge', 'escalation:esc-1');
+    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.escalations[0]).toMatchObject({ target: { type: 'safeguarding' }, status: 'acknowledged', answeredBy: 'Gil Moss' }));
+    await t.settle();
+    expect(JSON.stringify(t.message('C0TRIAGE', caseId)['blocks'])).toContain('safeguarding lead: acknowledged by Gil Moss');
+  });
+});
