@@ -22,7 +22,7 @@ import { openDatabase } from '../store/open-database.js';
 import { createOutboxWorker, type OutboxWorker } from '../store/outbox-worker.js';
 import { chatOutboxHandlers, type ChatAdapter } from './chat-adapter.js';
 import { createChatAdapters, type ChatAdapterOverrides } from './create-chat-adapters.js';
-import { withNetworkFeatures } from '../adapters/networks/network-features.js';
+import { withNetworkFeatures, withReachableNetworks } from '../adapters/networks/network-features.js';
 import { createNetworkAdapters } from './create-network-adapters.js';
 import type { NetworkAdapters } from './network-adapter.js';
 
@@ -62,16 +62,19 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const store = createPgStore(db, { clock });
   const http = createHttpServer(o.logger);
   const surfaces = configuredSurfaces(o.config);
+  const calendar = createWorkingCalendar(o.policy.calendar);
+  const intakeCtx: DeskContext = { store, clock, policy: o.policy, calendar, surfaces, newId: randomUUID };
+  const networks = await createNetworkAdapters(intakeCtx, o.config, http.app, o.logger, db);
+  const connectors = [...networks.connectors, ...(o.connectors ?? [])];
   // The cards read the capability table: narrowed to what the network access configured allows.
-  const policy = withNetworkFeatures(o.policy, o.config);
-  const fullCtx: DeskContext = { store, clock, policy, calendar: createWorkingCalendar(policy.calendar), surfaces, newId: randomUUID };
+  const policy = withReachableNetworks(withNetworkFeatures(o.policy, o.config), connectors);
+  const fullCtx: DeskContext = { ...intakeCtx, policy };
   const adapters = await createChatAdapters(fullCtx, o.config, http.app, o.logger, db, o.chatOverrides);
-  const networks = await createNetworkAdapters(fullCtx, o.config, http.app, o.logger, db);
   http.app.use(createHealthRouter(store));
   const intakeSecret = await resolveIntakeSecret(o.config.intakeSecret, o.config.dataDir, !o.config.databaseUrl);
   if (intakeSecret) http.app.use(createIntakeRouter(fullCtx, intakeSecret.secret), createCaseRouter(fullCtx, intakeSecret.secret), createReportRouter(fullCtx, intakeSecret.secret));
   http.finish();
-  const worker = createWorker(fullCtx, db, adapters, [...networks.connectors, ...(o.connectors ?? [])], o);
+  const worker = createWorker(fullCtx, db, adapters, connectors, o);
   for (const a of adapters) await a.start();
   const port = await http.listen(o.config.port, o.config.host);
   if (o.startWorker !== false) worker.start();

@@ -62,6 +62,8 @@ function facts(c: Case, m: Mention, policy: Policy, now: Date, calendar: Working
     { label: 'Service', value: c.classification ? serviceName(policy, c.classification.serviceTag) : 'Not classified' },
     { label: 'Kind', value: c.classification ? kindName(policy, c.classification.kind) : '—' },
   ];
+  const network = policy.networks[m.network];
+  if (!network || network.replyOnNetwork) list.push({ label: 'Replies', value: `on ${network?.displayName ?? m.network} itself, from the link (the desk cannot post there)` });
   if (!c.classification) {
     const s = suggestClassification(policy, m.text);
     if (s.serviceTag || s.kind) list.push({ label: 'Suggested', value: [s.serviceTag ? serviceName(policy, s.serviceTag) : null, s.kind ? kindName(policy, s.kind) : null].filter(Boolean).join(', ') });

@@ -139,6 +139,8 @@ export interface NetworkTarget {
  */
 export interface NetworkConnector {
   readonly network: string;
+  /** False for a stand-in that can only say why nothing can be done there (not connected, or no API). */
+  readonly available?: boolean;
   reply(target: NetworkTarget, text: string, visibility: 'public' | 'private', idempotencyKey: string): Promise<{ readonly networkReplyId: string }>;
   moderate(target: NetworkTarget, action: 'hide' | 'unhide' | 'delete' | 'block' | 'unblock', idempotencyKey: string): Promise<void>;
 }

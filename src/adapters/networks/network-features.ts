@@ -1,12 +1,25 @@
 // Owns narrowing the policy's capability table to what the configured access allows (X block and DMs are opt-in).
 import type { Config } from '../../config/load-config.js';
 import type { Policy } from '../../policy/policy-schema.js';
+import type { NetworkConnector } from '../../services/ports.js';
 
 /**
  * X's block endpoints are Enterprise-only and DMs need a tier with DM access, so both are off
  * unless X_FEATURES turns them on; the cards read this table, so no button offers what cannot
  * happen. Warnings are private messages, so without DMs X offers no warn either.
  */
+/**
+ * A network with no working connector here (not configured, or no API) gets no Reply or Moderate
+ * button: the card sends staff to the network itself, instead of a button that can only fail.
+ */
+export function withReachableNetworks(policy: Policy, connectors: readonly NetworkConnector[]): Policy {
+  const effective = new Map(connectors.map((c) => [c.network, c]));
+  const networks = Object.fromEntries(
+    Object.entries(policy.networks).map(([name, cap]) => [name, effective.get(name)?.available === false || !effective.has(name) ? { ...cap, actions: [], replyOnNetwork: true } : cap]),
+  );
+  return { ...policy, networks };
+}
+
 export function withNetworkFeatures(policy: Policy, config: Config): Policy {
   const x = policy.networks['x'];
   if (!x) return policy;

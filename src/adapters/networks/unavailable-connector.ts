@@ -7,7 +7,7 @@ export function replyOnNetworkConnector(network: string, displayName: string): N
   const refuse = (what: string): never => {
     throw new PermanentError(`${displayName} ${what} are made on ${displayName} itself, not from the desk.`, `Open the link on the card, act on ${displayName}, then close the case (as replied or moderated).`);
   };
-  return { network, reply: async () => refuse('replies'), moderate: async () => refuse('moderation actions') };
+  return { network, available: false, reply: async () => refuse('replies'), moderate: async () => refuse('moderation actions') };
 }
 
 /** A network the desk can connect but that is not configured here: say which variables turn it on. */
@@ -15,5 +15,5 @@ export function switchedOffConnector(network: string, displayName: string, varia
   const refuse = (): never => {
     throw new PermanentError(`${displayName} is not connected.`, `Act on ${displayName} from the link on the card, or set ${variables} so the desk can.`);
   };
-  return { network, reply: async () => refuse(), moderate: async () => refuse() };
+  return { network, available: false, reply: async () => refuse(), moderate: async () => refuse() };
 }
