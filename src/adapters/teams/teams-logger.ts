@@ -10,13 +10,21 @@ export function teamsLogger(log: TeamsLog, name = 'teams'): TeamsLogger {
   const logger: TeamsLogger = {
     debug: (...msg) => log.debug({}, line(msg)),
     info: (...msg) => log.debug({}, line(msg)), // the SDK is chatty at info (every activity): our debug
-    warn: (...msg) => log.warn({}, line(msg)),
+    warn: (...msg) => (misleading(msg) ? log.debug({}, line(msg)) : log.warn({}, line(msg))),
     error: (...msg) => log.error({}, line(msg)),
     trace: () => {},
     log: (level, ...msg) => (level === 'error' ? logger.error(...msg) : level === 'warn' ? logger.warn(...msg) : logger.debug(...msg)),
     child: (childName) => teamsLogger(log, `${name}/${childName}`),
   };
   return logger;
+}
+
+/**
+ * In local mode we hand the SDK a placeholder token (it needs one to send), which it takes for real
+ * credentials and warns about; our start-up report already says, plainly, that the mode is unsafe.
+ */
+function misleading(msg: unknown[]): boolean {
+  return typeof msg[0] === 'string' && msg[0].startsWith('Credentials are configured, but dangerouslyAllowUnauthenticatedRequests');
 }
 
 function describe(m: unknown): string {
