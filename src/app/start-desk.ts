@@ -63,7 +63,9 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const http = createHttpServer(o.logger);
   const surfaces = configuredSurfaces(o.config);
   const calendar = createWorkingCalendar(o.policy.calendar);
-  const intakeCtx: DeskContext = { store, clock, policy: o.policy, calendar, surfaces, newId: randomUUID };
+  // The worker needs the adapters' handlers, and the adapters may ask it to run an item now: bound late.
+  const outboxNow = { dispatch: async (_keys: readonly string[]): Promise<unknown> => 0 };
+  const intakeCtx: DeskContext = { store, clock, policy: o.policy, calendar, surfaces, newId: randomUUID, dispatchNow: (keys) => outboxNow.dispatch(keys) };
   const networks = await createNetworkAdapters(intakeCtx, o.config, http.app, o.logger, db);
   const connectors = [...networks.connectors, ...(o.connectors ?? [])];
   // The cards read the capability table: narrowed to what the network access configured allows.
@@ -75,6 +77,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   if (intakeSecret) http.app.use(createIntakeRouter(fullCtx, intakeSecret.secret), createCaseRouter(fullCtx, intakeSecret.secret), createReportRouter(fullCtx, intakeSecret.secret));
   http.finish();
   const worker = createWorker(fullCtx, db, adapters, connectors, o);
+  outboxNow.dispatch = (keys) => worker.dispatch(keys);
   for (const a of adapters) await a.start();
   const port = await http.listen(o.config.port, o.config.host);
   if (o.startWorker !== false) worker.start();

@@ -12,4 +12,6 @@ export interface DeskContext {
   /** The chat platforms configured: each shows every case card. */
   readonly surfaces: readonly ChatSurface[];
   readonly newId: () => string;
+  /** Runs these outbox items at once (what a person waits to see); the poll retries them if this fails. */
+  readonly dispatchNow?: (keys: readonly string[]) => Promise<unknown>;
 }

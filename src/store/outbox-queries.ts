@@ -33,18 +33,19 @@ interface JobRow {
  * until it expires, which is how a crashed worker's items come back. The attempt is counted
  * at the claim, so an item that crashes its worker still runs out of attempts.
  */
-export async function claimDue(sql: Sql, a: { now: Date; leaseUntil: Date; workerId: string; kinds: string[]; batch: number }): Promise<OutboxJob[]> {
+export async function claimDue(sql: Sql, a: { now: Date; leaseUntil: Date; workerId: string; kinds: string[]; batch: number; keys?: readonly string[] }): Promise<OutboxJob[]> {
   const result = await sql.query<JobRow>(
     `UPDATE outbox SET locked_until = $2, locked_by = $3, attempts = attempts + 1
       WHERE id IN (
         SELECT id FROM outbox
          WHERE status = 'pending' AND run_at <= $1 AND kind = ANY($4::text[])
            AND (locked_until IS NULL OR locked_until <= $1)
+           AND ($6::text[] IS NULL OR key = ANY($6::text[]))
          ORDER BY run_at, id
          LIMIT $5
          FOR UPDATE SKIP LOCKED)
       RETURNING id, key, kind, payload, case_id, attempts, rate_limits, run_at, locked_until`,
-    [a.now, a.leaseUntil, a.workerId, a.kinds, a.batch],
+    [a.now, a.leaseUntil, a.workerId, a.kinds, a.batch, a.keys ? [...a.keys] : null],
   );
   return result.rows
     .map((r) => ({

@@ -42,6 +42,11 @@ export interface OutboxWorker {
   stop(): Promise<void>;
   /** Claims and runs what is due now; resolves with how many items it ran. */
   runOnce(): Promise<number>;
+  /**
+   * Runs these items now, if due and nobody holds them: for what a person is waiting to see. They are
+   * outbox items all the same, so a failure is retried by the poll like any other.
+   */
+  dispatch(keys: readonly string[]): Promise<number>;
 }
 
 const quiet: OutboxLogger = { info() {}, warn() {}, error() {} };
@@ -59,10 +64,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let running: Promise<unknown> | null = null;
   let stopped = true;
 
-  async function runOnce(): Promise<number> {
+  async function runOnce(keys?: readonly string[]): Promise<number> {
     if (kinds.length === 0) return 0;
     const now = clock.now();
-    const jobs = await claimDue(db, { now, leaseUntil: new Date(now.getTime() + leaseMs), workerId, kinds, batch });
+    const jobs = await claimDue(db, { now, leaseUntil: new Date(now.getTime() + leaseMs), workerId, kinds, batch, ...(keys ? { keys } : {}) });
     await Promise.all(jobs.map((job) => runJob(job)));
     return jobs.length;
   }
@@ -130,6 +135,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   return {
+    dispatch: (keys) => runOnce(keys),
     start() {
       if (!stopped) return;
       stopped = false;
@@ -141,7 +147,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       timer = null;
       await running;
     },
-    runOnce,
+    runOnce: () => runOnce(),
   };
 }
 

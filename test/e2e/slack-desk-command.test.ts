@@ -114,5 +114,10 @@ describe('roles from a Slack user group', () => {
     await t.click({ id: 'U0ZED', username: 'zed' }, 'C0TRIAGE', caseId, 'case.claim');
     const refusal = await t.fake.waitFor('chat.postEphemeral');
     expect(refusal.body).toMatchObject({ user: 'U0ZED', text: 'Only comms officer or comms manager or customer services can do that (claim).' });
+    // Like every Slack call, the refusal went through the outbox (dispatched at once: the person is waiting).
+    await vi.waitFor(async () => {
+      const rows = await t.db.query<{ status: string }>(`SELECT status FROM outbox WHERE kind = 'chat.ephemeral' AND payload->>'user' = 'U0ZED'`);
+      expect(rows.rows).toEqual([{ status: 'done' }]);
+    });
   });
 });

@@ -7,13 +7,14 @@ import { boltLogger, type PinoLike } from './bolt-logger.js';
 import type { CardMessageRepository } from '../../services/ports.js';
 import { createSlackApp, SLACK_EVENTS_PATH } from './create-slack-app.js';
 import { createKeyLock } from '../key-lock.js';
-import { registerAppHome } from './listen-app-home.js';
+import { createHomePublishHandler, registerAppHome } from './listen-app-home.js';
 import { registerBlockActions } from './listen-block-actions.js';
 import { registerDeskCommand } from './listen-desk-command.js';
 import { registerViewSubmission } from './listen-view-submission.js';
 import { createApprovalRequestHandler } from './outbox-approval-request.js';
 import { createCardRefreshHandler } from './outbox-card-refresh.js';
 import { createNoticeHandler } from './outbox-notice.js';
+import { createEphemeralHandler } from './tell-clicker.js';
 import { createEscalationPostHandler } from './outbox-escalation-post.js';
 import { createThreadLineHandler } from './outbox-thread-line.js';
 import { createSlackActorResolver } from './resolve-slack-actor.js';
@@ -65,6 +66,8 @@ export async function createSlackAdapter(
       'chat.escalation.post': createEscalationPostHandler(deps),
       'chat.approval.request': createApprovalRequestHandler(deps),
       'chat.notice': createNoticeHandler(deps),
+      'chat.ephemeral': createEphemeralHandler(deps),
+      'chat.home.publish': createHomePublishHandler(deps),
     },
     start: () => slack.start(),
     stop: () => slack.stop(),

@@ -3,6 +3,9 @@ import type { App, types } from '@slack/bolt';
 import { deskAccessRefusal, myOpenCases, unclaimedQueue } from '../../services/desk-queries.js';
 import { renderCaseList } from './render-case-list.js';
 import type { SlackDeps } from './slack-deps.js';
+import type { OutboxHandler } from '../../store/outbox-worker.js';
+import { payloadString } from '../../services/load-case-view.js';
+import { withSlackErrors } from './map-slack-error.js';
 import { formatLocalTime } from '../../policy/format-local-time.js';
 import { BLOCK_KIT } from './block-kit-limits.js';
 import { plain } from './slack-text.js';
@@ -10,11 +13,23 @@ import { plain } from './slack-text.js';
 const PER_LIST = 15;
 
 export function registerAppHome(app: App, deps: SlackDeps): void {
-  app.event('app_home_opened', async ({ event, client }) => {
+  app.event('app_home_opened', async ({ event }) => {
     if (event.tab !== 'home') return;
-    const blocks = await homeBlocks(deps, event.user);
-    await client.views.publish({ user_id: event.user, view: { type: 'home', blocks } });
+    // Through the outbox like every Slack call; dispatched at once because the person is looking at it.
+    const key = `home:slack:${event.user}:${event.event_ts}`;
+    await deps.ctx.store.outbox.enqueue([{ key, kind: 'chat.home.publish', caseId: null, payload: { surface: 'slack', user: event.user } }]);
+    await deps.ctx.dispatchNow?.([key]);
   });
+}
+
+/** Drawn when it is sent, so a retry publishes the tab as it is then. */
+export function createHomePublishHandler(deps: SlackDeps): OutboxHandler {
+  return (job) =>
+    withSlackErrors(async () => {
+      const user = payloadString(job.payload, 'user');
+      await deps.client.views.publish({ user_id: user, view: { type: 'home', blocks: await homeBlocks(deps, user) } });
+      return { user };
+    });
 }
 
 export async function homeBlocks(deps: SlackDeps, userId: string): Promise<types.KnownBlock[]> {

@@ -15,7 +15,7 @@ export function registerBlockActions(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: CASE_ACTION }, async ({ ack, body, action, client }) => {
     await ack();
     const channel = body.channel?.id ?? body.container?.channel_id ?? null;
-    const say: Say = (text) => tellClicker(client, deps.log, { channel, user: body.user.id }, text);
+    const say: Say = (text) => tellClicker(deps, { channel, user: body.user.id, clickId: body.trigger_id }, text);
     try {
       const click = parseCardPayload(action.action_id, action.value);
       if (!click) return await say('That button is from an old or damaged card; use the card in the triage channel.');

@@ -54,6 +54,17 @@ describe('createOutboxWorker', () => {
     expect(await worker.runOnce()).toBe(0);
   });
 
+  it('dispatches the items asked for at once, leaving the rest to the poll', async () => {
+    const seen: string[] = [];
+    const { kind, outbox, worker } = setup(async (job) => void seen.push(job.key));
+    const [now, later] = [uniqueId('now'), uniqueId('later')];
+    await outbox.enqueue([{ key: now, kind, payload: {} }, { key: later, kind, payload: {} }]);
+    expect(await worker.dispatch([now])).toBe(1);
+    expect(seen).toEqual([now]);
+    expect(await item(later)).toMatchObject({ status: 'pending' });
+    expect(await worker.dispatch([now])).toBe(0);
+  });
+
   it('does not run an item before its runAt', async () => {
     const { kind, clock, outbox, worker } = setup(async () => {});
     const key = uniqueId('key');
