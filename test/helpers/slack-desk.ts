@@ -16,6 +16,7 @@ import { startFakeSlackApi, type FakeSlackApi, type SlackBody } from './fake-sla
 import { appHomeOpenedEnvelope, blockActionsPayload, buttonsIn, slashCommandFields, viewSubmissionPayload, type SlackPerson } from './slack-payloads.js';
 import { eventBody, interactivityBody, postSignedToSlack, slashCommandBody } from './slack-signing.js';
 import { openTestDatabase } from './test-database.js';
+import { settleOutbox } from './settle-outbox.js';
 
 export const SIGNING_SECRET = 'e2e-signing-secret';
 export const INTAKE_SECRET = 'e2e-intake-secret-0123456789';
@@ -32,7 +33,6 @@ export const PEOPLE = {
   fay: { id: 'U0FAY', username: 'fay.quinn' },
 } satisfies Record<string, SlackPerson>;
 
-const RETRY_HORIZON_MS = 10 * 60_000;
 
 /** Real time plus an offset the test moves forward: Bolt checks signatures against the real clock. */
 export interface TestClock {
@@ -134,21 +134,7 @@ export async function startSlackDesk(o: { socketMode?: boolean; policy?: (p: Pol
       const json = (await res.json()) as { caseId: string };
       return { status: res.status, caseId: json.caseId };
     },
-    async settle(maxRounds = 50) {
-      let ran = 0;
-      for (let round = 0; round < maxRounds; round++) {
-        const n = await desk.worker.runOnce();
-        ran += n;
-        if (n > 0) continue;
-        // Retries (back-off, Retry-After) are seconds to minutes away; deadline clocks are hours away
-        // and would change the cases under test, so they are left alone.
-        const next = await db.query<{ at: Date | null }>(`SELECT min(run_at) AS at FROM outbox WHERE status = 'pending' AND kind NOT LIKE 'clock.%'`);
-        const wait = next.rows[0]?.at ? next.rows[0].at.getTime() - clock.now().getTime() : null;
-        if (wait === null || wait > RETRY_HORIZON_MS) return ran;
-        clock.advance(Math.max(0, wait) + 1);
-      }
-      throw new Error(`the outbox did not settle in ${maxRounds} rounds`);
-    },
+    settle: (maxRounds = 50) => settleOutbox(desk.worker, db, clock, maxRounds),
     message(channel, caseId, purpose = 'triage') {
       const found = fake.messagesIn(channel).find((m) => {
         const payload = (m.metadata as { event_payload?: Record<string, unknown> } | undefined)?.event_payload;

@@ -17,11 +17,11 @@ import { cardAt, type TeamsCard } from './teams-cards.js';
 import { buildBotAddedToTeam, buildCardAction, buildPersonalMessage, postActivity, type PostedActivity } from './teams-activities.js';
 import { loadTeamsPolicy, type TeamsPerson } from './teams-policy.js';
 import { openTestDatabase } from './test-database.js';
+import { settleOutbox } from './settle-outbox.js';
 
 export const INTAKE_SECRET = 'e2e-intake-secret-0123456789';
 export const SLACK_SIGNING_SECRET = 'e2e-signing-secret';
 export const APP_ID = '0b1c2d3e-0000-4000-8000-00000000b07a';
-const RETRY_HORIZON_MS = 10 * 60_000;
 
 export interface TeamsDeskOptions {
   /** 'jwt': real Bot Framework token checks against the fake issuer; 'local': TEAMS_ALLOW_UNAUTHENTICATED. */
@@ -100,22 +100,11 @@ export async function startTeamsDesk(o: TeamsDeskOptions = {}): Promise<TeamsDes
       return { status: res.status, caseId: ((await res.json()) as { caseId: string }).caseId };
     },
     async settle(maxRounds = 60) {
-      let ran = 0;
-      for (let round = 0; round < maxRounds; round++) {
-        const n = await desk.worker.runOnce();
-        ran += n;
-        if (n > 0) continue;
-        const next = await db.query<{ at: Date | null }>(`SELECT min(run_at) AS at FROM outbox WHERE status = 'pending' AND kind NOT LIKE 'clock.%'`);
-        const wait = next.rows[0]?.at ? next.rows[0].at.getTime() - clock.now().getTime() : null;
-        if (wait === null || wait > RETRY_HORIZON_MS) {
-          // Remember where each card is, so card() works after the rows are read once.
-          const all = await db.query<{ case_id: string; purpose: string; channel: string; message_id: string }>(`SELECT case_id, purpose, channel, message_id FROM card_messages WHERE surface = 'teams' AND message_id <> ''`);
-          for (const r of all.rows) rows.set(`${r.case_id}|${r.purpose}`, r);
-          return ran;
-        }
-        clock.advance(Math.max(0, wait) + 1);
-      }
-      throw new Error(`the outbox did not settle in ${maxRounds} rounds`);
+      const ran = await settleOutbox(desk.worker, db, clock, maxRounds);
+      // Remember where each card is, so card() works after the rows are read once.
+      const all = await db.query<{ case_id: string; purpose: string; channel: string; message_id: string }>(`SELECT case_id, purpose, channel, message_id FROM card_messages WHERE surface = 'teams' AND message_id <> ''`);
+      for (const r of all.rows) rows.set(`${r.case_id}|${r.purpose}`, r);
+      return ran;
     },
     post: (activity, jwt) => postActivity(desk.url, activity, jwtMode || jwt !== undefined ? { jwt: jwt ?? goodJwt() } : {}),
     install: () => t.post(buildBotAddedToTeam(fx)),
