@@ -65,6 +65,8 @@ async function httpIntake(url: string, batchSize: number): Promise<{ perSecond: 
   return { perSecond: (result['2xx'] * batchSize) / seconds, p99: result.latency.p99, non2xx: result.non2xx };
 }
 
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 const db = await openBenchDatabase(serverUrl);
 const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', INTAKE_SECRET: SECRET, DATABASE_URL: serverUrl, LOG_LEVEL: 'silent' });
 const desk = await startDesk({ config, policy: await loadPolicy(null), logger: pino({ level: 'silent' }), db, startWorker: false });
@@ -76,6 +78,7 @@ const single = await httpIntake(desk.url, 1);
 const batch = await httpIntake(desk.url, 100);
 await desk.stop();
 await db.close();
+clearInterval(sampler);
 
 const row = (name: string, perSecond: number, extra = '') => console.log(`${name.padEnd(44)} ${perSecond.toFixed(0).padStart(8)} mentions/s ${extra}`);
 row('ceiling: bare Node HTTP server (requests/s)', bare);
@@ -84,3 +87,4 @@ row('ceiling: inserts without HTTP, 100 per tx', direct100);
 row('signed single POSTs', single.perSecond, `p99 ${single.p99} ms, non-2xx ${single.non2xx}`);
 row('signed batches of 100', batch.perSecond, `p99 ${batch.p99} ms, non-2xx ${batch.non2xx}`);
 console.log(`ratios: single POST / bare HTTP = ${(single.perSecond / bare).toFixed(3)}; single POST / direct insert = ${(single.perSecond / direct1).toFixed(3)}; batch / direct batch insert = ${(batch.perSecond / direct100).toFixed(3)}`);
+console.log(`memory: peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MiB for the whole run (server, load generator and pool in one process)`);
