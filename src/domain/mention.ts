@@ -9,26 +9,29 @@ export const networkNameSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a lower-case network name such as facebook, x, nextdoor');
 
+/** PostgreSQL cannot store NUL in text or jsonb: refuse it at the door as the caller's mistake. */
+const text = (max: number) => z.string().max(max).regex(/^[^\u0000]*$/, 'must not contain NUL (\\u0000) characters');
+
 export const mentionAuthorSchema = z.object({
-  id: z.string().min(1).max(200),
-  name: z.string().max(200).default(''),
-  handle: z.string().max(200).default(''),
+  id: text(200).min(1),
+  name: text(200).default(''),
+  handle: text(200).default(''),
   followers: z.number().int().nonnegative().nullable().default(null),
   verified: z.boolean().default(false),
 });
 
 export const mentionSchema = z.object({
   network: networkNameSchema,
-  externalId: z.string().min(1).max(300),
+  externalId: text(300).min(1),
   url: z.url().max(2000),
-  text: z.string().max(100_000),
+  text: text(100_000),
   postedAt: z.iso.datetime({ offset: true }),
   kind: z.enum(MENTION_KINDS),
   author: mentionAuthorSchema,
   parent: z
     .object({
-      externalId: z.string().min(1).max(300),
-      text: z.string().max(100_000).default(''),
+      externalId: text(300).min(1),
+      text: text(100_000).default(''),
       url: z.url().max(2000).optional(),
     })
     .optional(),

@@ -86,6 +86,12 @@ describe('POST /api/mentions', () => {
     expect(res.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['kind', 'network', 'postedAt']);
   });
 
+  it('refuses a NUL character with 400 naming the field, never a 500', async () => {
+    const res = await desk.postMentions(sampleMention({ text: 'bins\u0000collected' }));
+    expect(res.status).toBe(400);
+    expect(res.json.errors).toEqual([{ path: 'text', message: expect.stringMatching(/NUL/) }]);
+  });
+
   it('answers 400 for a body that is not JSON', async () => {
     const res = await desk.postMentions(null, { raw: '{"network": ' });
     expect(res.status).toBe(400);
