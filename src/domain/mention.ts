@@ -10,7 +10,11 @@ export const networkNameSchema = z
   .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a lower-case network name such as facebook, x, nextdoor');
 
 /** PostgreSQL cannot store NUL in text or jsonb: refuse it at the door as the caller's mistake. */
-const text = (max: number) => z.string().max(max).regex(/^[^\u0000]*$/, 'must not contain NUL (\\u0000) characters');
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const text = (max: number) =>
+  z.string().max(max)
+    .regex(/^[^\u0000]*$/, 'must not contain NUL (\\u0000) characters')
+    .refine((s) => !LONE_SURROGATE.test(s), 'must be well-formed Unicode (a lone surrogate half was sent)');
 
 export const mentionAuthorSchema = z.object({
   id: text(200).min(1),

@@ -92,6 +92,12 @@ describe('POST /api/mentions', () => {
     expect(res.json.errors).toEqual([{ path: 'text', message: expect.stringMatching(/NUL/) }]);
   });
 
+  it('refuses text that is not well-formed Unicode with 400, never a 500', async () => {
+    const res = await desk.postMentions(null, { raw: JSON.stringify(sampleMention()).replace('"text":"', '"text":"\\ud800') });
+    expect(res.status).toBe(400);
+    expect(res.json.errors[0]).toMatchObject({ path: 'text', message: expect.stringMatching(/well-formed/) });
+  });
+
   it('answers 400 for a body that is not JSON', async () => {
     const res = await desk.postMentions(null, { raw: '{"network": ' });
     expect(res.status).toBe(400);
