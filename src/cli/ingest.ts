@@ -1,12 +1,11 @@
 // npm run ingest -- FILE.jsonl: feeds mentions (one JSON per line) through the running desk's signed intake.
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
-import { loadConfig } from '../config/load-config.js';
 import { postSigned } from '../http/post-signed.js';
+import { deskClient } from './desk-client.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -17,13 +16,12 @@ if (!file) {
   console.error('Usage: npm run ingest -- FILE.jsonl [--url http://localhost:3000] [--batch 100]');
   process.exit(2);
 }
-const config = loadConfig();
-const secret = config.intakeSecret ?? (await readFile(join(config.dataDir, 'intake-secret'), 'utf8').catch(() => '')).trim();
-if (!secret) {
-  console.error('No intake secret: set INTAKE_SECRET, or start the desk once with the embedded store so it makes one.');
+const client = await deskClient(values.url).catch((e: Error) => {
+  console.error(e.message);
   process.exit(2);
-}
-const url = `${values.url ?? `http://localhost:${config.port}`}/api/mentions`;
+});
+const { secret } = client;
+const url = `${client.baseUrl}/api/mentions`;
 const batchSize = Math.min(100, Math.max(1, Number(values.batch)));
 
 const lines = (await readFile(file, 'utf8')).split('\n').filter((l) => l.trim()).length;
