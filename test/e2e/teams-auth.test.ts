@@ -50,6 +50,18 @@ describe('Teams with Bot Framework authentication', () => {
     expect(answerCard(await t.click(TEAMS_PEOPLE.ana, caseId, 'case.claim')).fact('Owner')).toBe('Ana Patel');
   });
 
+  it('turns away a click from another Microsoft 365 tenant, even with a good token, and nothing changes', async () => {
+    const { caseId } = await t.ingest();
+    await t.settle();
+    const before = await state();
+    const foreign = buildCardAction({ serviceUrl: t.fake.serviceUrl, botAppId: APP_ID, tenantId: '00000000-0000-4000-8000-000000000bad' }, { verb: 'case.claim', data: { c: caseId, v: 1, view: 'triage' }, user: TEAMS_PEOPLE.ana });
+    const answer = await t.post(foreign);
+    expect(answer.status).toBe(200);
+    expect(JSON.stringify(answer.body)).toContain('This desk belongs to another organisation.');
+    expect(await state()).toEqual(before);
+    expect((await t.desk.ctx.store.cases.get(caseId))?.state).toBe('new');
+  });
+
   it('refuses the unauthenticated local mode when credentials are configured', () => {
     expect(() => loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'x' })).toThrow(/TEAMS_ALLOW_UNAUTHENTICATED: refused/);
   });

@@ -14,7 +14,7 @@ import { startFakeBotConnector, type FakeBotConnector } from './fake-bot-connect
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
 import { createTestClock, mention, recordingConnector, type RecordingConnector, type TestClock } from './slack-desk.js';
 import { cardAt, type TeamsCard } from './teams-cards.js';
-import { buildBotAddedToTeam, buildCardAction, buildPersonalMessage, postActivity, type PostedActivity } from './teams-activities.js';
+import { buildBotAddedToTeam, buildCardAction, buildPersonalMessage, postActivity, TENANT_ID, type PostedActivity } from './teams-activities.js';
 import { loadTeamsPolicy, type TeamsPerson } from './teams-policy.js';
 import { openTestDatabase } from './test-database.js';
 import { settleOutbox } from './settle-outbox.js';
@@ -70,7 +70,7 @@ export async function startTeamsDesk(o: TeamsDeskOptions = {}): Promise<TeamsDes
   const jwtMode = o.auth === 'jwt';
   const config = loadConfig({
     PORT: '0', HOST: '127.0.0.1', INTAKE_SECRET, DESK_DATA_DIR: await mkdtemp(join(tmpdir(), 'desk-teams-')), LOG_LEVEL: 'debug',
-    ...(o.teams === false ? {} : jwtMode ? { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'never-used-the-test-token-replaces-msal' } : { TEAMS_ALLOW_UNAUTHENTICATED: 'true' }),
+    ...(o.teams === false ? {} : jwtMode ? { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'never-used-the-test-token-replaces-msal', MICROSOFT_APP_TENANT_ID: TENANT_ID } : { TEAMS_ALLOW_UNAUTHENTICATED: 'true' }),
     ...(slackApi ? { SLACK_BOT_TOKEN: 'xoxb-e2e-bot-token', SLACK_API_URL: slackApi.url, SLACK_SIGNING_SECRET } : {}),
   });
   const desk = await startDesk({

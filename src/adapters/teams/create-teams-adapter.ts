@@ -52,7 +52,7 @@ export async function createTeamsAdapter(ctx: DeskContext, settings: TeamsSettin
     ...(overrides.openIdMetadataUrl ? { openIdMetadataUrl: overrides.openIdMetadataUrl } : {}),
     ...(overrides.botToken ? { botToken: overrides.botToken } : {}),
   });
-  const deps: TeamsDeps = { ctx, transport, refs: options.refs, cardMessages: options.cardMessages, locks: createKeyLock(), log };
+  const deps: TeamsDeps = { ctx, transport, refs: options.refs, cardMessages: options.cardMessages, locks: createKeyLock(), log, tenantId: settings.tenantId };
   registerCardAction(transport.app, deps);
   registerConversationUpdate(transport.app, deps);
   registerDeskMessage(transport.app, deps);

@@ -5,9 +5,14 @@ import { cardActionError } from './create-teams-app.js';
 import { answerCardAction } from './answer-card-action.js';
 import { rememberConversation } from './remember-conversation.js';
 import type { TeamsDeps } from './teams-deps.js';
+import { fromAnotherTenant } from './tenant-guard.js';
 
 export function registerCardAction(app: DeskTeamsApp, deps: TeamsDeps): void {
   app.on('card.action', async ({ activity, ref }) => {
+    if (fromAnotherTenant(deps.tenantId, activity)) {
+      deps.log.warn({ tenant: activity.conversation?.tenantId }, 'a Teams click from another tenant was turned away');
+      return cardActionError(400, 'This desk belongs to another organisation.');
+    }
     try {
       await rememberConversation(deps, activity, ref);
       return await answerCardAction(deps, activity.value, activity.from);

@@ -5,6 +5,7 @@ import type { OutboxItem } from '../../services/ports.js';
 import type { DeskTeamsApp } from './create-teams-app.js';
 import { rememberConversation } from './remember-conversation.js';
 import type { TeamsDeps } from './teams-deps.js';
+import { fromAnotherTenant } from './tenant-guard.js';
 import { SURFACE } from './teams-deps.js';
 
 export const WELCOME_KIND = 'chat.welcome';
@@ -12,6 +13,7 @@ const OPEN_CARDS_LIMIT = 200;
 
 export function registerConversationUpdate(app: DeskTeamsApp, deps: TeamsDeps): void {
   app.on('conversationUpdate', async ({ activity, ref }) => {
+    if (fromAnotherTenant(deps.tenantId, activity)) return void deps.log.warn({ tenant: activity.conversation?.tenantId }, 'a Teams install in another tenant was turned away');
     const keys = await rememberConversation(deps, activity, ref);
     const botAdded = activity.membersAdded?.some((m) => m.id === activity.recipient.id) ?? false;
     deps.log.info({ keys, botAdded, eventType: activity.channelData?.eventType }, 'Teams told the bot where it can post');

@@ -4,10 +4,12 @@ import type { DeskTeamsApp } from './create-teams-app.js';
 import { DESK_ANSWER_KIND } from './outbox-desk-answer.js';
 import { rememberConversation } from './remember-conversation.js';
 import type { TeamsDeps } from './teams-deps.js';
+import { fromAnotherTenant } from './tenant-guard.js';
 import { SURFACE } from './teams-deps.js';
 
 export function registerDeskMessage(app: DeskTeamsApp, deps: TeamsDeps): void {
   app.on('message', async ({ activity, ref }) => {
+    if (fromAnotherTenant(deps.tenantId, activity)) return void deps.log.warn({ tenant: activity.conversation?.tenantId }, 'a Teams message from another tenant was turned away');
     await rememberConversation(deps, activity, ref);
     const text = deskText(activity.text ?? '');
     const from = { id: activity.from.id, name: activity.from.name, aadObjectId: activity.from.aadObjectId };

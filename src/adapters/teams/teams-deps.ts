@@ -22,6 +22,8 @@ export interface TeamsDeps {
   /** One Teams write per case at a time in this process, so two refreshes never both post a card. */
   readonly locks: KeyLock;
   readonly log: TeamsLog;
+  /** MICROSOFT_APP_TENANT_ID: activities from any other tenant are turned away. */
+  readonly tenantId: string | null;
 }
 
 export const SURFACE = 'teams';
