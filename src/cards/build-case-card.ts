@@ -1,5 +1,6 @@
 // Builds the neutral case card from a case, its mention and the policy; surfaces only render it.
 import type { Case } from '../domain/case.js';
+import { overdueFirstResponse } from '../domain/first-response.js';
 import type { Mention } from '../domain/mention.js';
 import type { ModerationRecord } from '../domain/moderation-record.js';
 import { describeAccountRecord } from '../policy/describe-account-record.js';
@@ -104,11 +105,8 @@ function accountFact(policy: Policy, c: Case, record: ModerationRecord | undefin
 
 function caseBanners(c: Case, policy: Policy, now: Date): Array<{ tone: Tone; text: string }> {
   const out: Array<{ tone: Tone; text: string }> = [];
-  const due = c.deadlines['first_response'];
-  const replied = c.replies.some((r) => r.status === 'sent');
-  if (due && c.state !== 'closed' && !replied && new Date(due) <= now) {
-    out.push({ tone: 'danger', text: `First response overdue since ${formatLocalTime(due, policy.calendar.timeZone, now)}` });
-  }
+  const overdue = overdueFirstResponse(c, now);
+  if (overdue) out.push({ tone: 'danger', text: `First response overdue since ${formatLocalTime(overdue, policy.calendar.timeZone, now)}` });
   if (c.replies.some((r) => r.status === 'failed') || c.moderation.some((m) => m.status === 'failed')) {
     out.push({ tone: 'warning', text: 'A network action failed: see the activity below, and act on the network from the link if needed.' });
   }

@@ -6,6 +6,7 @@ import type { Policy } from '../../policy/policy-schema.js';
 import { adaptiveCard, plainRun, textBlock, type AcElement, type AdaptiveCard } from './adaptive-elements.js';
 import { SHOW_VERB, executeData, payloadOf } from './teams-card-action.js';
 import { cutText, neutralise, safeText } from './teams-text.js';
+import { overdueFirstResponse } from '../../domain/first-response.js';
 
 export function renderCaseListCard(title: string, items: readonly ListedCase[], policy: Policy, now: Date, empty: string): AdaptiveCard {
   const body: AcElement[] = [textBlock(safeText(title, 200), { id: 'title', size: 'Medium', weight: 'Bolder' })];
@@ -18,7 +19,7 @@ function caseItem({ case: c, mention: m }: ListedCase, policy: Policy, now: Date
   const network = policy.networks[m.network]?.displayName ?? m.network;
   const who = m.author.name || m.author.handle || 'someone';
   const due = c.deadlines['first_response'];
-  const overdue = due && new Date(due) <= now && !c.replies.some((r) => r.status === 'sent') && c.state !== 'closed';
+  const overdue = overdueFirstResponse(c, now) !== null;
   const deadline = due ? ` · respond by ${formatLocalTime(due, policy.calendar.timeZone, now)}${overdue ? ' · **overdue**' : ''}` : '';
   const holder = c.owner ? ` · ${safeText(c.owner.name, 100)}` : ' · unclaimed';
   const head = `**${safeText(c.id, 64)}** · ${safeText(network, 50)} ${m.kind.replace('_', ' ')} from **${safeText(who, 100)}** · ${c.state}${holder}${deadline} · risk ${c.risk}`;
