@@ -1,6 +1,7 @@
 // The forms a card's buttons open (reply, classify, escalate, moderate, close, …), built once for all surfaces.
 import { CLOSE_OUTCOMES, type Case } from '../domain/case.js';
 import type { Mention } from '../domain/mention.js';
+import { caseWorkers } from '../policy/policy-directory.js';
 import type { Policy } from '../policy/policy-schema.js';
 import { moderationActions } from './available-actions.js';
 import type { CardForm, CardFormId, CardOption } from './card-model.js';
@@ -36,7 +37,7 @@ export function buildCardForm(input: FormInput): CardForm {
       { kind: 'text', id: 'note', label: 'Note', multiline: false, optional: true, maxLength: 500 },
     ] };
     case 'reassign': return { ...base, id: 'reassign', title: 'Reassign', submitLabel: 'Reassign', actionId: 'case.reassign', fields: [
-      { kind: 'select', id: 'toPersonId', label: 'Give it to', options: input.policy.people.filter((p) => p.roles.some((r) => r !== 'leadership')).map((p) => ({ value: p.id, label: p.name })) },
+      { kind: 'select', id: 'toPersonId', label: 'Give it to', options: caseWorkers(input.policy).filter((p) => p.id !== input.case.owner?.personId).map((p) => ({ value: p.id, label: p.name })) },
     ] };
     case 'decline': return { ...base, id: 'decline', title: 'Decline the escalation', submitLabel: 'Decline', actionId: 'case.escalation.decline', fields: [
       { kind: 'text', id: 'reason', label: 'Why (so the comms team can route it elsewhere)', multiline: true, maxLength: 1000 },

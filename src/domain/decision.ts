@@ -17,6 +17,8 @@ export interface DecisionContext {
   readonly permissions: PermissionTable;
   /** Whether a person leads a service area (from the policy). */
   readonly isLeadOf: (personId: string, serviceTag: string) => boolean;
+  /** Whether a person may own a case (their roles may claim one; from the policy). */
+  readonly canWorkCases: (personId: string) => boolean;
   /** Renders an instant in the council's time zone for refusal messages ("10:42"). */
   readonly formatTime: (iso: string) => string;
 }

@@ -48,6 +48,12 @@ export function permissionTable(policy: Policy): PermissionTable {
   return policy.permissions;
 }
 
+/** People who may own a case: those whose roles may claim one (a case can only go to someone who could take it). */
+export function caseWorkers(policy: Policy): Person[] {
+  const allowed = policy.permissions['case.claim'] ?? [];
+  return policy.people.filter((p) => p.roles.some((r) => allowed.includes(r)));
+}
+
 export function findService(policy: Policy, tag: string): ServiceArea | null {
   return policy.services.find((s) => s.tag === tag) ?? null;
 }

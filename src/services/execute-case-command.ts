@@ -7,7 +7,7 @@ import type { Decision, DecisionContext } from '../domain/decision.js';
 import type { StoredCaseEvent } from '../domain/events.js';
 import { evolveCase } from '../domain/evolve-case.js';
 import { refuse, type Refusal } from '../domain/refusal.js';
-import { isLeadOf, permissionTable } from '../policy/policy-directory.js';
+import { caseWorkers, isLeadOf, permissionTable } from '../policy/policy-directory.js';
 import { formatLocalTime } from '../policy/format-local-time.js';
 import type { DeskContext } from './desk-context.js';
 import { clockEvents } from './clock-events.js';
@@ -65,6 +65,7 @@ export function decisionContext(ctx: DeskContext, actor: Actor): DecisionContext
     now: ctx.clock.now(),
     permissions: permissionTable(ctx.policy),
     isLeadOf: (personId, tag) => isLeadOf(ctx.policy, personId, tag),
+    canWorkCases: (personId) => caseWorkers(ctx.policy).some((p) => p.id === personId),
     formatTime: (iso) => formatLocalTime(iso, ctx.policy.calendar.timeZone),
   };
 }

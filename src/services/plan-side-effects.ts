@@ -17,8 +17,21 @@ export function planSideEffects(ctx: Pick<DeskContext, 'surfaces' | 'policy' | '
       items.push({ key: `thread:${surface}:${s.id}`, kind: 'chat.thread.line', caseId: c.id, payload: { caseId: c.id, surface, eventId: s.id } });
     }
   }
-  for (const s of stored) items.push(...networkEffects(c, s, surfaces));
+  for (const s of stored) items.push(...networkEffects(c, s, surfaces), ...newOwnerNotices(c, s, surfaces));
   return items;
+}
+
+/** A case given to someone is told to them directly, with a link to its card, not left for them to find. */
+function newOwnerNotices(c: Case, s: StoredCaseEvent, surfaces: readonly ChatSurface[]): OutboxItem[] {
+  const e = s.event;
+  if (e.type !== 'case.reassigned') return [];
+  const text = `${e.actor.name} gave you case ${c.id}: it is yours now.`;
+  return surfaces.map((surface) => ({
+    key: `notice:${surface}:reassigned:${s.id}`,
+    kind: 'chat.notice',
+    caseId: c.id,
+    payload: { caseId: c.id, surface, audience: 'owner', ownerId: e.data.toPersonId, text, linkToCard: true },
+  }));
 }
 
 function networkEffects(c: Case, s: StoredCaseEvent, surfaces: readonly ChatSurface[]): OutboxItem[] {

@@ -48,6 +48,11 @@ export function isLeadOf(personId: string, serviceTag: string): boolean {
   return SERVICE_LEADS[serviceTag]?.includes(personId) ?? false;
 }
 
+/** Who may own a case: those whose roles may claim one (the comms team and customer services). */
+export function canWorkCases(personId: string): boolean {
+  return ['ana', 'ben', 'cara', 'sam'].includes(personId);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Permissions: mirrors the `permissions` table of the shipped default policy
 // (src/policy/default-policy.yml); permissions.test.ts fails if the two drift apart.
@@ -106,7 +111,7 @@ export function formatTime(iso: string): string {
 // Context, case, decisions
 
 export function context(actor: Actor, overrides: Partial<DecisionContext> = {}): DecisionContext {
-  return { actor, now: NOW, permissions: DEFAULT_PERMISSIONS, isLeadOf, formatTime, ...overrides };
+  return { actor, now: NOW, permissions: DEFAULT_PERMISSIONS, isLeadOf, canWorkCases, formatTime, ...overrides };
 }
 
 export const CASE_ID = 'case-0001';

@@ -158,6 +158,12 @@ export const methods: Record<string, Handler> = {
     if (!thread.length) return { ok: false, error: 'thread_not_found' };
     return { ok: true, messages: listed(thread, body).reverse(), has_more: false, response_metadata: { next_cursor: '' } };
   },
+  'chat.getPermalink': (body, _token, s) => {
+    const channel = str(body.channel);
+    const ts = str(body.message_ts);
+    if (!channel || !stored(s, channel).some((m) => m.ts === ts)) return { ok: false, error: 'message_not_found' };
+    return { ok: true, channel, permalink: `https://example.slack.com/archives/${channel}/p${ts?.replace('.', '')}` };
+  },
   'chat.postEphemeral': (body, _token, s) => {
     if (!str(body.channel)) return { ok: false, error: 'channel_not_found' };
     if (!str(body.user)) return { ok: false, error: 'user_not_in_channel' };

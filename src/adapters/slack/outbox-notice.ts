@@ -19,9 +19,10 @@ async function sendNotice(deps: SlackDeps, job: OutboxJob): Promise<Record<strin
   const caseId = typeof job.payload['caseId'] === 'string' ? job.payload['caseId'] : null;
   const ownerId = typeof job.payload['ownerId'] === 'string' ? job.payload['ownerId'] : null;
   const to = noticeRecipients(deps.ctx.policy, parseNoticeAudience(job.payload['audience']), ownerId);
+  const link = job.payload['linkToCard'] === true && caseId ? await cardPermalink(deps, caseId) : null;
   const where: string[] = [];
   const post = async (key: string, channel: string, threadTs: string | null, people: readonly Person[]) => {
-    const message = render(text, people);
+    const message = render(text, people, link);
     if (caseId) await sendCaseMessage(deps, { caseId, purpose: `notice:${job.key}:${key}`, channel, threadTs, ...message });
     // A desk-wide notice has no case to key a message row on: it goes straight out (a retry after a lost answer may repeat it).
     else await deps.client.chat.postMessage({ channel, ...message });
@@ -44,8 +45,16 @@ function channelsOf(to: NoticeRecipients): string[] {
   return to.channels.map((c) => c.slack).filter((c): c is string => Boolean(c));
 }
 
-function render(text: string, people: readonly Person[]) {
+/** A link to the case's card where it was posted (chat.getPermalink needs no scope), or null before it is. */
+async function cardPermalink(deps: SlackDeps, caseId: string): Promise<string | null> {
+  const card = await deps.cardMessages.get(caseId, 'slack', TRIAGE_PURPOSE);
+  if (!card?.messageId) return null;
+  const answer = await deps.client.chat.getPermalink({ channel: card.channel, message_ts: card.messageId });
+  return answer.permalink ?? null;
+}
+
+function render(text: string, people: readonly Person[], link: string | null) {
   const mentions = people.filter((p) => p.slack).map((p) => userMention(p.slack as string)).join(' ');
-  const body = `${escapeAndCut(text, 2500).text}${mentions ? `\n${mentions}` : ''}`;
+  const body = `${escapeAndCut(text, 2500).text}${link ? ` <${link}|Open the card>` : ''}${mentions ? `\n${mentions}` : ''}`;
   return { text, blocks: [{ type: 'section' as const, text: mrkdwn(body) }] };
 }

@@ -5,6 +5,7 @@ export const SLACK_METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = 
   'chat.postMessage': ['chat:write'],
   'chat.update': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
+  'chat.getPermalink': [],
   'views.open': [],
   'views.publish': [],
   'usergroups.users.list': ['usergroups:read'],

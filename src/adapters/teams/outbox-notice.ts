@@ -6,6 +6,7 @@ import type { Person } from '../../policy/policy-people-schema.js';
 import { payloadString } from '../../services/load-case-view.js';
 import type { OutboxHandler, OutboxJob } from '../../store/outbox-worker.js';
 import { cardMessage } from './adaptive-elements.js';
+import { cardDeepLink } from './card-deep-link.js';
 import { cardThread } from './outbox-thread-line.js';
 import { renderLineCard } from './render-line-card.js';
 import { sendTeamsMessage } from './send-teams-message.js';
@@ -27,9 +28,10 @@ async function sendNotice(deps: TeamsDeps, job: OutboxJob, caseId: string | null
   const ownerId = typeof job.payload['ownerId'] === 'string' ? job.payload['ownerId'] : null;
   const to = noticeRecipients(deps.ctx.policy, parseNoticeAudience(job.payload['audience']), ownerId);
   const notify = inTeams(to.notify);
+  const link = await cardLink(deps, job, caseId);
   const where: string[] = [];
   const post = async (key: string, conversationId: string, threadId: string | null, people: readonly InTeams[], ref?: ConversationReference) => {
-    const card = renderLineCard(text, people.map((p) => mentionOf(p.teams, p.name)), people.length ? 'Attention' : undefined);
+    const card = renderLineCard(text, people.map((p) => mentionOf(p.teams, p.name)), people.length ? 'Attention' : undefined, link);
     if (caseId) await sendTeamsMessage(deps, { caseId, purpose: `notice:${job.key}:${key}`, conversationId, threadId, card, redraw: false, ...(ref ? { ref } : {}) });
     // A desk-wide notice has no case to key a message row on: it goes straight out (a retry after a lost answer may repeat it).
     else await deps.transport.send(ref ?? (await refFor(deps, conversationId)), cardMessage(card));
@@ -53,6 +55,13 @@ async function sendNotice(deps: TeamsDeps, job: OutboxJob, caseId: string | null
     await post(key, ref.conversation.id, null, [], ref);
   }
   return { postedTo: where };
+}
+
+/** "Open the card" for a notice that asks for it (a case given to someone), once the card is posted. */
+async function cardLink(deps: TeamsDeps, job: OutboxJob, caseId: string | null): Promise<{ title: string; url: string } | undefined> {
+  if (job.payload['linkToCard'] !== true || !caseId) return undefined;
+  const card = await deps.cardMessages.get(caseId, SURFACE, TRIAGE_PURPOSE);
+  return card?.messageId ? { title: 'Open the card', url: cardDeepLink(card, deps.tenantId) } : undefined;
 }
 
 function inTeams(people: readonly Person[]): InTeams[] {

@@ -33,6 +33,9 @@ export function decideReassign(c: Case, cmd: Of<'case.reassign'>, ctx: DecisionC
   if (c.owner?.personId === cmd.toPersonId) {
     return rejected(refuse('invalid', 'lifecycle:single-owner', `${cmd.toName} already holds this case.`));
   }
+  if (!ctx.canWorkCases(cmd.toPersonId)) {
+    return rejected(refuse('invalid', 'lifecycle:reassign-to-worker', `${cmd.toName} cannot work cases (their roles may not claim one): choose someone from the comms team.`));
+  }
   return new EventBuilder(c, ctx).add('case.reassigned', { toPersonId: cmd.toPersonId, toName: cmd.toName }).accept();
 }
 

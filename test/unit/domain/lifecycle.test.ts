@@ -234,6 +234,12 @@ describe('reassign', () => {
     expectRefused(claimedByAna(), cmd.reassign(ana), cara, { code: 'invalid', rule: 'lifecycle:single-owner', message: 'Ana Patel already holds this case' });
   });
 
+  it('refuses to give a case to someone who cannot work cases (a service lead, leadership)', () => {
+    for (const to of [dev, eve]) {
+      expectRefused(claimedByAna(), cmd.reassign(to), cara, { code: 'invalid', rule: 'lifecycle:reassign-to-worker', message: `${to.name} cannot work cases` });
+    }
+  });
+
   it('refuses to reassign a closed case', () => {
     expectRefused(closedCase(), cmd.reassign(ben), cara, { code: 'wrong_state', rule: 'lifecycle:closed', message: 'reopen it before you reassign it' });
   });
