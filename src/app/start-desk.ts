@@ -24,6 +24,7 @@ import { chatOutboxHandlers, type ChatAdapter } from './chat-adapter.js';
 import { createChatAdapters, type ChatAdapterOverrides } from './create-chat-adapters.js';
 import { withNetworkFeatures, withReachableNetworks } from '../adapters/networks/network-features.js';
 import { createNetworkAdapters } from './create-network-adapters.js';
+import { createUnreadableRouter } from '../adapters/networks/shared/unreadable-route.js';
 import type { NetworkAdapters } from './network-adapter.js';
 
 export interface DeskOptions {
@@ -74,7 +75,11 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const adapters = await createChatAdapters(fullCtx, o.config, http.app, o.logger, db, o.chatOverrides);
   http.app.use(createHealthRouter(store));
   const intakeSecret = await resolveIntakeSecret(o.config.intakeSecret, o.config.dataDir, !o.config.databaseUrl);
-  if (intakeSecret) http.app.use(createIntakeRouter(fullCtx, intakeSecret.secret), createCaseRouter(fullCtx, intakeSecret.secret), createReportRouter(fullCtx, intakeSecret.secret));
+  if (intakeSecret) {
+    const { secret } = intakeSecret;
+    http.app.use(createIntakeRouter(fullCtx, secret), createCaseRouter(fullCtx, secret), createReportRouter(fullCtx, secret));
+    http.app.use(createUnreadableRouter({ changes: networks.unreadable, readers: networks.readers, secret, clock }));
+  }
   http.finish();
   const worker = createWorker(fullCtx, db, adapters, connectors, o);
   outboxNow.dispatch = (keys) => worker.dispatch(keys);

@@ -9,6 +9,8 @@ export interface DeskClient {
   readonly secret: string;
   /** A signed GET (the path stands in for the body, as the desk expects). */
   get(path: string): Promise<{ status: number; json: unknown }>;
+  /** A signed POST with no body (the path is what is signed), for actions such as a replay. */
+  post(path: string): Promise<{ status: number; json: unknown }>;
 }
 
 export async function deskClient(url?: string): Promise<DeskClient> {
@@ -19,10 +21,13 @@ export async function deskClient(url?: string): Promise<DeskClient> {
   return {
     baseUrl,
     secret,
-    async get(path) {
-      const ts = Math.floor(Date.now() / 1000);
-      const res = await fetch(`${baseUrl}${path}`, { headers: { 'x-desk-timestamp': String(ts), 'x-desk-signature': signIntakeBody(secret, ts, path) } });
-      return { status: res.status, json: await res.json().catch(() => null) };
-    },
+    get: (path) => signedCall(baseUrl, secret, 'GET', path),
+    post: (path) => signedCall(baseUrl, secret, 'POST', path),
   };
+}
+
+async function signedCall(baseUrl: string, secret: string, method: string, path: string): Promise<{ status: number; json: unknown }> {
+  const ts = Math.floor(Date.now() / 1000);
+  const res = await fetch(`${baseUrl}${path}`, { method, headers: { 'x-desk-timestamp': String(ts), 'x-desk-signature': signIntakeBody(secret, ts, path) } });
+  return { status: res.status, json: await res.json().catch(() => null) };
 }

@@ -119,11 +119,13 @@ describe('POST /webhooks/meta', () => {
     ]);
   });
 
-  it('answers 400 naming the field when a change is malformed', async () => {
-    const raw = JSON.stringify({ object: 'page', entry: [{ id: PAGE_ID, time: 1, changes: [{ field: 'feed', value: { item: 'comment', verb: 'add', from: { id: '2', name: 'X' }, post_id: '1_2' } }] }] });
+  it('answers 200 to a malformed change and keeps it, naming the field, instead of refusing the delivery', async () => {
+    const raw = JSON.stringify({ object: 'page', entry: [{ id: PAGE_ID, time: 1, changes: [{ field: 'feed', value: { item: 'comment', verb: 'add', from: { id: '2', name: 'X' }, post_id: '1_2malformed' } }] }] });
     const res = await postWebhook(raw);
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ field: 'entry.0.changes.0.value.comment_id' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ received: 0, new: 0, unreadable: 1 });
+    const { rows } = await desk.db.query<{ reason: string }>(`SELECT reason FROM unreadable_changes WHERE raw LIKE '%1_2malformed%'`);
+    expect(rows).toEqual([{ reason: 'entry.0.changes.0.value.comment_id: required: a non-empty id' }]);
   });
 
   it('stores Instagram comments and mentions, with the link and text looked up', async () => {

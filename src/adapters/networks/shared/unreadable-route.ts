@@ -1,0 +1,64 @@
+// Owns /api/unreadable: the changes a network sent that the desk could not read, listed, shown and replayed.
+// Signed like intake, with the request path standing in for the body (npm run unreadable signs it).
+import express, { type Request, type Response, type Router } from 'express';
+import type { Clock } from '../../../services/ports.js';
+import { verifyIntakeSignature } from '../../../http/verify-intake-signature.js';
+import { replayUnreadable, type ReplayReader } from './replay-unreadable.js';
+import type { UnreadableChanges } from './unreadable-changes.js';
+
+export interface UnreadableRouteOptions {
+  readonly changes: UnreadableChanges;
+  readonly readers: Readonly<Record<string, ReplayReader>>;
+  readonly secret: string;
+  readonly clock: Clock;
+}
+
+export function createUnreadableRouter(o: UnreadableRouteOptions): Router {
+  const router = express.Router();
+  const signed = (req: Request, res: Response): boolean => {
+    const verdict = verifyIntakeSignature(
+      o.secret,
+      { timestamp: req.get('x-desk-timestamp'), signature: req.get('x-desk-signature') },
+      Buffer.from(req.originalUrl),
+      Math.floor(o.clock.now().getTime() / 1000),
+    );
+    if (!verdict.ok) res.status(401).json({ error: 'unauthorized', message: verdict.reason });
+    return verdict.ok;
+  };
+
+  router.get('/api/unreadable', async (req, res, next) => {
+    if (!signed(req, res)) return;
+    try {
+      res.json({ changes: await o.changes.list({ includeReplayed: req.query['all'] === 'true' }) });
+    } catch (e) {
+      next(e);
+    }
+  });
+
+  router.get('/api/unreadable/:id', async (req, res, next) => {
+    if (!signed(req, res)) return;
+    try {
+      const record = await o.changes.get(req.params.id);
+      if (!record) return void res.status(404).json({ error: 'not_found', message: `There is no unreadable change ${req.params.id}.` });
+      res.json({ change: record });
+    } catch (e) {
+      next(e);
+    }
+  });
+
+  router.post('/api/unreadable/:id/replay', async (req, res, next) => {
+    if (!signed(req, res)) return;
+    try {
+      const r = await replayUnreadable(o.changes, o.readers, req.params.id);
+      if (r.outcome === 'not_found') return void res.status(404).json({ error: 'not_found', message: `There is no unreadable change ${req.params.id}.` });
+      if (r.outcome === 'no_reader') {
+        return void res.status(409).json({ error: 'no_reader', message: `Nothing reads "${r.record.source}" changes on this desk now: switch that network back on, then replay.`, change: r.record });
+      }
+      // Still unreadable is an answer, not a failure of the request: the change stays kept with today's reason.
+      res.json({ outcome: r.outcome, change: r.record });
+    } catch (e) {
+      next(e);
+    }
+  });
+  return router;
+}
