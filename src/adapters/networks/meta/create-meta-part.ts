@@ -24,7 +24,7 @@ export function createMetaPart(ctx: DeskContext, s: MetaSettings, attempts: Atte
 
   if (fbGraph && s.pageId) {
     part.connectors.push(createFacebookConnector({ graph: fbGraph, pageId: s.pageId, attempts }));
-    part.report.push(`Facebook: on (page ${s.pageId}): replies, private replies, hide, delete, ban`);
+    part.report.push(`Facebook: on (page ${s.pageId}, Graph API ${s.graphApiVersion}): replies, private replies, hide, delete, ban`);
   } else {
     part.connectors.push(switchedOffConnector('facebook', 'Facebook', 'META_PAGE_TOKEN and META_PAGE_ID'));
     part.report.push('Facebook: off — set META_PAGE_TOKEN and META_PAGE_ID to reply and moderate (docs/networks.md)');
