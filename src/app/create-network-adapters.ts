@@ -22,7 +22,7 @@ export async function createNetworkAdapters(ctx: DeskContext, config: Config, ap
   const unreadable = createPgUnreadableChanges(db, ctx.clock);
   const parts: NetworkPart[] = [
     createMetaPart(ctx, config.meta, attempts, unreadable, log, fetchFn),
-    createXPart(ctx, config.x, cursors, attempts, log, fetchFn),
+    createXPart(ctx, config.x, cursors, attempts, unreadable, log, fetchFn),
     createRssPart(ctx, config.rss, cursors, log, fetchFn),
   ];
   for (const router of parts.flatMap((p) => p.routers)) app.use(router);
