@@ -1,4 +1,5 @@
 // The start-up report: where it listens, where the data is, which platforms are on, what is missing.
+import { describeApiToken } from '../config/api-tokens.js';
 import type { Config } from '../config/load-config.js';
 import type { RunningDesk } from './start-desk.js';
 
@@ -10,6 +11,7 @@ export function describeStartup(config: Config, desk: RunningDesk): string[] {
   if (!secret) lines.push('Intake /api/mentions: OFF — set INTAKE_SECRET (at least 16 characters) to sign intake requests');
   else if (secret.source === 'env') lines.push('Intake /api/mentions: on (INTAKE_SECRET)');
   else lines.push(`Intake /api/mentions: on, with a local secret kept in ${secret.file} (set INTAKE_SECRET for production)`);
+  lines.push(describeReadApi(config, desk));
   const slack = desk.adapters.find((a) => a.surface === 'slack');
   lines.push(slack ? `Slack: on, ${slack.description}` : 'Slack: not configured — set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
   const teams = desk.adapters.find((a) => a.surface === 'teams');
@@ -17,4 +19,11 @@ export function describeStartup(config: Config, desk: RunningDesk): string[] {
   lines.push(...desk.networks.report);
   if (!slack && !teams) lines.push('No chat platform is configured: mentions are stored and visible through the event log, but nobody is shown a card yet.');
   return lines;
+}
+
+function describeReadApi(config: Config, desk: RunningDesk): string {
+  const named = config.apiTokens.map(describeApiToken);
+  const local = desk.localApiToken ? [`a local token kept in ${desk.localApiToken.file} (for npm run case on this machine)`] : [];
+  if (!named.length && !local.length) return 'Read API /api/cases, /api/report: OFF — set DESK_API_TOKENS (npm run token -- NAME cases.read+report.read)';
+  return `Read API /api/cases, /api/report: on, for ${[...named, ...local].join('; ')}`;
 }

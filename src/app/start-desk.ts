@@ -1,7 +1,9 @@
 // The composition root: config → store → services → adapters → one HTTP server and the outbox worker.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { ApiToken } from '../config/api-tokens.js';
 import { resolveIntakeSecret, type IntakeSecret } from '../config/intake-secret.js';
+import { resolveLocalApiToken, type LocalApiToken } from '../config/local-api-token.js';
 import type { Config } from '../config/load-config.js';
 import { createHealthRouter } from '../http/health-routes.js';
 import { createHttpServer, type HttpServer } from '../http/create-http-server.js';
@@ -53,6 +55,9 @@ export interface RunningDesk {
   readonly adapters: readonly ChatAdapter[];
   readonly networks: NetworkAdapters;
   readonly intakeSecret: IntakeSecret | null;
+  /** Who may read /api/cases and /api/report: the configured tokens, and on the embedded store a local one. */
+  readonly apiTokens: readonly ApiToken[];
+  readonly localApiToken: LocalApiToken | null;
   stop(): Promise<void>;
 }
 
@@ -75,11 +80,11 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const adapters = await createChatAdapters(fullCtx, o.config, http.app, o.logger, db, o.chatOverrides);
   http.app.use(createHealthRouter(store));
   const intakeSecret = await resolveIntakeSecret(o.config.intakeSecret, o.config.dataDir, !o.config.databaseUrl);
-  if (intakeSecret) {
-    const { secret } = intakeSecret;
-    http.app.use(createIntakeRouter(fullCtx, secret), createCaseRouter(fullCtx, secret), createReportRouter(fullCtx, secret));
-    http.app.use(createUnreadableRouter({ changes: networks.unreadable, readers: networks.readers, secret, clock }));
-  }
+  if (intakeSecret) http.app.use(createIntakeRouter(fullCtx, intakeSecret.secret));
+  const localApiToken = o.config.databaseUrl ? null : await resolveLocalApiToken(o.config.dataDir);
+  const apiTokens = [...o.config.apiTokens, ...(localApiToken ? [localApiToken.token] : [])];
+  http.app.use(createCaseRouter(fullCtx, apiTokens), createReportRouter(fullCtx, apiTokens));
+  http.app.use(createUnreadableRouter({ changes: networks.unreadable, readers: networks.readers, readTokens: apiTokens, intakeSecret: intakeSecret?.secret ?? null, clock }));
   http.finish();
   const worker = createWorker(fullCtx, db, adapters, connectors, o);
   outboxNow.dispatch = (keys) => worker.dispatch(keys);
@@ -88,7 +93,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   if (o.startWorker !== false) worker.start();
   if (o.startPollers !== false) networks.pollers.forEach((p) => p.start());
   return {
-    ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret,
+    ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret, apiTokens, localApiToken,
     async stop() {
       await worker.stop();
       for (const p of networks.pollers) await p.stop();

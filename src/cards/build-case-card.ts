@@ -6,13 +6,13 @@ import type { ModerationRecord } from '../domain/moderation-record.js';
 import { describeAccountRecord } from '../policy/describe-account-record.js';
 import { formatLocalTime } from '../policy/format-local-time.js';
 import { assessRisk } from '../policy/assess-risk.js';
-import { outOfHoursNotice } from '../policy/out-of-hours.js';
 import { suggestClassification } from '../policy/suggest-classification.js';
 import { suggestHouseRules } from '../policy/suggest-house-rules.js';
 import type { Policy } from '../policy/policy-schema.js';
 import type { WorkingCalendar } from '../policy/working-calendar.js';
 import { availableActions } from './available-actions.js';
 import type { CardFact, CaseCard, Tone } from './card-model.js';
+import { postClockFacts, postedFact } from './describe-post-time.js';
 import { kindName, ruleTitle, serviceName, targetName } from './event-line.js';
 
 /** Long posts are cut here, with a link to the original: every surface's text limits sit above it. */
@@ -57,8 +57,9 @@ function facts(c: Case, m: Mention, policy: Policy, now: Date, calendar: Working
   const list: CardFact[] = [
     { label: 'State', value: stateLabel(c) },
     { label: 'Owner', value: c.owner ? c.owner.name : 'Unclaimed' },
-    { label: 'Received', value: `${formatLocalTime(c.openedAt, tz, now)}${c.receivedOutOfHours ? outOfHoursNote(policy, calendar, c.openedAt) : ''}` },
+    postedFact(c, policy, now, calendar),
     { label: 'Respond by', value: due ? formatLocalTime(due, tz, now) : '—' },
+    ...postClockFacts(c, policy, now),
     { label: 'Risk', value: riskText(c, policy, m) },
     { label: 'Service', value: c.classification ? serviceName(policy, c.classification.serviceTag) : 'Not classified' },
     { label: 'Kind', value: c.classification ? kindName(policy, c.classification.kind) : '—' },
@@ -76,12 +77,6 @@ function facts(c: Case, m: Mention, policy: Policy, now: Date, calendar: Working
 function riskText(c: Case, policy: Policy, m: Mention): string {
   const reasons = assessRisk(policy, m).reasons;
   return reasons.length ? `${c.risk} (${reasons.join('; ')})` : c.risk;
-}
-
-/** "Out of hours: the clock starts Tuesday 7 April at 09:00" (002 §6.1.4). */
-function outOfHoursNote(policy: Policy, calendar: WorkingCalendar | undefined, openedAt: string): string {
-  if (!calendar) return ' (out of hours)';
-  return ` (out of hours; the clock starts ${outOfHoursNotice(policy, calendar, new Date(openedAt)).nextOpeningText})`;
 }
 
 function stateLabel(c: Case): string {

@@ -1,5 +1,6 @@
 // The environment variables Mention Desk reads, with what each expects (README "Configuration").
 import { z } from 'zod';
+import { apiTokensSchema } from './api-tokens.js';
 
 const optionalText = z.string().trim().min(1).optional();
 const url = z.url().optional();
@@ -13,6 +14,8 @@ export const envSchema = z.object({
   DESK_DATA_DIR: z.string().default('./.data'),
   DESK_POLICY: optionalText,
   INTAKE_SECRET: z.string().min(16, 'at least 16 characters (a long random string)').optional(),
+  /** Named read tokens for /api/cases and /api/report: name:scope+scope:sha256hex, comma-separated. */
+  DESK_API_TOKENS: apiTokensSchema,
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'a bot token starting xoxb-').optional(),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'an app-level token starting xapp-').optional(),

@@ -1,5 +1,6 @@
 // The only reader of process.env: validates it once and says, per variable, what is wrong.
 import { z } from 'zod';
+import type { ApiToken } from './api-tokens.js';
 import { envSchema, type Env } from './env-schema.js';
 import { metaSettings, networkCrossChecks, xSettings, type MetaSettings, type RssSettings, type XSettings } from './network-settings.js';
 
@@ -25,6 +26,8 @@ export interface Config {
   readonly dataDir: string;
   readonly policyPath: string | null;
   readonly intakeSecret: string | null;
+  /** Who may read cases and the report (hashes only); the intake secret is not one of them. */
+  readonly apiTokens: readonly ApiToken[];
   readonly slack: SlackSettings | null;
   readonly teams: TeamsSettings | null;
   /** Facebook and Instagram (always present: each part is on when its variables are set). */
@@ -58,6 +61,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DESK_DATA_DIR,
     policyPath: e.DESK_POLICY ?? null,
     intakeSecret: e.INTAKE_SECRET ?? null,
+    apiTokens: e.DESK_API_TOKENS,
     slack: slackSettings(e),
     teams: teamsSettings(e),
     meta: metaSettings(e),

@@ -55,7 +55,7 @@ function firstResponse(cases: readonly Case[], byCase: Map<string, CaseEvent[]>,
     const opened = history.find((e): e is CaseEvent<'case.opened'> => e.type === 'case.opened');
     const due = opened?.data.deadlines['first_response'];
     const reply = history.find((e) => e.type === 'case.reply.sent');
-    if (reply) minutes.push((Date.parse(reply.at) - Date.parse(c.openedAt)) / 60_000);
+    if (reply) minutes.push((Date.parse(reply.at) - Date.parse(c.postedAt)) / 60_000);
     if (!due) continue;
     withTarget++;
     if (reply) (Date.parse(reply.at) <= Date.parse(due) ? met++ : missed++);

@@ -64,8 +64,14 @@ export interface Case {
   readonly state: CaseState;
   /** Bumped once per accepted command; commands carry the version their sender saw. */
   readonly version: number;
+  /** When the desk received the post and opened the case. */
   readonly openedAt: string;
-  readonly receivedOutOfHours: boolean;
+  /** When the resident posted it, as the clocks count it (see policy/post-time.ts); at or before openedAt. */
+  readonly postedAt: string;
+  /** Set when the network's posting time was not believed and the case counts from its arrival. */
+  readonly postedAtAdjusted: 'in_the_future' | 'too_old' | null;
+  /** Posted while the council was closed (judged at postedAt). */
+  readonly postedOutOfHours: boolean;
   readonly risk: RiskLevel;
   readonly owner: { readonly personId: string; readonly name: string; readonly since: string } | null;
   readonly classification: Classification | null;

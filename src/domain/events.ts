@@ -7,7 +7,10 @@ export interface EventDataMap {
     mentionId: string;
     network: string;
     authorKey: string;
-    receivedOutOfHours: boolean;
+    /** Absent on cases opened before posting times were kept: they counted from arrival. */
+    postedAt?: string;
+    postedAtAdjusted?: 'in_the_future' | 'too_old' | null;
+    postedOutOfHours: boolean;
     risk: RiskLevel;
     deadlines: Record<string, string>;
   };

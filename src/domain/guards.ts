@@ -1,5 +1,5 @@
 // Lifecycle guards shared by the decisions: role, ownership and state checks with their words.
-import { hasRole, type Actor } from './actor.js';
+import { hasRole, isSystem, type Actor } from './actor.js';
 import type { Case, CaseState } from './case.js';
 import type { CaseCommandType } from './commands.js';
 import type { DecisionContext } from './decision.js';
@@ -13,10 +13,6 @@ const SYSTEM_ONLY: ReadonlySet<CaseCommandType> = new Set([
   'case.moderation.failed',
   'case.note',
 ]);
-
-export function isSystem(actor: Actor): boolean {
-  return actor.personId === 'system';
-}
 
 export function checkPermission(type: CaseCommandType, ctx: DecisionContext): Refusal | null {
   if (isSystem(ctx.actor)) return null;

@@ -9,7 +9,10 @@ export interface OpenCaseInput {
   readonly network: string;
   readonly authorKey: string;
   readonly receivedAt: Date;
-  readonly receivedOutOfHours: boolean;
+  /** When the resident posted, as the clocks count it; absent: the arrival. */
+  readonly postedAt?: Date | undefined;
+  readonly postedAtAdjusted?: 'in_the_future' | 'too_old' | null | undefined;
+  readonly postedOutOfHours: boolean;
   readonly risk: RiskLevel;
   readonly deadlines: Record<string, string>;
 }
@@ -26,7 +29,9 @@ export function buildCaseOpened(input: OpenCaseInput, actor: Actor): CaseEvent<'
       mentionId: input.mentionId,
       network: input.network,
       authorKey: input.authorKey,
-      receivedOutOfHours: input.receivedOutOfHours,
+      postedAt: (input.postedAt ?? input.receivedAt).toISOString(),
+      postedAtAdjusted: input.postedAtAdjusted ?? null,
+      postedOutOfHours: input.postedOutOfHours,
       risk: input.risk,
       deadlines: input.deadlines,
     },

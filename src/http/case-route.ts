@@ -1,22 +1,17 @@
 // GET /api/cases/:id: a case with its mention and full event history, for people without a chat surface yet.
-// Signed like intake, with the request path standing in for the body (a GET has none).
+// Residents' words: only a read token with the cases.read scope opens it (never the intake secret).
 import express, { type Router } from 'express';
+import type { ApiToken } from '../config/api-tokens.js';
 import type { DeskContext } from '../services/desk-context.js';
-import { verifyIntakeSignature } from './verify-intake-signature.js';
+import { requireApiToken } from './require-api-token.js';
 
-export function createCaseRouter(ctx: DeskContext, secret: string): Router {
+export function createCaseRouter(ctx: DeskContext, tokens: readonly ApiToken[]): Router {
   const router = express.Router();
-  router.get('/api/cases/:id', async (req, res, next) => {
-    const verdict = verifyIntakeSignature(
-      secret,
-      { timestamp: req.get('x-desk-timestamp'), signature: req.get('x-desk-signature') },
-      Buffer.from(req.originalUrl),
-      Math.floor(ctx.clock.now().getTime() / 1000),
-    );
-    if (!verdict.ok) return void res.status(401).json({ error: 'unauthorized', message: verdict.reason });
+  router.get('/api/cases/:id', requireApiToken(tokens, 'cases.read'), async (req, res, next) => {
+    const id = String(req.params.id);
     try {
-      const c = await ctx.store.cases.get(req.params.id);
-      if (!c) return void res.status(404).json({ error: 'not_found', message: `There is no case ${req.params.id}.` });
+      const c = await ctx.store.cases.get(id);
+      if (!c) return void res.status(404).json({ error: 'not_found', message: `There is no case ${id}.` });
       const mention = await ctx.store.mentions.get(c.mentionId);
       const events = await ctx.store.events.forCase(c.id);
       res.json({ case: c, mention: mention?.mention ?? null, events: events.map((e) => ({ seq: e.seq, id: e.id, hash: e.hash, ...e.event })) });

@@ -14,9 +14,14 @@ export function deadlineChanges(policy: Policy, calendar: WorkingCalendar, befor
   for (const clock of policy.clocks) {
     const running = after.deadlines[clock.id] !== undefined;
     if (after.state === 'closed' || (running && stops(clock, events, before))) changes.set(clock.id, null);
-    if (after.state !== 'closed' && starts(clock, events, before)) changes.set(clock.id, clockDue(calendar, clock, now).toISOString());
+    if (after.state !== 'closed' && starts(clock, events, before)) changes.set(clock.id, clockDue(calendar, clock, startOf(clock, after, now)).toISOString());
   }
   return [...changes].filter(([id, due]) => (after.deadlines[id] ?? null) !== due).map(([clockId, due]) => ({ clockId, due }));
+}
+
+/** A clock counting from the post (FOI) counts from it however late its trigger comes. */
+function startOf(clock: Clock, c: Case, now: Date): Date {
+  return clock.countsFrom === 'post' ? new Date(c.postedAt) : now;
 }
 
 function starts(clock: Clock, events: readonly CaseEvent[], before: Case): boolean {
@@ -25,7 +30,8 @@ function starts(clock: Clock, events: readonly CaseEvent[], before: Case): boole
       case 'opened': return false; // set when the case opens, from the mention's arrival
       case 'claimed': return e.type === 'case.claimed' || e.type === 'case.reassigned';
       case 'escalated_to_service_lead': return e.type === 'case.escalated' && e.data.target.type === 'service_lead';
-      case 'classified_foi': return e.type === 'case.classified' && e.data.kind === 'foi_request' && before.classification?.kind !== 'foi_request';
+      // Already running (the bot recognised the request at intake): the earlier start stands.
+      case 'classified_foi': return e.type === 'case.classified' && e.data.kind === 'foi_request' && before.deadlines[clock.id] === undefined;
     }
   });
 }
@@ -33,6 +39,8 @@ function starts(clock: Clock, events: readonly CaseEvent[], before: Case): boole
 function stops(clock: Clock, events: readonly CaseEvent[], before: Case): boolean {
   return events.some((e) => {
     if (e.type === 'case.closed') return true;
+    // An officer says it is not an FOI request after all: the clock the bot started stops.
+    if (clock.startsOn === 'classified_foi' && e.type === 'case.classified' && e.data.kind !== 'foi_request') return true;
     switch (clock.stopsOn) {
       case 'first_reply': return e.type === 'case.reply.sent';
       case 'escalation_answered': return (e.type === 'case.escalation.acknowledged' || e.type === 'case.escalation.declined') && !hasOtherPendingLeadEscalation(before, e.data.escalationId);

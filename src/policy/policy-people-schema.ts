@@ -1,5 +1,6 @@
 // Policy schema for who is who: people, their roles and chat identities, chat-platform groups.
 import { z } from 'zod';
+import { SYSTEM_PERSON_ID } from '../domain/actor.js';
 import { ROLES } from '../domain/roles.js';
 
 const roleSchema = z.enum(ROLES);
@@ -12,7 +13,10 @@ export const chatIdentitiesSchema = z.object({
 
 export const personSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'a short lower-case id such as ana or ana.patel'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_.-]*$/, 'a short lower-case id such as ana or ana.patel')
+      .refine((id) => id !== SYSTEM_PERSON_ID, `"${SYSTEM_PERSON_ID}" is the bot's own id in the history: give this person another id`),
     name: z.string().min(1),
     /** Sign-off initials for replies, e.g. GM for "^GM" (002 §5.5). */
     initials: z.string().regex(/^[A-Z]{1,4}$/, '1–4 capital letters'),

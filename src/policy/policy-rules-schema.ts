@@ -9,6 +9,8 @@ export const durationSchema = z.union([
   z.object({ workingMinutes: z.number().int().positive() }),
   z.object({ workingDays: z.number().int().positive() }),
   z.object({ elapsedHours: z.number().positive() }),
+  /** FOIA s.10(6) working days: council closures do not count, UK bank holidays anywhere do. */
+  z.object({ statutoryWorkingDays: z.number().int().positive() }),
 ]);
 
 export const clockSchema = z.object({
@@ -19,8 +21,21 @@ export const clockSchema = z.object({
   /** What stops it. */
   stopsOn: z.enum(['first_reply', 'escalation_answered', 'closed', 'any_action']),
   within: z.array(durationSchema).min(1).describe('the stricter (earliest) of these'),
+  /**
+   * 'trigger': from the moment the trigger happened; 'post': from the resident's post, whenever
+   * the trigger comes (an FOI request is received when it is posted, not when it is classified).
+   */
+  countsFrom: z.enum(['trigger', 'post']).default('trigger'),
   remindAt: z.number().gt(0).lt(1).nullable().default(0.75),
   source,
+});
+
+/** How far a network's posting time is believed (see post-time.ts). */
+export const postTimeSchema = z.object({
+  futureSkewMinutes: z.number().nonnegative().default(5),
+  maxAgeDays: z.number().positive().default(30),
+  lateAfterMinutes: z.number().nonnegative().default(15),
+  source: source.default('Mention Desk default: clocks count from the post (002 §6.2.2 "respond within one working day" of the post)'),
 });
 
 export const houseRuleSchema = z.object({

@@ -10,6 +10,7 @@ import {
   moderationSchema,
   networkCapabilitySchema,
   outOfHoursSchema,
+  postTimeSchema,
   replyRulesSchema,
   riskSchema,
 } from './policy-rules-schema.js';
@@ -61,6 +62,7 @@ const policyObjectSchema = z
     permissions: z.partialRecord(z.enum(COMMAND_TYPES), z.array(z.enum(ROLES))),
     clocks: z.array(clockSchema).default([]),
     clocksPauseIn: z.array(z.enum(CASE_STATES)).default(['waiting']),
+    postTime: postTimeSchema.default(postTimeSchema.parse({})),
     houseRules: z.array(houseRuleSchema).min(1),
     moderation: moderationSchema,
     replyRules: replyRulesSchema,

@@ -1,6 +1,7 @@
 // Response clocks from the policy: when each one falls due, in working time (DOMAIN.md "Response times").
 import type { Clock, Duration } from './policy-rules-schema.js';
 import type { Policy } from './policy-schema.js';
+import { addStatutoryWorkingDays } from './statutory-working-days.js';
 import type { WorkingCalendar } from './working-calendar.js';
 
 const HOUR_MS = 3_600_000;
@@ -9,6 +10,7 @@ const HOUR_MS = 3_600_000;
 export function addDuration(calendar: WorkingCalendar, from: Date, d: Duration): Date {
   if ('workingMinutes' in d) return calendar.addWorkingMinutes(from, d.workingMinutes);
   if ('workingDays' in d) return calendar.addWorkingDays(from, d.workingDays);
+  if ('statutoryWorkingDays' in d) return addStatutoryWorkingDays(from, d.statutoryWorkingDays, calendar.timeZone);
   return new Date(from.getTime() + d.elapsedHours * HOUR_MS);
 }
 

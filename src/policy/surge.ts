@@ -8,7 +8,8 @@ export interface RecentCase {
   readonly caseId: string;
   /** What the case is about (a service tag or a keyword); null is never grouped. */
   readonly topic: string | null;
-  readonly openedAt: Date;
+  /** When it was posted: a backlog of old posts arriving at once is not a surge. */
+  readonly postedAt: Date;
 }
 
 export interface Surge {
@@ -24,7 +25,7 @@ export interface Surge {
 }
 
 /**
- * Topics with MORE than `risk.surge.cases` cases opened within the `risk.surge.withinMinutes` up to
+ * Topics with MORE than `risk.surge.cases` cases posted within the `risk.surge.withinMinutes` up to
  * `now` (inclusive at both ends, measured in real elapsed time, so a clock change inside the window
  * neither stretches nor shrinks it). Cases after `now` are ignored. Largest surge first.
  */
@@ -35,7 +36,7 @@ export function detectSurge(policy: Policy, recent: readonly RecentCase[], now: 
   const groups = new Map<string, { topic: string; items: RecentCase[] }>();
   const seen = new Set<string>();
   for (const c of recent) {
-    const t = c.openedAt.getTime();
+    const t = c.postedAt.getTime();
     if (c.topic === null || c.topic.trim() === '' || t < start || t > end || seen.has(c.caseId)) continue;
     seen.add(c.caseId);
     const key = c.topic.trim().toLowerCase();
@@ -46,9 +47,9 @@ export function detectSurge(policy: Policy, recent: readonly RecentCase[], now: 
   return [...groups.values()]
     .filter((g) => g.items.length > limit)
     .map((g): Surge => {
-      const items = [...g.items].sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime());
-      const firstAt = items[0]!.openedAt;
-      const lastAt = items[items.length - 1]!.openedAt;
+      const items = [...g.items].sort((a, b) => a.postedAt.getTime() - b.postedAt.getTime());
+      const firstAt = items[0]!.postedAt;
+      const lastAt = items[items.length - 1]!.postedAt;
       const zone = policy.calendar.timeZone;
       const message =
         `${items.length} cases about "${g.topic}" in the last ${withinMinutes} minutes (${hhmm(firstAt, zone)}–${hhmm(lastAt, zone)}): ` +

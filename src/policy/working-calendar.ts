@@ -24,6 +24,8 @@ export {
  * repeated hour is worked twice).
  */
 export interface WorkingCalendar {
+  /** The IANA zone its days and hours are in (Europe/London). */
+  readonly timeZone: string;
   isOpen(at: Date): boolean;
   /** `at` itself if open, otherwise the start of the next open period. */
   nextOpening(at: Date): Date;
@@ -131,6 +133,7 @@ export function createWorkingCalendar(spec: WorkingCalendarSpecInput): WorkingCa
   }
 
   return {
+    timeZone: parsed.timeZone,
     isOpen(at) {
       const ms = instant(at);
       const day = clock.dayOf(ms);

@@ -1,6 +1,7 @@
 // Intake: store mentions and open a case for each new one, all in one transaction per batch.
 import type { Mention } from '../domain/mention.js';
 import { authorKey } from '../domain/mention.js';
+import { resolvePostTime } from '../policy/post-time.js';
 import type { StoredCaseEvent } from '../domain/events.js';
 import type { DeskContext } from './desk-context.js';
 import { openCaseForMention, type OpenedCase } from './open-case-for-mention.js';
@@ -40,13 +41,14 @@ async function storeOne(ctx: DeskContext, uow: UnitOfWork, mention: Mention): Pr
   const receivedAt = ctx.clock.now();
   const mentionId = ctx.newId();
   const topic = topicOf(ctx, mention.text);
-  const stored = await uow.mentions.insertIfNew(mentionId, mention, receivedAt, topic);
+  const posted = resolvePostTime(ctx.policy, mention.postedAt, receivedAt);
+  const stored = await uow.mentions.insertIfNew(mentionId, mention, receivedAt, { topic, postedAt: posted.countsFrom });
   if (!stored.inserted) {
     const existing = await uow.cases.findByMention(stored.existingId);
     if (!existing) throw new Error(`mention ${stored.existingId} is stored without a case`);
     return { outcome: { caseId: existing.id, duplicate: true } };
   }
-  const opened = openCaseForMention(ctx, await uow.cases.nextCaseId(), mentionId, mention, receivedAt);
+  const opened = openCaseForMention(ctx, await uow.cases.nextCaseId(), mentionId, mention, receivedAt, posted);
   await uow.cases.insert(opened.case);
   await uow.accounts.recordSeen(accountOf(mention), receivedAt);
   return { outcome: { caseId: opened.case.id, duplicate: false }, opened: { ...opened, topic } };

@@ -1,5 +1,5 @@
 // What a new mention opens: the case, its first events (a safeguarding referral at once when needed),
-// and the out-of-hours reply where the policy asks for one.
+// and the out-of-hours reply where the policy asks for one. Clocks count from the resident's post.
 import { systemActor } from '../domain/actor.js';
 import type { Case } from '../domain/case.js';
 import { decideCaseCommand } from '../domain/decide-case-command.js';
@@ -9,7 +9,9 @@ import { authorKey, type Mention } from '../domain/mention.js';
 import { buildCaseOpened } from '../domain/open-case.js';
 import { assessRisk } from '../policy/assess-risk.js';
 import { autoReplyNightKey, outOfHoursAutoReply } from '../policy/out-of-hours.js';
+import type { PostTime } from '../policy/post-time.js';
 import { deadlinesFor } from '../policy/response-clocks.js';
+import { suggestClassification } from '../policy/suggest-classification.js';
 import { detectSafeguarding, safeguardingMessage } from '../policy/safeguarding.js';
 import type { DeskContext } from './desk-context.js';
 import { decisionContext } from './execute-case-command.js';
@@ -21,7 +23,8 @@ export interface OpenedCase {
   readonly extraEffects: readonly OutboxItem[];
 }
 
-export function openCaseForMention(ctx: DeskContext, caseId: string, mentionId: string, mention: Mention, receivedAt: Date): OpenedCase {
+export function openCaseForMention(ctx: DeskContext, caseId: string, mentionId: string, mention: Mention, receivedAt: Date, posted: PostTime): OpenedCase {
+  const from = posted.countsFrom;
   const opened = buildCaseOpened(
     {
       caseId,
@@ -29,9 +32,11 @@ export function openCaseForMention(ctx: DeskContext, caseId: string, mentionId: 
       network: mention.network,
       authorKey: authorKey(mention),
       receivedAt,
-      receivedOutOfHours: !ctx.calendar.isOpen(receivedAt),
+      postedAt: from,
+      postedAtAdjusted: posted.adjusted,
+      postedOutOfHours: !ctx.calendar.isOpen(from),
       risk: assessRisk(ctx.policy, mention).level,
-      deadlines: deadlinesFor(ctx.policy, ctx.calendar, 'opened', receivedAt),
+      deadlines: { ...deadlinesFor(ctx.policy, ctx.calendar, 'opened', from), ...foiDeadlines(ctx, mention, from) },
     },
     systemActor(),
   );
@@ -49,7 +54,20 @@ function safeguardingReferral(ctx: DeskContext, c: Case, mention: Mention): read
   return decision.ok ? decision.events : [];
 }
 
-/** Where the policy asks for it, one out-of-hours reply per author per closed spell: the key makes a second impossible. */
+/**
+ * An FOI request is received when it is posted (FOIA s.10(1)): when the bot recognises one, its
+ * clock starts now, from the post; an officer classifying it later keeps that start.
+ */
+function foiDeadlines(ctx: DeskContext, mention: Mention, postedAt: Date): Record<string, string> {
+  if (suggestClassification(ctx.policy, mention.text).kind !== 'foi_request') return {};
+  return deadlinesFor(ctx.policy, ctx.calendar, 'classified_foi', postedAt);
+}
+
+/**
+ * Where the policy asks for it, one out-of-hours reply. Judged at arrival, not at the post: the
+ * reply goes now, so it must say what is true now (a Sunday post read on Monday morning gets none).
+ * One per author per closed spell: the key makes a second impossible.
+ */
 function outOfHoursReply(ctx: DeskContext, c: Case, mention: Mention, receivedAt: Date): OutboxItem[] {
   const text = outOfHoursAutoReply(ctx.policy, ctx.calendar, mention, receivedAt);
   if (!text) return [];

@@ -14,12 +14,20 @@ export interface StoredMention {
   readonly receivedAt: string;
 }
 
+/** What intake read from a mention besides its body: its topic (for surges) and when it counts from. */
+export interface MentionExtras {
+  readonly topic?: string | null;
+  /** The post's time as the clocks count it; absent: the arrival. */
+  readonly postedAt?: Date;
+}
+
 export interface MentionRepository {
   /** Inserts unless (network, externalId) is already stored; the unique key makes duplicates impossible. */
-  insertIfNew(id: string, mention: Mention, receivedAt: Date, topic?: string | null): Promise<{ inserted: true } | { inserted: false; existingId: string }>;
+  insertIfNew(id: string, mention: Mention, receivedAt: Date, extra?: MentionExtras): Promise<{ inserted: true } | { inserted: false; existingId: string }>;
   get(id: string): Promise<StoredMention | null>;
   /** Up to `limit` cases whose mention arrived since an instant on one topic, oldest first (surge detection). */
-  recentOnTopic(topic: string, since: Date, limit: number): Promise<Array<{ readonly caseId: string; readonly receivedAt: Date }>>;
+  /** Cases on `topic` whose posts were made since `since` (posting time, not arrival), oldest first. */
+  recentOnTopic(topic: string, since: Date, limit: number): Promise<Array<{ readonly caseId: string; readonly postedAt: Date }>>;
 }
 
 export interface CaseQuery {

@@ -15,7 +15,7 @@ export async function surgeAlerts(ctx: DeskContext, uow: UnitOfWork, now: Date, 
   const recent = [];
   // One more than the threshold is enough to know a surge is on, and its first case names it.
   const enough = ctx.policy.risk.surge.cases + 1;
-  for (const topic of topics) recent.push(...(await uow.mentions.recentOnTopic(topic, since, enough)).map((r) => ({ caseId: r.caseId, topic, openedAt: r.receivedAt })));
+  for (const topic of topics) recent.push(...(await uow.mentions.recentOnTopic(topic, since, enough)).map((r) => ({ caseId: r.caseId, topic, postedAt: r.postedAt })));
   return detectSurge(ctx.policy, recent, now).flatMap((surge) =>
     // Keyed by the surge's first case: the same surge growing raises no second alert.
     ctx.surfaces.map((surface) => ({

@@ -1,5 +1,5 @@
-// Owns the database handle every repository uses: a pg Pool, transactions on one client,
-// and connection failures mapped to StoreUnavailableError in one place.
+// Owns the database handle every repository uses (the Sql port) and its PostgreSQL form: a pg
+// Pool, transactions on one client, connection failures mapped to StoreUnavailableError.
 import pg from 'pg';
 import { toStoreError } from './store-errors.js';
 
@@ -27,8 +27,13 @@ export interface Db extends Sql {
   readonly kind: DbKind;
   /** For logs and /readyz: where the data lives, without credentials. */
   readonly description: string;
-  /** The pool's settings, so tests can open a second handle on the same database. */
-  readonly poolConfig: Readonly<pg.PoolConfig>;
+  /** PostgreSQL: the URL it connects with (tests hand it to a CLI); PGlite: undefined. */
+  readonly connectionString: string | undefined;
+  /**
+   * Another handle on the same database, as a second process would have (tests play two
+   * replicas with it). Close it before this one.
+   */
+  openSecondHandle(): Db;
   close(): Promise<void>;
 }
 
@@ -39,6 +44,7 @@ export interface CreateDbOptions {
   readonly onClose?: () => Promise<void>;
 }
 
+/** A Db on a PostgreSQL server through a pg Pool. */
 export function createDb(poolConfig: pg.PoolConfig, options: CreateDbOptions): Db {
   const pool = new pg.Pool({ connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000, ...poolConfig });
   // An idle client losing its server emits 'error' on the pool; unhandled, that kills the
@@ -49,7 +55,8 @@ export function createDb(poolConfig: pg.PoolConfig, options: CreateDbOptions): D
   return {
     kind: options.kind,
     description: options.description,
-    poolConfig: Object.freeze({ ...poolConfig }),
+    connectionString: poolConfig.connectionString,
+    openSecondHandle: () => createDb({ ...poolConfig }, { kind: options.kind, description: `${options.description} (second handle)` }),
     query: (text, params) => runQuery(pool, text, params),
     async transaction(work) {
       const client = await pool.connect().catch((e: unknown) => Promise.reject(toStoreError(e)));

@@ -1,6 +1,6 @@
 // Owns the mentions table: one row per (network, externalId), whoever sends it first.
 import type { Mention } from '../domain/mention.js';
-import type { MentionRepository, StoredMention } from '../services/ports.js';
+import type { MentionExtras, MentionRepository, StoredMention } from '../services/ports.js';
 import type { Sql } from './db.js';
 
 interface MentionRow {
@@ -12,15 +12,15 @@ interface MentionRow {
 export class PgMentionRepository implements MentionRepository {
   constructor(private readonly sql: Sql) {}
 
-  async insertIfNew(id: string, mention: Mention, receivedAt: Date, topic: string | null = null): Promise<{ inserted: true } | { inserted: false; existingId: string }> {
+  async insertIfNew(id: string, mention: Mention, receivedAt: Date, extra: MentionExtras = {}): Promise<{ inserted: true } | { inserted: false; existingId: string }> {
     // ON CONFLICT waits for a concurrent insert of the same key to commit or roll back, so
     // parallel duplicates end with one row and everyone agreeing on its id.
     const inserted = await this.sql.query(
-      `INSERT INTO mentions (id, network, external_id, body, received_at, topic)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO mentions (id, network, external_id, body, received_at, topic, posted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (network, external_id) DO NOTHING
        RETURNING id`,
-      [id, mention.network, mention.externalId, JSON.stringify(mention), receivedAt, topic],
+      [id, mention.network, mention.externalId, JSON.stringify(mention), receivedAt, extra.topic ?? null, extra.postedAt ?? receivedAt],
     );
     if (inserted.rowCount === 1) return { inserted: true };
     const existing = await this.sql.query<{ id: string }>(
@@ -38,12 +38,12 @@ export class PgMentionRepository implements MentionRepository {
     return row ? { id: row.id, mention: row.body, receivedAt: row.received_at.toISOString() } : null;
   }
 
-  async recentOnTopic(topic: string, since: Date, limit: number): Promise<Array<{ caseId: string; receivedAt: Date }>> {
-    const result = await this.sql.query<{ case_id: string; received_at: Date }>(
-      `SELECT c.id AS case_id, m.received_at FROM mentions m JOIN cases c ON c.mention_id = m.id
-       WHERE m.topic = $1 AND m.received_at >= $2 ORDER BY m.received_at, c.id LIMIT $3`,
+  async recentOnTopic(topic: string, since: Date, limit: number): Promise<Array<{ caseId: string; postedAt: Date }>> {
+    const result = await this.sql.query<{ case_id: string; posted_at: Date }>(
+      `SELECT c.id AS case_id, m.posted_at FROM mentions m JOIN cases c ON c.mention_id = m.id
+       WHERE m.topic = $1 AND m.posted_at >= $2 ORDER BY m.posted_at, c.id LIMIT $3`,
       [topic, since, limit],
     );
-    return result.rows.map((r) => ({ caseId: r.case_id, receivedAt: r.received_at }));
+    return result.rows.map((r) => ({ caseId: r.case_id, postedAt: r.posted_at }));
   }
 }

@@ -11,8 +11,6 @@ const UNAVAILABLE_CODES = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
   'EPIPE',
-  // A unix socket that is gone (embedded PGlite stopped).
-  'ENOENT',
   '57P01', // admin_shutdown
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now (starting up, recovering)
@@ -27,6 +25,8 @@ const UNAVAILABLE_MESSAGES = [
   /Cannot use a pool after calling end/i,
   /Client was closed and is not queryable/i,
   /Too many connections/i,
+  // Embedded PGlite after (or while) the desk closes it.
+  /PGlite is clos(ed|ing)/,
 ];
 
 export function isStoreUnavailable(error: unknown): boolean {

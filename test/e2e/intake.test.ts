@@ -1,7 +1,7 @@
 // Intake over real HTTP: every answer /api/mentions gives, and that a 2xx always means stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIntakeBody } from '../../src/http/verify-intake-signature.js';
-import { sampleMention, startTestDesk, TEST_INTAKE_SECRET, type TestDesk } from '../helpers/test-desk.js';
+import { sampleMention, startTestDesk, TEST_INTAKE_SECRET, TEST_REPORT_TOKEN, type TestDesk } from '../helpers/test-desk.js';
 
 let desk: TestDesk;
 beforeAll(async () => { desk = await startTestDesk(); });
@@ -141,16 +141,10 @@ describe('when the store is unreachable', () => {
 });
 
 describe('GET /api/cases/:id', () => {
-  async function getSigned(path: string, secret = TEST_INTAKE_SECRET) {
-    const ts = Math.floor(Date.now() / 1000);
-    const res = await fetch(`${desk.url}${path}`, { headers: { 'x-desk-timestamp': String(ts), 'x-desk-signature': signIntakeBody(secret, ts, path) } });
-    return { status: res.status, json: await res.json() };
-  }
-
   it('shows a stored case with its mention and full event history', async () => {
     const m = sampleMention();
     const { json } = await desk.postMentions(m);
-    const res = await getSigned(`/api/cases/${json.caseId}`);
+    const res = await desk.read(`/api/cases/${json.caseId}`);
     expect(res.status).toBe(200);
     expect(res.json.case.id).toBe(json.caseId);
     expect(res.json.mention.externalId).toBe(m.externalId);
@@ -158,8 +152,24 @@ describe('GET /api/cases/:id', () => {
     expect(res.json.events[0].hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('answers 404 for an unknown case and 401 unsigned', async () => {
-    expect((await getSigned('/api/cases/MD-999999')).status).toBe(404);
-    expect((await fetch(`${desk.url}/api/cases/MD-1`)).status).toBe(401);
+  it('answers 404 for an unknown case and 401 without a read token', async () => {
+    expect((await desk.read('/api/cases/MD-999999')).status).toBe(404);
+    expect((await desk.read('/api/cases/MD-1', null)).status).toBe(401);
+    expect((await desk.read('/api/cases/MD-1', 'mdt_not-a-token-we-know')).status).toBe(401);
+  });
+
+  it('refuses the intake secret: the credential that posts mentions cannot read residents\' cases', async () => {
+    const { json } = await desk.postMentions(sampleMention());
+    const path = `/api/cases/${json.caseId}`;
+    const ts = Math.floor(Date.now() / 1000);
+    const signed = { 'x-desk-timestamp': String(ts), 'x-desk-signature': signIntakeBody(TEST_INTAKE_SECRET, ts, path) };
+    expect((await desk.read(path, null, signed)).status).toBe(401);
+    expect((await desk.read(path, TEST_INTAKE_SECRET)).status).toBe(401);
+  });
+
+  it('refuses a token without the cases.read scope with 403, naming the scope', async () => {
+    const res = await desk.read('/api/cases/MD-1', TEST_REPORT_TOKEN);
+    expect(res.status).toBe(403);
+    expect(res.json.message).toContain('cases.read');
   });
 });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signMetaBody } from '../../src/adapters/networks/meta/verify-meta-signature.js';
-import { startTestDesk, TEST_INTAKE_SECRET, type TestDesk } from '../helpers/test-desk.js';
+import { startTestDesk, TEST_INTAKE_SECRET, TEST_READ_TOKEN, type TestDesk } from '../helpers/test-desk.js';
 
 const APP_SECRET = 'meta-app-secret-for-tests';
 const PAGE_ID = '100000000000001';
@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 function cli(...args: string[]) {
-  return run(process.execPath, ['--import', 'tsx', 'src/cli/unreadable.ts', ...args, '--url', desk.url], { env: { ...process.env, INTAKE_SECRET: TEST_INTAKE_SECRET }, timeout: 30_000 });
+  return run(process.execPath, ['--import', 'tsx', 'src/cli/unreadable.ts', ...args, '--url', desk.url], { env: { ...process.env, INTAKE_SECRET: TEST_INTAKE_SECRET, DESK_API_TOKEN: TEST_READ_TOKEN }, timeout: 30_000 });
 }
 
 function postWebhook(raw: string, signature = signMetaBody(APP_SECRET, raw)): Promise<Response> {
@@ -118,8 +118,11 @@ describe('npm run unreadable', () => {
     expect(await mentionCount('300000000000001_406')).toBe(1);
   });
 
-  it('answers 401 to an unsigned request and 404 naming an unknown id', async () => {
+  it('reads only with a read token, replays only when signed with the intake secret, and names an unknown id', async () => {
     expect((await fetch(`${desk.url}/api/unreadable`)).status).toBe(401);
+    // The intake secret is not a read token: the kept changes hold residents' words.
+    expect((await fetch(`${desk.url}/api/unreadable`, { headers: { authorization: `Bearer ${TEST_INTAKE_SECRET}` } })).status).toBe(401);
+    expect((await fetch(`${desk.url}/api/unreadable/1/replay`, { method: 'POST', headers: { authorization: `Bearer ${TEST_READ_TOKEN}` } })).status).toBe(401);
     await expect(cli('show', '999999999')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('There is no unreadable change 999999999.') });
   });
 });

@@ -2,19 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/actor.js';
 import { systemActor } from '../../src/domain/actor.js';
-import { signIntakeBody } from '../../src/http/verify-intake-signature.js';
 import { executeCaseCommand } from '../../src/services/execute-case-command.js';
-import { sampleMention, startTestDesk, TEST_INTAKE_SECRET, type TestDesk } from '../helpers/test-desk.js';
+import { sampleMention, startTestDesk, TEST_REPORT_TOKEN, type TestDesk } from '../helpers/test-desk.js';
 
 let desk: TestDesk;
 let now = new Date('2026-10-26T09:30:00Z'); // Monday 09:30 GMT, the day after the clocks went back
 const ana: Actor = { personId: 'ana', name: 'Ana Patel', initials: 'AP', roles: ['comms_officer'], surface: 'slack' };
 
 async function getReport(query: string) {
-  const path = `/api/report${query}`;
-  const ts = Math.floor(now.getTime() / 1000); // the desk runs on the injected clock
-  const res = await fetch(`${desk.url}${path}`, { headers: { 'x-desk-timestamp': String(ts), 'x-desk-signature': signIntakeBody(TEST_INTAKE_SECRET, ts, path) } });
-  return { status: res.status, json: await res.json() };
+  return desk.read(`/api/report${query}`, TEST_REPORT_TOKEN);
 }
 
 async function act(caseId: string, command: Parameters<typeof executeCaseCommand>[1]['command'], actor: Actor = ana) {
@@ -56,7 +52,7 @@ describe('GET /api/report', () => {
     expect((await getReport('?from=2026-10-25&to=2026-10-25')).json.cases).toBe(0);
   });
 
-  it('names a bad date with 400 and refuses unsigned requests with 401', async () => {
+  it('names a bad date with 400 and refuses a request without a read token with 401', async () => {
     const bad = await getReport('?from=2026-13-01&to=2026-10-26');
     expect(bad.status).toBe(400);
     expect(bad.json.errors[0].path).toBe('from');

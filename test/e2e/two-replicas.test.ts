@@ -13,7 +13,7 @@ import { startFakeSlackApi, type FakeSlackApi } from '../helpers/fake-slack-api.
 import { INTAKE_SECRET, mention, PEOPLE, POLICY_FILE, SIGNING_SECRET } from '../helpers/slack-desk.js';
 import { blockActionsPayload, buttonsIn } from '../helpers/slack-payloads.js';
 import { interactivityBody, postSignedToSlack } from '../helpers/slack-signing.js';
-import { openAnotherHandle, openTestDatabase } from '../helpers/test-database.js';
+import { openTestDatabase } from '../helpers/test-database.js';
 import { postSigned } from '../../src/http/post-signed.js';
 
 let fake: FakeSlackApi;
@@ -33,7 +33,7 @@ async function replica(handle: Db): Promise<RunningDesk> {
 beforeAll(async () => {
   fake = await startFakeSlackApi();
   db = await openTestDatabase();
-  second = openAnotherHandle(db);
+  second = db.openSecondHandle();
   a = await replica(db);
   b = await replica(second);
 });

@@ -122,7 +122,7 @@ export function openedEvent(overrides: Partial<OpenCaseInput> = {}): CaseEvent<'
     network: 'x',
     authorKey: 'x:1234567',
     receivedAt: RECEIVED_AT,
-    receivedOutOfHours: false,
+    postedOutOfHours: false,
     risk: 'low' satisfies RiskLevel,
     deadlines: { firstResponse: '2025-06-13T09:32:00.000Z' },
     ...overrides,

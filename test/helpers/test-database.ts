@@ -3,7 +3,7 @@
 // 'pglite' (embedded, in memory). Unset: 'postgres' if the server answers, else 'pglite'.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createDb, type Db, type DbKind } from '../../src/store/db.js';
+import type { Db, DbKind } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
 import { openPglite, PGLITE_MEMORY } from '../../src/store/open-pglite.js';
 import { openPostgres } from '../../src/store/open-postgres.js';
@@ -50,11 +50,6 @@ export async function openTestDatabase(options: TestDatabaseOptions = {}): Promi
   const db = kind === 'postgres' ? await createPostgresDatabase() : await openPglite(PGLITE_MEMORY);
   if (options.migrate ?? true) await migrate(db);
   return db;
-}
-
-/** A second pool on the same database: two "processes" racing. Close it before the first. */
-export function openAnotherHandle(db: Db): Db {
-  return createDb({ ...db.poolConfig }, { kind: db.kind, description: `${db.description} (second handle)` });
 }
 
 async function createPostgresDatabase(): Promise<Db> {

@@ -1,9 +1,9 @@
 // Decisions on the moderation ladder: request an action, approve or reject it, and the network's answer.
-import { hasRole } from '../actor.js';
+import { hasRole, isSystem } from '../actor.js';
 import type { Case, ModerationAction } from '../case.js';
 import type { CaseCommand } from '../commands.js';
 import { EventBuilder, rejected, type Decision, type DecisionContext } from '../decision.js';
-import { checkOwnerOrManager, checkState, firstRefusal, isSystem } from '../guards.js';
+import { checkOwnerOrManager, checkState, firstRefusal } from '../guards.js';
 import { refuse, type Refusal } from '../refusal.js';
 
 type Of<T extends CaseCommand['type']> = Extract<CaseCommand, { type: T }>;

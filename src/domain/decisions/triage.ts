@@ -1,9 +1,9 @@
 // Decisions that route a case: classify it, escalate it, and the target's answer.
-import { hasRole } from '../actor.js';
+import { hasRole, isSystem } from '../actor.js';
 import type { Case, Escalation } from '../case.js';
 import type { CaseCommand } from '../commands.js';
 import { EventBuilder, rejected, type Decision, type DecisionContext } from '../decision.js';
-import { checkNotClosed, checkOwnerOrManager, firstRefusal, isSystem } from '../guards.js';
+import { checkNotClosed, checkOwnerOrManager, firstRefusal } from '../guards.js';
 import { refuse, type Refusal } from '../refusal.js';
 
 type Of<T extends CaseCommand['type']> = Extract<CaseCommand, { type: T }>;

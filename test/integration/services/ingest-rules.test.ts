@@ -40,7 +40,7 @@ describe('safeguarding at intake', () => {
     const caseId = await ingest({ text: 'I am going to kill myself tonight, nobody at the council listens' });
     const c = await ctx.store.cases.get(caseId);
     expect(c?.escalations).toEqual([expect.objectContaining({ target: { type: 'safeguarding' }, status: 'pending', raisedBy: 'Mention Desk' })]);
-    expect(c?.receivedOutOfHours).toBe(true);
+    expect(c?.postedOutOfHours).toBe(true);
     const events = (await ctx.store.events.forCase(caseId)).map((e) => e.event.type);
     expect(events.slice(0, 2)).toEqual(['case.opened', 'case.escalated']);
     expect((await outboxKinds(caseId)).filter((k) => k === 'chat.escalation.post')).toHaveLength(2);

@@ -44,7 +44,7 @@ afterAll(async () => { await db.close(); });
 
 describe('response clocks', () => {
   it('counts the first response in working time across the clock change, reminds at 75%, raises the breach once', async () => {
-    const caseId = (await ingestMentions(ctx, [mentionSchema.parse(sampleMention())]))[0]!.caseId;
+    const caseId = (await ingestMentions(ctx, [mentionSchema.parse(sampleMention({ postedAt: now.toISOString() }))]))[0]!.caseId;
     const c = await ctx.store.cases.get(caseId);
     // 16:00–17:00 on Friday, then 09:00–10:00 BST on Monday (08:00Z): two working hours.
     expect(c?.deadlines['first_response']).toBe('2026-03-30T09:00:00.000Z');
@@ -67,7 +67,7 @@ describe('response clocks', () => {
 
   it('stands a reminder down once a reply has gone out', async () => {
     now = new Date('2026-03-31T09:00:00Z'); // Tuesday 10:00 BST
-    const caseId = (await ingestMentions(ctx, [mentionSchema.parse(sampleMention())]))[0]!.caseId;
+    const caseId = (await ingestMentions(ctx, [mentionSchema.parse(sampleMention({ postedAt: now.toISOString() }))]))[0]!.caseId;
     await executeCaseCommand(ctx, { caseId, seenVersion: null, command: { type: 'case.claim' }, actor: ana });
     await executeCaseCommand(ctx, { caseId, seenVersion: null, command: { type: 'case.reply.submit', text: 'On it ^AP', visibility: 'public' }, actor: ana });
     await executeCaseCommand(ctx, { caseId, seenVersion: null, command: { type: 'case.reply.sent', replyId: 'rep-1', networkReplyId: 'n1' }, actor: { ...ana, personId: 'system', roles: [], surface: 'system' } });
@@ -79,7 +79,7 @@ describe('response clocks', () => {
 
   it('returns a claim nobody acts on to the queue, and tells the channel', async () => {
     now = new Date('2026-04-01T09:00:00Z'); // Wednesday 10:00 BST
-    const caseId = (await ingestMentions(ctx, [mentionSchema.parse(sampleMention())]))[0]!.caseId;
+    const caseId = (await ingestMentions(ctx, [mentionSchema.parse(sampleMention({ postedAt: now.toISOString() }))]))[0]!.caseId;
     await executeCaseCommand(ctx, { caseId, seenVersion: null, command: { type: 'case.claim' }, actor: ana });
     now = new Date('2026-04-01T10:01:00Z');
     await worker().runOnce();
@@ -92,7 +92,7 @@ describe('response clocks', () => {
 
   it('pauses clocks while waiting on the resident and moves them on by the working time paused', async () => {
     now = new Date('2026-04-02T08:00:00Z'); // Thursday 09:00 BST, before Easter
-    const caseId = (await ingestMentions(ctx, [mentionSchema.parse(sampleMention())]))[0]!.caseId;
+    const caseId = (await ingestMentions(ctx, [mentionSchema.parse(sampleMention({ postedAt: now.toISOString() }))]))[0]!.caseId;
     await executeCaseCommand(ctx, { caseId, seenVersion: null, command: { type: 'case.claim' }, actor: ana });
     await executeCaseCommand(ctx, { caseId, seenVersion: null, command: { type: 'case.wait', reason: 'Asked for the address' }, actor: ana });
     const due = (await ctx.store.cases.get(caseId))!.deadlines['first_response']!;

@@ -19,7 +19,7 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => {
   if ((await testDatabaseKind()) === 'postgres') {
     const db = await openTestDatabase({ migrate: false });
-    options = { databaseUrl: String(db.poolConfig.connectionString), dataDir: '' };
+    options = { databaseUrl: String(db.connectionString), dataDir: '' };
     cleanup = () => db.close();
   } else {
     // PGlite allows one process per folder: the CLI gets a folder no one else has open.

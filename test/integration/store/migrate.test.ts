@@ -7,7 +7,7 @@ import { createPgStore } from '../../../src/store/create-pg-store.js';
 import type { Db } from '../../../src/store/db.js';
 import { defaultMigrationsDir, readMigrationFiles } from '../../../src/store/migration-files.js';
 import { migrate, pendingMigrations } from '../../../src/store/migrate.js';
-import { openAnotherHandle, openTestDatabase } from '../../helpers/test-database.js';
+import { openTestDatabase } from '../../helpers/test-database.js';
 
 const ALL = readMigrationFiles(defaultMigrationsDir()).map((f) => f.name);
 let db: Db;
@@ -40,7 +40,7 @@ describe('migrate', () => {
 
   it('lets two handles race on an empty database: each migration applied by exactly one', async () => {
     const first = await fresh();
-    const second = openAnotherHandle(first);
+    const second = first.openSecondHandle();
     secondHandles.push(second);
     const [a, b] = await Promise.all([migrate(first), migrate(second)]);
     expect([...a, ...b].sort()).toEqual(ALL);

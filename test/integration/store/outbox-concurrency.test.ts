@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../../src/store/db.js';
 import { createOutboxWorker, type OutboxHandler } from '../../../src/store/outbox-worker.js';
 import { PgOutbox } from '../../../src/store/pg-outbox.js';
-import { openAnotherHandle, openTestDatabase } from '../../helpers/test-database.js';
+import { openTestDatabase } from '../../helpers/test-database.js';
 import { fakeClock, uniqueId } from './store-fixtures.js';
 
 let db: Db;
@@ -64,7 +64,7 @@ describe('outbox workers side by side', () => {
       runs.set(job.key, [...(runs.get(job.key) ?? []), workerId]);
       await new Promise((r) => setTimeout(r, 2));
     };
-    const other = openAnotherHandle(db);
+    const other = db.openSecondHandle();
     try {
       const workers = [
         createOutboxWorker({ db, clock, workerId: 'a', batch: 5, handlers: { [kind]: handler('a') } }),

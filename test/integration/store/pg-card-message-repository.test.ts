@@ -19,7 +19,7 @@ afterAll(() => db.close());
 /** card_messages points at cases, which point at mentions: make the minimum of both. */
 async function aCase(): Promise<string> {
   const id = `MD-T${++n}`;
-  await db.query(`INSERT INTO mentions (id, network, external_id, body, received_at) VALUES ($1, 'x', $1, '{}', now())`, [`m-${id}`]);
+  await db.query(`INSERT INTO mentions (id, network, external_id, body, received_at, posted_at) VALUES ($1, 'x', $1, '{}', now(), now())`, [`m-${id}`]);
   await db.query(`INSERT INTO cases (id, mention_id, state, version, opened_at, body) VALUES ($1, $2, 'new', 1, now(), '{}')`, [id, `m-${id}`]);
   return id;
 }

@@ -4,7 +4,7 @@ import { StoreUnavailableError } from '../../../src/services/errors.js';
 import type { Store } from '../../../src/services/ports.js';
 import { createPgStore } from '../../../src/store/create-pg-store.js';
 import { openPostgres } from '../../../src/store/open-postgres.js';
-import { openAnotherHandle, openTestDatabase } from '../../helpers/test-database.js';
+import { openTestDatabase } from '../../helpers/test-database.js';
 import { fakeClock, seedCase, uniqueId } from './store-fixtures.js';
 
 let store: Store;
@@ -70,7 +70,7 @@ describe('createPgStore', () => {
       if (db.kind !== 'postgres') ctx.skip('needs a real server to terminate a backend');
       // Settled at once into a value, so the rejection is never unhandled while we wait.
       const sleeping = db.query(`SELECT pg_sleep(10), 'victim' AS tag`).then(() => null, (e: unknown) => e);
-      const killer = openAnotherHandle(db);
+      const killer = db.openSecondHandle();
       try {
         await vi.waitUntil(async () => {
           const r = await killer.query<{ n: number }>(

@@ -36,7 +36,7 @@ describe('openPglite', () => {
     } finally {
       await second.close();
     }
-  });
+  }, 120_000); // two cold starts of PGlite from disk: slow on a loaded two-core machine
 
   it('refuses a second open of a data folder that is in use', async () => {
     const db = await openPglite(dataDir);

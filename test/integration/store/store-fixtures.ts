@@ -33,7 +33,7 @@ export function openedEvent(caseId: string, mentionId: string, at = '2026-03-02T
       network: 'facebook',
       authorKey: 'facebook:author-1',
       receivedAt: new Date(at),
-      receivedOutOfHours: false,
+      postedOutOfHours: false,
       risk: 'low',
       deadlines: { firstResponse: '2026-03-02T13:16:00.000Z' },
     },

@@ -21,7 +21,7 @@ const mention: Mention = mentionSchema.parse({
 });
 
 function opened(at = '2026-04-02T17:30:00Z', outOfHours = true): Case {
-  return evolveCase(null, buildCaseOpened({ caseId: 'MD-7', mentionId: 'm-7', network: 'x', authorKey: 'x:42', receivedAt: new Date(at), receivedOutOfHours: outOfHours, risk: 'high', deadlines: { first_response: '2026-04-07T09:00:00.000Z' } }, systemActor()));
+  return evolveCase(null, buildCaseOpened({ caseId: 'MD-7', mentionId: 'm-7', network: 'x', authorKey: 'x:42', receivedAt: new Date(at), postedOutOfHours: outOfHours, risk: 'high', deadlines: { first_response: '2026-04-07T09:00:00.000Z' } }, systemActor()));
 }
 
 describe('buildCaseCard', () => {
@@ -34,7 +34,7 @@ describe('buildCaseCard', () => {
       facts: [
         { label: 'State', value: 'In the queue' },
         { label: 'Owner', value: 'Unclaimed' },
-        { label: 'Received', value: '18:30 (out of hours; the clock starts Tuesday 7 April at 09:00)' },
+        { label: 'Posted', value: '18:30 (out of hours; the clock starts Tuesday 7 April at 09:00)' },
         { label: 'Respond by', value: 'Tue 7 Apr 10:00' },
         { label: 'Risk', value: 'high (48,000 followers; verified account; mentions "journalist")' },
         { label: 'Service', value: 'Not classified' },

@@ -1,6 +1,7 @@
 // The case lifecycle: claim, release, reassign, wait, resume, close, reopen.
 import { describe, expect, it } from 'vitest';
 import { CLOSE_OUTCOMES } from '../../../src/domain/case.js';
+import { evolveCase } from '../../../src/domain/evolve-case.js';
 import {
   CASE_ID,
   NOW,
@@ -28,8 +29,17 @@ import {
 } from '../../helpers/domain-builders.js';
 
 describe('opening a case', () => {
+  it('keeps the posting time it was opened with, and reads a case opened before posting times were kept', () => {
+    const posted = new Date('2025-06-11T22:10:00Z');
+    expect(openedCase({ postedAt: posted, postedAtAdjusted: null })).toMatchObject({ postedAt: posted.toISOString(), openedAt: RECEIVED_AT.toISOString() });
+    const legacy = openedEvent();
+    const { postedAt: _p, postedAtAdjusted: _a, postedOutOfHours: _o, ...oldData } = legacy.data;
+    const old = evolveCase(null, { ...legacy, data: { ...oldData, receivedOutOfHours: true } as unknown as typeof legacy.data });
+    expect(old).toMatchObject({ postedAt: RECEIVED_AT.toISOString(), postedAtAdjusted: null, postedOutOfHours: true });
+  });
+
   it('opens a new, unowned case at version 1 from the case.opened event', () => {
-    const c = openedCase({ risk: 'high', receivedOutOfHours: true });
+    const c = openedCase({ risk: 'high', postedOutOfHours: true });
     expect(c).toEqual({
       id: CASE_ID,
       mentionId: 'mention-0001',
@@ -38,7 +48,9 @@ describe('opening a case', () => {
       state: 'new',
       version: 1,
       openedAt: RECEIVED_AT.toISOString(),
-      receivedOutOfHours: true,
+      postedAt: RECEIVED_AT.toISOString(),
+      postedAtAdjusted: null,
+      postedOutOfHours: true,
       risk: 'high',
       owner: null,
       classification: null,

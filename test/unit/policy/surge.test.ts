@@ -7,7 +7,7 @@ import { defaultPolicy, london, policyWith } from './policy-fixtures.js';
 const NOW = london('2026-03-03T10:30');
 const at = (minutesBeforeNow: number) => new Date(NOW.getTime() - minutesBeforeNow * 60_000);
 const cases = (topic: string | null, minutesBefore: readonly number[], prefix = topic ?? 'none'): RecentCase[] =>
-  minutesBefore.map((m, i) => ({ caseId: `${prefix}-${i + 1}`, topic, openedAt: at(m) }));
+  minutesBefore.map((m, i) => ({ caseId: `${prefix}-${i + 1}`, topic, postedAt: at(m) }));
 
 describe('detectSurge', () => {
   it('groups six cases on one topic inside 30 minutes, oldest first, with a message for the manager', () => {
@@ -55,10 +55,10 @@ describe('detectSurge', () => {
   it('measures the window in real minutes across the night the clocks go forward', () => {
     // 00:50 GMT and 02:10 BST on 29 March 2026 are 20 real minutes apart.
     const now = london('2026-03-29T02:10');
-    const recent: RecentCase[] = [london('2026-03-29T00:50'), ...[0, 1, 2, 3, 4].map((m) => new Date(now.getTime() - m * 60_000))].map((openedAt, i) => ({
+    const recent: RecentCase[] = [london('2026-03-29T00:50'), ...[0, 1, 2, 3, 4].map((m) => new Date(now.getTime() - m * 60_000))].map((postedAt, i) => ({
       caseId: `c${i}`,
       topic: 'flooding',
-      openedAt,
+      postedAt,
     }));
     const [surge] = detectSurge(defaultPolicy, recent, now);
     expect(surge?.caseIds).toHaveLength(6);
