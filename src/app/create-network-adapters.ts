@@ -7,6 +7,7 @@ import { createRssPart } from '../adapters/networks/rss/create-rss-part.js';
 import { createPgAttemptLog } from '../adapters/networks/shared/attempt-log.js';
 import type { Fetch } from '../adapters/networks/shared/call-json.js';
 import { createPgPollCursors } from '../adapters/networks/shared/poll-cursors.js';
+import { createPgUnreadableChanges } from '../adapters/networks/shared/unreadable-changes.js';
 import { replyOnNetworkConnector } from '../adapters/networks/unavailable-connector.js';
 import { createXPart } from '../adapters/networks/x/create-x-part.js';
 import type { Config } from '../config/load-config.js';
@@ -18,9 +19,10 @@ import type { NetworkAdapters } from './network-adapter.js';
 export async function createNetworkAdapters(ctx: DeskContext, config: Config, app: Express, log: Logger, db: Sql, fetchFn?: Fetch): Promise<NetworkAdapters> {
   const cursors = createPgPollCursors(db, ctx.clock);
   const attempts = createPgAttemptLog(db, ctx.clock);
+  const unreadable = createPgUnreadableChanges(db, ctx.clock);
   const parts: NetworkPart[] = [
-    createMetaPart(ctx, config.meta, attempts, log, fetchFn),
-    createXPart(ctx, config.x, cursors, attempts, log, fetchFn),
+    createMetaPart(ctx, config.meta, attempts, unreadable, log, fetchFn),
+    createXPart(ctx, config.x, cursors, attempts, unreadable, log, fetchFn),
     createRssPart(ctx, config.rss, cursors, log, fetchFn),
   ];
   for (const router of parts.flatMap((p) => p.routers)) app.use(router);
@@ -32,5 +34,6 @@ export async function createNetworkAdapters(ctx: DeskContext, config: Config, ap
   for (const [name, capability] of elsewhere) connectors.push(replyOnNetworkConnector(name, capability.displayName));
   const report = parts.flatMap((p) => p.report);
   if (elsewhere.length) report.push(`Through /api/mentions (reply on the network itself): ${elsewhere.map(([, c]) => c.displayName).join(', ')}`);
-  return { connectors, pollers: parts.flatMap((p) => p.pollers), report };
+  const readers = Object.assign({}, ...parts.map((p) => p.readers ?? {})) as NetworkAdapters['readers'];
+  return { connectors, pollers: parts.flatMap((p) => p.pollers), report, unreadable, readers };
 }

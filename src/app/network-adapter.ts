@@ -1,4 +1,6 @@
 // What the network side (Facebook, Instagram, X, RSS …) gives the composition root.
+import type { ReplayReader } from '../adapters/networks/shared/replay-unreadable.js';
+import type { UnreadableChanges } from '../adapters/networks/shared/unreadable-changes.js';
 import type { NetworkConnector } from '../services/ports.js';
 
 export interface NetworkAdapters {
@@ -8,4 +10,8 @@ export interface NetworkAdapters {
   readonly pollers: ReadonlyArray<{ readonly name: string; start(): void; stop(): Promise<void>; runOnce?(): Promise<void> }>;
   /** One line per network for the start-up report: on, or what to set. */
   readonly report: readonly string[];
+  /** What the networks sent that the desk could not read, kept whole. */
+  readonly unreadable: UnreadableChanges;
+  /** Per source: its reader, to replay a kept change once the parser is fixed. */
+  readonly readers: Readonly<Record<string, ReplayReader>>;
 }

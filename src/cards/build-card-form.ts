@@ -7,6 +7,7 @@ import { moderationActions } from './available-actions.js';
 import type { CardForm, CardFormId, CardOption } from './card-model.js';
 import { suggestClassification } from '../policy/suggest-classification.js';
 import { suggestHouseRules } from '../policy/suggest-house-rules.js';
+import { countingRule, replyLength } from '../policy/reply-length.js';
 import type { ModerationSuggestion } from '../policy/suggest-moderation.js';
 
 export interface FormInput {
@@ -58,8 +59,14 @@ function replyForm({ mention, policy, signOff, initialText }: FormInput) {
   const limit = mention.kind === 'direct_message' ? (privateLimit ?? net?.textLimit ?? null) : (net?.textLimit ?? null);
   const name = net?.displayName ?? mention.network;
   const limits = limit ? `${name} allows ${limit} characters including the sign-off${signOff ? ` "${signOff.trim()}"` : ''}${privateLimit && privateLimit !== limit ? ` (${privateLimit} in a private message)` : ''}.` : null;
-  const hint = [limits, signOff ? 'The sign-off is added for you.' : null].filter(Boolean).join(' ');
-  const inputLimit = privateLimit && limit ? Math.max(limit, privateLimit) : limit;
+  // Counted the way the network will (X: a link is 23, an emoji 2), so what the form says is what X takes.
+  const publicly = mention.kind !== 'direct_message';
+  const rule = limit && publicly ? countingRule(mention.network) : null;
+  const draft = initialText && limit ? `This text counts as ${replyLength(mention.network, `${initialText.trimEnd()}${signOff ?? ''}`, !publicly).length} of ${limit} with the sign-off.` : null;
+  const hint = [limits, rule ? `${rule}.` : null, draft, signOff ? 'The sign-off is added for you.' : null].filter(Boolean).join(' ');
+  // A weighted count is not a character count (a 23-character link may be 150 long): the field is not capped at it.
+  const inputLimit = rule ? null : privateLimit && limit ? Math.max(limit, privateLimit) : limit;
+
   const visibility: CardOption[] = [{ value: 'public', label: 'Public reply' }];
   if (net?.directMessages) visibility.push({ value: 'private', label: 'Private message' });
   return {

@@ -28,6 +28,7 @@ export const envSchema = z.object({
   META_VERIFY_TOKEN: optionalText,
   META_PAGE_TOKEN: optionalText,
   META_GRAPH_API_URL: url,
+  META_GRAPH_API_VERSION: z.string().regex(/^v\d+\.\d+$/, 'a Graph API version such as v25.0').optional(),
   META_PAGE_ID: z.string().regex(/^\d+$/, 'the numeric id of the Facebook Page').optional(),
   INSTAGRAM_ACCOUNT_ID: z.string().regex(/^\d+$/, 'the numeric id of the Instagram professional account').optional(),
   X_BEARER_TOKEN: optionalText,

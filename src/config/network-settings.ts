@@ -1,7 +1,13 @@
 // The social networks' settings, built from the validated environment: which are on, and why not.
 import type { Env } from './env-schema.js';
 
-export const DEFAULT_GRAPH_API_URL = 'https://graph.facebook.com/v21.0';
+export const DEFAULT_GRAPH_API_URL = 'https://graph.facebook.com';
+/**
+ * Meta retires each Graph API version about two years after the next one ships (v21.0 goes on
+ * 21 January 2027). v25.0 is listed as available until 29 July 2028: move on before then
+ * (README, "Facebook and Instagram: the Graph API version").
+ */
+export const DEFAULT_GRAPH_API_VERSION = 'v25.0';
 export const DEFAULT_X_API_URL = 'https://api.x.com';
 
 export interface MetaSettings {
@@ -12,6 +18,8 @@ export interface MetaSettings {
   readonly pageToken: string | null;
   readonly pageId: string | null;
   readonly instagramAccountId: string | null;
+  readonly graphApiVersion: string;
+  /** The host and the version: 'https://graph.facebook.com/v25.0'. */
   readonly graphApiUrl: string;
 }
 
@@ -49,7 +57,8 @@ export function metaSettings(e: Env): MetaSettings {
     pageToken: e.META_PAGE_TOKEN ?? null,
     pageId: e.META_PAGE_ID ?? null,
     instagramAccountId: e.INSTAGRAM_ACCOUNT_ID ?? null,
-    graphApiUrl: (e.META_GRAPH_API_URL ?? DEFAULT_GRAPH_API_URL).replace(/\/+$/, ''),
+    graphApiVersion: e.META_GRAPH_API_VERSION ?? DEFAULT_GRAPH_API_VERSION,
+    graphApiUrl: `${(e.META_GRAPH_API_URL ?? DEFAULT_GRAPH_API_URL).replace(/\/+$/, '')}/${e.META_GRAPH_API_VERSION ?? DEFAULT_GRAPH_API_VERSION}`,
   };
 }
 
@@ -75,6 +84,9 @@ export function networkCrossChecks(e: Env): string[] {
   if (e.META_PAGE_TOKEN && !e.META_PAGE_ID) problems.push('META_PAGE_ID: required with META_PAGE_TOKEN (the numeric id of the Facebook Page)');
   if (e.INSTAGRAM_ACCOUNT_ID && !e.META_PAGE_TOKEN) problems.push('META_PAGE_TOKEN: required with INSTAGRAM_ACCOUNT_ID (the token of the Page linked to the Instagram account)');
   if (!!e.META_APP_SECRET !== !!e.META_VERIFY_TOKEN) problems.push(`${e.META_APP_SECRET ? 'META_VERIFY_TOKEN' : 'META_APP_SECRET'}: the Meta webhook needs both META_APP_SECRET and META_VERIFY_TOKEN`);
+  if (e.META_GRAPH_API_URL && /\/v\d+\.\d+\/*$/.test(e.META_GRAPH_API_URL)) {
+    problems.push('META_GRAPH_API_URL: the host only (https://graph.facebook.com); the version goes in META_GRAPH_API_VERSION');
+  }
   if (e.X_USER_ID && !e.X_BEARER_TOKEN) problems.push('X_BEARER_TOKEN: required with X_USER_ID to read mentions');
   // The consumer secret alone is allowed: it is all the webhook CRC needs.
   const acting = [e.X_CONSUMER_KEY, e.X_ACCESS_TOKEN, e.X_ACCESS_TOKEN_SECRET];

@@ -5,6 +5,7 @@ import { findPersonalData, PERSONAL_DATA_LABELS } from './personal-data.js';
 import type { NetworkCapability } from './policy-rules-schema.js';
 import type { Policy } from './policy-schema.js';
 import { preElectionApproval, type PreElectionApproval } from './pre-election.js';
+import { replyLength } from './reply-length.js';
 
 export const REPLY_RULES = {
   onNetwork: 'reply:on-network', length: 'reply:length', signOff: 'reply:sign-off', personalData: 'reply:personal-data',
@@ -69,9 +70,10 @@ export function checkReplyRules(input: ReplyCheckInput): ReplyCheck {
   }
   const privately = draft.visibility === 'private' || mention.kind === 'direct_message';
   const limit = (privately ? network?.privateTextLimit : undefined) ?? network?.textLimit ?? null;
-  const length = [...finalText].length;
+  const { length, rule } = replyLength(mention.network, finalText, privately);
   if (limit !== null && length > limit) {
-    flag(REPLY_RULES.length, 'text', `This reply is ${length} characters with the sign-off, ${length - limit} over ${name}'s limit of ${limit}. Shorten it or link to the website.`, netSource);
+    const counted = rule ? `${name} counts this reply as ${length} with the sign-off (${rule.replace(/^X counts /, '')})` : `This reply is ${length} characters with the sign-off`;
+    flag(REPLY_RULES.length, 'text', `${counted}, ${length - limit} over ${name}'s limit of ${limit}. Shorten it or link to the website.`, netSource);
   }
   checkSignOff(policy, finalText, initials, flag);
   if (draft.visibility === 'private' && network && !network.directMessages) {

@@ -26,7 +26,7 @@ beforeAll(async () => {
   graph = await startFakeGraphApi({ pageId: PAGE_ID, instagramAccountId: IG_ID });
   desk = await startTestDesk({
     clock,
-    env: { META_APP_SECRET: APP_SECRET, META_VERIFY_TOKEN: VERIFY_TOKEN, META_PAGE_TOKEN: 'EAA-test-page-token', META_PAGE_ID: PAGE_ID, INSTAGRAM_ACCOUNT_ID: IG_ID, META_GRAPH_API_URL: graph.url },
+    env: { META_APP_SECRET: APP_SECRET, META_VERIFY_TOKEN: VERIFY_TOKEN, META_PAGE_TOKEN: 'EAA-test-page-token', META_PAGE_ID: PAGE_ID, INSTAGRAM_ACCOUNT_ID: IG_ID, META_GRAPH_API_URL: graph.url, META_GRAPH_API_VERSION: 'v26.0' },
   });
 });
 afterAll(async () => {
@@ -119,11 +119,13 @@ describe('POST /webhooks/meta', () => {
     ]);
   });
 
-  it('answers 400 naming the field when a change is malformed', async () => {
-    const raw = JSON.stringify({ object: 'page', entry: [{ id: PAGE_ID, time: 1, changes: [{ field: 'feed', value: { item: 'comment', verb: 'add', from: { id: '2', name: 'X' }, post_id: '1_2' } }] }] });
+  it('answers 200 to a malformed change and keeps it, naming the field, instead of refusing the delivery', async () => {
+    const raw = JSON.stringify({ object: 'page', entry: [{ id: PAGE_ID, time: 1, changes: [{ field: 'feed', value: { item: 'comment', verb: 'add', from: { id: '2', name: 'X' }, post_id: '1_2malformed' } }] }] });
     const res = await postWebhook(raw);
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ field: 'entry.0.changes.0.value.comment_id' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ received: 0, new: 0, unreadable: 1 });
+    const { rows } = await desk.db.query<{ reason: string }>(`SELECT reason FROM unreadable_changes WHERE raw LIKE '%1_2malformed%'`);
+    expect(rows).toEqual([{ reason: 'entry.0.changes.0.value.comment_id: required: a non-empty id' }]);
   });
 
   it('stores Instagram comments and mentions, with the link and text looked up', async () => {
@@ -157,11 +159,25 @@ describe('replies and moderation through the outbox', () => {
       expect(replies).toHaveLength(1);
       expect(replies[0]).toMatchObject({ message: 'Sorry about this. The crew will collect on Thursday. ^AP', from: { id: PAGE_ID } });
       expect(graph.callsTo('GET', `/${commentId}/comments`)).toHaveLength(1);
+      // The version is configuration (META_GRAPH_API_VERSION), so a council moves on before Meta retires it.
+      expect(new Set(graph.callsTo('POST', `/${commentId}/comments`).map((call) => call.version))).toEqual(new Set(['v26.0']));
       const c = await desk.ctx.store.cases.get(caseId);
       expect(c?.replies[0]).toMatchObject({ status: 'sent', networkReplyId: replies[0]!.id });
       expect(await outboxItem(`network:reply:${caseId}:rep-1`)).toMatchObject({ status: 'done', attempts: 2 });
     });
   }
+
+  it('records a retried private reply that Facebook answers with (#10900) Activity already replied to as sent, not failed', async () => {
+    const { caseId, commentId } = await claimedFacebookCase('p1');
+    await act(caseId, { type: 'case.reply.submit', text: 'We have sent you a message about your account. ^AP', visibility: 'private' });
+    // The first attempt's message lands but its answer is lost; the retry is refused as a second private reply.
+    graph.failNext('POST', `/${PAGE_ID}/messages`, { status: 500, afterProcessing: true });
+    await runOutboxTwice();
+    expect(graph.commentsOn(`messages:${commentId}`)).toHaveLength(1);
+    const c = await desk.ctx.store.cases.get(caseId);
+    expect(c?.replies[0]).toMatchObject({ status: 'sent', networkReplyId: `private-reply-to:${commentId}`, error: null });
+    expect(await outboxItem(`network:reply:${caseId}:rep-1`)).toMatchObject({ status: 'done', attempts: 2 });
+  });
 
   it('records a hide Facebook refuses as failed after one attempt, shows it on the card, and does not retry', async () => {
     const { caseId, commentId } = await claimedFacebookCase('h1');

@@ -117,6 +117,25 @@ describe('polling X mentions', () => {
   });
 });
 
+describe('an X post the desk cannot read', () => {
+  it('is kept whole while the rest of the page is stored and the cursor moves on past it', async () => {
+    const good = x.mention(jo, '@ExampleCouncil the bins came, thanks');
+    // X cut an emoji in half: a lone surrogate no mention may carry. Before, the whole poll failed on it every round.
+    const bad = x.mention(reporter, '@ExampleCouncil half an emoji \ud83d');
+    const kept = async () => (await db.query<{ reason: string; raw: string; times_received: number }>(`SELECT reason, raw, times_received FROM unreadable_changes WHERE source = 'x' AND raw LIKE $1`, [`%${bad}%`])).rows;
+    await withDesk(async (desk) => {
+      await poll(desk);
+      expect(await storedXIds()).toContain(good);
+      expect(await storedXIds()).not.toContain(bad);
+      expect(await kept()).toEqual([{ reason: expect.stringMatching(/^data\.\d \(mention text\): /), raw: expect.any(String), times_received: 1 }]);
+      await poll(desk);
+      expect(x.calls[x.calls.length - 1]!.query['since_id']).toBe(bad);
+      // Replayed with today's parser it is still unreadable, so it stays kept.
+      expect(await desk.networks.readers['x']!((await kept())[0]!.raw)).toEqual({ unreadable: expect.stringMatching(/mention text/) });
+    });
+  });
+});
+
 describe('acting on X', () => {
   it('replies once under the mention, as the council, even when the first answer is lost', async () => {
     const tweet = x.mention(jo, '@ExampleCouncil when is the next green bin day?');

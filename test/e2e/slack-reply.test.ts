@@ -31,8 +31,9 @@ describe('the reply modal', () => {
     const { view } = await claimedAndOpenReply();
     expect(view).toMatchObject({ type: 'modal', callback_id: 'case.reply.submit', title: { text: 'Reply' }, submit: { text: 'Send reply' } });
     const field = (view.blocks as SlackBody[]).find((b) => b.block_id === 'text')!;
-    expect(field.element).toMatchObject({ type: 'plain_text_input', action_id: 'text', multiline: true, max_length: 280 });
-    expect((field.hint as { text: string }).text).toBe('X allows 280 characters including the sign-off "^AP". The sign-off is added for you.');
+    // Not capped at 280: X counts a long link as 23, so the desk checks X's count, not Slack.
+    expect(field.element).toMatchObject({ type: 'plain_text_input', action_id: 'text', multiline: true, max_length: 3000 });
+    expect((field.hint as { text: string }).text).toBe('X allows 280 characters including the sign-off "^AP". X counts a link as 23 characters and an emoji or a Chinese, Japanese or Korean character as 2. The sign-off is added for you.');
   });
 
   it('puts a too-long reply\'s error on the reply field and sends nothing', async () => {
@@ -43,7 +44,7 @@ describe('the reply modal', () => {
     const body = (await res.json()) as { response_action: string; errors: Record<string, string> };
     expect(body.response_action).toBe('errors');
     expect(Object.keys(body.errors)).toEqual(['text']);
-    expect(body.errors['text']).toBe("This reply is 281 characters with the sign-off, 1 over X's limit of 280. Shorten it or link to the website.");
+    expect(body.errors['text']).toBe("X counts this reply as 281 with the sign-off (a link as 23 characters and an emoji or a Chinese, Japanese or Korean character as 2), 1 over X's limit of 280. Shorten it or link to the website.");
     await t.settle();
     expect(await outboxKinds(caseId)).toEqual(before);
     expect(t.connector.replies).toHaveLength(0);

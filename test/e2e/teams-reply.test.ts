@@ -30,8 +30,8 @@ const body = (card: TeamsCard) => card.json['body'] as Array<Record<string, unkn
 describe('the reply form in Teams', () => {
   it('opens for the clicker with the draft field, X\'s limit and their sign-off explained', async () => {
     const { form } = await claimedAndOpenReply();
-    expect(body(form).find((e) => e['id'] === 'reply.text')).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: 280, isRequired: true });
-    expect(form.text()).toContain('X allows 280 characters including the sign-off "^AP". The sign-off is added for you.');
+    expect(body(form).find((e) => e['id'] === 'reply.text')).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: 4000, isRequired: true });
+    expect(form.text()).toContain('X allows 280 characters including the sign-off "^AP". X counts a link as 23 characters and an emoji or a Chinese, Japanese or Korean character as 2. The sign-off is added for you.');
     expect(form.executes().map((a) => [a.title, a.verb])).toEqual([['Send reply', 'case.reply.submit'], ['Cancel', 'desk.card.show']]);
   });
 
@@ -43,7 +43,7 @@ describe('the reply form in Teams', () => {
     const fields = body(again);
     const input = fields.findIndex((e) => e['id'] === 'reply.text');
     expect(fields[input]).toMatchObject({ value: 'a'.repeat(277) });
-    expect(fields.find((e) => e['id'] === 'reply.text.error')).toMatchObject({ color: 'Attention', text: "This reply is 281 characters with the sign-off, 1 over X's limit of 280. Shorten it or link to the website." });
+    expect(fields.find((e) => e['id'] === 'reply.text.error')).toMatchObject({ color: 'Attention', text: "X counts this reply as 281 with the sign-off (a link as 23 characters and an emoji or a Chinese, Japanese or Korean character as 2), 1 over X's limit of 280. Shorten it or link to the website." });
     expect(fields.findIndex((e) => e['id'] === 'reply.text.error')).toBeGreaterThan(input);
     await t.settle();
     expect(await outboxKinds(caseId)).toEqual(before);

@@ -3,12 +3,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export const GRAPH_VERSION = 'v21.0';
-
 export interface GraphCall {
   readonly method: string;
   /** Without the version prefix, e.g. '/123_456/comments'. */
   readonly path: string;
+  /** The Graph API version the call named ('v25.0'), or '' when it named none. */
+  readonly version: string;
   readonly query: Record<string, string>;
   readonly body: Record<string, unknown>;
   readonly authorization: string;
@@ -35,7 +35,7 @@ export interface FakeComment {
 }
 
 export interface FakeGraphApi {
-  /** META_GRAPH_API_URL for the desk: 'http://127.0.0.1:PORT/v21.0'. */
+  /** META_GRAPH_API_URL for the desk (the host; the desk adds its version): 'http://127.0.0.1:PORT'. */
   readonly url: string;
   readonly calls: readonly GraphCall[];
   callsTo(method: string, path: string | RegExp): GraphCall[];
@@ -81,6 +81,10 @@ export async function startFakeGraphApi(o: { pageId: string; instagramAccountId?
     if (method === 'POST' && id === o.pageId && edge === 'messages') {
       const recipient = (body['recipient'] ?? {}) as Record<string, string>;
       const to = recipient['id'] ?? recipient['comment_id'] ?? recipient['post_id'] ?? '';
+      // Facebook takes one private reply per comment or visitor post, and refuses the second with #10900.
+      if (!recipient['id'] && comments.some((c) => c.parent === `messages:${to}`)) {
+        return [400, { error: { message: '(#10900) Activity already replied to', type: 'OAuthException', code: 10900, fbtrace_id: 'AbCdEf' } }];
+      }
       const message = (body['message'] ?? {}) as Record<string, string>;
       const mid = `m_${++seq}`;
       comments.push({ id: mid, parent: `messages:${to}`, from: { id: o.pageId }, message: message['text'] ?? '', created_time: now });
@@ -114,10 +118,11 @@ export async function startFakeGraphApi(o: { pageId: string; instagramAccountId?
   const server = createServer((req, res) => void serve(req, res));
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const u = new URL(req.url ?? '/', 'http://fake');
-    const path = u.pathname.replace(`/${GRAPH_VERSION}`, '');
+    const version = /^\/(v\d+\.\d+)(?=\/)/.exec(u.pathname)?.[1] ?? '';
+    const path = version ? u.pathname.slice(version.length + 1) : u.pathname;
     const raw = await readBody(req);
     const body = parseBody(raw, req.headers['content-type'] ?? '');
-    const call: GraphCall = { method: req.method ?? 'GET', path, query: Object.fromEntries(u.searchParams), body, authorization: req.headers.authorization ?? '', status: 200 };
+    const call: GraphCall = { method: req.method ?? 'GET', path, version, query: Object.fromEntries(u.searchParams), body, authorization: req.headers.authorization ?? '', status: 200 };
     calls.push(call);
     const i = failures.findIndex((f) => f.method === call.method && matches(f.path, path));
     const failure = i >= 0 ? failures.splice(i, 1)[0]!.failure : null;
@@ -131,7 +136,7 @@ export async function startFakeGraphApi(o: { pageId: string; instagramAccountId?
   const port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}/${GRAPH_VERSION}`,
+    url: `http://127.0.0.1:${port}`,
     calls,
     callsTo: (method, path) => calls.filter((c) => c.method === method && matches(path, c.path)),
     failNext: (method, path, failure) => void failures.push({ method, path, failure }),

@@ -2,12 +2,15 @@
 import type { Router } from 'express';
 import type { NetworkConnector } from '../../services/ports.js';
 import type { Poller } from './shared/create-poller.js';
+import type { ReplayReader } from './shared/replay-unreadable.js';
 
 export interface NetworkPart {
   readonly connectors: NetworkConnector[];
   readonly routers: Router[];
   readonly pollers: Poller[];
   readonly report: string[];
+  /** Per source ("meta"): reads a kept unreadable change again, for npm run unreadable -- replay. */
+  readonly readers?: Readonly<Record<string, ReplayReader>>;
 }
 
 export interface NetworkLog {

@@ -69,14 +69,36 @@ describe('checkReplyRules', () => {
       {
         ruleId: 'reply:length',
         field: 'text',
-        message: "This reply is 284 characters with the sign-off, 4 over X's limit of 280. Shorten it or link to the website.",
+        message: "X counts this reply as 284 with the sign-off (a link as 23 characters and an emoji or a Chinese, Japanese or Korean character as 2), 4 over X's limit of 280. Shorten it or link to the website.",
         source: '004 §5 (280 characters)',
       },
     ]);
   });
 
-  it('counts an emoji as one character', () => {
-    expect(check({ text: `${'a'.repeat(275)}🗑` }).violations).toEqual([]);
+  it('counts an emoji as one character on a network that counts characters', () => {
+    const tight = policyWith((p) => void (p.networks['facebook']!.textLimit = 280));
+    expect(check({ policy: tight, mention: onFacebook(), text: `${'a'.repeat(275)}🗑` }).violations).toEqual([]);
+    expect(check({ policy: tight, mention: onFacebook(), text: `${'a'.repeat(276)}🗑` }).violations.map((v) => v.ruleId)).toEqual(['reply:length']);
+  });
+
+  describe("on X, counts the way X does (twitter-text's weighted length)", () => {
+    it('takes a reply with a long gov.uk link, which X counts as 23', () => {
+      const link = 'https://www.gov.uk/government/publications/household-waste-recycling-centre-booking-guidance-for-residents-2026';
+      const text = `${'Sorry your bins were missed. '.repeat(7).trim()} Book a collection here: ${link}`;
+      expect([...`${text} ^AP`].length).toBeGreaterThan(280);
+      expect(check({ text }).violations).toEqual([]);
+    });
+
+    it('refuses 274 characters plus a 👍 and the sign-off, which X counts as 281', () => {
+      const r = check({ text: `${'a'.repeat(274)} 👍` });
+      expect([...r.finalText].length).toBe(280);
+      expect(r.violations.map((v) => v.message)).toEqual([expect.stringMatching(/^X counts this reply as 281 with the sign-off .*, 1 over X's limit of 280\./)]);
+    });
+
+    it('counts Chinese, Japanese and Korean characters as 2', () => {
+      expect(check({ text: '日'.repeat(138) }).violations).toEqual([]);
+      expect(check({ text: '日'.repeat(139) }).violations.map((v) => v.ruleId)).toEqual(['reply:length']);
+    });
   });
 
   it('questions a reply signed with someone else\'s initials, or unsigned because initials are missing', () => {

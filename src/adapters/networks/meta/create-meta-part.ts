@@ -5,22 +5,26 @@ import type { DeskContext } from '../../../services/desk-context.js';
 import type { NetworkPart, NetworkLog } from '../network-part.js';
 import type { AttemptLog } from '../shared/attempt-log.js';
 import type { Fetch } from '../shared/call-json.js';
+import type { UnreadableChanges } from '../shared/unreadable-changes.js';
 import { switchedOffConnector } from '../unavailable-connector.js';
 import { enrichInstagram } from './enrich-instagram.js';
 import { createFacebookConnector } from './facebook-connector.js';
 import { createGraphClient } from './graph-client.js';
 import { createInstagramConnector } from './instagram-connector.js';
 import { createMetaWebhookRouter, META_WEBHOOK_PATH } from './meta-webhook-route.js';
+import { META_SOURCE, metaReplayReader } from './store-meta-delivery.js';
 
-export function createMetaPart(ctx: DeskContext, s: MetaSettings, attempts: AttemptLog, log: NetworkLog, fetchFn?: Fetch): NetworkPart {
-  const part: NetworkPart = { connectors: [], routers: [], pollers: [], report: [] };
+export function createMetaPart(ctx: DeskContext, s: MetaSettings, attempts: AttemptLog, unreadable: UnreadableChanges, log: NetworkLog, fetchFn?: Fetch): NetworkPart {
   const graph = (network: string) => (s.pageToken ? createGraphClient({ baseUrl: s.graphApiUrl, pageToken: s.pageToken, appSecret: s.appSecret, network, clock: ctx.clock, fetch: fetchFn }) : null);
   const fbGraph = graph('Facebook');
   const igGraph = graph('Instagram');
+  const enrich = igGraph && s.instagramAccountId ? instagramEnricher(igGraph, s.instagramAccountId, log) : undefined;
+  // The replay reader needs no webhook secret: changes kept while the webhook was on can be replayed after.
+  const part: NetworkPart = { connectors: [], routers: [], pollers: [], report: [], readers: { [META_SOURCE]: metaReplayReader({ ctx, unreadable, enrich }) } };
 
   if (fbGraph && s.pageId) {
     part.connectors.push(createFacebookConnector({ graph: fbGraph, pageId: s.pageId, attempts }));
-    part.report.push(`Facebook: on (page ${s.pageId}): replies, private replies, hide, delete, ban`);
+    part.report.push(`Facebook: on (page ${s.pageId}, Graph API ${s.graphApiVersion}): replies, private replies, hide, delete, ban`);
   } else {
     part.connectors.push(switchedOffConnector('facebook', 'Facebook', 'META_PAGE_TOKEN and META_PAGE_ID'));
     part.report.push('Facebook: off — set META_PAGE_TOKEN and META_PAGE_ID to reply and moderate (docs/networks.md)');
@@ -34,8 +38,7 @@ export function createMetaPart(ctx: DeskContext, s: MetaSettings, attempts: Atte
   }
 
   if (s.appSecret && s.verifyToken) {
-    const enrich = igGraph && s.instagramAccountId ? instagramEnricher(igGraph, s.instagramAccountId, log) : undefined;
-    part.routers.push(createMetaWebhookRouter({ ctx, appSecret: s.appSecret, verifyToken: s.verifyToken, log, enrich }));
+    part.routers.push(createMetaWebhookRouter({ ctx, unreadable, appSecret: s.appSecret, verifyToken: s.verifyToken, log, enrich }));
     part.report.push(`Meta webhook ${META_WEBHOOK_PATH}: on (Facebook Page feed and Messenger, Instagram comments and mentions come in here)`);
   } else {
     part.report.push(`Meta webhook ${META_WEBHOOK_PATH}: off — set META_APP_SECRET and META_VERIFY_TOKEN to receive Facebook and Instagram mentions`);

@@ -4,6 +4,7 @@ import type { NetworkConnector, NetworkTarget } from '../../../services/ports.js
 import type { AttemptLog } from '../shared/attempt-log.js';
 import { findEarlierReply, CLOCK_SKEW_MS } from './find-earlier-reply.js';
 import type { GraphClient } from './graph-client.js';
+import { AlreadyRepliedError } from './map-graph-error.js';
 
 export interface FacebookConnectorOptions {
   readonly graph: GraphClient;
@@ -39,6 +40,9 @@ export function createFacebookConnector(o: FacebookConnectorOptions): NetworkCon
       const res = await graph.post<{ message_id?: string }>(`${pageId}/messages`, { recipient, messaging_type: 'RESPONSE', message: { text } });
       return { networkReplyId: requireId(res.message_id, 'message') };
     } catch (e) {
+      // Our earlier attempt sent it and its answer was lost: Facebook's refusal of a second is the proof it landed.
+      // Its message id is unknown (the page cannot look a commenter's conversation up by comment), so it is named by the comment.
+      if (e instanceof AlreadyRepliedError && attempt.isRetry && !dm) return { networkReplyId: `private-reply-to:${t.externalId}` };
       if (e instanceof PermanentError && attempt.isRetry && !dm) {
         throw new PermanentError(e.message, `An earlier attempt may have sent it already (Facebook allows one private reply per comment): check the page's inbox. ${e.hint ?? ''}`.trim(), { cause: e });
       }

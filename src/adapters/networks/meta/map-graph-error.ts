@@ -14,6 +14,11 @@ export interface GraphErrorBody {
 // the business-use-case limits 80001-80014 (pages 80001, Instagram 80002, Messenger 80006 …).
 const RATE_LIMIT_CODES = new Set([4, 17, 32, 613]);
 const DEFAULT_RATE_LIMIT_MS = 60_000;
+// "(#10900) Activity already replied to": the comment or visitor post has had its one private reply.
+const ALREADY_REPLIED = 10900;
+
+/** Facebook refused a private reply because the comment already has one (#10900). */
+export class AlreadyRepliedError extends PermanentError {}
 
 export function graphErrorOf(answer: JsonAnswer): GraphErrorBody | null {
   const body = answer.body as { error?: GraphErrorBody } | null;
@@ -41,6 +46,9 @@ export function mapGraphError(answer: JsonAnswer, network: string, now: Date): E
   }
   if (code === 10 || (code >= 200 && code <= 299)) {
     return new PermanentError(`Not permitted. ${detail}`, `${network} refused this for the page: check the token's permissions (pages_manage_engagement, pages_messaging, instagram_manage_comments) and that the post belongs to the page.`);
+  }
+  if (code === ALREADY_REPLIED) {
+    return new AlreadyRepliedError(`Already replied privately. ${detail}`, `${network} takes one private reply per comment, and this one has had it: see the page's inbox.`);
   }
   if (code === 368) return new PermanentError(`Blocked by ${network}. ${detail}`, `${network} has temporarily blocked the page from this action: do it on ${network} later.`);
   if (answer.status >= 400 && answer.status < 500) return new PermanentError(`Refused. ${detail}`, `Check the post on ${network} from the link on the card.`);

@@ -1,11 +1,8 @@
 // Owns GET and POST /webhooks/meta: Meta's subscription check, then signed changes stored as mentions.
 import express, { type Router } from 'express';
-import type { Mention } from '../../../domain/mention.js';
-import type { DeskContext } from '../../../services/desk-context.js';
 import { StoreUnavailableError } from '../../../services/errors.js';
-import { ingestMentions } from '../../../services/ingest-mentions.js';
 import { MetaPayloadError } from './meta-payload.js';
-import { parseMetaWebhook } from './parse-meta-webhook.js';
+import { storeMetaDelivery, type MetaDeliveryDeps, type StoredDelivery } from './store-meta-delivery.js';
 import { verifyMetaSignature } from './verify-meta-signature.js';
 
 export const META_WEBHOOK_PATH = '/webhooks/meta';
@@ -16,13 +13,10 @@ export interface MetaRouteLog {
   warn(obj: Record<string, unknown>, msg: string): void;
 }
 
-export interface MetaRouteOptions {
-  readonly ctx: DeskContext;
+export interface MetaRouteOptions extends MetaDeliveryDeps {
   readonly appSecret: string;
   readonly verifyToken: string;
   readonly log: MetaRouteLog;
-  /** Fills in what a webhook leaves out (Instagram links and mention texts); never throws. */
-  readonly enrich?: (mentions: Mention[]) => Promise<Mention[]>;
 }
 
 export function createMetaWebhookRouter(o: MetaRouteOptions): Router {
@@ -42,23 +36,22 @@ export function createMetaWebhookRouter(o: MetaRouteOptions): Router {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const verdict = verifyMetaSignature(o.appSecret, req.get('x-hub-signature-256'), raw);
     if (!verdict.ok) return void res.status(401).json({ error: 'unauthorized', message: verdict.reason });
-    let parsed;
+    let stored: StoredDelivery;
     try {
-      parsed = parseMetaWebhook(raw);
+      stored = await storeMetaDelivery(o, raw);
     } catch (e) {
       if (e instanceof MetaPayloadError) return void res.status(400).json({ error: 'invalid', field: e.path, message: e.message });
+      if (e instanceof StoreUnavailableError) return void res.status(503).set('Retry-After', '5').json({ error: 'store_unavailable' });
       return next(e);
     }
+    const { parsed } = stored;
     if (Object.keys(parsed.ignored).length) o.log.info({ ignored: parsed.ignored }, 'Meta webhook: changes that are not mentions were ignored');
-    try {
-      const mentions = o.enrich && parsed.mentions.length ? await o.enrich(parsed.mentions) : parsed.mentions;
-      // One call for the whole POST: all of it is stored, or none and Meta sends it again.
-      const outcomes = mentions.length ? await ingestMentions(o.ctx, mentions) : [];
-      res.status(200).json({ received: outcomes.length, new: outcomes.filter((x) => !x.duplicate).length });
-    } catch (e) {
-      if (e instanceof StoreUnavailableError) return void res.status(503).set('Retry-After', '5').json({ error: 'store_unavailable' });
-      next(e);
+    if (parsed.unreadable.length) {
+      o.log.warn({ unreadable: parsed.unreadable.map((u) => u.reason) }, 'Meta webhook: changes the desk could not read were kept (npm run unreadable -- list)');
     }
+    // 200 for a signed, well-formed delivery even with unreadable changes in it: a 4xx would make Meta
+    // retry the whole batch for 36 hours and then drop it, readable changes and all.
+    res.status(200).json({ received: stored.received, new: stored.fresh, unreadable: parsed.unreadable.length });
   });
 
   return router;

@@ -5,7 +5,8 @@ import type { Clock } from '../../../services/ports.js';
 import type { Fetch } from '../shared/call-json.js';
 import type { PollCursors } from '../shared/poll-cursors.js';
 import { feedEntryMention, keywordsFor, matchesKeywords } from './feed-entry-mention.js';
-import { parseFeed } from './parse-feed.js';
+import type { FeedEntry } from './parse-feed.js';
+import { parseFeedOffThread } from './parse-feed-off-thread.js';
 
 /** Ids of entries already looked at (matched or not), newest first, and the server's validators. */
 export interface FeedCursor {
@@ -18,6 +19,8 @@ export interface FeedCursor {
 const SEEN_LIMIT = 1_000;
 // A feed seen for the first time brings in only recent entries, not years of archive.
 const FIRST_LOOK_MS = 14 * 24 * 3600_000;
+// Real feeds are kilobytes to a few hundred; anything larger is not read this round.
+export const MAX_FEED_BYTES = 5 * 1024 * 1024;
 
 export interface FeedPollOptions {
   readonly feeds: readonly FeedWatch[];
@@ -63,9 +66,12 @@ async function pollOne(o: FeedPollOptions, feed: FeedWatch): Promise<number> {
   }
   if (res.status === 304) return 0;
   if (!res.ok) throw new FeedFetchError(`HTTP ${res.status}`);
-  let entries;
+  // Read in a worker: a huge or deeply nested feed costs that thread, never the desk's (Slack, Teams, Meta).
+  // Any failure (cut off, too big, not a feed) throws here, before anything is stored or marked seen.
+  let entries: FeedEntry[];
   try {
-    entries = parseFeed(await res.text()).entries;
+    const bytes = await readCapped(res, MAX_FEED_BYTES);
+    entries = (await parseFeedOffThread(bytes, { baseUrl: feed.url, contentType: res.headers.get('content-type') })).feed.entries;
   } catch (e) {
     throw new FeedFetchError(e instanceof Error ? e.message : String(e));
   }
@@ -87,4 +93,17 @@ async function pollOne(o: FeedPollOptions, feed: FeedWatch): Promise<number> {
   };
   await o.cursors.set(source, next);
   return mentions.length;
+}
+
+/** The body as bytes (the charset is the parser's business), refused past `max` without reading the rest. */
+async function readCapped(res: Response, max: number): Promise<Uint8Array> {
+  if (Number(res.headers.get('content-length') ?? 0) > max) throw new Error(`larger than ${max / 1024 / 1024} MB`);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of res.body ?? []) {
+    size += chunk.byteLength;
+    if (size > max) throw new Error(`larger than ${max / 1024 / 1024} MB`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }

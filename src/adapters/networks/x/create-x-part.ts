@@ -8,15 +8,21 @@ import type { AttemptLog } from '../shared/attempt-log.js';
 import type { Fetch } from '../shared/call-json.js';
 import { createPoller } from '../shared/create-poller.js';
 import type { PollCursors } from '../shared/poll-cursors.js';
+import type { ReplayReader } from '../shared/replay-unreadable.js';
+import type { UnreadableChanges } from '../shared/unreadable-changes.js';
 import { switchedOffConnector } from '../unavailable-connector.js';
+import { parseXMentions, type XMentionsPage } from './parse-x-mentions.js';
 import { createXDmPoll } from './poll-x-dms.js';
 import { createXMentionsPoll } from './poll-x-mentions.js';
 import { createXClient } from './x-client.js';
 import { createXConnector } from './x-connector.js';
 import { createXCrcRouter, X_WEBHOOK_PATH } from './x-crc-route.js';
 
-export function createXPart(ctx: DeskContext, s: XSettings, cursors: PollCursors, attempts: AttemptLog, log: NetworkLog, fetchFn?: Fetch): NetworkPart {
-  const part: NetworkPart = { connectors: [], routers: [], pollers: [], report: [] };
+export const X_SOURCE = 'x';
+
+export function createXPart(ctx: DeskContext, s: XSettings, cursors: PollCursors, attempts: AttemptLog, unreadable: UnreadableChanges, log: NetworkLog, fetchFn?: Fetch): NetworkPart {
+  const ingest = (m: Mention[]) => ingestMentions(ctx, m);
+  const part: NetworkPart = { connectors: [], routers: [], pollers: [], report: [], readers: s.userId ? { [X_SOURCE]: xReplayReader(s.userId, ingest) } : {} };
   if (s.consumerSecret) {
     part.routers.push(createXCrcRouter(s.consumerSecret));
     part.report.push(`X webhook CRC ${X_WEBHOOK_PATH}: on (X_CONSUMER_SECRET)`);
@@ -27,8 +33,11 @@ export function createXPart(ctx: DeskContext, s: XSettings, cursors: PollCursors
     return part;
   }
   const client = createXClient({ apiUrl: s.apiUrl, bearerToken: s.bearerToken, user: s.user, clock: ctx.clock, fetch: fetchFn });
-  const ingest = (m: Mention[]) => ingestMentions(ctx, m);
-  const poll = createXMentionsPoll({ client, userId: s.userId, cursors, clock: ctx.clock, ingest });
+  const keepUnreadable = async (post: { reason: string; raw: string }) => {
+    await unreadable.keep({ source: X_SOURCE, network: 'x', ...post });
+    log.warn({ reason: post.reason }, 'X: a post the desk could not read was kept (npm run unreadable -- list)');
+  };
+  const poll = createXMentionsPoll({ client, userId: s.userId, cursors, clock: ctx.clock, ingest, keepUnreadable });
   part.pollers.push(createPoller('x-mentions', s.pollSeconds * 1000, poll, log));
   const features = [`block ${s.features.has('block') ? 'on' : 'off'}`, `DMs ${s.features.has('dm') ? 'on' : 'off'}`].join(', ');
   if (s.user) {
@@ -46,4 +55,14 @@ export function createXPart(ctx: DeskContext, s: XSettings, cursors: PollCursors
     part.report.push('X direct messages: off — X_FEATURES=dm also needs X_CONSUMER_KEY, X_CONSUMER_SECRET, X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET (X reads DMs only as the account)');
   }
   return part;
+}
+
+/** A kept post read again (npm run unreadable -- replay): stored if today's parser reads it. */
+function xReplayReader(userId: string, ingest: (m: Mention[]) => Promise<Array<{ duplicate: boolean }>>): ReplayReader {
+  return async (raw) => {
+    const { mentions, unreadable } = parseXMentions(JSON.parse(raw) as XMentionsPage, userId);
+    if (unreadable.length) return { unreadable: unreadable.map((u) => u.reason).join('; ') };
+    const outcomes = mentions.length ? await ingest(mentions) : [];
+    return { stored: outcomes.length, fresh: outcomes.filter((x) => !x.duplicate).length };
+  };
 }

@@ -18,6 +18,8 @@ export interface XMentionsPollOptions {
   readonly maxResults?: number;
   /** With no cursor yet (first start), how far back to read. */
   readonly firstLookbackMs?: number;
+  /** A post that cannot be read is kept whole (unreadable_changes), so the rest of the page and the cursor move on. */
+  readonly keepUnreadable: (post: { readonly reason: string; readonly raw: string }) => Promise<void>;
 }
 
 export function xMentionsSource(userId: string): string {
@@ -34,7 +36,10 @@ export function createXMentionsPoll(o: XMentionsPollOptions): () => Promise<void
     maxPages: o.maxPages,
     async readPage(sinceId, token) {
       const res = await o.client.read<XMentionsPage>(`/2/users/${o.userId}/mentions`, query(o, sinceId, token));
-      return { mentions: parseXMentions(res, o.userId), newest: res.meta?.newest_id, nextToken: res.meta?.next_token };
+      const { mentions, unreadable } = parseXMentions(res, o.userId);
+      // Kept before the page's mentions and cursor are saved: a crash re-reads the page, and keeping is idempotent.
+      for (const post of unreadable) await o.keepUnreadable(post);
+      return { mentions, newest: res.meta?.newest_id, nextToken: res.meta?.next_token };
     },
   });
 }

@@ -55,6 +55,17 @@ describe('Facebook connector', () => {
     expect(bodies).toEqual([{ comment_id: comment.externalId }, { post_id: post.externalId }, { id: '700000000000009' }]);
   });
 
+  it('takes #10900 on a retried private reply as the first attempt having landed, and refuses it on a first attempt', async () => {
+    const fb = facebook();
+    const comment = target();
+    graph.failNext('POST', `/${PAGE_ID}/messages`, { status: 500, afterProcessing: true });
+    await expect(fb.reply(comment, 'We have messaged you.', 'private', 'k10900')).rejects.toThrow(/temporary failure/);
+    expect(await fb.reply(comment, 'We have messaged you.', 'private', 'k10900')).toEqual({ networkReplyId: `private-reply-to:${comment.externalId}` });
+    expect(graph.commentsOn(`messages:${comment.externalId}`)).toHaveLength(1);
+    // Another action's first try (someone answered from the page inbox): not ours, so not sent.
+    await expect(fb.reply(comment, 'A second message.', 'private', 'k10900-other')).rejects.toThrow(/Already replied privately\. Facebook said: \(#10900\) Activity already replied to \(code 10900\)/);
+  });
+
   it('finds a Messenger reply the first attempt sent instead of sending it again', async () => {
     const fb = facebook();
     const dm = target({ kind: 'direct_message', authorId: '700000000000010' });

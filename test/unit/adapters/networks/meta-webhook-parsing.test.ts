@@ -60,21 +60,17 @@ describe('parseMetaWebhook', () => {
       ['instagram', 'mention', '17800000000000002', '17900000000000002'],
     ]);
     const own = { object: 'instagram', entry: [{ id: '17841400000000001', time: 1, changes: [{ field: 'comments', value: { id: '1', text: 'Thanks!', from: { id: '17841400000000001', username: 'examplecouncil' }, media: { id: '2' } } }] }] };
-    expect(parseMetaWebhook(body(own))).toEqual({ mentions: [], ignored: { 'instagram:comments:own': 1 } });
+    expect(parseMetaWebhook(body(own))).toEqual({ mentions: [], ignored: { 'instagram:comments:own': 1 }, unreadable: [] });
   });
 
   it('acknowledges other Meta objects without reading them', () => {
-    expect(parseMetaWebhook(body({ object: 'whatsapp_business_account', entry: [] }))).toEqual({ mentions: [], ignored: { 'object:whatsapp_business_account': 1 } });
+    expect(parseMetaWebhook(body({ object: 'whatsapp_business_account', entry: [] }))).toEqual({ mentions: [], ignored: { 'object:whatsapp_business_account': 1 }, unreadable: [] });
   });
 
   it.each([
     ['not JSON', Buffer.from('{'), '(body)'],
     ['no entry array', body({ object: 'page' }), 'entry'],
-    ['an entry without id', body({ object: 'page', entry: [{ changes: [] }] }), 'entry.0.id'],
-    ['a change without field', body({ object: 'page', entry: [{ id: '1', changes: [{ value: {} }] }] }), 'entry.0.changes.0.field'],
-    ['a comment without its author', body({ object: 'page', entry: [{ id: '1', changes: [{ field: 'feed', value: { item: 'comment', verb: 'add', comment_id: '1_2', post_id: '1_1' } }] }] }), 'entry.0.changes.0.value.from'],
-    ['a message without mid', body({ object: 'page', entry: [{ id: '1', messaging: [{ sender: { id: '9' }, message: { text: 'hi' } }] }] }), 'entry.0.messaging.0.message.mid'],
-  ])('names the field when given %s', (_label, bytes, path) => {
+  ])('throws naming the field when the envelope is %s', (_label, bytes, path) => {
     const error = (() => {
       try {
         parseMetaWebhook(bytes);
@@ -85,5 +81,28 @@ describe('parseMetaWebhook', () => {
     })();
     expect(error).toBeInstanceOf(MetaPayloadError);
     expect((error as MetaPayloadError).path).toBe(path);
+  });
+
+  const comment = { field: 'feed', value: { item: 'comment', verb: 'add', from: { id: '2', name: 'Jo' }, comment_id: '1_9', post_id: '1_1', message: 'Bins?' } };
+  it.each([
+    ['an entry without id', { id: undefined, time: 1, changes: [comment] }, 'entry.1.id: required', { time: 1, changes: [comment] }],
+    ['a change without field', { id: '1', time: 1, changes: [comment, { value: {} }] }, 'entry.1.changes.1.field: required', { id: '1', time: 1, changes: [{ value: {} }] }],
+    ['a comment without its author', { id: '1', time: 1, changes: [comment, { field: 'feed', value: { item: 'comment', verb: 'add', comment_id: '1_2', post_id: '1_1' } }] }, 'entry.1.changes.1.value.from: expected an object', { id: '1', time: 1, changes: [{ field: 'feed', value: { item: 'comment', verb: 'add', comment_id: '1_2', post_id: '1_1' } }] }],
+    ['a message without mid', { id: '1', time: 1, changes: [comment], messaging: [{ sender: { id: '9' }, message: { text: 'hi' } }] }, 'entry.1.messaging.0.message.mid', { id: '1', time: 1, messaging: [{ sender: { id: '9' }, message: { text: 'hi' } }] }],
+  ])('keeps %s whole with its reason, and still reads the rest of the delivery', (_label, badEntry, reason, kept) => {
+    const good = { id: '1', time: 1, changes: [{ ...comment, value: { ...comment.value, comment_id: '1_8' } }] };
+    const parsed = parseMetaWebhook(body({ object: 'page', entry: [good, badEntry] }));
+    expect(parsed.mentions.map((m) => m.externalId)).toEqual(badEntry.id ? ['1_8', '1_9'] : ['1_8']);
+    expect(parsed.unreadable).toHaveLength(1);
+    expect(parsed.unreadable[0]!.network).toBe('facebook');
+    expect(parsed.unreadable[0]!.reason).toContain(reason);
+    expect(JSON.parse(parsed.unreadable[0]!.raw)).toEqual({ object: 'page', entry: [kept] });
+  });
+
+  it('keeps a change whose mention would be invalid (a text over the limit) instead of refusing the delivery', () => {
+    const long = { ...comment, value: { ...comment.value, message: 'x'.repeat(100_001) } };
+    const parsed = parseMetaWebhook(body({ object: 'page', entry: [{ id: '1', time: 1, changes: [long] }] }));
+    expect(parsed.mentions).toEqual([]);
+    expect(parsed.unreadable[0]?.reason).toMatch(/^entry\.0\.changes\.0 \(mention text\)/);
   });
 });

@@ -17,10 +17,17 @@ function problemsOf(env: Record<string, string>): readonly string[] {
 describe('network settings', () => {
   it('starts with every network off, X polling every 120 s, RSS every 900 s, no X features', () => {
     const c = loadConfig({});
-    expect(c.meta).toMatchObject({ appSecret: null, pageToken: null, graphApiUrl: 'https://graph.facebook.com/v21.0' });
+    expect(c.meta).toMatchObject({ appSecret: null, pageToken: null, graphApiVersion: 'v25.0', graphApiUrl: 'https://graph.facebook.com/v25.0' });
     expect(c.x).toMatchObject({ bearerToken: null, userId: null, pollSeconds: 120, user: null, apiUrl: 'https://api.x.com' });
     expect([...c.x.features]).toEqual([]);
     expect(c.rss.pollSeconds).toBe(900);
+  });
+
+  it('takes the Graph API version from META_GRAPH_API_VERSION, and the host alone from META_GRAPH_API_URL', () => {
+    expect(loadConfig({ META_GRAPH_API_VERSION: 'v26.0' }).meta.graphApiUrl).toBe('https://graph.facebook.com/v26.0');
+    expect(loadConfig({ META_GRAPH_API_URL: 'http://graph.test:8080/' }).meta.graphApiUrl).toBe('http://graph.test:8080/v25.0');
+    expect(problemsOf({ META_GRAPH_API_VERSION: '21' })[0]).toMatch(/^META_GRAPH_API_VERSION.*v25\.0/);
+    expect(problemsOf({ META_GRAPH_API_URL: 'https://graph.facebook.com/v21.0' })).toEqual([expect.stringMatching(/^META_GRAPH_API_URL: the host only/)]);
   });
 
   it('reads X_FEATURES as a list and refuses unknown features', () => {

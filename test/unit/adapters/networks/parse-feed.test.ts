@@ -1,9 +1,11 @@
-// The small RSS/Atom reader behind parseFeed: the shapes feeds come in, and the tricks XML allows.
+// parseFeed (@rowanmanning/feed-parser underneath): the shapes real RSS 2.0 and Atom 1.0 feeds come in,
+// and what they get wrong: relative links, xml:base, XHTML bodies, HTML entities, Latin-1, cut-off downloads.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FeedParseError, parseFeed, plain } from '../../../../src/adapters/networks/rss/parse-feed.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/networks/${name}`, import.meta.url), 'utf8');
+const bytes = (name: string) => readFileSync(new URL(`../../../fixtures/networks/${name}`, import.meta.url));
 
 describe('parseFeed', () => {
   it('reads RSS 2.0: guid, link, dates, creator, escaped HTML and CDATA as plain text', () => {
@@ -50,7 +52,53 @@ describe('parseFeed', () => {
   it('refuses what is not a feed', () => {
     expect(() => parseFeed('<html><body>Not found</body></html>')).toThrow(FeedParseError);
     expect(() => parseFeed('')).toThrow(/not XML: no root element/);
-    expect(() => parseFeed('<rss><channel><item><title><![CDATA[never ends')).toThrow(/unterminated CDATA/);
+  });
+
+  it('reads an Atom entry whose keyword is only in its type="xhtml" body', () => {
+    const [hall] = parseFeed(bytes('atom.parish-news.xml'), { baseUrl: 'https://parish.example.org/news/feed.atom' }).entries;
+    expect(hall?.text).toBe('The hall is open again from Monday. The refit was paid for with a grant from Example Council and the lottery. Bookings: 01234 000000 .');
+  });
+
+  it('resolves relative links with new URL(href, base): xml:base on the feed and the entry, then the feed\'s own address', () => {
+    const atom = parseFeed(bytes('atom.parish-news.xml'), { baseUrl: 'https://parish.example.org/news/feed.atom' });
+    expect(atom.entries.map((e) => e.url)).toEqual(['https://parish.example.org/news/2026/03/village-hall-reopens', 'https://parish.example.org/news/2026/03/parking-charges']);
+    const rss = parseFeed(bytes('rss.gazette-latin1.xml'), { baseUrl: 'https://gazette.example.co.uk/rss' });
+    expect(rss.entries.map((e) => e.url)).toEqual(['https://gazette.example.co.uk/news/2026/03/cafe-fined', 'https://gazette.example.co.uk/news/2026/03/fun-run']);
+    // No <link> on the channel: the address the feed was fetched from is the base.
+    const bare = '<rss version="2.0"><channel><title>T</title><item><title>A</title><link>/a/1</link><guid>1</guid></item></channel></rss>';
+    expect(parseFeed(bare, { baseUrl: 'https://feeds.example.net/local/rss.xml' }).entries[0]?.url).toBe('https://feeds.example.net/a/1');
+  });
+
+  it('decodes HTML named entities (&pound; &ndash; &rsquo;) in titles and escaped HTML', () => {
+    const [, parking] = parseFeed(bytes('atom.parish-news.xml')).entries;
+    expect(parking).toMatchObject({ title: 'Parking charges: £2 an hour – Example Council’s plan', text: 'Charges rise to £2 from April – residents’ permits stay at £30.' });
+    const raw = '<rss version="2.0"><channel><title>T</title><item><title>Fees &pound;5 &ndash; the council&rsquo;s plan</title><guid>1</guid></item></channel></rss>';
+    expect(parseFeed(raw).entries[0]?.title).toBe('Fees £5 – the council’s plan');
+  });
+
+  it('reads an ISO-8859-1 feed by its XML declaration, or by the HTTP charset', () => {
+    const [cafe] = parseFeed(bytes('rss.gazette-latin1.xml')).entries;
+    expect(cafe).toMatchObject({ title: 'Café owner fined £500 over Example Council licence', author: 'José Reporter', text: 'The café on the High Street was fined £500 – Example Council said it had no licence.' });
+    const undeclared = Buffer.from('<rss version="2.0"><channel><title>T</title><item><title>\u00a3500 fine</title><guid>1</guid></item></channel></rss>', 'latin1');
+    expect(parseFeed(undeclared, { contentType: 'application/rss+xml; charset=ISO-8859-1' }).entries[0]?.title).toBe('£500 fine');
+  });
+
+  it('takes nothing from a cut-off download, not even the entries before the cut', () => {
+    const whole = fixture('rss.local-news.xml');
+    for (const cut of [whole.indexOf('</description>'), whole.indexOf('</channel>'), whole.length - 4]) {
+      expect(() => parseFeed(whole.slice(0, cut))).toThrow(/^incomplete: the document ends before <\/rss>/);
+    }
+    expect(() => parseFeed(`${whole}\n<!-- served in 12 ms -->\n`)).not.toThrow();
+  });
+
+  it('reads no DTD: internal entities stay unexpanded and external ones are never fetched', () => {
+    const xxe = '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd"><!ENTITY % remote SYSTEM "http://127.0.0.1:9/evil.dtd"> %remote;]><rss><channel><title>T</title><item><title>&secret;</title><guid>1</guid></item></channel></rss>';
+    expect(parseFeed(xxe).entries[0]?.title).toBe('&secret;');
+  });
+
+  it('refuses a feed nested deeper than any real one, at once', () => {
+    const deep = `<rss><channel><title>T</title><item><guid>1</guid><description>${'<div>'.repeat(40_000)}${'</div>'.repeat(40_000)}</description></item></channel></rss>`;
+    expect(() => parseFeed(deep)).toThrow(/^not a readable feed: .*nested/i);
   });
 });
 

@@ -8,7 +8,8 @@ const page = JSON.parse(readFileSync(new URL('../../../fixtures/networks/x.menti
 
 describe('parseXMentions', () => {
   it('maps each mention with its author and, for a reply, the post it answers', () => {
-    const mentions = parseXMentions(page, '1000000000000000001');
+    const { mentions, unreadable } = parseXMentions(page, '1000000000000000001');
+    expect(unreadable).toEqual([]);
     expect(mentions).toHaveLength(2);
     expect(mentions[0]).toEqual({
       network: 'x',
@@ -24,7 +25,22 @@ describe('parseXMentions', () => {
   });
 
   it('reads an empty page as nothing', () => {
-    expect(parseXMentions({ meta: { result_count: 0 } }, '1')).toEqual([]);
+    expect(parseXMentions({ meta: { result_count: 0 } }, '1')).toEqual({ mentions: [], unreadable: [] });
+  });
+
+  it('keeps a post it cannot read as a one-post page with the reason, and still reads the rest', () => {
+    // X cut an emoji in half: a lone surrogate the desk (and PostgreSQL) will not store.
+    const at = page.data!.findIndex((t) => t.id === '1800000000000000003');
+    const broken: XMentionsPage = { ...page, data: page.data!.map((t, i) => (i === at ? { ...t, text: '@ExampleCouncil bins \ud83d' } : t)) };
+    const { mentions, unreadable } = parseXMentions(broken, '1000000000000000001');
+    expect(mentions.map((m) => m.externalId)).toEqual(['1800000000000000002']);
+    expect(unreadable).toHaveLength(1);
+    expect(unreadable[0]!.reason).toMatch(new RegExp(`^data\\.${at} \\(mention text\\): `));
+    const kept = JSON.parse(unreadable[0]!.raw) as XMentionsPage;
+    expect(kept.data?.map((t) => t.id)).toEqual(['1800000000000000003']);
+    expect(kept.includes?.tweets?.map((t) => t.id)).toEqual(['1800000000000000001']);
+    // Read again (a replay), the kept page gives the same verdict, so it stays kept until the parser changes.
+    expect(parseXMentions(kept, '1000000000000000001').unreadable.map((u) => u.reason)).toEqual([expect.stringMatching(/^data\.0 \(mention text\): /)]);
   });
 });
 
