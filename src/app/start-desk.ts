@@ -13,6 +13,7 @@ import type { Policy } from '../policy/policy-schema.js';
 import { createWorkingCalendar } from '../policy/working-calendar.js';
 import type { DeskContext } from '../services/desk-context.js';
 import { runClockJob } from '../services/run-clock-job.js';
+import { tellAdminsOfStaleItem } from '../services/tell-admins-of-stale-item.js';
 import { deliverAutoReply, deliverModeration, deliverReply, recordNetworkFailure } from '../services/deliver-network-action.js';
 import type { Clock, NetworkConnector } from '../services/ports.js';
 import { createPgStore } from '../store/create-pg-store.js';
@@ -116,5 +117,6 @@ function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[]
       'clock.due': (job) => runClockJob(ctx, 'due', job),
     },
     onFailed: (job, error) => recordNetworkFailure(ctx, job, error),
+    onStale: (job, error) => tellAdminsOfStaleItem(ctx, job, error),
   });
 }
