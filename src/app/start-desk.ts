@@ -20,6 +20,7 @@ import { createPgStore } from '../store/create-pg-store.js';
 import type { Db } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
 import { openDatabase } from '../store/open-database.js';
+import { withoutTimeouts } from '../store/open-postgres.js';
 import { createOutboxWorker, type OutboxWorker } from '../store/outbox-worker.js';
 import { chatOutboxHandlers, type ChatAdapter } from './chat-adapter.js';
 import { createChatAdapters, type ChatAdapterOverrides } from './create-chat-adapters.js';
@@ -59,7 +60,7 @@ export interface RunningDesk {
 export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const clock = o.clock ?? { now: () => new Date() };
   const db = o.db ?? (await openDatabase({ databaseUrl: o.config.databaseUrl ?? undefined, dataDir: o.config.dataDir }));
-  await migrate(db);
+  await withoutTimeouts(db, (d) => migrate(d));
   const store = createPgStore(db, { clock });
   const http = createHttpServer(o.logger);
   const surfaces = configuredSurfaces(o.config);

@@ -17,6 +17,7 @@ const UNAVAILABLE_CODES = new Set([
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now (starting up, recovering)
   '53300', // too_many_connections
+  '57014', // query_canceled: our statement_timeout, on a server too slow to serve us
 ]);
 
 // pg reports pool and protocol trouble as plain Errors without a code.
@@ -27,6 +28,8 @@ const UNAVAILABLE_MESSAGES = [
   /Cannot use a pool after calling end/i,
   /Client was closed and is not queryable/i,
   /Too many connections/i,
+  // pg's client-side query_timeout: the server did not answer at all.
+  /Query read timeout/i,
 ];
 
 export function isStoreUnavailable(error: unknown): boolean {
