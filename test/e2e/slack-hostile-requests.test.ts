@@ -20,6 +20,8 @@ describe('malformed signed Slack requests', () => {
     ['payload="text"', 'payload=%22text%22'],
     ['a payload that is not JSON', 'payload=%7Bnot-json'],
     ['an empty form', ''],
+    ['a block action with no user', `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', team: { id: 'T0000DESK' }, actions: [] }))}`],
+    ['a block action with no actions', `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', team: { id: 'T0000DESK' }, user: { id: 'U0ANA' } }))}`],
   ])('answers %s with a 400, never a 500', async (_what, body) => {
     const res = await post(body, FORM);
     expect(res.status).toBe(400);

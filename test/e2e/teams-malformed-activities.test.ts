@@ -31,6 +31,9 @@ describe('a malformed activity in local Teams mode', () => {
     ['an invoke with no value', JSON.stringify({ type: 'invoke', name: 'adaptiveCard/action', from: { id: 'u1' }, conversation: { id: 'c1' }, serviceUrl: 'https://smba.trafficmanager.net/teams' })],
     ['an invoke with a null value', JSON.stringify({ type: 'invoke', name: 'adaptiveCard/action', value: null, from: { id: 'u1' }, conversation: { id: 'c1' }, serviceUrl: 'https://smba.trafficmanager.net/teams' })],
     ['a conversation update with members as a string', JSON.stringify({ type: 'conversationUpdate', membersAdded: 'all', from: { id: 'u1' }, conversation: { id: 'c1' }, recipient: { id: 'b' }, serviceUrl: 'https://smba.trafficmanager.net/teams' })],
+    ['a message whose text is not a string', JSON.stringify({ type: 'message', text: true, from: { id: 'u1' }, conversation: { id: 'c1' }, serviceUrl: 'https://smba.trafficmanager.net/teams' })],
+    ['a sender whose Entra id is a number', JSON.stringify({ type: 'message', text: 'desk help', from: { id: 'u1', aadObjectId: 1e300 }, conversation: { id: 'c1' }, serviceUrl: 'https://smba.trafficmanager.net/teams' })],
+    ['a conversation id with a lone surrogate', JSON.stringify({ type: 'message', text: 'desk help', from: { id: 'u1' }, conversation: { id: '\ud800' }, serviceUrl: 'https://smba.trafficmanager.net/teams' })],
     ['a type that is a number', JSON.stringify({ type: 7, from: { id: 'u1' }, conversation: { id: 'c1' } })],
   ])('answers %s with a 4xx (or an empty 200), never a 5xx, and stores nothing', async (_what, body) => {
     const before = await counts();

@@ -51,7 +51,22 @@ export function parseSlackBody(text: string, contentType: string | undefined): P
   const body = value as Record<string, unknown>;
   const routable = typeof body['type'] === 'string' || typeof body['command'] === 'string' || (typeof body['event'] === 'object' && body['event'] !== null) || body['ssl_check'] !== undefined;
   if (!routable) return { ok: false, reason: 'not a kind of request Slack sends (no type, command or event)' };
+  const missing = missingField(body);
+  if (missing) return { ok: false, reason: `${missing} is missing or malformed` };
   return { ok: true, body };
+}
+
+/** Interactions Bolt reads `user.id` from without looking; a block action also its `actions`. */
+const INTERACTIVE = new Set(['block_actions', 'view_submission', 'view_closed', 'shortcut', 'message_action', 'block_suggestion', 'interactive_message']);
+
+function missingField(body: Record<string, unknown>): string | null {
+  const object = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (typeof body['command'] === 'string' && typeof body['user_id'] !== 'string') return 'user_id';
+  if (typeof body['type'] !== 'string' || !INTERACTIVE.has(body['type'])) return null;
+  if (!object(body['user']) || typeof body['user']['id'] !== 'string') return 'user.id';
+  if (body['type'] === 'block_actions' && (!Array.isArray(body['actions']) || !body['actions'].every(object))) return 'actions';
+  if (body['type'].startsWith('view_') && !object(body['view'])) return 'view';
+  return null;
 }
 
 async function readBody(req: Request): Promise<Buffer | null> {
