@@ -2,26 +2,44 @@
 import { pino } from 'pino';
 import { startDesk } from './app/start-desk.js';
 import { describeStartup } from './app/describe-startup.js';
+import { checkDataDir, DataDirError } from './config/check-data-dir.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
 import { loadPolicy, PolicyError } from './config/load-policy.js';
+
+/**
+ * A stop that takes longer than this is abandoned: an orchestrator sends SIGKILL soon after SIGTERM anyway, and
+ * nothing is lost by leaving (outbox items in flight come back when their lease expires).
+ */
+const STOP_WITHIN_MS = 5_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   const policy = await loadPolicy(config.policyPath);
+  if (!config.databaseUrl) await checkDataDir(config.dataDir);
   const desk = await startDesk({ config, policy, logger });
   for (const line of describeStartup(config, desk)) console.log(line);
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) {
+      console.log(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
     console.log(`${signal}: stopping…`);
+    setTimeout(() => {
+      console.error(`${signal}: not stopped after ${STOP_WITHIN_MS / 1000} s; exiting anyway (unfinished outbox items run on the next start)`);
+      process.exit(1);
+    }, STOP_WITHIN_MS).unref();
     await desk.stop();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof ConfigError || e instanceof PolicyError) {
+  if (e instanceof ConfigError || e instanceof PolicyError || e instanceof DataDirError) {
     console.error(e.message);
   } else {
     console.error('Mention Desk could not start:', e);

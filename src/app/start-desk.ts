@@ -15,12 +15,14 @@ import type { Policy } from '../policy/policy-schema.js';
 import { createWorkingCalendar } from '../policy/working-calendar.js';
 import type { DeskContext } from '../services/desk-context.js';
 import { runClockJob } from '../services/run-clock-job.js';
+import { tellAdminsOfStaleItem } from '../services/tell-admins-of-stale-item.js';
 import { deliverAutoReply, deliverModeration, deliverReply, recordNetworkFailure } from '../services/deliver-network-action.js';
 import type { Clock, NetworkConnector } from '../services/ports.js';
 import { createPgStore } from '../store/create-pg-store.js';
 import type { Db } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
 import { openDatabase } from '../store/open-database.js';
+import { withoutTimeouts } from '../store/open-postgres.js';
 import { createOutboxWorker, type OutboxWorker } from '../store/outbox-worker.js';
 import { chatOutboxHandlers, type ChatAdapter } from './chat-adapter.js';
 import { createChatAdapters, type ChatAdapterOverrides } from './create-chat-adapters.js';
@@ -64,7 +66,7 @@ export interface RunningDesk {
 export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const clock = o.clock ?? { now: () => new Date() };
   const db = o.db ?? (await openDatabase({ databaseUrl: o.config.databaseUrl ?? undefined, dataDir: o.config.dataDir }));
-  await migrate(db);
+  await withoutTimeouts(db, (d) => migrate(d));
   const store = createPgStore(db, { clock });
   const http = createHttpServer(o.logger);
   const surfaces = configuredSurfaces(o.config);
@@ -126,5 +128,6 @@ function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[]
       'clock.due': (job) => runClockJob(ctx, 'due', job),
     },
     onFailed: (job, error) => recordNetworkFailure(ctx, job, error),
+    onStale: (job, error) => tellAdminsOfStaleItem(ctx, job, error),
   });
 }

@@ -20,6 +20,8 @@ export const envSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'an app-level token starting xapp-').optional(),
   SLACK_API_URL: url,
+  SLACK_TEAM_ID: z.string().regex(/^T[A-Z0-9]{2,}$/, 'a Slack workspace id such as T0123ABCD').optional(),
+  SLACK_ENTERPRISE_ID: z.string().regex(/^E[A-Z0-9]{2,}$/, 'an Enterprise Grid organisation id such as E0123ABCD').optional(),
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,

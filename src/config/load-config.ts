@@ -9,6 +9,9 @@ export interface SlackSettings {
   readonly signingSecret: string | null;
   readonly appToken: string | null;
   readonly apiUrl: string | null;
+  /** The desk's workspace (and Enterprise Grid organisation); unset: learned from auth.test at start. */
+  readonly teamId: string | null;
+  readonly enterpriseId: string | null;
 }
 
 export interface TeamsSettings {
@@ -73,7 +76,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 function slackSettings(e: Env): SlackSettings | null {
   if (!e.SLACK_BOT_TOKEN) return null;
-  return { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET ?? null, appToken: e.SLACK_APP_TOKEN ?? null, apiUrl: e.SLACK_API_URL ?? null };
+  return {
+    botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET ?? null, appToken: e.SLACK_APP_TOKEN ?? null, apiUrl: e.SLACK_API_URL ?? null,
+    teamId: e.SLACK_TEAM_ID ?? null, enterpriseId: e.SLACK_ENTERPRISE_ID ?? null,
+  };
 }
 
 function teamsSettings(e: Env): TeamsSettings | null {

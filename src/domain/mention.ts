@@ -16,18 +16,30 @@ const text = (max: number) =>
     .regex(/^[^\u0000]*$/, 'must not contain NUL (\\u0000) characters')
     .refine((s) => !LONE_SURROGATE.test(s), 'must be well-formed Unicode (a lone surrogate half was sent)');
 
+/**
+ * A link a person will click on a card: http(s) only (a `javascript:` or `file:` link on a card is an attack),
+ * and text PostgreSQL can store.
+ */
+const webUrl = () =>
+  z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2000)
+    .regex(/^[^\u0000]*$/, 'must not contain NUL (\\u0000) characters')
+    .refine((s) => !LONE_SURROGATE.test(s), 'must be well-formed Unicode (a lone surrogate half was sent)');
+
+/** Stored as a PostgreSQL integer; nobody has more followers than that. */
+const MAX_FOLLOWERS = 2_147_483_647;
+
 export const mentionAuthorSchema = z.object({
   id: text(200).min(1),
   name: text(200).default(''),
   handle: text(200).default(''),
-  followers: z.number().int().nonnegative().nullable().default(null),
+  followers: z.number().int().nonnegative().max(MAX_FOLLOWERS, `must be at most ${MAX_FOLLOWERS}`).nullable().default(null),
   verified: z.boolean().default(false),
 });
 
 export const mentionSchema = z.object({
   network: networkNameSchema,
   externalId: text(300).min(1),
-  url: z.url().max(2000),
+  url: webUrl(),
   text: text(100_000),
   postedAt: z.iso.datetime({ offset: true }),
   kind: z.enum(MENTION_KINDS),
@@ -36,11 +48,11 @@ export const mentionSchema = z.object({
     .object({
       externalId: text(300).min(1),
       text: text(100_000).default(''),
-      url: z.url().max(2000).optional(),
+      url: webUrl().optional(),
     })
     .optional(),
   media: z
-    .array(z.object({ type: z.enum(['image', 'video', 'link', 'other']), url: z.url().max(2000) }))
+    .array(z.object({ type: z.enum(['image', 'video', 'link', 'other']), url: webUrl() }))
     .max(20)
     .optional(),
 });

@@ -3,7 +3,7 @@ import type { ChatChannel, Person } from './policy-people-schema.js';
 import { findPersonById } from './policy-directory.js';
 import type { Policy } from './policy-schema.js';
 
-export const NOTICE_AUDIENCES = ['owner', 'channel_and_managers', 'managers_and_leadership', 'leadership'] as const;
+export const NOTICE_AUDIENCES = ['owner', 'channel_and_managers', 'managers_and_leadership', 'leadership', 'admins'] as const;
 export type NoticeAudience = (typeof NOTICE_AUDIENCES)[number];
 
 export interface NoticeRecipients {
@@ -35,6 +35,11 @@ export function noticeRecipients(policy: Policy, audience: NoticeAudience, owner
     case 'leadership':
       // The Chief Executive is made aware of every block (002 §6.3.3): the leadership channel, else each leader.
       return { inCardThread: false, channels: hasLeadershipChannel ? [policy.channels.leadership] : [], notify: leaders, direct: hasLeadershipChannel ? [] : leaders };
+    case 'admins': {
+      // The desk's own trouble: the admin channel, else the triage channel, where the comms managers see it.
+      const hasAdminChannel = Object.values(policy.channels.admin).some(Boolean);
+      return { inCardThread: false, channels: [hasAdminChannel ? policy.channels.admin : policy.channels.triage], notify: managers, direct: [] };
+    }
   }
 }
 

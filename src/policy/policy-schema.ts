@@ -56,6 +56,9 @@ const policyObjectSchema = z
       triage: chatChannelSchema,
       leadership: chatChannelSchema.default({}),
       safeguarding: chatChannelSchema.default({}),
+      // Where the desk tells whoever runs it about its own trouble (a card it has been failing to post for a
+      // while); unset: the triage channel.
+      admin: chatChannelSchema.default({}),
     }),
     services: z.array(serviceAreaSchema).min(1),
     kinds: z.array(z.object({ id: z.string().regex(/^[a-z_]+$/), name: z.string(), source: z.string().optional() })).min(1),

@@ -26,3 +26,13 @@ export class StoreUnavailableError extends DeskError {
     super('store_unavailable', message, options);
   }
 }
+
+/**
+ * Not a failure: the item is waiting on our own bookkeeping (another worker's post under way). The outbox
+ * runs it again after retryAfterMs without counting an attempt.
+ */
+export class DeferredError extends DeskError {
+  constructor(readonly retryAfterMs: number, message: string, options?: { cause?: unknown }) {
+    super('deferred', message, options);
+  }
+}

@@ -166,6 +166,11 @@ export interface CardMessage {
   readonly version: string;
   /** A post started less than IN_FLIGHT_SECONDS ago and has not reported back. */
   readonly inFlight: boolean;
+  /**
+   * Where in time the last post attempt may have landed (server clock), for a reservation: from its start to
+   * when it was known to have ended, or to the longest a post can take when its worker died mid-way.
+   */
+  readonly attemptWindow: { readonly from: Date; readonly to: Date };
 }
 
 /** Where each case's chat messages are, and the reservation that keeps a post from happening twice. */
@@ -175,10 +180,12 @@ export interface CardMessageRepository {
   reserve(caseId: string, surface: string, purpose: string, channel: string): Promise<boolean>;
   /** Takes over an abandoned reservation, only if nobody else changed it since `version`. */
   takeOver(row: CardMessage): Promise<boolean>;
+  /** A taken-over reservation is about to be posted again: its attempt window starts now. */
+  beginAttempt(caseId: string, surface: string, purpose: string): Promise<void>;
   complete(caseId: string, surface: string, purpose: string, channel: string, messageId: string, threadId: string | null): Promise<void>;
   /** The post certainly did not happen (429, an error answer): drop the reservation. */
   release(caseId: string, surface: string, purpose: string): Promise<void>;
-  /** The post may have happened (timeout, 5xx): whoever comes next must look before posting. */
+  /** The post may have happened (timeout, 5xx), or a look for it failed: whoever comes next must look before posting. */
   markUnknown(caseId: string, surface: string, purpose: string): Promise<void>;
   /** The message is gone from chat (deleted by someone): forget it so the next refresh posts anew. */
   forget(caseId: string, surface: string, purpose: string): Promise<void>;

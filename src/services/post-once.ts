@@ -6,8 +6,11 @@
 //     an error answer) drops the reservation, one that may have landed (timeout, 5xx) marks it unknown;
 //  3. a reservation younger than IN_FLIGHT_SECONDS: another worker is posting: retry later;
 //  4. an older or unknown one: take it over (compare-and-set, so one worker wins), then look in the
-//     channel for a message carrying our metadata (case id, purpose) before posting; found → keep it.
+//     channel for a message carrying our metadata (case id, purpose), only inside the time window the last
+//     attempt could have landed in, before posting; found → keep it. A look that fails leaves the reservation
+//     unknown again at once, so the next try need not wait out an in-flight mark of our own making.
 // The look-up costs a history call only on that rare path: a first post goes straight out.
+import { DeferredError } from './errors.js';
 import type { CardMessageRepository } from './ports.js';
 
 export interface PostedMessage {
@@ -22,10 +25,15 @@ export interface PostOnceSpec {
   readonly channel: string;
   readonly threadTs?: string | null;
   post(): Promise<PostedMessage>;
-  /** Finds a message an earlier attempt posted, searching from `oldest` (unix seconds); null if the platform cannot look. */
-  find(oldest: number): Promise<PostedMessage | null>;
+  /** Finds a message an earlier attempt posted between `oldest` and `latest` (unix seconds); null if the platform cannot look. */
+  find(window: SearchWindow): Promise<PostedMessage | null>;
   /** The platform certainly refused (a 429, an error answer), as opposed to a timeout that may have landed. */
   certainlyNotSent(error: unknown): boolean;
+}
+
+export interface SearchWindow {
+  readonly oldest: number;
+  readonly latest: number;
 }
 
 export interface PostOnceResult extends PostedMessage {
@@ -33,13 +41,18 @@ export interface PostOnceResult extends PostedMessage {
   readonly created: boolean;
 }
 
-/** Retryable: the outbox backs off and tries again. */
-export class PostInProgressError extends Error {
+/** Another worker's post is under way: not a failure, so the outbox tries again soon without counting an attempt. */
+export class PostInProgressError extends DeferredError {
   override readonly name = 'PostInProgressError';
+  constructor(message: string) {
+    super(IN_PROGRESS_RETRY_MS, message);
+  }
 }
 
-/** Slack's ts and our clock may disagree a little; look a little further back than the reservation. */
-const LOOK_BACK_SECONDS = 600;
+const IN_PROGRESS_RETRY_MS = 5_000;
+
+/** The chat platform's clock (a message's ts) and the database's may disagree a little: widen the window both ways. */
+const CLOCK_SKEW_SECONDS = 120;
 
 export async function postOnce(store: CardMessageRepository, spec: PostOnceSpec): Promise<PostOnceResult> {
   const { caseId, purpose, surface: SURFACE } = spec;
@@ -53,11 +66,18 @@ export async function postOnce(store: CardMessageRepository, spec: PostOnceSpec)
   if (row) {
     if (row.inFlight) throw new PostInProgressError(`the ${purpose} message of ${caseId} is being posted by another worker`);
     if (!(await store.takeOver(row))) throw new PostInProgressError(`another worker took over the ${purpose} message of ${caseId}`);
-    const found = await spec.find(Math.floor(row.createdAt.getTime() / 1000) - LOOK_BACK_SECONDS);
+    let found: PostedMessage | null;
+    try {
+      found = await spec.find(searchWindow(row.attemptWindow));
+    } catch (e) {
+      await store.markUnknown(caseId, SURFACE, purpose);
+      throw e;
+    }
     if (found) {
       await store.complete(caseId, SURFACE, purpose, found.channel, found.ts, spec.threadTs ?? null);
       return { ...found, created: false };
     }
+    await store.beginAttempt(caseId, SURFACE, purpose);
   }
   let posted: PostedMessage;
   try {
@@ -69,4 +89,8 @@ export async function postOnce(store: CardMessageRepository, spec: PostOnceSpec)
   }
   await store.complete(caseId, SURFACE, purpose, posted.channel, posted.ts, spec.threadTs ?? null);
   return { ...posted, created: true };
+}
+
+function searchWindow(w: { from: Date; to: Date }): SearchWindow {
+  return { oldest: Math.floor(w.from.getTime() / 1000) - CLOCK_SKEW_SECONDS, latest: Math.ceil(w.to.getTime() / 1000) + CLOCK_SKEW_SECONDS };
 }

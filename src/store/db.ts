@@ -34,6 +34,11 @@ export interface Db extends Sql {
    * replicas with it). Close it before this one.
    */
   openSecondHandle(): Db;
+  /**
+   * A one-connection handle without the request timeouts, for work that may rightly take minutes
+   * (migrations, an index on a big table). Close it after; PGlite has no timeouts to lift.
+   */
+  openMaintenanceHandle(): Db;
   close(): Promise<void>;
 }
 
@@ -57,6 +62,10 @@ export function createDb(poolConfig: pg.PoolConfig, options: CreateDbOptions): D
     description: options.description,
     connectionString: poolConfig.connectionString,
     openSecondHandle: () => createDb({ ...poolConfig }, { kind: options.kind, description: `${options.description} (second handle)` }),
+    openMaintenanceHandle() {
+      const { query_timeout: _q, statement_timeout: _s, idle_in_transaction_session_timeout: _i, ...rest } = poolConfig;
+      return createDb({ ...rest, max: 1 }, { kind: options.kind, description: options.description });
+    },
     query: (text, params) => runQuery(pool, text, params),
     async transaction(work) {
       const client = await pool.connect().catch((e: unknown) => Promise.reject(toStoreError(e)));

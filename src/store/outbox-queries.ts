@@ -13,6 +13,8 @@ export interface OutboxJob {
   readonly runAt: Date;
   /** The lease this run holds: outcomes are recorded only while it is still ours. */
   readonly lockedUntil: Date;
+  /** When the item was enqueued: how long it has been waiting decides when to tell an admin and to give up. */
+  readonly createdAt: Date;
 }
 
 interface JobRow {
@@ -25,6 +27,7 @@ interface JobRow {
   rate_limits: number;
   run_at: Date;
   locked_until: Date;
+  created_at: Date;
 }
 
 /**
@@ -44,7 +47,7 @@ export async function claimDue(sql: Sql, a: { now: Date; leaseUntil: Date; worke
          ORDER BY run_at, id
          LIMIT $5
          FOR UPDATE SKIP LOCKED)
-      RETURNING id, key, kind, payload, case_id, attempts, rate_limits, run_at, locked_until`,
+      RETURNING id, key, kind, payload, case_id, attempts, rate_limits, run_at, locked_until, created_at`,
     [a.now, a.leaseUntil, a.workerId, a.kinds, a.batch, a.keys ? [...a.keys] : null],
   );
   return result.rows
@@ -58,6 +61,7 @@ export async function claimDue(sql: Sql, a: { now: Date; leaseUntil: Date; worke
       rateLimits: r.rate_limits,
       runAt: r.run_at,
       lockedUntil: r.locked_until,
+      createdAt: r.created_at,
     }))
     .sort((x, y) => x.runAt.getTime() - y.runAt.getTime() || x.id - y.id);
 }
@@ -88,5 +92,11 @@ export async function recordOutcome(sql: Sql, job: OutboxJob, workerId: string, 
       [...head, outcome.error, outcome.attempts, outcome.rateLimits, outcome.runAt],
     );
   }
+  return result.rowCount === 1;
+}
+
+/** True for exactly one caller per item: the one that gets to tell an admin the item is old. */
+export async function claimStaleNotice(sql: Sql, id: number, now: Date): Promise<boolean> {
+  const result = await sql.query(`UPDATE outbox SET stale_noticed_at = $2 WHERE id = $1 AND stale_noticed_at IS NULL`, [id, now]);
   return result.rowCount === 1;
 }

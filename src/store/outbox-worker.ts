@@ -1,9 +1,9 @@
 // Owns running the outbox: claim due items, call the handler for their kind, record the outcome.
-import { PermanentError, RateLimitError } from '../services/errors.js';
+import { DeferredError, PermanentError, RateLimitError } from '../services/errors.js';
 import type { Clock } from '../services/ports.js';
 import { backoffMs } from './backoff.js';
 import type { Sql } from './db.js';
-import { claimDue, recordOutcome, type Outcome, type OutboxJob } from './outbox-queries.js';
+import { claimDue, claimStaleNotice, recordOutcome, type Outcome, type OutboxJob } from './outbox-queries.js';
 
 export type { OutboxJob } from './outbox-queries.js';
 
@@ -27,7 +27,15 @@ export interface OutboxWorkerOptions {
   readonly batch?: number;
   /** How long a claim lasts; a handler running longer may be run again by another worker. */
   readonly leaseMs?: number;
+  /**
+   * A failing item is given up only once it has had this many attempts AND is older than giveUpAfterMs: a
+   * callee that is merely flaky (a bad hour at Slack) must not cost a card.
+   */
   readonly maxAttempts?: number;
+  readonly giveUpAfterMs?: number;
+  /** An item still retrying this long after it was enqueued is reported once through onStale. */
+  readonly staleAfterMs?: number;
+  readonly onStale?: (job: OutboxJob, error: unknown) => Promise<void> | void;
   /** 429s are not failures, but a callee that only ever says 429 must still end somewhere. */
   readonly maxRateLimits?: number;
   readonly logger?: OutboxLogger;
@@ -49,6 +57,10 @@ export interface OutboxWorker {
   dispatch(keys: readonly string[]): Promise<number>;
 }
 
+/** Retrying at the capped back-off (five minutes) for a day: long enough to outlast any outage Slack has had. */
+const DEFAULT_GIVE_UP_AFTER_MS = 24 * 60 * 60_000;
+const DEFAULT_STALE_AFTER_MS = 15 * 60_000;
+
 const quiet: OutboxLogger = { info() {}, warn() {}, error() {} };
 
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
@@ -57,6 +69,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const batch = options.batch ?? 10;
   const leaseMs = options.leaseMs ?? 60_000;
   const maxAttempts = options.maxAttempts ?? 8;
+  const giveUpAfterMs = options.giveUpAfterMs ?? DEFAULT_GIVE_UP_AFTER_MS;
+  const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
   const maxRateLimits = options.maxRateLimits ?? 50;
   const logger = options.logger ?? quiet;
   const kinds = Object.keys(handlers);
@@ -95,7 +109,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       logger.error({ key: job.key, kind: job.kind, err: e }, 'could not record outbox outcome');
       return;
     }
-    if (outcome.status === 'retry') logger.warn({ key: job.key, kind: job.kind, runAt: outcome.runAt, err: error }, 'outbox item will be retried');
+    if (outcome.status === 'retry') {
+      logger.warn({ key: job.key, kind: job.kind, runAt: outcome.runAt, err: error }, 'outbox item will be retried');
+      await reportIfStale(job, now, error);
+    }
     if (outcome.status === 'failed') {
       logger.error({ key: job.key, kind: job.kind, err: error }, 'outbox item failed for good');
       try {
@@ -106,9 +123,22 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
   }
 
+  async function reportIfStale(job: OutboxJob, now: Date, error: unknown): Promise<void> {
+    if (!options.onStale || now.getTime() - job.createdAt.getTime() < staleAfterMs) return;
+    try {
+      if (await claimStaleNotice(db, job.id, now)) await options.onStale(job, error);
+    } catch (e) {
+      logger.error({ key: job.key, kind: job.kind, err: e }, 'could not report an old outbox item');
+    }
+  }
+
   function failureOutcome(job: OutboxJob, e: unknown): Outcome {
     const message = describe(e);
     const now = clock.now().getTime();
+    if (isDeferred(e)) {
+      // Waiting on our own bookkeeping (another worker's post under way) is not an attempt.
+      return { status: 'retry', error: message, attempts: job.attempts - 1, rateLimits: job.rateLimits, runAt: new Date(now + Math.max(0, e.retryAfterMs)) };
+    }
     if (isRateLimit(e)) {
       // The callee told us when: that is not a failure of ours, so the attempt is given back.
       const rateLimits = job.rateLimits + 1;
@@ -116,7 +146,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       if (rateLimits > maxRateLimits) return { status: 'failed', error: `gave up after ${maxRateLimits} rate limits: ${message}`, attempts, rateLimits };
       return { status: 'retry', error: message, attempts, rateLimits, runAt: new Date(now + Math.max(0, e.retryAfterMs)) };
     }
-    if (isPermanent(e) || job.attempts >= maxAttempts) {
+    const tooOld = now - job.createdAt.getTime() >= giveUpAfterMs;
+    if (isPermanent(e) || (job.attempts >= maxAttempts && tooOld)) {
       return { status: 'failed', error: message, attempts: job.attempts, rateLimits: job.rateLimits };
     }
     const delay = backoffMs(job.attempts, { random: options.random ?? Math.random });
@@ -154,6 +185,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 // By code as well as class, so an error from another copy of the module still counts.
 function isRateLimit(e: unknown): e is RateLimitError {
   return e instanceof RateLimitError || (e instanceof Error && (e as { code?: unknown }).code === 'rate_limited' && typeof (e as { retryAfterMs?: unknown }).retryAfterMs === 'number');
+}
+
+function isDeferred(e: unknown): e is DeferredError {
+  return e instanceof DeferredError || (e instanceof Error && (e as { code?: unknown }).code === 'deferred' && typeof (e as { retryAfterMs?: unknown }).retryAfterMs === 'number');
 }
 
 function isPermanent(e: unknown): boolean {

@@ -16,16 +16,20 @@ interface Row {
   created_at: Date;
   version: string;
   in_flight: boolean;
+  attempt_at: Date;
+  attempt_to: Date;
 }
 
 const SELECT = `SELECT case_id, surface, purpose, channel, message_id, thread_id, created_at, updated_at::text AS version,
-  (message_id = '' AND updated_at > now() - make_interval(secs => ${IN_FLIGHT_SECONDS})) AS in_flight FROM card_messages`;
+  (message_id = '' AND updated_at > now() - make_interval(secs => ${IN_FLIGHT_SECONDS})) AS in_flight,
+  attempt_at, COALESCE(attempt_ended_at, attempt_at + make_interval(secs => ${IN_FLIGHT_SECONDS})) AS attempt_to FROM card_messages`;
 const KEY = 'case_id = $1 AND surface = $2 AND purpose = $3';
 
 export function createPgCardMessageRepository(sql: Sql): CardMessageRepository {
   const toMessage = (r: Row): CardMessage => ({
     caseId: r.case_id, surface: r.surface, purpose: r.purpose, channel: r.channel, messageId: r.message_id,
     threadId: r.thread_id, createdAt: r.created_at, version: r.version, inFlight: r.in_flight,
+    attemptWindow: { from: r.attempt_at, to: r.attempt_to },
   });
   return {
     async get(caseId, surface, purpose) {
@@ -46,6 +50,12 @@ export function createPgCardMessageRepository(sql: Sql): CardMessageRepository {
       );
       return res.rowCount === 1;
     },
+    async beginAttempt(caseId, surface, purpose) {
+      await sql.query(
+        `UPDATE card_messages SET attempt_at = now(), attempt_ended_at = NULL, updated_at = now() WHERE ${KEY} AND message_id = ''`,
+        [caseId, surface, purpose],
+      );
+    },
     async complete(caseId, surface, purpose, channel, messageId, threadId) {
       await sql.query(
         `INSERT INTO card_messages (case_id, surface, purpose, channel, message_id, thread_id) VALUES ($1, $2, $3, $4, $5, $6)
@@ -57,7 +67,7 @@ export function createPgCardMessageRepository(sql: Sql): CardMessageRepository {
       await sql.query(`DELETE FROM card_messages WHERE ${KEY} AND message_id = ''`, [caseId, surface, purpose]);
     },
     async markUnknown(caseId, surface, purpose) {
-      await sql.query(`UPDATE card_messages SET updated_at = 'epoch' WHERE ${KEY} AND message_id = ''`, [caseId, surface, purpose]);
+      await sql.query(`UPDATE card_messages SET updated_at = 'epoch', attempt_ended_at = COALESCE(attempt_ended_at, now()) WHERE ${KEY} AND message_id = ''`, [caseId, surface, purpose]);
     },
     async forget(caseId, surface, purpose) {
       await sql.query(`DELETE FROM card_messages WHERE ${KEY}`, [caseId, surface, purpose]);

@@ -26,6 +26,7 @@ export function createPgliteDb(pglite: PGlite, options: PgliteDbOptions): Db {
     query: (text, params) => runQuery(pglite, text, params),
     transaction: (work) => runTransaction(pglite, work),
     openSecondHandle: () => handle(`${options.description} (second handle)`, async () => {}),
+    openMaintenanceHandle: () => handle(options.description, async () => {}),
     close,
   });
   return handle(options.description, () => {

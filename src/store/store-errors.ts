@@ -15,6 +15,7 @@ const UNAVAILABLE_CODES = new Set([
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now (starting up, recovering)
   '53300', // too_many_connections
+  '57014', // query_canceled: our statement_timeout, on a server too slow to serve us
 ]);
 
 // pg reports pool and protocol trouble as plain Errors without a code.
@@ -27,6 +28,8 @@ const UNAVAILABLE_MESSAGES = [
   /Too many connections/i,
   // Embedded PGlite after (or while) the desk closes it.
   /PGlite is clos(ed|ing)/,
+  // pg's client-side query_timeout: the server did not answer at all.
+  /Query read timeout/i,
 ];
 
 export function isStoreUnavailable(error: unknown): boolean {

@@ -98,6 +98,22 @@ describe('POST /api/mentions', () => {
     expect(res.json.errors[0]).toMatchObject({ path: 'text', message: expect.stringMatching(/well-formed/) });
   });
 
+  it.each([
+    ['a NUL in the url', { url: 'https://www.facebook.com/a/\u0000' }, 'url', /NUL/],
+    ['a lone surrogate in the url', { url: 'https://www.facebook.com/a/\ud800' }, 'url', /well-formed/],
+    ['a javascript: url', { url: 'javascript:alert(1)' }, 'url', /http or https/],
+    ['a file: url', { url: 'file:///etc/passwd' }, 'url', /http or https/],
+    ['a javascript: parent url', { parent: { externalId: 'p1', url: 'javascript:alert(1)' } }, 'parent.url', /http or https/],
+    ['a data: media url', { media: [{ type: 'image', url: 'data:text/html,<script>alert(1)</script>' }] }, 'media.0.url', /http or https/],
+    ['more followers than a PostgreSQL integer holds', { author: { id: 'a1', followers: 3_000_000_000 } }, 'author.followers', /2147483647/],
+  ])('refuses %s with 400 naming the field, and stores nothing', async (_what, patch, path, message) => {
+    const before = await desk.db.query(`SELECT count(*)::int AS n FROM mentions`);
+    const res = await desk.postMentions({ ...sampleMention(), ...patch });
+    expect(res.status).toBe(400);
+    expect(res.json.errors).toEqual([{ path, message: expect.stringMatching(message) }]);
+    expect((await desk.db.query(`SELECT count(*)::int AS n FROM mentions`)).rows).toEqual(before.rows);
+  });
+
   it('answers 400 for a body that is not JSON', async () => {
     const res = await desk.postMentions(null, { raw: '{"network": ' });
     expect(res.status).toBe(400);
@@ -171,5 +187,11 @@ describe('GET /api/cases/:id', () => {
     const res = await desk.read('/api/cases/MD-1', TEST_REPORT_TOKEN);
     expect(res.status).toBe(403);
     expect(res.json.message).toContain('cases.read');
+  });
+
+  it.each(['MD-1001%00', 'MD-1001%0A', '%27%20OR%201%3D1'])('answers 400 naming the id for %s, never a 500', async (id) => {
+    const res = await desk.read(`/api/cases/${id}`);
+    expect(res.status).toBe(400);
+    expect(res.json.errors).toEqual([{ path: 'id', message: expect.stringMatching(/case id/) }]);
   });
 });

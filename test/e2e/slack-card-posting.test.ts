@@ -86,6 +86,52 @@ describe('a mention arriving', () => {
   });
 });
 
+describe('a card whose post had an unknown outcome', () => {
+  const cardsOf = (caseId: string) => t.fake.messagesIn('C0TRIAGE').filter((m) => JSON.stringify(m.metadata ?? {}).includes(`"${caseId}"`));
+
+  it('is found, not posted again, however many messages the channel got since (a crash under load)', async () => {
+    t.fake.failNext('chat.postMessage', { status: 500, afterProcessing: true });
+    const { caseId } = await t.ingest();
+    expect(await t.desk.worker.runOnce()).toBe(1); // posted, but the answer was lost
+    // An hour of a busy channel later: far more than any fixed number of history pages.
+    t.fake.advanceClock(3_600);
+    t.fake.addChatter('C0TRIAGE', 2_500);
+    await t.settle();
+    expect(cardsOf(caseId)).toHaveLength(1);
+    expect(t.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    const look = t.fake.callsTo('conversations.history')[0]!.body;
+    expect(Number(look.latest)).toBeLessThan(Date.now() / 1000 + 3_600);
+  });
+
+  it('is posted once when Slack fails both the post and the look-up, without waiting out a mark of its own', async () => {
+    t.fake.failNext('chat.postMessage', { status: 500 });
+    t.fake.failNext('conversations.history', { status: 500 });
+    // Not about bins, so no surge notice shares the failures.
+    const { caseId } = await t.ingest(mention({ text: 'When does the library on Elm Road open on Saturdays?' }));
+    await t.settle();
+    expect(cardsOf(caseId)).toHaveLength(1);
+    const cardPosts = t.fake.callsTo('chat.postMessage').filter((c) => JSON.stringify(c.body.metadata).includes('"triage"'));
+    expect(cardPosts.map((c) => c.status)).toEqual([500, 200]);
+    expect(t.fake.callsTo('conversations.history').map((c) => c.status)).toEqual([500, 200]);
+    const items = await t.db.query<{ status: string }>(`SELECT status FROM outbox WHERE case_id = $1 AND kind LIKE 'chat.%'`, [caseId]);
+    expect(items.rows.every((r) => r.status === 'done')).toBe(true);
+  });
+});
+
+describe('a card Slack keeps failing', () => {
+  it('keeps being retried past the old eight attempts, an admin is told once it is a quarter of an hour old, and it is posted once', async () => {
+    for (let i = 0; i < 16; i++) t.fake.failNext('chat.postMessage', { status: 503 });
+    const { caseId } = await t.ingest(mention({ text: 'Is the Elm Road library open on bank holidays?' }));
+    await t.settle(80);
+    const triage = t.fake.messagesIn('C0TRIAGE');
+    expect(triage.filter((m) => JSON.stringify(m.metadata ?? {}).includes(`"${caseId}"`) && !m.thread_ts)).toHaveLength(1);
+    const told = triage.filter((m) => String(m.text).includes('still trying') && String(m.text).includes(caseId));
+    expect(told).toHaveLength(1);
+    const failed = await t.db.query(`SELECT key FROM outbox WHERE status = 'failed'`);
+    expect(failed.rows).toEqual([]);
+  });
+});
+
 describe('requests not signed by Slack', () => {
   it('answers 401 to a click signed with the wrong secret, and the case does not change', async () => {
     const { caseId } = await t.ingest();

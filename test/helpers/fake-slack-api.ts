@@ -53,6 +53,10 @@ export interface FakeSlackApi {
   /** Queue a failure for the next call to `method` (queued failures are used in order). */
   failNext(method: string, failure: FakeFailure): void;
   setUser(user: FakeSlackUser): void;
+  /** Moves the fake's clock (message ts) on, as if that much time had passed in Slack. */
+  advanceClock(seconds: number): void;
+  /** Posts `count` other people's messages to a channel now, as a busy channel gets. */
+  addChatter(channel: string, count: number): void;
   setUsergroupMembers(usergroupId: string, userIds: string[]): void;
   /** Forget recorded calls and queued failures (users, groups and ts counter stay). */
   reset(): void;
@@ -97,6 +101,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const failures = new Map<string, FakeFailure[]>();
   let port = 0;
   let counter = 0;
+  let clockOffsetSeconds = 0;
   const state: FakeSlackState = {
     teamId: options.teamId ?? 'T0000DESK',
     appId: options.appId ?? 'A0000DESK',
@@ -110,7 +115,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     // the counter in the micro part keeps them unique and increasing.
     nextTs: () => {
       counter += 1;
-      return `${Math.floor(Date.now() / 1000)}.${String(counter).padStart(6, '0')}`;
+      return `${Math.floor(Date.now() / 1000) + clockOffsetSeconds}.${String(counter).padStart(6, '0')}`;
     },
     nextId: (prefix) => `${prefix}0FAKE${String(++counter).padStart(4, '0')}`,
   };
@@ -178,6 +183,10 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       calls.waitFor((c) => c.method === method && predicate(c), timeoutMs, `a call to ${method}`),
     failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
     setUser: (user) => void state.users.set(user.id, user),
+    advanceClock: (seconds) => void (clockOffsetSeconds += seconds),
+    addChatter: (channel, count) => {
+      for (let i = 0; i < count; i++) methods['chat.postMessage']?.({ channel, text: `chatter ${i}` }, 'xoxb-people', state);
+    },
     setUsergroupMembers: (id, userIds) => void state.usergroups.set(id, [...userIds]),
     reset: () => {
       calls.clear();

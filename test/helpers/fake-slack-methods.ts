@@ -51,14 +51,24 @@ function stored(s: FakeSlackState, channel: string): SlackBody[] {
   return list;
 }
 
-/** Newest first, after `oldest`; metadata only when asked for with include_all_metadata, as Slack does. */
-function listed(messages: SlackBody[], body: SlackBody): SlackBody[] {
+/**
+ * Newest first, between `oldest` and `latest` (inclusive when asked), one page of `limit` (100 by default) with a
+ * cursor to the next; metadata only when asked for with include_all_metadata, as Slack does.
+ */
+function page(messages: SlackBody[], body: SlackBody): SlackBody {
   const oldest = Number(str(body.oldest) ?? '0');
+  const latest = Number(str(body.latest) ?? 'Infinity');
+  const inclusive = body.inclusive === 'true' || body.inclusive === true;
+  const inside = (ts: number) => (inclusive ? ts >= oldest && ts <= latest : ts > oldest && ts < latest);
   const withMetadata = body.include_all_metadata === 'true' || body.include_all_metadata === true;
-  return messages
-    .filter((m) => Number(m.ts) > oldest)
+  const all = messages
+    .filter((m) => inside(Number(m.ts)))
     .map((m) => (withMetadata ? m : Object.fromEntries(Object.entries(m).filter(([k]) => k !== 'metadata'))))
     .reverse();
+  const from = Number(str(body.cursor) ?? '0');
+  const limit = Number(str(body.limit) ?? body.limit ?? 100);
+  const next = from + limit < all.length ? String(from + limit) : '';
+  return { messages: all.slice(from, from + limit), has_more: next !== '', response_metadata: { next_cursor: next } };
 }
 
 function view(body: SlackBody, state: FakeSlackState, existingId?: string): SlackBody {
@@ -148,7 +158,7 @@ export const methods: Record<string, Handler> = {
     const channel = str(body.channel);
     if (!channel) return { ok: false, error: 'channel_not_found' };
     const top = stored(s, channel).filter((m) => !m.thread_ts || m.thread_ts === m.ts);
-    return { ok: true, messages: listed(top, body), has_more: false, response_metadata: { next_cursor: '' } };
+    return { ok: true, ...page(top, body) };
   },
   'conversations.replies': (body, _token, s) => {
     const channel = str(body.channel);
@@ -156,7 +166,9 @@ export const methods: Record<string, Handler> = {
     if (!channel) return { ok: false, error: 'channel_not_found' };
     const thread = stored(s, channel).filter((m) => m.ts === ts || m.thread_ts === ts);
     if (!thread.length) return { ok: false, error: 'thread_not_found' };
-    return { ok: true, messages: listed(thread, body).reverse(), has_more: false, response_metadata: { next_cursor: '' } };
+    // Replies come oldest first; the parent stays first.
+    const answer = page(thread, { ...body, limit: thread.length || 1 });
+    return { ok: true, ...answer, messages: (answer.messages as SlackBody[]).reverse() };
   },
   'chat.getPermalink': (body, _token, s) => {
     const channel = str(body.channel);

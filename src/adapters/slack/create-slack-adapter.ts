@@ -18,6 +18,8 @@ import { createEphemeralHandler } from './tell-clicker.js';
 import { createEscalationPostHandler } from './outbox-escalation-post.js';
 import { createThreadLineHandler } from './outbox-thread-line.js';
 import { createSlackActorResolver } from './resolve-slack-actor.js';
+import { createSlackRequestGuard } from './slack-request-guard.js';
+import { createWorkspaceGuard, type SlackWorkspace } from './workspace-guard.js';
 import type { SlackDeps, SlackLog } from './slack-deps.js';
 
 export interface SlackAdapterOptions {
@@ -34,6 +36,8 @@ export async function createSlackAdapter(
   logger: SlackLog & PinoLike,
   options: SlackAdapterOptions,
 ): Promise<ChatAdapter> {
+  // Before Bolt's own route on the same path, so it sees each request first.
+  if (settings.signingSecret && !settings.appToken) expressApp.post(SLACK_EVENTS_PATH, createSlackRequestGuard(settings.signingSecret));
   const slack = createSlackApp({
     botToken: settings.botToken,
     ...(settings.signingSecret ? { signingSecret: settings.signingSecret } : {}),
@@ -51,6 +55,8 @@ export async function createSlackAdapter(
     locks: createKeyLock(),
     log: logger,
   };
+  let workspace: SlackWorkspace | null = settings.teamId ? { teamId: settings.teamId, enterpriseId: settings.enterpriseId } : null;
+  slack.app.use(createWorkspaceGuard(() => workspace, logger));
   registerBlockActions(slack.app, deps);
   registerViewSubmission(slack.app, deps);
   registerDeskCommand(slack.app, deps);
@@ -69,7 +75,14 @@ export async function createSlackAdapter(
       'chat.ephemeral': createEphemeralHandler(deps),
       'chat.home.publish': createHomePublishHandler(deps),
     },
-    start: () => slack.start(),
+    async start() {
+      if (!workspace) {
+        const me = await client.auth.test();
+        if (!me.team_id) throw new Error('Slack auth.test named no workspace (team_id); set SLACK_TEAM_ID');
+        workspace = { teamId: me.team_id, enterpriseId: settings.enterpriseId ?? (me.enterprise_id || null) };
+      }
+      await slack.start();
+    },
     stop: () => slack.stop(),
   };
 }

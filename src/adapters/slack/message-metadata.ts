@@ -1,6 +1,6 @@
 // Owns the metadata on every message the desk posts (which case, which purpose), and finding a message by it.
 import type { webApi } from '@slack/bolt';
-import type { PostedMessage } from '../../services/post-once.js';
+import type { PostedMessage, SearchWindow } from '../../services/post-once.js';
 
 export const DESK_EVENT_TYPE = 'mention_desk_message';
 
@@ -18,18 +18,28 @@ interface MessageLike {
   metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
 }
 
-const PAGES = 5;
+/**
+ * A safety stop, not the bound: the window is a few minutes around one attempt, and Slack posts at most about
+ * one message a second to a channel, so a window holds a few hundred messages however busy the channel is.
+ */
+const PAGES = 50;
 
-/** Looks through a channel (or one thread, when threadTs is given) for our message; null when it is not there. */
+/**
+ * Looks through a channel (or one thread, when threadTs is given) for our message, only among messages posted
+ * inside the window (inclusive); null when it is not there.
+ */
 export async function findDeskMessage(
   client: webApi.WebClient,
-  where: { channel: string; threadTs?: string | null; oldest: number },
+  where: { channel: string; threadTs?: string | null } & SearchWindow,
   caseId: string,
   purpose: string,
 ): Promise<PostedMessage | null> {
   let cursor: string | undefined;
   for (let page = 0; page < PAGES; page++) {
-    const common = { channel: where.channel, include_all_metadata: true, limit: 200, oldest: String(where.oldest), ...(cursor ? { cursor } : {}) };
+    const common = {
+      channel: where.channel, include_all_metadata: true, limit: 200, inclusive: true,
+      oldest: String(where.oldest), latest: String(where.latest), ...(cursor ? { cursor } : {}),
+    };
     const res = where.threadTs
       ? await client.conversations.replies({ ...common, ts: where.threadTs })
       : await client.conversations.history(common);

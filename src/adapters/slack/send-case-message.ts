@@ -44,7 +44,7 @@ export async function sendCaseMessage(deps: SlackDeps, m: CaseMessage): Promise<
       if (!res.ts) throw new Error('chat.postMessage answered ok without a ts');
       return { channel: res.channel ?? m.channel, ts: res.ts };
     },
-    find: (oldest) => findDeskMessage(deps.client, { channel: m.channel, threadTs: m.threadTs ?? null, oldest }, m.caseId, m.purpose),
+    find: (window) => findDeskMessage(deps.client, { channel: m.channel, threadTs: m.threadTs ?? null, ...window }, m.caseId, m.purpose),
   });
   // Found from an earlier attempt: it may show an older state of the case.
   if (!posted.created && m.blocks) await updateMessage(deps, { ...m, channel: posted.channel }, posted.ts);

@@ -6,6 +6,7 @@ import type { TeamsSettings } from '../../config/load-config.js';
 import type { DeskContext } from '../../services/desk-context.js';
 import type { CardMessageRepository } from '../../services/ports.js';
 import { createKeyLock } from '../key-lock.js';
+import { createActivityShapeGuard } from './activity-shape-guard.js';
 import { createTeamsApp, type BotTokenProvider } from './create-teams-app.js';
 import { registerCardAction } from './listen-card-action.js';
 import { registerConversationUpdate, WELCOME_KIND } from './listen-conversation-update.js';
@@ -37,6 +38,8 @@ export interface TeamsAdapterOptions {
 
 export async function createTeamsAdapter(ctx: DeskContext, settings: TeamsSettings, expressApp: Express, log: TeamsLog, options: TeamsAdapterOptions): Promise<ChatAdapter> {
   const overrides = options.transport ?? {};
+  // Without a token nothing vouches for an activity's shape: check it before the SDK's route reads it.
+  if (settings.allowUnauthenticated) expressApp.post(TEAMS_MESSAGES_PATH, ...createActivityShapeGuard());
   const transport = await createTeamsApp({
     expressApp,
     path: TEAMS_MESSAGES_PATH,

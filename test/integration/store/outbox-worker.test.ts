@@ -1,6 +1,6 @@
 // The outbox worker's outcomes: done with a result, retried by what the failure says, or failed for good.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PermanentError, RateLimitError } from '../../../src/services/errors.js';
+import { DeferredError, PermanentError, RateLimitError } from '../../../src/services/errors.js';
 import type { Outbox } from '../../../src/services/ports.js';
 import type { Db } from '../../../src/store/db.js';
 import { createOutboxWorker, type OutboxHandler, type OutboxJob, type OutboxWorkerOptions } from '../../../src/store/outbox-worker.js';
@@ -141,9 +141,9 @@ describe('createOutboxWorker', () => {
     expect(calls).toBe(1);
   });
 
-  it('fails an item that keeps erroring once it is out of attempts', async () => {
+  it('fails an item that keeps erroring once it is out of attempts and past the give-up age', async () => {
     const onFailed = vi.fn();
-    const { kind, clock, outbox, worker } = setup(async () => Promise.reject(new Error('ECONNRESET')), { maxAttempts: 3, onFailed });
+    const { kind, clock, outbox, worker } = setup(async () => Promise.reject(new Error('ECONNRESET')), { maxAttempts: 3, giveUpAfterMs: 0, onFailed });
     const key = uniqueId('key');
     await outbox.enqueue([{ key, kind, payload: {} }]);
     for (let i = 0; i < 3; i++) {
@@ -155,4 +155,76 @@ describe('createOutboxWorker', () => {
     expect(await worker.runOnce()).toBe(0);
   });
 
+  it('keeps retrying a flaky callee for hours at a capped back-off, and does not give up inside a day', async () => {
+    let calls = 0;
+    const onFailed = vi.fn();
+    // Slack answers 500 for twelve hours, then recovers.
+    const { kind, clock, outbox, worker } = setup(async () => {
+      calls++;
+      if (clock.now().getTime() - t0 < 12 * 3_600_000) throw new Error('An HTTP protocol error occurred: statusCode = 500');
+    }, { onFailed });
+    const t0 = clock.now().getTime();
+    const key = uniqueId('key');
+    await outbox.enqueue([{ key, kind, payload: {} }]);
+    let gaps = 0;
+    for (let round = 0; round < 400; round++) {
+      await worker.runOnce();
+      const row = await item(key);
+      if (row.status !== 'pending') break;
+      const wait = row.run_at.getTime() - clock.now().getTime();
+      gaps = Math.max(gaps, wait);
+      clock.advance(Math.max(0, wait));
+    }
+    expect(await item(key)).toMatchObject({ status: 'done' });
+    expect(onFailed).not.toHaveBeenCalled();
+    expect(gaps).toBeLessThanOrEqual(5 * 60_000);
+    expect(calls).toBeGreaterThan(100);
+  });
+
+  it('gives up on an item that has failed for more than a day', async () => {
+    const onFailed = vi.fn();
+    const { kind, clock, outbox, worker } = setup(async () => Promise.reject(new Error('HTTP 503')), { onFailed });
+    const key = uniqueId('key');
+    await outbox.enqueue([{ key, kind, payload: {} }]);
+    for (let round = 0; round < 400 && (await item(key)).status === 'pending'; round++) {
+      await worker.runOnce();
+      clock.advance(5 * 60_000);
+    }
+    expect(await item(key)).toMatchObject({ status: 'failed' });
+    expect(onFailed).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not count waiting on our own bookkeeping as an attempt, and runs again after the delay asked for', async () => {
+    let calls = 0;
+    const { kind, clock, outbox, worker } = setup(async () => {
+      calls++;
+      if (calls <= 20) throw new DeferredError(5_000, 'the triage message of MD-1 is being posted by another worker');
+    }, { maxAttempts: 2, giveUpAfterMs: 0 });
+    const key = uniqueId('key');
+    await outbox.enqueue([{ key, kind, payload: {} }]);
+    for (let i = 1; i <= 20; i++) {
+      expect(await worker.runOnce()).toBe(1);
+      expect(await item(key)).toMatchObject({ status: 'pending', attempts: 0, rate_limits: 0 });
+      clock.advance(4_999);
+      expect(await worker.runOnce()).toBe(0);
+      clock.advance(1);
+    }
+    expect(await worker.runOnce()).toBe(1);
+    expect(await item(key)).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
+  it('tells an admin once, through onStale, when an item is still retrying after the stale age', async () => {
+    const onStale = vi.fn();
+    const { kind, clock, outbox, worker } = setup(async () => Promise.reject(new Error('HTTP 500')), { staleAfterMs: 15 * 60_000, onStale });
+    const other = createOutboxWorker({ db, handlers: { [kind]: async () => Promise.reject(new Error('HTTP 500')) }, clock, workerId: 'w2', random: () => 1, staleAfterMs: 15 * 60_000, onStale });
+    const key = uniqueId('key');
+    await outbox.enqueue([{ key, kind, payload: { caseId: 'MD-1' } }]);
+    for (let round = 0; round < 12; round++) {
+      await (round % 2 ? other : worker).runOnce();
+      clock.advance(5 * 60_000);
+    }
+    expect(onStale).toHaveBeenCalledTimes(1);
+    expect(onStale.mock.calls[0]![0]).toMatchObject({ key, kind });
+    expect(String(onStale.mock.calls[0]![1])).toMatch(/HTTP 500/);
+  });
 });

@@ -1,7 +1,7 @@
 // Posting a case's message at most once: the reservation protocol over an in-memory card_messages table.
 import { describe, expect, it } from 'vitest';
 import type { CardMessage, CardMessageRepository } from '../../../src/services/ports.js';
-import { postOnce, PostInProgressError, type PostOnceSpec } from '../../../src/services/post-once.js';
+import { postOnce, PostInProgressError, type PostOnceSpec, type SearchWindow } from '../../../src/services/post-once.js';
 import { certainlyNotSent } from '../../../src/adapters/slack/map-slack-error.js';
 
 function memoryStore(): CardMessageRepository & { rows: Map<string, CardMessage>; age(purpose: string): void } {
@@ -10,7 +10,8 @@ function memoryStore(): CardMessageRepository & { rows: Map<string, CardMessage>
   const key = (c: string, s: string, p: string) => `${c}|${s}|${p}`;
   const put = (c: string, s: string, p: string, patch: Partial<CardMessage>) => {
     const before = rows.get(key(c, s, p));
-    rows.set(key(c, s, p), { caseId: c, surface: s, purpose: p, channel: '', messageId: '', threadId: null, createdAt: new Date(), inFlight: true, ...before, ...patch, version: String(++version) });
+    const window = { from: new Date(), to: new Date(Date.now() + 45_000) };
+    rows.set(key(c, s, p), { caseId: c, surface: s, purpose: p, channel: '', messageId: '', threadId: null, createdAt: new Date(), inFlight: true, attemptWindow: window, ...before, ...patch, version: String(++version) });
   };
   return {
     rows,
@@ -23,6 +24,7 @@ function memoryStore(): CardMessageRepository & { rows: Map<string, CardMessage>
       put(row.caseId, row.surface, row.purpose, { inFlight: true });
       return true;
     },
+    beginAttempt: async (c, s, p) => put(c, s, p, { inFlight: true, attemptWindow: { from: new Date(), to: new Date(Date.now() + 45_000) } }),
     complete: async (c, s, p, channel, messageId, threadId) => put(c, s, p, { channel, messageId, threadId, inFlight: false }),
     release: async (c, s, p) => { if (!rows.get(key(c, s, p))?.messageId) rows.delete(key(c, s, p)); },
     markUnknown: async (c, s, p) => put(c, s, p, { inFlight: false }),
@@ -31,7 +33,7 @@ function memoryStore(): CardMessageRepository & { rows: Map<string, CardMessage>
   };
 }
 
-function spec(posts: string[], finds: number[], behaviour: { fail?: unknown; found?: string } = {}): PostOnceSpec {
+function spec(posts: string[], finds: SearchWindow[], behaviour: { fail?: unknown; found?: string; findFails?: unknown } = {}): PostOnceSpec {
   return {
     surface: 'slack', certainlyNotSent, caseId: 'MD-1', purpose: 'triage', channel: 'C0TRIAGE',
     async post() {
@@ -39,8 +41,9 @@ function spec(posts: string[], finds: number[], behaviour: { fail?: unknown; fou
       if (behaviour.fail) throw behaviour.fail;
       return { channel: 'C0TRIAGE', ts: `ts-${posts.length}` };
     },
-    async find(oldest) {
-      finds.push(oldest);
+    async find(window) {
+      finds.push(window);
+      if (behaviour.findFails) throw behaviour.findFails;
       return behaviour.found ? { channel: 'C0TRIAGE', ts: behaviour.found } : null;
     },
   };
@@ -53,7 +56,7 @@ describe('postOnce', () => {
   it('posts a first message straight away, without looking first, and remembers it', async () => {
     const store = memoryStore();
     const posts: string[] = [];
-    const finds: number[] = [];
+    const finds: SearchWindow[] = [];
     expect(await postOnce(store, spec(posts, finds))).toEqual({ channel: 'C0TRIAGE', ts: 'ts-1', created: true });
     expect(await postOnce(store, spec(posts, finds))).toEqual({ channel: 'C0TRIAGE', ts: 'ts-1', created: false });
     expect(posts).toHaveLength(1);
@@ -63,7 +66,7 @@ describe('postOnce', () => {
   it('after an unknown outcome, finds the message that landed instead of posting again', async () => {
     const store = memoryStore();
     const posts: string[] = [];
-    const finds: number[] = [];
+    const finds: SearchWindow[] = [];
     await expect(postOnce(store, spec(posts, finds, { fail: timeout }))).rejects.toBe(timeout);
     expect(await postOnce(store, spec(posts, finds, { found: 'ts-landed' }))).toEqual({ channel: 'C0TRIAGE', ts: 'ts-landed', created: false });
     expect(posts).toHaveLength(1);
@@ -74,7 +77,7 @@ describe('postOnce', () => {
   it('after an unknown outcome that did not land, looks, then posts once', async () => {
     const store = memoryStore();
     const posts: string[] = [];
-    const finds: number[] = [];
+    const finds: SearchWindow[] = [];
     await expect(postOnce(store, spec(posts, finds, { fail: timeout }))).rejects.toBe(timeout);
     expect(await postOnce(store, spec(posts, finds))).toMatchObject({ ts: 'ts-2', created: true });
     expect(finds).toHaveLength(1);
@@ -83,7 +86,7 @@ describe('postOnce', () => {
   it('after a 429, posts again without looking: Slack certainly did not post', async () => {
     const store = memoryStore();
     const posts: string[] = [];
-    const finds: number[] = [];
+    const finds: SearchWindow[] = [];
     await expect(postOnce(store, spec(posts, finds, { fail: rateLimited }))).rejects.toBe(rateLimited);
     expect(store.rows.size).toBe(0);
     expect(await postOnce(store, spec(posts, finds))).toMatchObject({ created: true });
@@ -94,7 +97,7 @@ describe('postOnce', () => {
     const store = memoryStore();
     await store.reserve('MD-1', 'slack', 'triage', 'C0TRIAGE');
     const posts: string[] = [];
-    const finds: number[] = [];
+    const finds: SearchWindow[] = [];
     await expect(postOnce(store, spec(posts, finds))).rejects.toBeInstanceOf(PostInProgressError);
     expect(posts).toHaveLength(0);
     store.age('triage'); // the other worker died mid-post
@@ -110,5 +113,40 @@ describe('postOnce', () => {
     const results = await Promise.allSettled([postOnce(store, spec(posts, [])), postOnce(store, spec(posts, []))]);
     expect(posts).toHaveLength(1);
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+  });
+
+  it('after a failed look, leaves the post for the next try at once, not behind an in-flight mark of its own', async () => {
+    const store = memoryStore();
+    const posts: string[] = [];
+    const finds: SearchWindow[] = [];
+    const lookFailed = Object.assign(new Error('An HTTP protocol error occurred: statusCode = 500'), { code: 'slack_webapi_http_error' });
+    await expect(postOnce(store, spec(posts, finds, { fail: timeout }))).rejects.toBe(timeout);
+    await expect(postOnce(store, spec(posts, finds, { findFails: lookFailed }))).rejects.toBe(lookFailed);
+    expect((await store.get('MD-1', 'slack', 'triage'))?.inFlight).toBe(false);
+    expect(await postOnce(store, spec(posts, finds))).toMatchObject({ created: true });
+    expect(posts).toHaveLength(2);
+    expect(finds).toHaveLength(2);
+  });
+
+  it('looks only inside the time window the earlier attempt could have landed in, widened for clock skew', async () => {
+    const store = memoryStore();
+    const posts: string[] = [];
+    const finds: SearchWindow[] = [];
+    await expect(postOnce(store, spec(posts, finds, { fail: timeout }))).rejects.toBe(timeout);
+    const row = (await store.get('MD-1', 'slack', 'triage'))!;
+    await postOnce(store, spec(posts, finds));
+    const seconds = (d: Date) => d.getTime() / 1000;
+    expect(finds[0]!.oldest).toBeLessThanOrEqual(seconds(row.attemptWindow.from) - 60);
+    expect(finds[0]!.oldest).toBeGreaterThan(seconds(row.attemptWindow.from) - 600);
+    expect(finds[0]!.latest).toBeGreaterThanOrEqual(seconds(row.attemptWindow.to) + 60);
+    expect(finds[0]!.latest).toBeLessThan(seconds(row.attemptWindow.to) + 600);
+  });
+
+  it('tells the outbox that waiting on another worker is a deferral with a delay, not a failed attempt', async () => {
+    const store = memoryStore();
+    await store.reserve('MD-1', 'slack', 'triage', 'C0TRIAGE');
+    const error = await postOnce(store, spec([], [])).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PostInProgressError);
+    expect(error).toMatchObject({ code: 'deferred', retryAfterMs: expect.any(Number) });
   });
 });

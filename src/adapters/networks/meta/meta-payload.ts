@@ -36,11 +36,18 @@ export function optionalText(o: Obj, key: string): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-/** Meta sends epoch seconds (feed), epoch milliseconds (messaging) or ISO strings (Instagram): all to ISO. */
+/** Latest instant written with a four-digit year (9999-12-31), which is what an ISO datetime field accepts. */
+const LAST_ISO_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/**
+ * Meta sends epoch seconds (feed), epoch milliseconds (messaging) or ISO strings (Instagram): all to ISO. A time
+ * no calendar can show (1e16, or a year past 9999) is treated as absent rather than thrown on: Meta retries a 5xx
+ * for ever, so a bad time must not fail the delivery.
+ */
 export function isoTime(v: unknown, fallback: unknown): string {
   for (const t of [v, fallback]) {
-    if (typeof t === 'number' && Number.isFinite(t) && t > 0) return new Date(t > 1e12 ? t : t * 1000).toISOString();
-    if (typeof t === 'string' && t && !Number.isNaN(Date.parse(t))) return new Date(Date.parse(t)).toISOString();
+    const ms = typeof t === 'number' && Number.isFinite(t) && t > 0 ? (t >= 1e12 ? t : t * 1000) : typeof t === 'string' && t ? Date.parse(t) : NaN;
+    if (Number.isFinite(ms) && ms >= 0 && ms <= LAST_ISO_MS) return new Date(ms).toISOString();
   }
   return new Date().toISOString();
 }

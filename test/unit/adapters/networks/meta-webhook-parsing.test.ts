@@ -106,3 +106,14 @@ describe('parseMetaWebhook', () => {
     expect(parsed.unreadable[0]?.reason).toMatch(/^entry\.0\.changes\.0 \(mention text\)/);
   });
 });
+
+describe('a Meta time no calendar can show', () => {
+  const message = (timestamp: unknown) => body({ object: 'page', entry: [{ id: '1', time: 1774627399000, messaging: [{ sender: { id: '9' }, timestamp, message: { mid: 'm_1', text: 'hi' } }] }] });
+
+  it.each([1e13, 9e15, 1e16, 1e300, 1e12])('reads messaging timestamp %s as a time an ISO field holds, never throws', (timestamp) => {
+    const { mentions } = parseMetaWebhook(message(timestamp));
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]!.postedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+});
+

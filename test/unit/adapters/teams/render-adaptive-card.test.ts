@@ -83,9 +83,9 @@ describe('renderCaseCard', () => {
     expect(checkAdaptiveCard(card).problems).toEqual([]);
   });
 
-  it('renders the largest mention the intake accepts within the renderer\'s rules, and no javascript: link', () => {
+  it('renders the largest mention the intake accepts within the renderer\'s rules, and no javascript: link (one stored before intake refused them)', () => {
     const huge = 'Bins & <recycling> '.repeat(6000).slice(0, 100_000);
-    const m = mention({ text: huge, url: 'javascript:alert(1)', parent: { externalId: 'p', text: huge } });
+    const m: Mention = { ...mention({ text: huge, parent: { externalId: 'p', text: huge } }), url: 'javascript:alert(1)' };
     const c = run(claimedByAna(), [cmd.classify('waste', 'complaint', '&'.repeat(500)), ana], [cmd.escalateToLead('waste', '<'.repeat(1000)), ana], [cmd.escalateToLeadership('>'.repeat(1000)), ana]);
     const model = buildCaseCard({ case: c, mention: m, policy, now: NOW, banners: Array.from({ length: 9 }, () => ({ tone: 'danger' as const, text: '<'.repeat(5000) })) });
     const card = renderCaseCard({ ...model, activity: Array.from({ length: 200 }, () => '&'.repeat(700)) });

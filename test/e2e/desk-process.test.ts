@@ -1,0 +1,41 @@
+// `npm start` as an operator runs it: SIGTERM stops the desk promptly, and a data folder it cannot use is
+// explained in words, not an EACCES stack.
+import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function startDeskProcess(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => void (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => void (out += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+describe('the desk process', () => {
+  it('stops within seconds of SIGTERM, with exit code 0', async () => {
+    const p = startDeskProcess({ DESK_DATA_DIR: await mkdtemp(join(tmpdir(), 'desk-proc-')) });
+    await expect.poll(p.output, { timeout: 45_000, interval: 100 }).toMatch(/http:\/\//);
+    const started = Date.now();
+    p.child.kill('SIGTERM');
+    const code = await p.exited;
+    expect(Date.now() - started).toBeLessThan(6_000);
+    expect(code).toBe(0);
+  }, 60_000);
+
+  it('explains a data folder it cannot write, and exits 1 without a stack trace', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'desk-proc-'));
+    await writeFile(join(parent, 'data'), 'a file where the folder should be');
+    const p = startDeskProcess({ DESK_DATA_DIR: join(parent, 'data', 'store') });
+    expect(await p.exited).toBe(1);
+    expect(p.output()).toMatch(/cannot write to its data folder .*data\/store/);
+    expect(p.output()).toMatch(/DESK_DATA_DIR/);
+    expect(p.output()).not.toMatch(/\n\s+at /);
+  }, 60_000);
+});

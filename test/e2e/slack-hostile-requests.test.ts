@@ -1,0 +1,97 @@
+// Signed Slack requests that are malformed, of kinds the desk does not serve, or from another workspace: a clear
+// 4xx or a quiet acknowledgement, never a 500, and nothing changes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventBody, FORM, interactivityBody, JSON_TYPE, postSignedToSlack, slashCommandBody } from '../helpers/slack-signing.js';
+import { appHomeOpenedEnvelope, blockActionsPayload, buttonsIn, slashCommandFields } from '../helpers/slack-payloads.js';
+import { PEOPLE, SIGNING_SECRET, startSlackDesk, type SlackDesk } from '../helpers/slack-desk.js';
+
+let t: SlackDesk;
+beforeAll(async () => {
+  t = await startSlackDesk();
+});
+afterAll(() => t.close());
+
+const post = (body: string, contentType: string) => postSignedToSlack(t.desk.url, SIGNING_SECRET, body, contentType);
+
+describe('malformed signed Slack requests', () => {
+  it.each([
+    ['payload=null', 'payload=null'],
+    ['payload=[]', 'payload=%5B%5D'],
+    ['payload="text"', 'payload=%22text%22'],
+    ['a payload that is not JSON', 'payload=%7Bnot-json'],
+    ['an empty form', ''],
+    ['a block action with no user', `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', team: { id: 'T0000DESK' }, actions: [] }))}`],
+    ['a block action with no actions', `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', team: { id: 'T0000DESK' }, user: { id: 'U0ANA' } }))}`],
+  ])('answers %s with a 400, never a 500', async (_what, body) => {
+    const res = await post(body, FORM);
+    expect(res.status).toBe(400);
+  });
+
+  it('answers a JSON body that is null with a 400', async () => {
+    expect((await post('null', JSON_TYPE)).status).toBe(400);
+  });
+
+  it('answers a block_suggestion (an external select the desk does not use) with no options, not a 500', async () => {
+    const res = await post(interactivityBody({ type: 'block_suggestion', team: { id: 'T0000DESK' }, user: { id: PEOPLE.ana.id, team_id: 'T0000DESK' }, action_id: 'x', block_id: 'y', value: 'a' }).body, FORM);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ options: [] });
+  });
+});
+
+describe('a correctly signed request from another workspace', () => {
+  const elsewhere = <T extends Record<string, unknown>>(payload: T, team = 'T0OTHER', enterprise?: string): T => ({
+    ...payload,
+    team: { id: team, domain: 'elsewhere', ...(enterprise ? { enterprise_id: enterprise } : {}) },
+    ...(enterprise ? { enterprise: { id: enterprise, name: 'Elsewhere' } } : {}),
+    user: { ...(payload['user'] as object), team_id: team },
+  });
+
+  async function aCard(): Promise<{ caseId: string; claim: ReturnType<typeof buttonsIn>[number]; message: Record<string, unknown> }> {
+    const { caseId } = await t.ingest();
+    await t.settle();
+    const message = t.message('C0TRIAGE', caseId);
+    const claim = buttonsIn(message.blocks as Record<string, unknown>[]).find((b) => b.button.action_id === 'case.claim')!;
+    return { caseId, claim, message };
+  }
+
+  it.each([
+    ['another workspace', 'T0OTHER', undefined],
+    ['another Enterprise Grid organisation', 'T0000DESK', 'E0OTHER'],
+  ])('refuses a click as a known person from %s: acknowledged, and the case does not change', async (_what, team, enterprise) => {
+    const { caseId, claim, message } = await aCard();
+    const before = await t.desk.ctx.store.cases.get(caseId);
+    t.fake.reset();
+    const payload = elsewhere(blockActionsPayload({ user: PEOPLE.ana, channel: 'C0TRIAGE', message, ...claim }), team, enterprise);
+    const res = await post(interactivityBody(payload).body, FORM);
+    expect(res.status).toBe(200);
+    await t.settle();
+    expect(await t.desk.ctx.store.cases.get(caseId)).toEqual(before);
+    expect(t.fake.calls).toEqual([]);
+  });
+
+  it('accepts the same click from the desk\'s own workspace (the check is not refusing everything)', async () => {
+    const { caseId, claim, message } = await aCard();
+    const res = await post(interactivityBody(blockActionsPayload({ user: PEOPLE.ana, channel: 'C0TRIAGE', message, ...claim })).body, FORM);
+    expect(res.status).toBe(200);
+    await t.settle();
+    await expect.poll(async () => (await t.desk.ctx.store.cases.get(caseId))?.owner?.personId, { timeout: 3_000 }).toBe('ana');
+  });
+
+  it('tells a slash command from another workspace that nothing was done, and does nothing', async () => {
+    t.fake.reset();
+    const fields = { ...slashCommandFields(PEOPLE.ana, 'C0TRIAGE', 'queue', t.fake.responseUrl('commands')), team_id: 'T0OTHER' };
+    const res = await post(slashCommandBody(fields).body, FORM);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ text: expect.stringMatching(/another Slack workspace/) });
+    expect(t.fake.calls).toEqual([]);
+  });
+
+  it('ignores an event from another workspace (no App Home is drawn)', async () => {
+    t.fake.reset();
+    const envelope = { ...appHomeOpenedEnvelope(PEOPLE.ana), team_id: 'T0OTHER', context_team_id: 'T0OTHER' };
+    const res = await post(eventBody(envelope).body, JSON_TYPE);
+    expect(res.status).toBe(200);
+    await t.settle();
+    expect(t.fake.callsTo('views.publish')).toEqual([]);
+  });
+});
