@@ -57,4 +57,6 @@ export interface CardForm {
 
 export type CardField =
   | { readonly kind: 'text'; readonly id: string; readonly label: string; readonly multiline: boolean; readonly initial?: string; readonly maxLength?: number; readonly hint?: string; readonly optional?: boolean }
-  | { readonly kind: 'select'; readonly id: string; readonly label: string; readonly options: readonly CardOption[]; readonly initial?: string; readonly optional?: boolean; readonly hint?: string };
+  | { readonly kind: 'select'; readonly id: string; readonly label: string; readonly options: readonly CardOption[]; readonly initial?: string; readonly optional?: boolean; readonly hint?: string }
+  /** Tick boxes; the answer (and `initial`) is the ticked values joined with commas. Always optional: ticking is the choice. */
+  | { readonly kind: 'choices'; readonly id: string; readonly label: string; readonly options: readonly CardOption[]; readonly initial?: string; readonly hint?: string; readonly optional?: true };

@@ -1,6 +1,6 @@
 // Owns drawing a card form as a modal for one person: the case as it is now, their sign-off, their earlier answers.
 import type { types } from '@slack/bolt';
-import type { CardFormId } from '../../cards/card-model.js';
+import type { CardFormId, CardOption } from '../../cards/card-model.js';
 import type { Actor } from '../../domain/actor.js';
 import type { DeskContext } from '../../services/desk-context.js';
 import { loadCaseForm } from '../../services/load-case-form.js';
@@ -13,6 +13,8 @@ export interface FormRequest {
   readonly actor: Actor;
   readonly values?: Readonly<Record<string, string | undefined>>;
   readonly notice?: string;
+  /** Choices a refusal offered, shown as tick boxes on the redrawn form. */
+  readonly confirmations?: readonly CardOption[];
 }
 
 export async function buildFormView(ctx: DeskContext, req: FormRequest): Promise<types.ModalView | null> {

@@ -56,6 +56,13 @@ function inputBlock(field: CardField, value: string | undefined): types.InputBlo
       },
     };
   }
+  if (field.kind === 'choices') {
+    // Ticked boxes survive a redraw; Slack refuses initial_options that are not among the options.
+    const ticked = new Set((value ?? field.initial ?? '').split(','));
+    const options = field.options.slice(0, BLOCK_KIT.checkboxOptions);
+    const initial = options.filter((o) => ticked.has(o.value));
+    return { ...common, optional: true, element: { type: 'checkboxes', action_id: field.id, options: options.map(option), ...(initial.length ? { initial_options: initial.map(option) } : {}) } };
+  }
   const options = limitOptions(field.options, value ?? field.initial);
   const initial = options.find((o) => o.value === (value ?? field.initial));
   return {
@@ -88,7 +95,9 @@ function option(o: CardOption): types.PlainTextOption {
 export function readViewValues(state: { values: Record<string, Record<string, ViewStateValueLike>> }): Record<string, string | undefined> {
   const values: Record<string, string | undefined> = {};
   for (const block of Object.values(state.values)) {
-    for (const [actionId, v] of Object.entries(block)) values[actionId] = v.selected_option?.value ?? v.value ?? undefined;
+    for (const [actionId, v] of Object.entries(block)) {
+      values[actionId] = v.selected_options ? v.selected_options.map((o) => o.value).join(',') : (v.selected_option?.value ?? v.value ?? undefined);
+    }
   }
   return values;
 }
@@ -96,6 +105,8 @@ export function readViewValues(state: { values: Record<string, Record<string, Vi
 interface ViewStateValueLike {
   readonly value?: string | null;
   readonly selected_option?: { readonly value: string } | null;
+  /** Checkboxes: every ticked option. */
+  readonly selected_options?: ReadonlyArray<{ readonly value: string }>;
 }
 
 /**

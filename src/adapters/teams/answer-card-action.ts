@@ -4,7 +4,8 @@
 // outbox PUTs the new card. So a form, a refusal or a field error reaches the clicker alone and changes nothing.
 import type { AdaptiveCardActionResponse } from '@microsoft/teams.api';
 import type { Actor } from '../../domain/actor.js';
-import { handleCardAction } from '../../services/handle-card-action.js';
+import type { CardOption } from '../../cards/card-model.js';
+import { handleCardAction, redrawsForm } from '../../services/handle-card-action.js';
 import { loadCaseForm } from '../../services/load-case-form.js';
 import { loadCaseView } from '../../services/load-case-view.js';
 import { cardActionError, cardActionResponse } from './create-teams-app.js';
@@ -32,9 +33,11 @@ export async function answerCardAction(deps: TeamsDeps, value: unknown, from: Te
     if (click.formId) return showForm(deps, click, click.formId, actor, { values: click.values, errors: outcome.fieldErrors });
     return showCard(deps, click, { tone: 'danger', text: Object.values(outcome.fieldErrors).join(' ') });
   }
-  if (outcome.refusal.code === 'stale' && click.formId) {
-    // Redrawn on the case as it is now, keeping the answers, and saying why: submitting again acts on the new state.
-    return showForm(deps, click, click.formId, actor, { values: click.values, notice: outcome.refusal.message });
+  if (redrawsForm(outcome.refusal) && click.formId) {
+    // Redrawn on the case as it is now, keeping the answers and the form's own key, and saying why in words
+    // (who replied, when, what): submitting again needs the choice the refusal offers, if any.
+    const { message: notice, confirmations = [] } = outcome.refusal;
+    return showForm(deps, click, click.formId, actor, { values: click.values, notice }, confirmations);
   }
   return showCard(deps, click, { tone: 'danger', text: outcome.refusal.message });
 }
@@ -46,8 +49,8 @@ async function showCard(deps: TeamsDeps, click: TeamsClick, notice?: Notice): Pr
   return cardActionResponse(renderViewCard(deps, view, click.view, notice));
 }
 
-async function showForm(deps: TeamsDeps, click: TeamsClick, formId: FormId, actor: Actor, state: FormCardState): Promise<AdaptiveCardActionResponse> {
-  const loaded = await loadCaseForm(deps.ctx, { formId, caseId: click.caseId, args: click.args, actor });
+async function showForm(deps: TeamsDeps, click: TeamsClick, formId: FormId, actor: Actor, state: FormCardState, confirmations: readonly CardOption[] = []): Promise<AdaptiveCardActionResponse> {
+  const loaded = await loadCaseForm(deps.ctx, { formId, caseId: click.caseId, args: click.args, actor, confirmations });
   if (!loaded) return noCase(click);
   return cardActionResponse(renderFormCard(loaded.view, loaded.form, click.view, state));
 }
