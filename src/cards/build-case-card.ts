@@ -1,4 +1,5 @@
 // Builds the neutral case card from a case, its mention and the policy; surfaces only render it.
+import { cutByGrapheme } from '../domain/cut-text.js';
 import type { Case } from '../domain/case.js';
 import { overdueFirstResponse } from '../domain/first-response.js';
 import type { Mention } from '../domain/mention.js';
@@ -119,9 +120,10 @@ function breachBanners(c: Case, m: Mention, policy: Policy): Array<{ tone: Tone;
   return suggestHouseRules(policy, m.text).map((x) => ({ tone: 'warning' as const, text: `Possible breach of the house rules: ${x.title} (matched ${x.matched.map((w) => `"${w}"`).join(', ')}). A person decides.` }));
 }
 
+/** Cut by grapheme (src/domain/cut-text.ts): a card never shows half an emoji or a broken accent. */
 export function truncate(text: string, max: number): [string, boolean] {
-  if (text.length <= max) return [text, false];
-  return [`${text.slice(0, max - 1).trimEnd()}…`, true];
+  const { text: shown, cut } = cutByGrapheme(text, max);
+  return [shown, cut];
 }
 
 function capitalise(s: string): string {

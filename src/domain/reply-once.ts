@@ -2,7 +2,7 @@
 // the form was opened, or the same text again, needs a person's explicit choice before anything more is sent.
 import type { Case, Reply } from './case.js';
 import type { CaseCommand } from './commands.js';
-import { cutText } from './cut-text.js';
+import { cutByGrapheme } from './cut-text.js';
 import { refuse, type Confirmation, type Refusal } from './refusal.js';
 
 type SubmitReply = Extract<CaseCommand, { type: 'case.reply.submit' }>;
@@ -50,7 +50,7 @@ function live(replies: readonly Reply[]): Reply[] {
 function describe(r: Reply, formatTime: (iso: string) => string): string {
   const when = formatTime(r.at);
   const what = r.status === 'sent' ? `replied at ${when}` : r.status === 'sending' ? `sent a reply at ${when} (being posted now)` : `drafted a reply at ${when}, waiting for approval`;
-  return `${r.by} ${what}: "${cutText(r.text, 300).text}"`;
+  return `${r.by} ${what}: "${cutByGrapheme(r.text, 300).text}"`;
 }
 
 function sameWords(a: string, b: string): boolean {

@@ -1,4 +1,5 @@
 // Owns drawing a card form as a modal for one person: the case as it is now, their sign-off, their earlier answers.
+import { cutByGrapheme } from '../../domain/cut-text.js';
 import type { types } from '@slack/bolt';
 import type { CardFormId, CardOption } from '../../cards/card-model.js';
 import type { Actor } from '../../domain/actor.js';
@@ -21,7 +22,7 @@ export async function buildFormView(ctx: DeskContext, req: FormRequest): Promise
   const loaded = await loadCaseForm(ctx, req);
   if (!loaded) return null;
   const { form, view } = loaded;
-  const excerpt = view.mention.text.length > 500 ? `${view.mention.text.slice(0, 499)}…` : view.mention.text;
+  const excerpt = cutByGrapheme(view.mention.text, 500, { trimEnd: false }).text;
   return renderFormModal(form, {
     ...(req.values ? { values: req.values } : {}),
     ...(req.notice ? { notice: req.notice } : {}),

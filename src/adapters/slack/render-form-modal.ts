@@ -1,5 +1,6 @@
 // Owns a card form as a Slack modal: inputs and selects within Block Kit's limits, reading the answers back,
 // and placing field errors on the right input block for `response_action: 'errors'`.
+import { fitByGrapheme } from '../../domain/cut-text.js';
 import type { types } from '@slack/bolt';
 import { encodeCardAction } from '../../cards/card-action.js';
 import type { CardField, CardForm, CardOption } from '../../cards/card-model.js';
@@ -52,7 +53,7 @@ function inputBlock(field: CardField, value: string | undefined): types.InputBlo
         action_id: field.id,
         multiline: field.multiline,
         max_length: max,
-        ...(initial ? { initial_value: initial.slice(0, max) } : {}),
+        ...(initial ? { initial_value: fitByGrapheme(initial, max) } : {}),
       },
     };
   }

@@ -2,6 +2,7 @@
 // handleCardAction, and answer in the HTTP response with a card. Teams shows an invoke's answer card to the
 // person who clicked only (Universal Actions "replace for interactor"); everyone else's copy changes when the
 // outbox PUTs the new card. So a form, a refusal or a field error reaches the clicker alone and changes nothing.
+import { fitByGrapheme } from '../../domain/cut-text.js';
 import type { AdaptiveCardActionResponse } from '@microsoft/teams.api';
 import type { Actor } from '../../domain/actor.js';
 import type { CardOption } from '../../cards/card-model.js';
@@ -56,5 +57,5 @@ async function showForm(deps: TeamsDeps, click: TeamsClick, formId: FormId, acto
 }
 
 function noCase(click: TeamsClick): AdaptiveCardActionResponse {
-  return cardActionError(400, `There is no case ${click.caseId.slice(0, 64)}.`);
+  return cardActionError(400, `There is no case ${fitByGrapheme(click.caseId, 64)}.`);
 }

@@ -1,5 +1,6 @@
 // Owns a card form as Adaptive Card inputs (Input.Text, Input.ChoiceSet) with its submit: the answers a
 // person gave are kept, and each field's error (fieldErrors, by field id) is shown under that field.
+import { fitByGrapheme } from '../../domain/cut-text.js';
 import type { CardField, CardForm } from '../../cards/card-model.js';
 import type { FieldErrors } from '../../cards/command-from-action.js';
 import { textBlock, type AcElement } from './adaptive-elements.js';
@@ -57,7 +58,7 @@ function renderInput(field: CardField, id: string, value: string | undefined): A
   if (field.kind === 'text') {
     const max = Math.min(field.maxLength ?? TEXT_MAX, TEXT_MAX);
     const initial = value ?? field.initial;
-    return { type: 'Input.Text', ...common, isMultiline: field.multiline, maxLength: max, ...(initial ? { value: initial.slice(0, max) } : {}) };
+    return { type: 'Input.Text', ...common, isMultiline: field.multiline, maxLength: max, ...(initial ? { value: fitByGrapheme(initial, max) } : {}) };
   }
   if (field.kind === 'choices') {
     // Tick boxes, never required: Teams sends the ticked values joined with commas, as the service reads them.
