@@ -31,6 +31,8 @@ export interface CaseCard {
   readonly title: string;
   readonly risk: RiskLevel;
   readonly banners: ReadonlyArray<{ readonly tone: Tone; readonly text: string }>;
+  /** Set when the case is a safeguarding referral: shown first and in red on every surface, naming the referral. */
+  readonly safeguarding?: { readonly title: string; readonly text: string };
   readonly author: { readonly name: string; readonly handle: string; readonly followers: number | null; readonly verified: boolean };
   readonly text: string;
   readonly textTruncated: boolean;

@@ -26,6 +26,7 @@ export function renderCaseCard(card: CaseCard, o: CaseCardOptions = {}): Adaptiv
   const body: AcElement[] = [];
   if (o.notice) body.push(banner(o.notice.tone, safeText(o.notice.text, 1000), 'notice'));
   body.push(textBlock(safeText(card.title, 200), { id: 'title', size: 'Medium', weight: 'Bolder', ...(colour ? { color: colour } : {}) }));
+  if (card.safeguarding) body.push(safeguardingBanner(card.safeguarding));
   body.push(...card.banners.slice(0, MAX_BANNERS).map((b, i) => banner(b.tone, safeText(b.text, 1000), `banner-${i + 1}`)));
   body.push(authorBlock(card), ...mentionTextBlocks(card));
   const parent = parentBlock(card);
@@ -37,6 +38,17 @@ export function renderCaseCard(card: CaseCard, o: CaseCardOptions = {}): Adaptiv
   if (fallback) body.push(fallback);
   body.push(...renderButtonSets(card.actions, { caseId: card.caseId, version: card.version, view }, 'actions'));
   return adaptiveCard(body, { actions: linkActions(card), ...(o.refresh ? { refresh: refreshOf(card, view, o.refresh.userIds) } : {}) });
+}
+
+/** A safeguarding referral, first and unmistakable: an attention (red) container naming it. */
+function safeguardingBanner(s: NonNullable<CaseCard['safeguarding']>): AcElement {
+  return {
+    type: 'Container', id: 'safeguarding', style: 'attention', bleed: true,
+    items: [
+      textBlock(safeText(s.title, 100), { size: 'Large', weight: 'Bolder', color: 'Attention' }),
+      textBlock(safeText(s.text, 1000), { weight: 'Bolder' }),
+    ],
+  };
 }
 
 /** Escalations, replies and moderation, one line each; the latest are kept when there are many. */
