@@ -60,7 +60,7 @@ function staleRefusal(current: Case): CommandResult {
   return { ok: false, refusal: refuse('stale', 'concurrency:version', message), case: current };
 }
 
-export function decisionContext(ctx: DeskContext, actor: Actor): DecisionContext {
+export function decisionContext(ctx: Pick<DeskContext, 'clock' | 'policy'>, actor: Actor): DecisionContext {
   return {
     actor,
     now: ctx.clock.now(),

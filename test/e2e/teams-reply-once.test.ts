@@ -5,15 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeCaseCommand } from '../../src/services/execute-case-command.js';
 import { answerCard, type TeamsCard } from '../helpers/teams-cards.js';
 import { repliesSentFor } from '../helpers/slack-desk.js';
-import { startTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
+import { startInstalledTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
 import { TEAMS_PEOPLE, type TeamsPerson } from '../helpers/teams-policy.js';
 
 let t: TeamsDesk;
-beforeAll(async () => {
-  t = await startTeamsDesk();
-  await t.install();
-  await t.settle();
-});
+beforeAll(async () => { t = await startInstalledTeamsDesk(); });
 afterAll(() => t.close());
 
 async function claimedByAna(): Promise<string> {

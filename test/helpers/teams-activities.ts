@@ -130,7 +130,8 @@ export function buildPersonalMessage(fx: TeamsFixture, opts: { text: string }): 
 /** A click on an Action.Execute button of a card the bot posted in the desk channel. */
 export function buildCardAction(
   fx: TeamsFixture,
-  opts: { verb: string; data?: Record<string, unknown>; cardActivityId?: string; channelId?: string; user?: typeof USER },
+  /** trigger 'automatic': Teams asking for the card's refresh as this user looks at it; 'manual': a click. */
+  opts: { verb: string; data?: Record<string, unknown>; cardActivityId?: string; channelId?: string; user?: typeof USER; trigger?: 'automatic' | 'manual' },
 ): Activity {
   const channelId = opts.channelId ?? DESK_CHANNEL_ID;
   const cardActivityId = opts.cardActivityId ?? '1700000000001';
@@ -147,7 +148,7 @@ export function buildCardAction(
     replyToId: cardActivityId,
     value: {
       action: { type: 'Action.Execute', id: `${opts.verb}-button`, verb: opts.verb, data: opts.data ?? {} },
-      trigger: 'manual',
+      trigger: opts.trigger ?? 'manual',
     },
     channelData: {
       channel: { id: channelId },

@@ -4,7 +4,8 @@ import type { CaseCard, Tone } from '../../cards/card-model.js';
 import { adaptiveCard, banner, factSet, textBlock, type AcElement, type AdaptiveCard } from './adaptive-elements.js';
 import { renderButtonSets } from './render-card-buttons.js';
 import { authorBlock, linkActions, linkFallback, mentionTextBlocks, parentBlock } from './render-mention-elements.js';
-import { SHOW_VERB, executeData, payloadOf, type CardView } from './teams-card-action.js';
+import { refreshOf, shownButtons, type PersonalView } from './personal-view.js';
+import type { CardView } from './teams-card-action.js';
 import { safeText } from './teams-text.js';
 
 export interface CaseCardOptions {
@@ -12,8 +13,8 @@ export interface CaseCardOptions {
   readonly view?: CardView;
   /** Shown first, e.g. a refusal in the card returned to the person who clicked (nobody else sees it). */
   readonly notice?: { readonly tone: Tone; readonly text: string };
-  /** Teams refreshes the card for these users (Entra or 29: ids) when they look at it. Off by default. */
-  readonly refresh?: { readonly userIds: readonly string[] };
+  /** Whose view this is (their buttons only) and whom Teams refreshes it for. */
+  readonly personal?: PersonalView;
 }
 
 const MAX_BANNERS = 5;
@@ -36,8 +37,8 @@ export function renderCaseCard(card: CaseCard, o: CaseCardOptions = {}): Adaptiv
   if (activity) body.push(activity);
   const fallback = linkFallback(card);
   if (fallback) body.push(fallback);
-  body.push(...renderButtonSets(card.actions, { caseId: card.caseId, version: card.version, view }, 'actions'));
-  return adaptiveCard(body, { actions: linkActions(card), ...(o.refresh ? { refresh: refreshOf(card, view, o.refresh.userIds) } : {}) });
+  body.push(...renderButtonSets(shownButtons(card.actions, o.personal), { caseId: card.caseId, version: card.version, view }, 'actions'));
+  return adaptiveCard(body, { actions: linkActions(card), ...refreshOf(card.caseId, card.version, view, o.personal) });
 }
 
 /** A safeguarding referral, first and unmistakable: an attention (red) container naming it. */
@@ -59,9 +60,4 @@ function activityBlock(lines: readonly string[]): AcElement | null {
   const items = shown.map((line) => textBlock(`• ${safeText(line, 600)}`, { spacing: 'Small' }));
   if (hidden) items.unshift(textBlock(`(${hidden} earlier line${hidden > 1 ? 's' : ''} not shown)`, { size: 'Small', subtle: true }));
   return { type: 'Container', id: 'activity', separator: true, items };
-}
-
-function refreshOf(card: CaseCard, view: CardView, userIds: readonly string[]): AcElement {
-  // Teams refreshes automatically for at most 60 users (Microsoft's limit for user-specific views).
-  return { action: { type: 'Action.Execute', title: 'Refresh', verb: SHOW_VERB, data: executeData(payloadOf(card.caseId, card.version), view) }, userIds: userIds.slice(0, 60) };
 }
