@@ -23,6 +23,20 @@ export interface FormInput {
   readonly suggestion?: { readonly serviceTag: string | null; readonly kind: string | null; readonly ruleId?: string | null };
   /** The moderation ladder's next rung for this author (src/policy/suggest-moderation.ts): preselected, never applied. */
   readonly ladder?: ModerationSuggestion | null;
+  /** Choices a refusal said would let the reply through (a further reply, the same text again): offered as tick boxes. */
+  readonly confirmations?: readonly CardOption[];
+}
+
+/** The args a reply form carries: its own key (it sends at most once) and how many replies the case had when opened. */
+export const REPLY_FORM_ARGS = { key: 'key', seen: 'seen' } as const;
+
+/** A reply form's args: kept when the form is redrawn, new when it is opened, so a redraw is still the same form. */
+export function replyFormArgs(args: Readonly<Record<string, string>>, c: Case, newKey: () => string): Record<string, string> {
+  return {
+    ...args,
+    [REPLY_FORM_ARGS.key]: args[REPLY_FORM_ARGS.key] ?? newKey(),
+    [REPLY_FORM_ARGS.seen]: args[REPLY_FORM_ARGS.seen] ?? String(c.replies.length),
+  };
 }
 
 export function buildCardForm(input: FormInput): CardForm {
@@ -52,7 +66,7 @@ export function buildCardForm(input: FormInput): CardForm {
   }
 }
 
-function replyForm({ mention, policy, signOff, initialText }: FormInput) {
+function replyForm({ mention, policy, signOff, initialText, confirmations }: FormInput) {
   const net = policy.networks[mention.network];
   // A direct message is answered privately, where the network may allow more (X: 10,000 against 280).
   const privateLimit = net?.directMessages ? (net.privateTextLimit ?? null) : null;
@@ -74,6 +88,8 @@ function replyForm({ mention, policy, signOff, initialText }: FormInput) {
     fields: [
       { kind: 'text' as const, id: 'text', label: 'Reply', multiline: true, ...(inputLimit ? { maxLength: inputLimit } : {}), ...(initialText ? { initial: initialText } : {}), hint },
       { kind: 'select' as const, id: 'visibility', label: 'Where', options: visibility, initial: 'public' },
+      // Never preselected: sending anyway is a choice the person makes (src/domain/reply-once.ts).
+      ...(confirmations?.length ? [{ kind: 'choices' as const, id: 'confirm', label: 'Send anyway?', options: confirmations, optional: true as const }] : []),
     ],
   };
 }

@@ -1,4 +1,5 @@
 // Builds the neutral case card from a case, its mention and the policy; surfaces only render it.
+import { cutByGrapheme } from '../domain/cut-text.js';
 import type { Case } from '../domain/case.js';
 import { overdueFirstResponse } from '../domain/first-response.js';
 import type { Mention } from '../domain/mention.js';
@@ -34,12 +35,15 @@ export interface CardInput {
 export function buildCaseCard({ case: c, mention: m, policy, now, banners = [], calendar, accountHistory }: CardInput): CaseCard {
   const network = policy.networks[m.network] ?? null;
   const [text, cut] = truncate(m.text, MAX_CARD_TEXT);
+  const referral = safeguardingReferral(c, policy, now);
   return {
     caseId: c.id,
     version: c.version,
     title: `${network?.displayName ?? m.network} ${m.kind.replace('_', ' ')} · ${c.id}`,
-    risk: c.risk,
+    // A safeguarding referral is never shown as a low or medium risk, whatever the intake judged.
+    risk: referral ? 'high' : c.risk,
     banners: [...banners, ...caseBanners(c, policy, now), ...breachBanners(c, m, policy)],
+    ...(referral ? { safeguarding: referral } : {}),
     author: { name: m.author.name, handle: m.author.handle, followers: m.author.followers, verified: m.author.verified },
     text,
     textTruncated: cut,
@@ -73,10 +77,25 @@ function facts(c: Case, m: Mention, policy: Policy, now: Date, calendar: Working
   return list;
 }
 
-/** The level decided at intake, with today's reasons for it (followers, verified, wording). */
+/** The level decided at intake, with today's reasons for it (followers, verified, wording); a referral is high. */
 function riskText(c: Case, policy: Policy, m: Mention): string {
   const reasons = assessRisk(policy, m).reasons;
+  if (liveReferral(c)) return `high (safeguarding referral${reasons.length ? `; ${reasons.join('; ')}` : ''})`;
   return reasons.length ? `${c.risk} (${reasons.join('; ')})` : c.risk;
+}
+
+/** A referral to the safeguarding lead that they have not declined (declining says it is not one). */
+function liveReferral(c: Case) {
+  return c.escalations.find((e) => e.target.type === 'safeguarding' && e.status !== 'declined') ?? null;
+}
+
+/** "Safeguarding referral": who it went to, when, where it stands, and why (004 §2). */
+function safeguardingReferral(c: Case, policy: Policy, now: Date): CaseCard['safeguarding'] | null {
+  const e = liveReferral(c);
+  if (!e) return null;
+  const at = formatLocalTime(e.raisedAt, policy.calendar.timeZone, now);
+  const where = e.status === 'acknowledged' ? `acknowledged by ${e.answeredBy ?? 'the safeguarding lead'}` : 'waiting for them to acknowledge it';
+  return { title: 'Safeguarding referral', text: `Referred to the safeguarding lead at ${at} by ${e.raisedBy}; ${where}. ${e.reason}` };
 }
 
 function stateLabel(c: Case): string {
@@ -114,9 +133,10 @@ function breachBanners(c: Case, m: Mention, policy: Policy): Array<{ tone: Tone;
   return suggestHouseRules(policy, m.text).map((x) => ({ tone: 'warning' as const, text: `Possible breach of the house rules: ${x.title} (matched ${x.matched.map((w) => `"${w}"`).join(', ')}). A person decides.` }));
 }
 
+/** Cut by grapheme (src/domain/cut-text.ts): a card never shows half an emoji or a broken accent. */
 export function truncate(text: string, max: number): [string, boolean] {
-  if (text.length <= max) return [text, false];
-  return [`${text.slice(0, max - 1).trimEnd()}…`, true];
+  const { text: shown, cut } = cutByGrapheme(text, max);
+  return [shown, cut];
 }
 
 function capitalise(s: string): string {

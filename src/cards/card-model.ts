@@ -31,6 +31,8 @@ export interface CaseCard {
   readonly title: string;
   readonly risk: RiskLevel;
   readonly banners: ReadonlyArray<{ readonly tone: Tone; readonly text: string }>;
+  /** Set when the case is a safeguarding referral: shown first and in red on every surface, naming the referral. */
+  readonly safeguarding?: { readonly title: string; readonly text: string };
   readonly author: { readonly name: string; readonly handle: string; readonly followers: number | null; readonly verified: boolean };
   readonly text: string;
   readonly textTruncated: boolean;
@@ -57,4 +59,6 @@ export interface CardForm {
 
 export type CardField =
   | { readonly kind: 'text'; readonly id: string; readonly label: string; readonly multiline: boolean; readonly initial?: string; readonly maxLength?: number; readonly hint?: string; readonly optional?: boolean }
-  | { readonly kind: 'select'; readonly id: string; readonly label: string; readonly options: readonly CardOption[]; readonly initial?: string; readonly optional?: boolean; readonly hint?: string };
+  | { readonly kind: 'select'; readonly id: string; readonly label: string; readonly options: readonly CardOption[]; readonly initial?: string; readonly optional?: boolean; readonly hint?: string }
+  /** Tick boxes; the answer (and `initial`) is the ticked values joined with commas. Always optional: ticking is the choice. */
+  | { readonly kind: 'choices'; readonly id: string; readonly label: string; readonly options: readonly CardOption[]; readonly initial?: string; readonly hint?: string; readonly optional?: true };

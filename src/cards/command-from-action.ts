@@ -3,6 +3,7 @@ import { CLOSE_OUTCOMES, MODERATION_ACTIONS, type CloseOutcome, type ModerationA
 import type { CaseCommand } from '../domain/commands.js';
 import { findPersonById } from '../policy/policy-directory.js';
 import type { Policy } from '../policy/policy-schema.js';
+import { REPLY_FORM_ARGS } from './build-card-form.js';
 
 export type FieldErrors = Readonly<Record<string, string>>;
 export type ParsedAction = { readonly ok: true; readonly command: CaseCommand } | { readonly ok: false; readonly fieldErrors: FieldErrors };
@@ -24,7 +25,7 @@ export function commandFromAction(actionId: string, args: Values, values: Values
     case 'case.escalate': return escalate(policy, text('target'), text('reason'));
     case 'case.escalation.acknowledge': return needArg(args, 'escalationId', (id) => ({ type: 'case.escalation.acknowledge', escalationId: id, note: text('note') || null }));
     case 'case.escalation.decline': return text('reason') ? needArg(args, 'escalationId', (id) => ({ type: 'case.escalation.decline', escalationId: id, reason: text('reason') })) : bad('reason', 'Say why you are declining.');
-    case 'case.reply.submit': return reply(values['text'] ?? '', text('visibility') || 'public');
+    case 'case.reply.submit': return reply(values['text'] ?? '', text('visibility') || 'public', args, text('confirm'));
     case 'case.reply.approve': return needArg(args, 'replyId', (id) => ({ type: 'case.reply.approve', replyId: id }));
     case 'case.reply.reject': return text('reason') ? needArg(args, 'replyId', (id) => ({ type: 'case.reply.reject', replyId: id, reason: text('reason') })) : bad('reason', 'Say what to change.');
     case 'case.moderate': return moderate(policy, text('action'), text('ruleId'), text('note'));
@@ -54,10 +55,15 @@ function escalate(policy: Policy, target: string, reason: string): ParsedAction 
   return ok({ type: 'case.escalate', target: { type: 'service_lead', serviceTag: tag }, reason });
 }
 
-function reply(text: string, visibility: string): ParsedAction {
+/** A reply form carries its key and the replies it saw (REPLY_FORM_ARGS); `confirm` holds the choices ticked. */
+function reply(text: string, visibility: string, args: Values, confirm: string): ParsedAction {
   if (!text.trim()) return bad('text', 'Write the reply.');
   if (visibility !== 'public' && visibility !== 'private') return bad('visibility', 'Choose public or private.');
-  return ok({ type: 'case.reply.submit', text: text.trim(), visibility });
+  const key = args[REPLY_FORM_ARGS.key];
+  const seen = Number(args[REPLY_FORM_ARGS.seen]);
+  const form = key && Number.isInteger(seen) && seen >= 0 ? { form: { key, repliesSeen: seen } } : {};
+  const confirmed = confirm.split(',').map((v) => v.trim()).filter(Boolean);
+  return ok({ type: 'case.reply.submit', text: text.trim(), visibility, ...form, ...(confirmed.length ? { confirmed } : {}) });
 }
 
 function moderate(policy: Policy, action: string, ruleId: string, note: string): ParsedAction {

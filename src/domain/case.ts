@@ -33,6 +33,10 @@ export interface Reply {
   readonly visibility: ReplyVisibility;
   readonly status: 'awaiting_approval' | 'rejected' | 'sending' | 'sent' | 'failed';
   readonly by: string;
+  /** When it was asked for (the person pressed Send). */
+  readonly at: string;
+  /** The reply form it came from, so one opened form sends at most once; null without a form. */
+  readonly formKey: string | null;
   readonly networkReplyId: string | null;
   readonly error: string | null;
 }

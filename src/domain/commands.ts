@@ -9,7 +9,16 @@ export type CaseCommand =
   | { readonly type: 'case.escalate'; readonly target: EscalationTarget; readonly reason: string }
   | { readonly type: 'case.escalation.acknowledge'; readonly escalationId: string; readonly note?: string | null }
   | { readonly type: 'case.escalation.decline'; readonly escalationId: string; readonly reason: string }
-  | { readonly type: 'case.reply.submit'; readonly text: string; readonly visibility: ReplyVisibility; readonly needsApproval?: boolean }
+  | {
+    readonly type: 'case.reply.submit';
+    readonly text: string;
+    readonly visibility: ReplyVisibility;
+    readonly needsApproval?: boolean;
+    /** The reply form it was written in: its key, and how many replies the case had when it was opened. */
+    readonly form?: ReplyFormStamp;
+    /** What the person explicitly confirmed (src/domain/reply-once.ts), e.g. sending a further reply. */
+    readonly confirmed?: readonly string[];
+  }
   | { readonly type: 'case.reply.approve'; readonly replyId: string }
   | { readonly type: 'case.reply.reject'; readonly replyId: string; readonly reason: string }
   | { readonly type: 'case.reply.sent'; readonly replyId: string; readonly networkReplyId: string }
@@ -25,5 +34,10 @@ export type CaseCommand =
   | { readonly type: 'case.reopen'; readonly reason?: string | null }
   /** The bot notes something on the record (an out-of-hours reply sent, a surge) without changing the case. */
   | { readonly type: 'case.note'; readonly text: string; readonly rule: string | null };
+
+export interface ReplyFormStamp {
+  readonly key: string;
+  readonly repliesSeen: number;
+}
 
 export type CaseCommandType = CaseCommand['type'];

@@ -21,7 +21,8 @@ export interface EventDataMap {
   'case.escalated': { escalationId: string; target: EscalationTarget; reason: string };
   'case.escalation.acknowledged': { escalationId: string; note: string | null };
   'case.escalation.declined': { escalationId: string; reason: string };
-  'case.reply.requested': { replyId: string; text: string; visibility: ReplyVisibility; awaitingApproval: boolean };
+  /** formKey: the reply form it came from (absent without a form, and on events recorded before forms had keys). */
+  'case.reply.requested': { replyId: string; text: string; visibility: ReplyVisibility; awaitingApproval: boolean; formKey?: string };
   'case.reply.approved': { replyId: string };
   'case.reply.rejected': { replyId: string; reason: string };
   'case.reply.sent': { replyId: string; networkReplyId: string };

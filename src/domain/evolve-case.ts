@@ -106,7 +106,8 @@ function newEscalation(e: CaseEvent<'case.escalated'>): Escalation {
 
 function newReply(e: CaseEvent<'case.reply.requested'>): Reply {
   const status = e.data.awaitingApproval ? 'awaiting_approval' : 'sending';
-  return { id: e.data.replyId, text: e.data.text, visibility: e.data.visibility, status, by: e.actor.name, networkReplyId: null, error: null };
+  const { replyId: id, text, visibility, formKey } = e.data;
+  return { id, text, visibility, status, by: e.actor.name, at: e.at, formKey: formKey ?? null, networkReplyId: null, error: null };
 }
 
 function newModeration(e: CaseEvent<'case.moderation.requested'>): ModerationAction {

@@ -4,6 +4,14 @@ export interface Refusal {
   /** The rule's id: a permission ('permission:case.claim'), a lifecycle rule, or a policy rule id. */
   readonly rule: string;
   readonly message: string;
+  /** What a person may explicitly confirm to go ahead anyway (a further reply, the same text again). */
+  readonly confirmations?: readonly Confirmation[];
+}
+
+/** One explicit choice that lets a refused command through: its value is sent back with the command. */
+export interface Confirmation {
+  readonly value: string;
+  readonly label: string;
 }
 
 export type RefusalCode =
@@ -14,8 +22,12 @@ export type RefusalCode =
   | 'stale'
   | 'invalid'
   | 'not_found'
-  | 'rule_broken';
+  | 'rule_broken'
+  /** Going ahead needs a person's explicit choice (refusal.confirmations). */
+  | 'needs_confirmation'
+  /** Already done from this very form: nothing more was done. */
+  | 'already_done';
 
-export function refuse(code: RefusalCode, rule: string, message: string): Refusal {
-  return { code, rule, message };
+export function refuse(code: RefusalCode, rule: string, message: string, confirmations?: readonly Confirmation[]): Refusal {
+  return confirmations?.length ? { code, rule, message, confirmations } : { code, rule, message };
 }

@@ -7,6 +7,7 @@ import type { Decision, DecisionContext } from '../domain/decision.js';
 import type { StoredCaseEvent } from '../domain/events.js';
 import { evolveCase } from '../domain/evolve-case.js';
 import { refuse, type Refusal } from '../domain/refusal.js';
+import { judgesItsOwnChanges } from '../domain/reply-once.js';
 import { caseWorkers, isLeadOf, permissionTable } from '../policy/policy-directory.js';
 import { formatLocalTime } from '../policy/format-local-time.js';
 import type { DeskContext } from './desk-context.js';
@@ -44,7 +45,7 @@ async function attemptCommand(ctx: DeskContext, uow: UnitOfWork, req: CommandReq
   if (!current) return { ok: false, refusal: refuse('not_found', 'case:exists', `There is no case ${req.caseId}.`), case: null };
   const decision = decideCaseCommand(current, req.command, decisionContext(ctx, req.actor));
   if (!decision.ok) return { ok: false, refusal: decision.refusal, case: current };
-  if (req.seenVersion !== null && req.seenVersion !== current.version) return staleRefusal(current);
+  if (req.seenVersion !== null && req.seenVersion !== current.version && !judgesItsOwnChanges(req.command)) return staleRefusal(current);
   const changed = decision.events.reduce<Case>((c, e) => evolveCase(c, e), current);
   const events = [...decision.events, ...(await clockEvents(ctx, uow, current, changed, decision.events, req.actor))];
   const next = events.slice(decision.events.length).reduce<Case>((c, e) => evolveCase(c, e), changed);
@@ -59,7 +60,7 @@ function staleRefusal(current: Case): CommandResult {
   return { ok: false, refusal: refuse('stale', 'concurrency:version', message), case: current };
 }
 
-export function decisionContext(ctx: DeskContext, actor: Actor): DecisionContext {
+export function decisionContext(ctx: Pick<DeskContext, 'clock' | 'policy'>, actor: Actor): DecisionContext {
   return {
     actor,
     now: ctx.clock.now(),

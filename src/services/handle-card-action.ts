@@ -35,3 +35,8 @@ async function runCommand(ctx: DeskContext, req: CardActionRequest, command: Cas
   const result = await executeCaseCommand(ctx, { caseId: req.caseId, seenVersion: req.seenVersion, command, actor: req.actor });
   return result.ok ? { kind: 'done', case: result.case } : { kind: 'refused', refusal: result.refusal, case: result.case };
 }
+
+/** A refusal answered by showing the form again (the case changed, a choice is needed, the form already sent). */
+export function redrawsForm(refusal: Refusal): boolean {
+  return refusal.code === 'stale' || refusal.code === 'needs_confirmation' || refusal.code === 'already_done';
+}

@@ -1,7 +1,7 @@
 // The form a button opens, for one person, on any surface: the case as it is now, their sign-off,
 // the bot's suggestions preselected (a person still chooses).
-import { buildCardForm } from '../cards/build-card-form.js';
-import type { CardForm, CardFormId } from '../cards/card-model.js';
+import { buildCardForm, replyFormArgs } from '../cards/build-card-form.js';
+import type { CardForm, CardFormId, CardOption } from '../cards/card-model.js';
 import type { Actor } from '../domain/actor.js';
 import { composeReply } from '../policy/reply-rules.js';
 import { suggestModeration } from '../policy/suggest-moderation.js';
@@ -13,6 +13,8 @@ export interface CaseFormRequest {
   readonly caseId: string;
   readonly args: Readonly<Record<string, string>>;
   readonly actor: Actor;
+  /** Choices a refusal offered (a further reply, the same text again), shown on the redrawn form. */
+  readonly confirmations?: readonly CardOption[];
 }
 
 export async function loadCaseForm(ctx: DeskContext, req: CaseFormRequest): Promise<{ form: CardForm; view: CaseView } | null> {
@@ -23,7 +25,9 @@ export async function loadCaseForm(ctx: DeskContext, req: CaseFormRequest): Prom
     case: view.case,
     mention: view.mention,
     policy: ctx.policy,
-    args: req.args,
+    // A reply form is one instance with its own key: opened anew it gets one, redrawn it keeps it.
+    args: req.formId === 'reply' ? replyFormArgs(req.args, view.case, ctx.newId) : req.args,
+    ...(req.confirmations?.length ? { confirmations: req.confirmations } : {}),
     // The sign-off on its own (" ^AP"), or nothing when the policy does not sign replies.
     ...(req.formId === 'reply' ? { signOff: composeReply(ctx.policy, '', req.actor.initials) } : {}),
     // In an emergency the reply offers the council's message and link (002 §6.2.5).

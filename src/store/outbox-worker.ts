@@ -1,4 +1,5 @@
 // Owns running the outbox: claim due items, call the handler for their kind, record the outcome.
+import { fitByGrapheme } from '../domain/cut-text.js';
 import { DeferredError, PermanentError, RateLimitError } from '../services/errors.js';
 import type { Clock } from '../services/ports.js';
 import { backoffMs } from './backoff.js';
@@ -197,5 +198,5 @@ function isPermanent(e: unknown): boolean {
 
 function describe(e: unknown): string {
   const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return text.slice(0, 2000);
+  return fitByGrapheme(text, 2000);
 }

@@ -1,7 +1,6 @@
 // End to end: replying from Slack. A reply over X's limit (sign-off included) is refused inline on the field and
 // nothing is sent; a good one goes through the outbox to the network, and the card says sent only after that.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { executeCaseCommand } from '../../src/services/execute-case-command.js';
 import type { SlackBody } from '../helpers/fake-slack-api.js';
 import { PEOPLE, startSlackDesk, type SlackDesk } from '../helpers/slack-desk.js';
 
@@ -70,19 +69,5 @@ describe('the reply modal', () => {
     expect(thread).toContain('Reply sent: Sorry about this. The crew will collect on Thursday. ^AP');
     await t.settle();
     expect(t.connector.replies).toHaveLength(1);
-  });
-
-  it('redraws a form submitted after the case changed, keeping the draft and saying why', async () => {
-    const { caseId, view } = await claimedAndOpenReply();
-    // Cara (a manager) classifies it while Ana writes.
-    const cara = { personId: 'cara', name: 'Cara Lee', initials: 'CL', roles: ['comms_manager' as const], surface: 'slack' as const };
-    await executeCaseCommand(t.desk.ctx, { caseId, seenVersion: null, command: { type: 'case.classify', serviceTag: 'waste', kind: 'question' }, actor: cara });
-    const res = await t.submit(PEOPLE.ana, view, { text: 'We will look into it.', visibility: 'public' });
-    const body = (await res.json()) as { response_action: string; view: SlackBody };
-    expect(body.response_action).toBe('update');
-    expect(JSON.stringify(body.view.blocks)).toContain('This case changed since your card was drawn');
-    const field = (body.view.blocks as SlackBody[]).find((b) => b.block_id === 'text')!;
-    expect(field.element).toMatchObject({ initial_value: 'We will look into it.' });
-    expect(JSON.parse(String(body.view.private_metadata))).toMatchObject({ c: caseId, v: 3 });
   });
 });

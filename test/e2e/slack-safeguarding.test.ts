@@ -13,6 +13,10 @@ describe('a safeguarding concern', () => {
     await t.settle();
     const card = t.message('C0SAFE', caseId, 'escalation:esc-1');
     expect(JSON.stringify(card['blocks'])).toContain('<@U0GIL>');
+    // The triage card looks like a safeguarding case: red, the referral named first, never "risk low".
+    const triage = t.message('C0TRIAGE', caseId)['blocks'] as Array<Record<string, unknown>>;
+    expect(triage[1]).toMatchObject({ block_id: 'safeguarding', text: { text: expect.stringContaining('*SAFEGUARDING REFERRAL*') } });
+    expect(JSON.stringify(triage)).toContain('*Risk*\\nhigh (safeguarding referral');
 
     await t.click(PEOPLE.ana, 'C0SAFE', caseId, 'case.escalation.acknowledge', 'escalation:esc-1');
     const refusal = await t.fake.waitFor('chat.postEphemeral', (c) => c.body['user'] === 'U0ANA');

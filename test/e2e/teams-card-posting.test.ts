@@ -4,7 +4,7 @@
 import { toThreadedConversationId } from '@microsoft/teams.apps';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerCard, callsFor, cardOfCall, postsTo } from '../helpers/teams-cards.js';
-import { DESK_CHANNEL_ID, TEAM_ID } from '../helpers/teams-activities.js';
+import { DESK_CHANNEL_ID, TEAM_ID, USER } from '../helpers/teams-activities.js';
 import { startTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
 import { TEAMS_PEOPLE } from '../helpers/teams-policy.js';
 import { checkAdaptiveCard } from '../unit/adapters/teams/adaptive-card-check.js';
@@ -25,7 +25,8 @@ describe('installing the bot and posting cards', () => {
     expect(lost.rows[0]!.last_error).toContain('Teams has not told the bot about any team or chat yet');
     expect((await t.install()).status).toBe(200);
     const keys = (await t.db.query<{ key: string }>(`SELECT key FROM conversation_refs WHERE surface = 'teams' ORDER BY key`)).rows.map((r) => r.key);
-    expect(keys).toEqual([TEAM_ID, DESK_CHANNEL_ID].sort());
+    // The channels, and where the installer was seen (their MRI, for the cards' per-person refresh).
+    expect(keys).toEqual([TEAM_ID, DESK_CHANNEL_ID, `seen:${USER.aadObjectId}`].sort());
     await t.settle();
     const posted = postsTo(t.fake.calls, DESK_CHANNEL_ID).map(cardOfCall);
     expect(posted).toHaveLength(2);

@@ -171,3 +171,10 @@ export async function startSlackDesk(o: { socketMode?: boolean; policy?: (p: Pol
   };
   return harness;
 }
+
+/** What reached the fake network in reply to this case's post (the connector is shared by every case of a desk). */
+export async function repliesSentFor(t: { desk: RunningDesk; connector: RecordingConnector }, caseId: string): Promise<RecordingConnector['replies']> {
+  const c = await t.desk.ctx.store.cases.get(caseId);
+  const stored = c ? await t.desk.ctx.store.mentions.get(c.mentionId) : null;
+  return t.connector.replies.filter((r) => r.target.externalId === stored?.mention.externalId);
+}

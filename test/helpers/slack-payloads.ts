@@ -53,7 +53,10 @@ export function viewSubmissionPayload(a: { user: SlackPerson; view: SlackBody; v
     state[String(b.block_id)] = {
       [String(element.action_id)]: element.type === 'static_select'
         ? { type: 'static_select', selected_option: value === undefined ? null : { text: { type: 'plain_text', text: value, emoji: true }, value } }
-        : { type: 'plain_text_input', value: value ?? null },
+        : element.type === 'checkboxes'
+          // Checkboxes: `values` names the ticked options' values, comma-separated.
+          ? { type: 'checkboxes', selected_options: (value ?? '').split(',').filter(Boolean).map((v) => ({ text: { type: 'plain_text', text: v, emoji: true }, value: v })) }
+          : { type: 'plain_text_input', value: value ?? null },
     };
   }
   return {

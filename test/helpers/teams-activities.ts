@@ -38,7 +38,8 @@ function tenant(fx: TeamsFixture) {
 /** Bot installed in a team: membersAdded holds the bot; the channel the installer picked is in settings. */
 export function buildBotAddedToTeam(
   fx: TeamsFixture,
-  opts: { teamId?: string; teamName?: string; selectedChannelId?: string } = {},
+  /** selectedChannelId null: no channel picked (the classic team install): Teams then sends no settings. */
+  opts: { teamId?: string; teamName?: string; selectedChannelId?: string | null } = {},
 ): Activity {
   const teamId = opts.teamId ?? TEAM_ID;
   const activity = base(fx, 'conversationUpdate');
@@ -51,8 +52,34 @@ export function buildBotAddedToTeam(
       team: { aadGroupId: 'b0f5a0d2-0000-4000-8000-00000000team', name: opts.teamName ?? 'Comms Team', id: teamId },
       eventType: 'teamMemberAdded',
       tenant: { id: tenant(fx) },
-      settings: { selectedChannel: { id: opts.selectedChannelId ?? DESK_CHANNEL_ID } },
+      ...(opts.selectedChannelId === null ? {} : { settings: { selectedChannel: { id: opts.selectedChannelId ?? DESK_CHANNEL_ID } } }),
     },
+  };
+}
+
+export const GROUP_CHAT_ID = '19:7c2f0a9e4b1d4f3a8e6c5b2a1d0f9e8c@thread.v2';
+
+/** The app added to a person's 1:1 chat (personal scope): membersAdded holds the bot; `from` is the person. */
+export function buildBotAddedToPersonal(fx: TeamsFixture): Activity {
+  const activity = base(fx, 'conversationUpdate');
+  return {
+    ...activity,
+    from: { id: USER.id, aadObjectId: USER.aadObjectId },
+    conversation: { conversationType: 'personal', tenantId: tenant(fx), id: `a:1personal-${USER.aadObjectId}` },
+    membersAdded: [{ id: (activity.recipient as { id: string }).id }],
+    channelData: { tenant: { id: tenant(fx) } },
+  };
+}
+
+/** The app added to a group chat: membersAdded holds the bot; no team, no channel. */
+export function buildBotAddedToGroupChat(fx: TeamsFixture): Activity {
+  const activity = base(fx, 'conversationUpdate');
+  return {
+    ...activity,
+    from: { id: USER.id, aadObjectId: USER.aadObjectId },
+    conversation: { isGroup: true, conversationType: 'groupChat', tenantId: tenant(fx), id: GROUP_CHAT_ID },
+    membersAdded: [{ id: (activity.recipient as { id: string }).id }],
+    channelData: { tenant: { id: tenant(fx) } },
   };
 }
 
@@ -103,7 +130,8 @@ export function buildPersonalMessage(fx: TeamsFixture, opts: { text: string }): 
 /** A click on an Action.Execute button of a card the bot posted in the desk channel. */
 export function buildCardAction(
   fx: TeamsFixture,
-  opts: { verb: string; data?: Record<string, unknown>; cardActivityId?: string; channelId?: string; user?: typeof USER },
+  /** trigger 'automatic': Teams asking for the card's refresh as this user looks at it; 'manual': a click. */
+  opts: { verb: string; data?: Record<string, unknown>; cardActivityId?: string; channelId?: string; user?: typeof USER; trigger?: 'automatic' | 'manual' },
 ): Activity {
   const channelId = opts.channelId ?? DESK_CHANNEL_ID;
   const cardActivityId = opts.cardActivityId ?? '1700000000001';
@@ -120,7 +148,7 @@ export function buildCardAction(
     replyToId: cardActivityId,
     value: {
       action: { type: 'Action.Execute', id: `${opts.verb}-button`, verb: opts.verb, data: opts.data ?? {} },
-      trigger: 'manual',
+      trigger: opts.trigger ?? 'manual',
     },
     channelData: {
       channel: { id: channelId },

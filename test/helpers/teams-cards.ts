@@ -17,16 +17,21 @@ export interface TeamsCard {
   fact(title: string): string | undefined;
   /** The case version its buttons carry. */
   version(): number | undefined;
+  /** The card's Universal Actions `refresh` (its verb and the users Teams refreshes it for), if any. */
+  refresh(): { action: ExecuteAction; userIds: string[] } | undefined;
 }
 
 export function teamsCard(json: Record<string, unknown>): TeamsCard {
-  const all = walk(json);
+  // The refresh action is not a button anyone sees: it is read apart (refresh()).
+  const { refresh, ...shown } = json;
+  const all = walk(shown);
   return {
     json,
     executes: () => all.filter((e) => e['type'] === 'Action.Execute') as unknown as ExecuteAction[],
     text: () => all.flatMap((e) => [e['text'], e['title'], e['value']].filter((x): x is string => typeof x === 'string')).join('\n').replace(/\u200B/g, ''),
     fact: (title) => (all.find((e) => e['type'] === 'FactSet')?.['facts'] as Array<{ title: string; value: string }> | undefined)?.find((f) => f.title === title)?.value,
     version: () => (all.find((e) => e['type'] === 'Action.Execute')?.['data'] as { v?: number } | undefined)?.v,
+    refresh: () => refresh as { action: ExecuteAction; userIds: string[] } | undefined,
   };
 }
 

@@ -53,6 +53,8 @@ export interface TeamsDesk {
   card(caseId: string, purpose?: string): TeamsCard;
   /** Clicks the Action.Execute with `verb` on a card (the case's message for `purpose`, or a card given). */
   click(person: TeamsPerson, caseId: string, verb: string, o?: { purpose?: string; on?: TeamsCard; args?: Record<string, string> }): Promise<PostedActivity>;
+  /** Teams asking for the card's refresh (trigger "automatic") as `person` looks at it: their own view. */
+  refreshAs(person: TeamsPerson, caseId: string, purpose?: string): Promise<PostedActivity>;
   /** Submits a form card (an invoke's answer) with `values` by field id. */
   submit(person: TeamsPerson, caseId: string, form: TeamsCard, values: Readonly<Record<string, string>>, purpose?: string): Promise<PostedActivity>;
   message(person: TeamsPerson, text: string): Promise<PostedActivity>;
@@ -121,6 +123,13 @@ export async function startTeamsDesk(o: TeamsDeskOptions = {}): Promise<TeamsDes
       if (!action) throw new Error(`no ${verb} button on the ${purpose} card of ${caseId}`);
       return t.post(buildCardAction(fx, { verb, data: action.data, cardActivityId: where.message_id, channelId: where.channel.split(';')[0]!, user: person }));
     },
+    async refreshAs(person, caseId, purpose = 'triage') {
+      const where = await row(caseId, purpose);
+      const refresh = t.card(caseId, purpose).refresh();
+      if (!refresh) throw new Error(`the ${purpose} card of ${caseId} carries no refresh`);
+      const { verb, data } = refresh.action;
+      return t.post(buildCardAction(fx, { verb, data, cardActivityId: where.message_id, channelId: where.channel.split(';')[0]!, user: person, trigger: 'automatic' }));
+    },
     async submit(person, caseId, form, values, purpose = 'triage') {
       const where = await row(caseId, purpose);
       const submit = form.executes().find((a) => typeof a.data['fields'] === 'string');
@@ -137,5 +146,13 @@ export async function startTeamsDesk(o: TeamsDeskOptions = {}): Promise<TeamsDes
       await slackApi?.close();
     },
   };
+  return t;
+}
+
+/** A desk with the bot already added to the team (the triage channel picked) and the hello sent. */
+export async function startInstalledTeamsDesk(o: TeamsDeskOptions = {}): Promise<TeamsDesk> {
+  const t = await startTeamsDesk(o);
+  await t.install();
+  await t.settle();
   return t;
 }

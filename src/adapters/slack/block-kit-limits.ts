@@ -18,6 +18,7 @@ export const BLOCK_KIT = {
   optionText: 75,
   optionValue: 150,
   selectOptions: 100,
+  checkboxOptions: 10,
   inputLabel: 2000,
   inputHint: 2000,
   textInputMax: 3000,

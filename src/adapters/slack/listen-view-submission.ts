@@ -1,7 +1,7 @@
 // Owns form submissions (view_submission): run the action before acking, so a broken rule shows inline on its
 // field and the person keeps what they typed; a form drawn before the case changed is redrawn, not lost.
 import type { App, ViewSubmitAction } from '@slack/bolt';
-import { handleCardAction } from '../../services/handle-card-action.js';
+import { handleCardAction, redrawsForm } from '../../services/handle-card-action.js';
 import { buildFormView } from './build-form-view.js';
 import { inputBlockIds, readViewValues, viewErrors } from './render-form-modal.js';
 import { CASE_ACTION, parseCardPayload } from './slack-action-ids.js';
@@ -18,9 +18,11 @@ export function registerViewSubmission(app: App, deps: SlackDeps): void {
     const outcome = await handleCardAction(deps.ctx, { actionId: form.actionId, caseId: form.caseId, seenVersion: form.version, args: form.args, values, actor });
     if (outcome.kind === 'done') return ack();
     if (outcome.kind === 'invalid') return errors({ ...outcome.fieldErrors });
-    if (outcome.refusal.code === 'stale') {
-      // Redraw on the case as it is now, keeping the answers, and say why: submitting again acts on the new state.
-      const redrawn = await buildFormView(deps.ctx, { formId: form.formId, caseId: form.caseId, args: form.args, actor, values, notice: outcome.refusal.message });
+    if (redrawsForm(outcome.refusal)) {
+      // Redraw on the case as it is now, keeping the answers and the form's own key, and say why in words
+      // (who replied, when, what): submitting again needs the choice the refusal offers, if any.
+      const { message: notice, confirmations = [] } = outcome.refusal;
+      const redrawn = await buildFormView(deps.ctx, { formId: form.formId, caseId: form.caseId, args: form.args, actor, values, notice, confirmations });
       if (redrawn) return ack({ response_action: 'update', view: redrawn });
     }
     return errors({ form: outcome.refusal.message });

@@ -13,6 +13,7 @@ const MAX_BANNERS = 5;
 export function renderCaseBlocks(card: CaseCard): types.KnownBlock[] {
   const blocks: types.KnownBlock[] = [
     { type: 'header', block_id: 'title', text: plain(`${RISK[card.risk]} ${card.title}`, BLOCK_KIT.headerText) },
+    ...safeguardingBlocks(card),
     ...card.banners.slice(0, MAX_BANNERS).map((b, i): types.SectionBlock => ({
       type: 'section', block_id: `banner-${i + 1}`, text: mrkdwn(`${TONE[b.tone]} *${escapeAndCut(b.text, BLOCK_KIT.sectionText - 40).text}*`),
     })),
@@ -28,10 +29,18 @@ export function renderCaseBlocks(card: CaseCard): types.KnownBlock[] {
   return blocks.slice(0, BLOCK_KIT.messageBlocks);
 }
 
+/** A safeguarding referral, first and unmistakable: a red banner section naming it, set off by dividers. */
+function safeguardingBlocks(card: CaseCard): types.KnownBlock[] {
+  if (!card.safeguarding) return [];
+  const { title, text } = card.safeguarding;
+  return [{ type: 'section', block_id: 'safeguarding', text: mrkdwn(`:rotating_light: :red_circle: *${escapeSlack(title).toUpperCase()}* :red_circle: :rotating_light:\n*${escapeAndCut(text, BLOCK_KIT.sectionText - 200).text}*`) }, { type: 'divider', block_id: 'safeguarding-end' }];
+}
+
 /** The notification and screen-reader text that goes with the blocks. */
 export function cardFallbackText(card: CaseCard): string {
   const who = escapeAndCut(card.author.name || card.author.handle || 'someone', 200).text;
-  return `${escapeSlack(card.title)} from ${who}: ${escapeAndCut(card.text, 300).text}`;
+  const alarm = card.safeguarding ? `${escapeSlack(card.safeguarding.title).toUpperCase()}: ` : '';
+  return `${alarm}${escapeSlack(card.title)} from ${who}: ${escapeAndCut(card.text, 300).text}`;
 }
 
 function factBlocks(card: CaseCard): types.SectionBlock[] {

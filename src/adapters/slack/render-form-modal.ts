@@ -1,5 +1,6 @@
 // Owns a card form as a Slack modal: inputs and selects within Block Kit's limits, reading the answers back,
 // and placing field errors on the right input block for `response_action: 'errors'`.
+import { fitByGrapheme } from '../../domain/cut-text.js';
 import type { types } from '@slack/bolt';
 import { encodeCardAction } from '../../cards/card-action.js';
 import type { CardField, CardForm, CardOption } from '../../cards/card-model.js';
@@ -52,9 +53,16 @@ function inputBlock(field: CardField, value: string | undefined): types.InputBlo
         action_id: field.id,
         multiline: field.multiline,
         max_length: max,
-        ...(initial ? { initial_value: initial.slice(0, max) } : {}),
+        ...(initial ? { initial_value: fitByGrapheme(initial, max) } : {}),
       },
     };
+  }
+  if (field.kind === 'choices') {
+    // Ticked boxes survive a redraw; Slack refuses initial_options that are not among the options.
+    const ticked = new Set((value ?? field.initial ?? '').split(','));
+    const options = field.options.slice(0, BLOCK_KIT.checkboxOptions);
+    const initial = options.filter((o) => ticked.has(o.value));
+    return { ...common, optional: true, element: { type: 'checkboxes', action_id: field.id, options: options.map(option), ...(initial.length ? { initial_options: initial.map(option) } : {}) } };
   }
   const options = limitOptions(field.options, value ?? field.initial);
   const initial = options.find((o) => o.value === (value ?? field.initial));
@@ -88,7 +96,9 @@ function option(o: CardOption): types.PlainTextOption {
 export function readViewValues(state: { values: Record<string, Record<string, ViewStateValueLike>> }): Record<string, string | undefined> {
   const values: Record<string, string | undefined> = {};
   for (const block of Object.values(state.values)) {
-    for (const [actionId, v] of Object.entries(block)) values[actionId] = v.selected_option?.value ?? v.value ?? undefined;
+    for (const [actionId, v] of Object.entries(block)) {
+      values[actionId] = v.selected_options ? v.selected_options.map((o) => o.value).join(',') : (v.selected_option?.value ?? v.value ?? undefined);
+    }
   }
   return values;
 }
@@ -96,6 +106,8 @@ export function readViewValues(state: { values: Record<string, Record<string, Vi
 interface ViewStateValueLike {
   readonly value?: string | null;
   readonly selected_option?: { readonly value: string } | null;
+  /** Checkboxes: every ticked option. */
+  readonly selected_options?: ReadonlyArray<{ readonly value: string }>;
 }
 
 /**

@@ -1,4 +1,5 @@
 // Owns Slack text safety: escaping people's words so they cannot ping, link or break a message, and cutting to limits.
+import { cutByGrapheme } from '../../domain/cut-text.js';
 
 /**
  * Slack decodes only these three entities; escaping them is what stops `<!channel>`, `<@U…>` and
@@ -8,40 +9,19 @@ export function escapeSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Escapes, then cuts to `max` characters without splitting an entity or a surrogate pair. */
+/** Escapes, then cuts to `max` characters without splitting an entity or a character (by grapheme). */
 export function escapeAndCut(text: string, max: number): { readonly text: string; readonly cut: boolean } {
-  const full = escapeSlack(text);
-  if (full.length <= max) return { text: full, cut: false };
-  let out = '';
-  for (const ch of text) {
-    const piece = escapeSlack(ch);
-    if (out.length + piece.length > max - 1) break;
-    out += piece;
-  }
-  return { text: `${out.trimEnd()}…`, cut: true };
+  return cutByGrapheme(text, max, { render: escapeSlack });
 }
 
-/** Cuts our own plain text (labels, titles) to a limit. */
+/** Cuts our own plain text (labels, titles) to a limit, by grapheme. */
 export function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const chars = [...text];
-  let out = '';
-  for (const ch of chars) {
-    if (out.length + ch.length > max - 1) break;
-    out += ch;
-  }
-  return `${out.trimEnd()}…`;
+  return cutByGrapheme(text, max).text;
 }
 
-/** Escapes and quotes every line (a post reads as a quotation), cut to `max` characters in all. */
+/** Escapes and quotes every line (a post reads as a quotation), cut to `max` characters in all, by grapheme. */
 export function quoteAndCut(text: string, max: number): { readonly text: string; readonly cut: boolean } {
-  let out = '>';
-  for (const ch of text) {
-    const piece = ch === '\n' ? '\n>' : escapeSlack(ch);
-    if (out.length + piece.length > max - 1) return { text: `${out}…`, cut: true };
-    out += piece;
-  }
-  return { text: out, cut: false };
+  return cutByGrapheme(text, max, { prefix: '>', trimEnd: false, render: (t) => escapeSlack(t).replace(/\n/g, '\n>') });
 }
 
 /** Longer links are not linked (Slack cuts them); the card still names the network to look on. */

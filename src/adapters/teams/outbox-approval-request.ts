@@ -3,6 +3,7 @@
 import { PermanentError } from '../../services/errors.js';
 import { payloadString, requireCaseView } from '../../services/load-case-view.js';
 import type { OutboxHandler } from '../../store/outbox-worker.js';
+import { loadPersonalView } from './load-personal-view.js';
 import { approvalPurpose, renderApprovalCard, type ApprovalSubject } from './render-approval-card.js';
 import { sendTeamsMessage } from './send-teams-message.js';
 import { approverMentions } from './teams-destinations.js';
@@ -22,7 +23,7 @@ async function requestApproval(deps: TeamsDeps, caseId: string, subject: Approva
   const thread = await cardThread(deps, caseId, 'the approval request');
   const view = await requireCaseView(deps.ctx, caseId);
   const action = 'moderationId' in subject ? (view.case.moderation.find((m) => m.id === subject.moderationId)?.action ?? null) : null;
-  const card = renderApprovalCard(view, subject, deps.ctx.policy, approverMentions(deps.ctx.policy, action));
+  const card = renderApprovalCard(view, subject, deps.ctx.policy, approverMentions(deps.ctx.policy, action), await loadPersonalView(deps, view));
   if (!card) throw new PermanentError(`nothing to approve for ${JSON.stringify(subject)} on ${caseId}`);
   const posted = await sendTeamsMessage(deps, { caseId, purpose: approvalPurpose(subject), conversationId: thread.conversationId, threadId: thread.rootId, card, redraw: true });
   return { conversation: posted.channel, activityId: posted.ts };

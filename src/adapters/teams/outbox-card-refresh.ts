@@ -4,6 +4,8 @@
 import { RateLimitError } from '../../services/errors.js';
 import { payloadString, requireCaseView, type CaseView } from '../../services/load-case-view.js';
 import type { OutboxHandler } from '../../store/outbox-worker.js';
+import { loadPersonalView } from './load-personal-view.js';
+import type { PersonalView } from './personal-view.js';
 import { renderCaseCard } from './render-adaptive-card.js';
 import { renderViewCard } from './render-view-card.js';
 import { sendTeamsMessage, updateTeamsMessage } from './send-teams-message.js';
@@ -20,19 +22,20 @@ export function createCardRefreshHandler(deps: TeamsDeps): OutboxHandler {
 async function refreshCard(deps: TeamsDeps, caseId: string): Promise<Record<string, unknown>> {
   // Always the case as it is now: an older refresh that runs late still draws the latest state.
   const view = await requireCaseView(deps.ctx, caseId);
-  const card = renderCaseCard(view.card);
+  const personal = await loadPersonalView(deps, view);
+  const card = renderCaseCard(view.card, { personal });
   const posted = await sendTeamsMessage(deps, { caseId, purpose: TRIAGE_PURPOSE, conversationId: triageChannel(deps.ctx.policy), card, redraw: true });
-  const others = await refreshOtherMessages(deps, view);
+  const others = await refreshOtherMessages(deps, view, personal);
   return { conversation: posted.channel, activityId: posted.ts, posted: posted.created, updatedOthers: others };
 }
 
-async function refreshOtherMessages(deps: TeamsDeps, view: CaseView): Promise<number> {
+async function refreshOtherMessages(deps: TeamsDeps, view: CaseView, personal: PersonalView): Promise<number> {
   let updated = 0;
   for (const row of await deps.cardMessages.listPosted(view.case.id, SURFACE)) {
     const [kind] = row.purpose.split(':');
     if (kind !== 'escalation' && kind !== 'approval') continue;
     try {
-      await updateTeamsMessage(deps, { caseId: view.case.id, purpose: row.purpose, conversationId: row.channel, card: renderViewCard(deps, view, row.purpose) }, row.messageId);
+      await updateTeamsMessage(deps, { caseId: view.case.id, purpose: row.purpose, conversationId: row.channel, card: renderViewCard(deps, view, row.purpose, undefined, personal) }, row.messageId);
       updated++;
     } catch (e) {
       // The triage card is what matters most; a rate limit retries the lot, anything else is logged and left.

@@ -1,5 +1,6 @@
 // Owns answering the desk command in Teams (from the outbox, so a 429 waits its Retry-After): `mine`,
 // `queue`, `case ID`, `emergency on|off` and `help`, as Adaptive Cards in the conversation the person asked in.
+import { fitByGrapheme } from '../../domain/cut-text.js';
 import type { ConversationReference } from '@microsoft/teams.api';
 import { deskAccessRefusal, myOpenCases, parseDeskCommand, unclaimedQueue } from '../../services/desk-queries.js';
 import { setEmergencyMode } from '../../services/emergency-mode.js';
@@ -49,7 +50,7 @@ export async function answerDesk(deps: Pick<TeamsDeps, 'ctx'>, from: TeamsUser, 
   }
   if (request.verb === 'case') {
     const view = await loadCaseView(ctx, request.caseId);
-    if (!view) return renderLineCard(`There is no case ${request.caseId.slice(0, 64)}. Case ids look like MD-1042.`);
+    if (!view) return renderLineCard(`There is no case ${fitByGrapheme(request.caseId, 64)}. Case ids look like MD-1042.`);
     return renderViewCard(deps, view, 'desk');
   }
   return renderHelpCard(request.unknown);

@@ -3,6 +3,7 @@
 import { PermanentError } from '../../services/errors.js';
 import { payloadString, requireCaseView } from '../../services/load-case-view.js';
 import type { OutboxHandler } from '../../store/outbox-worker.js';
+import { loadPersonalView } from './load-personal-view.js';
 import { escalationView, renderEscalationCard } from './render-escalation-card.js';
 import { sendTeamsMessage } from './send-teams-message.js';
 import { directChat } from './teams-conversations.js';
@@ -23,11 +24,12 @@ async function postEscalation(deps: TeamsDeps, caseId: string, escalationId: str
   if (!esc) throw new PermanentError(`escalation ${escalationId} is not on case ${caseId}`);
   const policy = deps.ctx.policy;
   const posted: Array<{ conversation: string; activityId: string }> = [];
+  const personal = await loadPersonalView(deps, view);
   // Each destination is its own message row, so a retry re-posts only the ones that did not land.
   for (const dest of escalationDestinations(policy, esc.target)) {
     const purpose = escalationView(esc, dest.kind === 'chat' ? dest.userId : undefined);
     const notify = dest.kind === 'channel' ? escalationMentions(policy, esc.target) : [];
-    const card = renderEscalationCard(view, esc, policy, notify, purpose);
+    const card = renderEscalationCard(view, esc, policy, notify, purpose, personal);
     const where = await destinationOf(deps, caseId, purpose, dest);
     const result = await sendTeamsMessage(deps, { caseId, purpose, ...where, card, redraw: true });
     posted.push({ conversation: result.channel, activityId: result.ts });

@@ -40,3 +40,8 @@ export function createPgConversationRefRepository(sql: Sql): ConversationRefRepo
 export function userKey(aadObjectId: string): string {
   return `user:${aadObjectId.toLowerCase()}`;
 }
+
+/** Where a person was last seen: its `user.id` is their MRI (29:…), which card refreshes name them by. */
+export function seenKey(aadObjectId: string): string {
+  return `seen:${aadObjectId.toLowerCase()}`;
+}

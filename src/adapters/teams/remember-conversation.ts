@@ -1,12 +1,12 @@
 // Owns remembering where Teams lets the bot write: the team and the channel picked at install, any channel
 // the bot is used in, and each person's 1:1 chat, as conversation references in conversation_refs.
 import type { ConversationReference } from '@microsoft/teams.api';
-import { userKey } from './pg-conversation-ref-repository.js';
+import { seenKey, userKey } from './pg-conversation-ref-repository.js';
 import type { TeamsDeps } from './teams-deps.js';
 
 export interface SeenActivity {
   readonly conversation: { readonly id: string; readonly conversationType?: unknown };
-  readonly from?: { readonly aadObjectId?: string | undefined } | undefined;
+  readonly from?: { readonly id?: string | undefined; readonly aadObjectId?: string | undefined } | undefined;
   readonly channelData?: {
     readonly team?: { readonly id?: string | undefined } | undefined;
     readonly channel?: { readonly id?: string | undefined } | undefined;
@@ -30,6 +30,9 @@ export async function rememberConversation(deps: Pick<TeamsDeps, 'refs'>, activi
       if (id) saved.set(id, at(id));
     }
   }
+  // The person's MRI, for the user ids a card's refresh names (load-personal-view.ts).
+  const aad = activity.from?.aadObjectId;
+  if (aad && activity.from?.id) saved.set(seenKey(aad), ref);
   for (const [key, value] of saved) await deps.refs.save(key, value);
   return [...saved.keys()];
 }

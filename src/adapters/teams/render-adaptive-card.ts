@@ -4,7 +4,8 @@ import type { CaseCard, Tone } from '../../cards/card-model.js';
 import { adaptiveCard, banner, factSet, textBlock, type AcElement, type AdaptiveCard } from './adaptive-elements.js';
 import { renderButtonSets } from './render-card-buttons.js';
 import { authorBlock, linkActions, linkFallback, mentionTextBlocks, parentBlock } from './render-mention-elements.js';
-import { SHOW_VERB, executeData, payloadOf, type CardView } from './teams-card-action.js';
+import { refreshOf, shownButtons, type PersonalView } from './personal-view.js';
+import type { CardView } from './teams-card-action.js';
 import { safeText } from './teams-text.js';
 
 export interface CaseCardOptions {
@@ -12,8 +13,8 @@ export interface CaseCardOptions {
   readonly view?: CardView;
   /** Shown first, e.g. a refusal in the card returned to the person who clicked (nobody else sees it). */
   readonly notice?: { readonly tone: Tone; readonly text: string };
-  /** Teams refreshes the card for these users (Entra or 29: ids) when they look at it. Off by default. */
-  readonly refresh?: { readonly userIds: readonly string[] };
+  /** Whose view this is (their buttons only) and whom Teams refreshes it for. */
+  readonly personal?: PersonalView;
 }
 
 const MAX_BANNERS = 5;
@@ -26,6 +27,7 @@ export function renderCaseCard(card: CaseCard, o: CaseCardOptions = {}): Adaptiv
   const body: AcElement[] = [];
   if (o.notice) body.push(banner(o.notice.tone, safeText(o.notice.text, 1000), 'notice'));
   body.push(textBlock(safeText(card.title, 200), { id: 'title', size: 'Medium', weight: 'Bolder', ...(colour ? { color: colour } : {}) }));
+  if (card.safeguarding) body.push(safeguardingBanner(card.safeguarding));
   body.push(...card.banners.slice(0, MAX_BANNERS).map((b, i) => banner(b.tone, safeText(b.text, 1000), `banner-${i + 1}`)));
   body.push(authorBlock(card), ...mentionTextBlocks(card));
   const parent = parentBlock(card);
@@ -35,8 +37,19 @@ export function renderCaseCard(card: CaseCard, o: CaseCardOptions = {}): Adaptiv
   if (activity) body.push(activity);
   const fallback = linkFallback(card);
   if (fallback) body.push(fallback);
-  body.push(...renderButtonSets(card.actions, { caseId: card.caseId, version: card.version, view }, 'actions'));
-  return adaptiveCard(body, { actions: linkActions(card), ...(o.refresh ? { refresh: refreshOf(card, view, o.refresh.userIds) } : {}) });
+  body.push(...renderButtonSets(shownButtons(card.actions, o.personal), { caseId: card.caseId, version: card.version, view }, 'actions'));
+  return adaptiveCard(body, { actions: linkActions(card), ...refreshOf(card.caseId, card.version, view, o.personal) });
+}
+
+/** A safeguarding referral, first and unmistakable: an attention (red) container naming it. */
+function safeguardingBanner(s: NonNullable<CaseCard['safeguarding']>): AcElement {
+  return {
+    type: 'Container', id: 'safeguarding', style: 'attention', bleed: true,
+    items: [
+      textBlock(safeText(s.title, 100), { size: 'Large', weight: 'Bolder', color: 'Attention' }),
+      textBlock(safeText(s.text, 1000), { weight: 'Bolder' }),
+    ],
+  };
 }
 
 /** Escalations, replies and moderation, one line each; the latest are kept when there are many. */
@@ -47,9 +60,4 @@ function activityBlock(lines: readonly string[]): AcElement | null {
   const items = shown.map((line) => textBlock(`• ${safeText(line, 600)}`, { spacing: 'Small' }));
   if (hidden) items.unshift(textBlock(`(${hidden} earlier line${hidden > 1 ? 's' : ''} not shown)`, { size: 'Small', subtle: true }));
   return { type: 'Container', id: 'activity', separator: true, items };
-}
-
-function refreshOf(card: CaseCard, view: CardView, userIds: readonly string[]): AcElement {
-  // Teams refreshes automatically for at most 60 users (Microsoft's limit for user-specific views).
-  return { action: { type: 'Action.Execute', title: 'Refresh', verb: SHOW_VERB, data: executeData(payloadOf(card.caseId, card.version), view) }, userIds: userIds.slice(0, 60) };
 }

@@ -1,5 +1,6 @@
 // Owns a card form as Adaptive Card inputs (Input.Text, Input.ChoiceSet) with its submit: the answers a
 // person gave are kept, and each field's error (fieldErrors, by field id) is shown under that field.
+import { fitByGrapheme } from '../../domain/cut-text.js';
 import type { CardField, CardForm } from '../../cards/card-model.js';
 import type { FieldErrors } from '../../cards/command-from-action.js';
 import { textBlock, type AcElement } from './adaptive-elements.js';
@@ -57,7 +58,16 @@ function renderInput(field: CardField, id: string, value: string | undefined): A
   if (field.kind === 'text') {
     const max = Math.min(field.maxLength ?? TEXT_MAX, TEXT_MAX);
     const initial = value ?? field.initial;
-    return { type: 'Input.Text', ...common, isMultiline: field.multiline, maxLength: max, ...(initial ? { value: initial.slice(0, max) } : {}) };
+    return { type: 'Input.Text', ...common, isMultiline: field.multiline, maxLength: max, ...(initial ? { value: fitByGrapheme(initial, max) } : {}) };
+  }
+  if (field.kind === 'choices') {
+    // Tick boxes, never required: Teams sends the ticked values joined with commas, as the service reads them.
+    const ticked = (value ?? field.initial ?? '').split(',').filter((v) => field.options.some((o) => o.value === v));
+    return {
+      type: 'Input.ChoiceSet', id, label: cutText(field.label, 200).text, isMultiSelect: true, style: 'expanded',
+      choices: field.options.slice(0, CHOICES_MAX).map((o) => ({ title: cutText(o.label, 200).text, value: o.value })),
+      ...(ticked.length ? { value: ticked.join(',') } : {}),
+    };
   }
   // An empty list is not a valid ChoiceSet (and a choice nobody can make): say what is missing instead.
   if (!field.options.length) return textBlock(`${safeText(field.label, 200)}: nothing to choose from yet. Ask whoever keeps the policy file to add it.`, { color: 'Warning', id });

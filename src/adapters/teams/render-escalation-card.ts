@@ -6,6 +6,7 @@ import type { Escalation } from '../../domain/case.js';
 import type { Policy } from '../../policy/policy-schema.js';
 import type { CaseView } from '../../services/load-case-view.js';
 import { adaptiveCard, factSet, textBlock, type AcElement, type AdaptiveCard } from './adaptive-elements.js';
+import { refreshOf, shownButtons, type PersonalView } from './personal-view.js';
 import { renderButtonSets } from './render-card-buttons.js';
 import { authorBlock, linkActions, mentionTextBlocks, parentBlock } from './render-mention-elements.js';
 import { safeText, type TeamsMention } from './teams-text.js';
@@ -17,7 +18,7 @@ export function escalationView(esc: Escalation, dmUser?: string): string {
 }
 
 /** `notify`: the people to ping in a channel (none in a 1:1 chat: they are already there). */
-export function renderEscalationCard(view: CaseView, esc: Escalation, policy: Policy, notify: readonly TeamsMention[], cardView: string): AdaptiveCard {
+export function renderEscalationCard(view: CaseView, esc: Escalation, policy: Policy, notify: readonly TeamsMention[], cardView: string, personal: PersonalView = {}): AdaptiveCard {
   const { card } = view;
   const lead = notify.length ? `${notify.map((m) => m.text).join(' ')} ` : '';
   const body: AcElement[] = [
@@ -31,11 +32,11 @@ export function renderEscalationCard(view: CaseView, esc: Escalation, policy: Po
   const parent = parentBlock(card);
   if (parent) body.push(parent);
   if (esc.status === 'pending') {
-    body.push(...renderButtonSets(escalationButtons(esc.id), { caseId: card.caseId, version: card.version, view: cardView }, 'escalation-actions'));
+    body.push(...renderButtonSets(shownButtons(escalationButtons(esc.id), personal), { caseId: card.caseId, version: card.version, view: cardView }, 'escalation-actions'));
   } else {
     body.push(textBlock(statusLine(esc), { id: 'status', weight: 'Bolder', color: esc.status === 'acknowledged' ? 'Good' : 'Attention' }));
   }
-  return adaptiveCard(body, { actions: linkActions(card), mentions: notify });
+  return adaptiveCard(body, { actions: linkActions(card), mentions: notify, ...refreshOf(card.caseId, card.version, cardView, personal) });
 }
 
 function statusLine(esc: Escalation): string {

@@ -3,6 +3,7 @@
 import type { Tone } from '../../cards/card-model.js';
 import type { CaseView } from '../../services/load-case-view.js';
 import { banner, type AdaptiveCard } from './adaptive-elements.js';
+import type { PersonalView } from './personal-view.js';
 import { renderCaseCard } from './render-adaptive-card.js';
 import { renderApprovalCard } from './render-approval-card.js';
 import { renderEscalationCard } from './render-escalation-card.js';
@@ -18,21 +19,21 @@ export interface Notice {
 /** What a view names, checked: it comes back from the client, so anything else is drawn as the triage card. */
 const VIEW = /^(triage|desk|escalation:[\w-]{1,64}(:[\w-]{1,64})?|approval:[\w-]{1,64})$/;
 
-export function renderViewCard(deps: Pick<TeamsDeps, 'ctx'>, view: CaseView, cardView: string, notice?: Notice): AdaptiveCard {
+export function renderViewCard(deps: Pick<TeamsDeps, 'ctx'>, view: CaseView, cardView: string, notice?: Notice, personal: PersonalView = {}): AdaptiveCard {
   const policy = deps.ctx.policy;
   const [kind, id, dmUser] = (VIEW.test(cardView) ? cardView : 'triage').split(':');
   if (kind === 'escalation') {
     const esc = view.case.escalations.find((e) => e.id === id);
-    if (esc) return withNotice(renderEscalationCard(view, esc, policy, dmUser ? [] : escalationMentions(policy, esc.target), cardView), notice);
+    if (esc) return withNotice(renderEscalationCard(view, esc, policy, dmUser ? [] : escalationMentions(policy, esc.target), cardView, personal), notice);
   }
   if (kind === 'approval' && id) {
     const subject = view.case.replies.some((r) => r.id === id) ? { replyId: id } : { moderationId: id };
     const action = view.case.moderation.find((m) => m.id === id)?.action ?? null;
-    const card = renderApprovalCard(view, subject, policy, approverMentions(policy, action));
+    const card = renderApprovalCard(view, subject, policy, approverMentions(policy, action), personal);
     if (card) return withNotice(card, notice);
   }
   const caseView = kind === 'desk' ? 'desk' : 'triage';
-  return renderCaseCard(view.card, { view: caseView, ...(notice ? { notice } : {}) });
+  return renderCaseCard(view.card, { view: caseView, personal, ...(notice ? { notice } : {}) });
 }
 
 function withNotice(card: AdaptiveCard, notice: Notice | undefined): AdaptiveCard {

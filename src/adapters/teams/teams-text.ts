@@ -1,4 +1,5 @@
 // Owns Teams text safety: people's words shown on Adaptive Cards cannot format, link, ping or run a card function.
+import { fitByGrapheme } from '../../domain/cut-text.js';
 
 /** Markdown Adaptive Cards honour (bold, italic, lists, links) plus what CommonMark would read as code or emphasis. */
 const MARKDOWN = /[\\`*_~[\]]/g;
@@ -27,14 +28,11 @@ export function neutralise(text: string): string {
     .replace(/&(#?\w+;)/g, `&${ZWSP}$1`);
 }
 
-/** Cuts our own or escaped text to `max` characters without splitting a surrogate pair or an escape. */
+/** Cuts our own or escaped text to `max` characters without splitting a character (by grapheme) or an escape. */
 export function cutText(text: string, max: number): { readonly text: string; readonly cut: boolean } {
   if (text.length <= max) return { text, cut: false };
-  let out = '';
-  for (const ch of text) {
-    if (out.length + ch.length > max - 1) break;
-    out += ch;
-  }
+  // A lone backslash left at the end would escape the ellipsis.
+  let out = fitByGrapheme(text, max - 1);
   if (out.endsWith('\\') && !out.endsWith('\\\\')) out = out.slice(0, -1);
   return { text: `${out.trimEnd()}…`, cut: true };
 }

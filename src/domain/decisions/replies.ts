@@ -5,6 +5,7 @@ import type { CaseCommand } from '../commands.js';
 import { EventBuilder, rejected, type Decision, type DecisionContext } from '../decision.js';
 import { checkOwnerOrManager, checkState, firstRefusal } from '../guards.js';
 import { refuse } from '../refusal.js';
+import { checkReplyOnce } from '../reply-once.js';
 
 type Of<T extends CaseCommand['type']> = Extract<CaseCommand, { type: T }>;
 
@@ -13,10 +14,11 @@ export function decideSubmitReply(c: Case, cmd: Of<'case.reply.submit'>, ctx: De
     () => checkState(c, ['claimed', 'waiting'], 'reply'),
     () => checkOwnerOrManager(c, ctx, 'reply'),
     () => (cmd.text.trim() ? null : refuse('invalid', 'reply:text', 'The reply is empty.')),
+    () => checkReplyOnce(c, cmd, ctx.formatTime),
   );
   if (r) return rejected(r);
   const replyId = `rep-${c.replies.length + 1}`;
-  const data = { replyId, text: cmd.text, visibility: cmd.visibility, awaitingApproval: cmd.needsApproval ?? false };
+  const data = { replyId, text: cmd.text, visibility: cmd.visibility, awaitingApproval: cmd.needsApproval ?? false, ...(cmd.form ? { formKey: cmd.form.key } : {}) };
   return new EventBuilder(c, ctx).add('case.reply.requested', data).accept();
 }
 

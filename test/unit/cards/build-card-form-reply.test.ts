@@ -1,44 +1,48 @@
-// The reply form tells staff how the network will count the reply (X: twitter-text's weighted length).
+// The reply form is one instance: it carries its own key and the replies it saw, kept when redrawn; the choices a
+// refusal offered come back as tick boxes (never ticked for the person); the submit is parsed back into the command.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCardForm } from '../../../src/cards/build-card-form.js';
-import type { CardField } from '../../../src/cards/card-model.js';
+import { buildCardForm, replyFormArgs } from '../../../src/cards/build-card-form.js';
+import { commandFromAction } from '../../../src/cards/command-from-action.js';
 import { loadPolicy } from '../../../src/config/load-policy.js';
 import type { Mention } from '../../../src/domain/mention.js';
 import type { Policy } from '../../../src/policy/policy-schema.js';
-import { ana, cmd, openedCase, run } from '../../helpers/domain-builders.js';
+import { ana, claimedByAna, cmd, run } from '../../helpers/domain-builders.js';
 
 let policy: Policy;
 beforeAll(async () => { policy = await loadPolicy(null); });
 
-const onX: Mention = {
-  network: 'x', externalId: '1800000000000000001', url: 'https://x.com/resident/status/1800000000000000001', kind: 'mention',
-  text: '@council my bins were missed again', postedAt: '2026-06-02T10:00:00Z',
-  author: { id: '1000000000000000001', name: 'Resident', handle: 'resident', followers: 10, verified: false },
+const mention: Mention = {
+  network: 'x', externalId: 't-1', url: 'https://x.com/r/status/1', kind: 'mention', text: 'Bins?', postedAt: '2026-06-02T10:00:00Z',
+  author: { id: 'a-1', name: 'Sam', handle: 'sam', followers: 10, verified: false },
 };
 
-function replyField(mention: Mention, initialText?: string): CardField & { kind: 'text' } {
-  const c = run(openedCase({ network: mention.network }), [cmd.claim, ana]);
-  const form = buildCardForm({ formId: 'reply', case: c, mention, policy, signOff: ' ^AP', ...(initialText ? { initialText } : {}) });
-  return form.fields.find((f) => f.id === 'text') as CardField & { kind: 'text' };
-}
-
-describe('the reply form', () => {
-  it("on X explains X's count and leaves the field uncapped, since a long link counts as 23", () => {
-    const field = replyField(onX);
-    expect(field.hint).toContain('X counts a link as 23 characters and an emoji or a Chinese, Japanese or Korean character as 2.');
-    expect(field.maxLength).toBeUndefined();
+describe('the reply form as one instance', () => {
+  it('gets a new key and the count of replies when opened, and keeps both when redrawn', () => {
+    const c = run(claimedByAna(), [cmd.reply('First. ^AP'), ana]);
+    const opened = replyFormArgs({}, c, () => 'key-1');
+    expect(opened).toEqual({ key: 'key-1', seen: '1' });
+    const later = run(c, [cmd.reply('Second. ^AP'), ana]);
+    expect(replyFormArgs(opened, later, () => 'key-2')).toEqual({ key: 'key-1', seen: '1' });
   });
 
-  it('shows a starting text counted the way X will count it', () => {
-    const link = 'https://www.example.gov.uk/news/major-incident-road-closures-and-bin-collections-this-week';
-    const field = replyField(onX, `Updates here: ${link} 👍`);
-    // 14 + 23 for the link + 1 + 2 for the emoji + 4 for " ^AP".
-    expect(field.hint).toContain('This text counts as 44 of 280 with the sign-off.');
+  it('offers the refusal\'s choices as tick boxes, none ticked, after the other fields', () => {
+    const options = [{ value: 'further:1', label: 'Send a further reply' }];
+    const form = buildCardForm({ formId: 'reply', case: claimedByAna(), mention, policy, args: { key: 'k', seen: '0' }, confirmations: options });
+    expect(form.fields.map((f) => f.id)).toEqual(['text', 'visibility', 'confirm']);
+    expect(form.fields[2]).toEqual({ kind: 'choices', id: 'confirm', label: 'Send anyway?', options, optional: true });
+    expect(buildCardForm({ formId: 'reply', case: claimedByAna(), mention, policy }).fields.map((f) => f.id)).toEqual(['text', 'visibility']);
+  });
+});
+
+describe('a reply submit parsed back', () => {
+  it('carries the form stamp and every ticked choice', () => {
+    const parsed = commandFromAction('case.reply.submit', { key: 'k', seen: '2' }, { text: ' Hi ', visibility: 'public', confirm: 'further:3,same-text:rep-1' }, policy);
+    expect(parsed).toEqual({ ok: true, command: { type: 'case.reply.submit', text: 'Hi', visibility: 'public', form: { key: 'k', repliesSeen: 2 }, confirmed: ['further:3', 'same-text:rep-1'] } });
   });
 
-  it('on a network that counts characters says nothing about weights and caps the field at its limit', () => {
-    const field = replyField({ ...onX, network: 'instagram', externalId: '17800000000000009', url: 'https://www.instagram.com/p/abc', kind: 'comment' });
-    expect(field.hint).not.toContain('counts a link');
-    expect(field.maxLength).toBe(2200);
+  it('leaves the stamp off a submit without a usable one (an old form, a damaged count)', () => {
+    for (const args of [{}, { key: 'k' }, { key: 'k', seen: 'x' }, { key: 'k', seen: '-1' }]) {
+      expect(commandFromAction('case.reply.submit', args, { text: 'Hi', visibility: 'public' }, policy)).toEqual({ ok: true, command: { type: 'case.reply.submit', text: 'Hi', visibility: 'public' } });
+    }
   });
 });

@@ -15,7 +15,7 @@ describe('overdueFirstResponse', () => {
 
   it('is null once a reply was sent, the case is closed, or there is no deadline', () => {
     const later = new Date('2026-04-08T12:00:00Z');
-    const sent = { id: 'rep-1', text: 'x', visibility: 'public' as const, status: 'sent' as const, by: 'Ana Patel', networkReplyId: 'n1', error: null };
+    const sent = { id: 'rep-1', text: 'x', visibility: 'public' as const, status: 'sent' as const, by: 'Ana Patel', at: '2026-04-08T10:00:00.000Z', formKey: null, networkReplyId: 'n1', error: null };
     expect(overdueFirstResponse(withDue({ replies: [sent] }), later)).toBeNull();
     expect(overdueFirstResponse(withDue({ state: 'closed', outcome: 'monitored' }), later)).toBeNull();
     expect(overdueFirstResponse({ ...openedCase(), deadlines: {} }, later)).toBeNull();

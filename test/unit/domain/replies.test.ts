@@ -43,7 +43,7 @@ describe('submit a reply', () => {
       data: { replyId: 'rep-1', text: TEXT, visibility: 'public', awaitingApproval: false },
     });
     expect(after.replies).toEqual([
-      { id: 'rep-1', text: TEXT, visibility: 'public', status: 'sending', by: 'Ana Patel', networkReplyId: null, error: null },
+      { id: 'rep-1', text: TEXT, visibility: 'public', status: 'sending', by: 'Ana Patel', at: event.at, formKey: null, networkReplyId: null, error: null },
     ]);
     expect(after.state).toBe('claimed');
   });

@@ -1,4 +1,5 @@
 // Owns deciding whether a feed entry mentions the council, and turning it into a mention.
+import { fitByGrapheme } from '../../../domain/cut-text.js';
 import { createHash } from 'node:crypto';
 import { mentionSchema, type Mention } from '../../../domain/mention.js';
 import { findTerms } from '../../../policy/find-terms.js';
@@ -23,7 +24,8 @@ export function entryExternalId(entry: FeedEntry): string {
 
 /** null when the entry cannot make a valid mention (no usable link at all, say). */
 export function feedEntryMention(feed: FeedWatch, entry: FeedEntry, now: Date): Mention | null {
-  const text = [entry.title, entry.text].filter(Boolean).join('\n\n').slice(0, MAX_TEXT);
+  const joined = [entry.title, entry.text].filter(Boolean).join('\n\n');
+  const text = fitByGrapheme(joined, MAX_TEXT);
   const r = mentionSchema.safeParse({
     network: feed.network,
     externalId: entryExternalId(entry),

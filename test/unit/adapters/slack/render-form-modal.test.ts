@@ -65,6 +65,29 @@ describe('renderFormModal', () => {
   });
 });
 
+describe('tick boxes (a choice a refusal offered)', () => {
+  const withChoice: CardForm = { ...reply, fields: [...reply.fields, { kind: 'choices', id: 'confirm', label: 'Send anyway?', optional: true, options: [{ value: 'further:1', label: 'Send a further reply' }, { value: 'same-text:rep-1', label: 'Send the same text again' }] }] };
+
+  it('renders checkboxes exactly, none ticked, and keeps the ticks through a redraw', () => {
+    const view = renderFormModal(withChoice);
+    expect(view.blocks[2]).toEqual({
+      type: 'input', block_id: 'confirm', label: { type: 'plain_text', text: 'Send anyway?', emoji: true }, optional: true,
+      element: { type: 'checkboxes', action_id: 'confirm', options: [
+        { text: { type: 'plain_text', text: 'Send a further reply', emoji: true }, value: 'further:1' },
+        { text: { type: 'plain_text', text: 'Send the same text again', emoji: true }, value: 'same-text:rep-1' },
+      ] },
+    });
+    expect(blockKitProblems(view.blocks as unknown as Record<string, unknown>[], 'view')).toEqual([]);
+    const redrawn = renderFormModal(withChoice, { values: { confirm: 'same-text:rep-1,gone:9' } });
+    expect(redrawn.blocks[2]).toMatchObject({ element: { initial_options: [{ text: { type: 'plain_text', text: 'Send the same text again', emoji: true }, value: 'same-text:rep-1' }] } });
+  });
+
+  it('reads the ticked boxes back as one comma-separated answer, none as empty', () => {
+    expect(readViewValues({ values: { confirm: { confirm: { selected_options: [{ value: 'further:1' }, { value: 'same-text:rep-1' }] } } } })).toEqual({ confirm: 'further:1,same-text:rep-1' });
+    expect(readViewValues({ values: { confirm: { confirm: { selected_options: [] } } } })).toEqual({ confirm: '' });
+  });
+});
+
 describe('reading a submission', () => {
   it('reads text inputs and selects by field id, empty ones as undefined', () => {
     expect(readViewValues({ values: {

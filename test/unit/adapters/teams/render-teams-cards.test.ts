@@ -51,7 +51,7 @@ describe('every Teams card renders without a warning at schema 1.5', () => {
     for (const [name, c] of Object.entries(cases())) {
       const view = viewOf(c);
       expect(checkAdaptiveCard(renderCaseCard(view.card)).problems, name).toEqual([]);
-      expect(checkAdaptiveCard(renderCaseCard(view.card, { view: 'desk', refresh: { userIds: ['6f1c2d3e-0000-4000-8000-00000000a11c'] } })).problems, name).toEqual([]);
+      expect(checkAdaptiveCard(renderCaseCard(view.card, { view: 'desk', personal: { refreshUserIds: ['29:1ana-fake-teams-id'] } })).problems, name).toEqual([]);
       for (const esc of c.escalations) {
         const card = renderEscalationCard(view, esc, policy, [mentionOf('6f1c2d3e-0000-4000-8000-00000000d0e5', 'Dev Shah')], `escalation:${esc.id}`);
         expect(checkAdaptiveCard(card).problems, `${name} escalation`).toEqual([]);

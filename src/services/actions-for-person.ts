@@ -1,0 +1,50 @@
+// Which of a card's buttons one person may press, decided once for every surface: each button is tried as a dry
+// run of the core's own decision (placeholder answers for its form), so the permission and ownership rules live in
+// the domain alone. A button is hidden only when the answer is "not you"; the refusal after a click stays the backstop.
+import { commandFromAction } from '../cards/command-from-action.js';
+import type { CardButton } from '../cards/card-model.js';
+import type { Actor } from '../domain/actor.js';
+import type { Case } from '../domain/case.js';
+import { decideCaseCommand } from '../domain/decide-case-command.js';
+import type { RefusalCode } from '../domain/refusal.js';
+import { resolveActor, type ChatSurface } from '../policy/policy-directory.js';
+import type { Person } from '../policy/policy-people-schema.js';
+import type { Policy } from '../policy/policy-schema.js';
+import type { DeskContext } from './desk-context.js';
+import { decisionContext } from './execute-case-command.js';
+
+/** Refusals that say the person, not the moment, is wrong for the button. */
+const NOT_YOURS: ReadonlySet<RefusalCode> = new Set(['not_permitted', 'not_owner']);
+
+export function actionsForPerson(ctx: Pick<DeskContext, 'clock' | 'policy'>, c: Case, buttons: readonly CardButton[], actor: Actor): CardButton[] {
+  const decide = decisionContext(ctx, actor);
+  const answers = probeAnswers(ctx.policy);
+  return buttons.filter((b) => {
+    const parsed = commandFromAction(b.actionId, b.args ?? {}, answers, ctx.policy);
+    // A button the dry run cannot phrase stays: better a refusal after the click than a missing button.
+    if (!parsed.ok) return true;
+    const decision = decideCaseCommand(c, parsed.command, decide);
+    return decision.ok || !NOT_YOURS.has(decision.refusal.code);
+  });
+}
+
+/**
+ * The people named in the policy for this surface, those who may press at least one of the buttons first:
+ * whose view of the card differs from anyone else's (Teams refreshes a card per person for at most 60).
+ */
+export function peopleForCard(ctx: Pick<DeskContext, 'clock' | 'policy'>, c: Case, buttons: readonly CardButton[], surface: ChatSurface): Array<{ person: Person; mayAct: boolean }> {
+  const people = ctx.policy.people.filter((p) => p[surface]);
+  const rated = people.map((person) => {
+    const actor = resolveActor(ctx.policy, { surface, userId: person[surface] as string, groupIds: [] });
+    return { person, mayAct: actionsForPerson(ctx, c, buttons, actor).length > 0 };
+  });
+  return [...rated.filter((r) => r.mayAct), ...rated.filter((r) => !r.mayAct)];
+}
+
+/** Placeholder answers for every form a button may open: valid, so the decision reaches its permission checks. */
+function probeAnswers(policy: Policy): Record<string, string | undefined> {
+  return {
+    text: 'dry run', reason: 'dry run', note: '', visibility: 'public', outcome: 'monitored', target: 'leadership', action: 'hide',
+    serviceTag: policy.services[0]?.tag, kind: policy.kinds[0]?.id, toPersonId: policy.people[0]?.id, ruleId: policy.houseRules[0]?.id,
+  };
+}
