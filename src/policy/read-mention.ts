@@ -1,0 +1,40 @@
+// Owns reading a mention the way a comms officer would: service, kind, house rules, risk, safeguarding, threat, FOI, personal data.
+import type { RiskLevel } from '../domain/case.js';
+import type { Mention } from '../domain/mention.js';
+import { assessRisk } from './assess-risk.js';
+import { findPersonalData, type PersonalDataKind } from './personal-data.js';
+import type { Policy } from './policy-schema.js';
+import { detectSafeguarding, THREAT_PATTERNS } from './safeguarding.js';
+import { suggestClassification } from './suggest-classification.js';
+import { suggestHouseRules, type HouseRuleSuggestion } from './suggest-house-rules.js';
+
+export interface MentionReading {
+  readonly serviceTag: string | null;
+  readonly kind: string | null;
+  readonly houseRules: readonly HouseRuleSuggestion[];
+  readonly risk: RiskLevel;
+  /** What made it a safeguarding referral (threats included); empty: none. */
+  readonly safeguarding: readonly string[];
+  /** What read as a threat of violence; empty: none. */
+  readonly threat: readonly string[];
+  readonly foi: boolean;
+  readonly personalData: readonly PersonalDataKind[];
+  readonly reasons: readonly string[];
+}
+
+/** Every suggestion the desk makes about one mention, in one place: what the card, the forms and the evaluation read. */
+export function readMention(policy: Policy, mention: Mention): MentionReading {
+  const classification = suggestClassification(policy, mention.text);
+  const threat = THREAT_PATTERNS.flatMap((p) => p.exec(mention.text)?.[0] ?? []);
+  return {
+    serviceTag: classification.serviceTag,
+    kind: classification.kind,
+    houseRules: suggestHouseRules(policy, mention.text),
+    risk: assessRisk(policy, mention).level,
+    safeguarding: detectSafeguarding(policy, mention.text),
+    threat,
+    foi: classification.kind === 'foi_request',
+    personalData: [...new Set(findPersonalData(mention.text).map((p) => p.kind))],
+    reasons: classification.reasons,
+  };
+}
