@@ -4,13 +4,14 @@ import type { Mention } from '../domain/mention.js';
 import { assessRisk } from './assess-risk.js';
 import { findPersonalData, type PersonalDataKind } from './personal-data.js';
 import type { Policy } from './policy-schema.js';
-import { detectSafeguarding, THREAT_PATTERNS } from './safeguarding.js';
+import { detectSafeguarding, detectThreats } from './safeguarding.js';
 import { suggestClassification } from './suggest-classification.js';
 import { suggestHouseRules, type HouseRuleSuggestion } from './suggest-house-rules.js';
 
 export interface MentionReading {
   readonly serviceTag: string | null;
   readonly kind: string | null;
+  readonly confidence: number;
   readonly houseRules: readonly HouseRuleSuggestion[];
   readonly risk: RiskLevel;
   /** What made it a safeguarding referral (threats included); empty: none. */
@@ -24,15 +25,16 @@ export interface MentionReading {
 
 /** Every suggestion the desk makes about one mention, in one place: what the card, the forms and the evaluation read. */
 export function readMention(policy: Policy, mention: Mention): MentionReading {
-  const classification = suggestClassification(policy, mention.text);
-  const threat = THREAT_PATTERNS.flatMap((p) => p.exec(mention.text)?.[0] ?? []);
+  const parent = mention.parent?.text;
+  const classification = suggestClassification(policy, mention.text, parent);
   return {
     serviceTag: classification.serviceTag,
     kind: classification.kind,
-    houseRules: suggestHouseRules(policy, mention.text),
+    confidence: classification.confidence,
+    houseRules: suggestHouseRules(policy, mention.text, parent),
     risk: assessRisk(policy, mention).level,
     safeguarding: detectSafeguarding(policy, mention.text),
-    threat,
+    threat: detectThreats(policy, mention.text),
     foi: classification.kind === 'foi_request',
     personalData: [...new Set(findPersonalData(mention.text).map((p) => p.kind))],
     reasons: classification.reasons,
