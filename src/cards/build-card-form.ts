@@ -41,6 +41,9 @@ export function buildCardForm(input: FormInput): CardForm {
     case 'decline': return { ...base, id: 'decline', title: 'Decline the escalation', submitLabel: 'Decline', actionId: 'case.escalation.decline', fields: [
       { kind: 'text', id: 'reason', label: 'Why (so the comms team can route it elsewhere)', multiline: true, maxLength: 1000 },
     ] };
+    case 'dismiss-safeguarding': return { ...base, id: 'dismiss-safeguarding', title: 'Not a safeguarding concern', submitLabel: 'Record', actionId: 'case.safeguarding.dismiss', fields: [
+      { kind: 'text', id: 'reason', label: 'Why this is not a safeguarding concern (kept on the record)', multiline: true, maxLength: 1000 },
+    ] };
     case 'reject-reply': return { ...base, id: 'reject-reply', title: 'Send the reply back', submitLabel: 'Send back', actionId: 'case.reply.reject', fields: [
       { kind: 'text', id: 'reason', label: 'What to change', multiline: true, maxLength: 1000 },
     ] };

@@ -24,6 +24,7 @@ export function commandFromAction(actionId: string, args: Values, values: Values
     case 'case.escalate': return escalate(policy, text('target'), text('reason'));
     case 'case.escalation.acknowledge': return needArg(args, 'escalationId', (id) => ({ type: 'case.escalation.acknowledge', escalationId: id, note: text('note') || null }));
     case 'case.escalation.decline': return text('reason') ? needArg(args, 'escalationId', (id) => ({ type: 'case.escalation.decline', escalationId: id, reason: text('reason') })) : bad('reason', 'Say why you are declining.');
+    case 'case.safeguarding.dismiss': return text('reason') ? needArg(args, 'escalationId', (id) => ({ type: 'case.safeguarding.dismiss', escalationId: id, reason: text('reason') })) : bad('reason', 'Say why this is not a safeguarding concern.');
     case 'case.reply.submit': return reply(values['text'] ?? '', text('visibility') || 'public');
     case 'case.reply.approve': return needArg(args, 'replyId', (id) => ({ type: 'case.reply.approve', replyId: id }));
     case 'case.reply.reject': return text('reason') ? needArg(args, 'replyId', (id) => ({ type: 'case.reply.reject', replyId: id, reason: text('reason') })) : bad('reason', 'Say what to change.');

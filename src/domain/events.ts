@@ -18,6 +18,7 @@ export interface EventDataMap {
   'case.escalated': { escalationId: string; target: EscalationTarget; reason: string };
   'case.escalation.acknowledged': { escalationId: string; note: string | null };
   'case.escalation.declined': { escalationId: string; reason: string };
+  'case.safeguarding.dismissed': { escalationId: string; reason: string };
   'case.reply.requested': { replyId: string; text: string; visibility: ReplyVisibility; awaitingApproval: boolean };
   'case.reply.approved': { replyId: string };
   'case.reply.rejected': { replyId: string; reason: string };

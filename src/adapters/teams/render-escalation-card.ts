@@ -31,7 +31,7 @@ export function renderEscalationCard(view: CaseView, esc: Escalation, policy: Po
   const parent = parentBlock(card);
   if (parent) body.push(parent);
   if (esc.status === 'pending') {
-    body.push(...renderButtonSets(escalationButtons(esc.id), { caseId: card.caseId, version: card.version, view: cardView }, 'escalation-actions'));
+    body.push(...renderButtonSets(escalationButtons(esc.id, esc.target.type), { caseId: card.caseId, version: card.version, view: cardView }, 'escalation-actions'));
   } else {
     body.push(textBlock(statusLine(esc), { id: 'status', weight: 'Bolder', color: esc.status === 'acknowledged' ? 'Good' : 'Attention' }));
   }
