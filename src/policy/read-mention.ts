@@ -5,7 +5,7 @@ import { assessRisk } from './assess-risk.js';
 import { findPersonalData, type PersonalDataKind } from './personal-data.js';
 import type { Policy } from './policy-schema.js';
 import { detectSafeguarding, detectThreats } from './safeguarding.js';
-import { suggestClassification } from './suggest-classification.js';
+import { NO_LEARNING, suggestWithLearning, type LearnedModels } from './combine-suggestions.js';
 import { suggestHouseRules, type HouseRuleSuggestion } from './suggest-house-rules.js';
 
 export interface MentionReading {
@@ -24,9 +24,9 @@ export interface MentionReading {
 }
 
 /** Every suggestion the desk makes about one mention, in one place: what the card, the forms and the evaluation read. */
-export function readMention(policy: Policy, mention: Mention): MentionReading {
+export function readMention(policy: Policy, mention: Mention, learned: LearnedModels = NO_LEARNING): MentionReading {
   const parent = mention.parent?.text;
-  const classification = suggestClassification(policy, mention.text, parent);
+  const classification = suggestWithLearning(policy, mention.text, parent, learned);
   return {
     serviceTag: classification.serviceTag,
     kind: classification.kind,

@@ -14,6 +14,8 @@ export interface ClassificationSuggestion {
   readonly reasons: readonly string[];
   /** The words behind the kind, as the resident wrote them ("fed up", "third week"). */
   readonly matched: readonly string[];
+  /** Where the service came from: a safeguarding concern's, or keywords covering this many words. */
+  readonly serviceFrom: { readonly concern: true } | { readonly keywords: number } | null;
 }
 
 export function suggestClassification(policy: Policy, text: string, parentText?: string): ClassificationSuggestion {
@@ -28,5 +30,6 @@ export function suggestClassification(policy: Policy, text: string, parentText?:
       ? `service ${service.name}: mentions ${service.found.map((f) => `"${f}"`).join(', ')}`
       : 'service: no service keywords found';
   const kind = suggestKind(policy, text, { concerns, houseRules: suggestHouseRules(policy, text, parentText) });
-  return { serviceTag, kind: kind.kind, confidence: kind.confidence, reasons: [serviceReason, kind.reason], matched: kind.matched };
+  const serviceFrom = concern ? { concern: true as const } : service ? { keywords: service.score } : null;
+  return { serviceTag, kind: kind.kind, confidence: kind.confidence, reasons: [serviceReason, kind.reason], matched: kind.matched, serviceFrom };
 }
