@@ -4,7 +4,8 @@ import type { Mention } from '../domain/mention.js';
 import type { Policy } from '../policy/policy-schema.js';
 import { moderationActions } from './available-actions.js';
 import type { CardForm, CardFormId, CardOption } from './card-model.js';
-import { suggestClassification } from '../policy/suggest-classification.js';
+import { NO_LEARNING, suggestWithLearning, type LearnedModels } from '../policy/combine-suggestions.js';
+import { suggestionText } from './suggestion-facts.js';
 import { suggestHouseRules } from '../policy/suggest-house-rules.js';
 import type { ModerationSuggestion } from '../policy/suggest-moderation.js';
 
@@ -21,6 +22,8 @@ export interface FormInput {
   readonly suggestion?: { readonly serviceTag: string | null; readonly kind: string | null; readonly ruleId?: string | null };
   /** The moderation ladder's next rung for this author (src/policy/suggest-moderation.ts): preselected, never applied. */
   readonly ladder?: ModerationSuggestion | null;
+  /** What the desk has learned from the council's decisions, combined with the rules in the suggestion. */
+  readonly learned?: LearnedModels;
 }
 
 export function buildCardForm(input: FormInput): CardForm {
@@ -74,15 +77,17 @@ function replyForm({ mention, policy, signOff, initialText }: FormInput) {
 }
 
 /** The bot's suggestion is preselected, never applied: a person decides (DOMAIN.md "Classification"). */
-function classifyForm({ policy, case: c, mention, suggestion }: FormInput) {
-  const suggested = suggestion ?? suggestClassification(policy, mention.text);
+function classifyForm({ policy, case: c, mention, suggestion, learned }: FormInput) {
+  const computed = suggestWithLearning(policy, mention.text, mention.parent?.text, learned ?? NO_LEARNING);
+  const suggested = suggestion ?? computed;
+  const hint = suggestion ? undefined : `Suggested: ${suggestionText(policy, computed)}. Why: ${computed.reasons.join('; ')}`;
   const service = c.classification?.serviceTag ?? suggested.serviceTag ?? undefined;
   const kind = c.classification?.kind ?? suggested.kind ?? undefined;
   return {
     title: 'Classify', submitLabel: 'Save', actionId: 'case.classify',
     fields: [
       { kind: 'select' as const, id: 'serviceTag', label: 'Service', options: policy.services.map((s) => ({ value: s.tag, label: s.name })), ...(service ? { initial: service } : {}) },
-      { kind: 'select' as const, id: 'kind', label: 'Kind', options: policy.kinds.map((k) => ({ value: k.id, label: k.name })), ...(kind ? { initial: kind } : {}) },
+      { kind: 'select' as const, id: 'kind', label: 'Kind', options: policy.kinds.map((k) => ({ value: k.id, label: k.name })), ...(kind ? { initial: kind } : {}), ...(hint ? { hint } : {}) },
       { kind: 'text' as const, id: 'note', label: 'Note', multiline: false, optional: true, maxLength: 500 },
     ],
   };
@@ -106,7 +111,7 @@ function escalateForm(policy: Policy) {
 /** The ladder's first action this network can take is preselected, with its reasons as the hint: a person decides. */
 function moderateForm({ policy, mention, suggestion, ladder }: FormInput) {
   const actions = moderationActions(policy.networks[mention.network] ?? null);
-  const ruleId = suggestion?.ruleId ?? ladder?.ruleId ?? suggestHouseRules(policy, mention.text)[0]?.ruleId ?? null;
+  const ruleId = suggestion?.ruleId ?? ladder?.ruleId ?? suggestHouseRules(policy, mention.text, mention.parent?.text)[0]?.ruleId ?? null;
   const action = ladder?.actions.find((a) => actions.some((x) => x === a)) ?? actions[0] ?? 'hide';
   return {
     title: 'Moderate', submitLabel: 'Request', actionId: 'case.moderate',

@@ -24,6 +24,7 @@ export async function loadCaseForm(ctx: DeskContext, req: CaseFormRequest): Prom
     mention: view.mention,
     policy: ctx.policy,
     args: req.args,
+    ...(ctx.learned ? { learned: ctx.learned.current() } : {}),
     // The sign-off on its own (" ^AP"), or nothing when the policy does not sign replies.
     ...(req.formId === 'reply' ? { signOff: composeReply(ctx.policy, '', req.actor.initials) } : {}),
     // In an emergency the reply offers the council's message and link (002 §6.2.5).

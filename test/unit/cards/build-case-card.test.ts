@@ -39,7 +39,8 @@ describe('buildCaseCard', () => {
         { label: 'Risk', value: 'high (48,000 followers; verified account; mentions "journalist")' },
         { label: 'Service', value: 'Not classified' },
         { label: 'Kind', value: '—' },
-        { label: 'Suggested', value: 'Waste and Recycling, Question' },
+        { label: 'Suggested', value: 'Waste and Recycling, Question (50% sure)' },
+        { label: 'Why', value: 'service Waste and Recycling: mentions "bins"; question: "?"' },
       ],
       activity: [],
       actions: [
@@ -98,5 +99,18 @@ describe('buildCaseCard', () => {
   it('shows only Reopen on a closed case', () => {
     const closed: Case = { ...opened(), state: 'closed', outcome: 'monitored', closedAt: '2026-04-07T09:00:00Z' };
     expect(buildCaseCard({ case: closed, mention, policy, now: new Date() }).actions).toEqual([{ actionId: 'case.reopen', label: 'Reopen', style: 'default' }]);
+  });
+});
+
+describe('personal data in a public post', () => {
+  it('says what the post shows and how to hide it, where the network allows hiding', () => {
+    const shown = mentionSchema.parse({ ...mention, text: 'Ring me on 07700 900318, nobody from council tax calls back' });
+    const banners = buildCaseCard({ case: opened(), mention: shown, policy, now: new Date('2026-04-02T18:00:00Z') }).banners;
+    expect(banners).toContainEqual({ tone: 'warning', text: 'This post shows a phone number. Hide it to protect them (Moderate → Hide, with the reason "personal data"), then reply privately or ask them to use the website.' });
+  });
+
+  it('says nothing for a direct message, which only the council sees', () => {
+    const dm = mentionSchema.parse({ ...mention, kind: 'direct_message', text: 'My number is 07700 900318' });
+    expect(buildCaseCard({ case: opened(), mention: dm, policy, now: new Date('2026-04-02T18:00:00Z') }).banners.filter((b) => b.text.startsWith('This post shows'))).toEqual([]);
   });
 });
