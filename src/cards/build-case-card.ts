@@ -12,7 +12,7 @@ import type { Policy } from '../policy/policy-schema.js';
 import type { WorkingCalendar } from '../policy/working-calendar.js';
 import type { LearnedModels } from '../policy/combine-suggestions.js';
 import { availableActions } from './available-actions.js';
-import { personalDataBanners, suggestionFact } from './suggestion-facts.js';
+import { personalDataBanners, personalDataHideButton, suggestionFact } from './suggestion-facts.js';
 import type { CardFact, CaseCard, Tone } from './card-model.js';
 import { kindName, ruleTitle, serviceName, targetName } from './event-line.js';
 
@@ -50,7 +50,7 @@ export function buildCaseCard({ case: c, mention: m, policy, now, banners = [], 
     url: m.url,
     facts: [...facts(c, m, policy, now, calendar, learned), ...accountFact(policy, c, accountHistory)],
     activity: activity(c, policy),
-    actions: availableActions(c, network),
+    actions: [...availableActions(c, network), ...personalDataHideButton(policy, c, m)],
   };
 }
 

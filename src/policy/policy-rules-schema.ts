@@ -42,6 +42,11 @@ export const houseRuleSchema = z.object({
   offTopic: z.boolean().default(false),
   /** A threat of violence (policy `safeguarding.threats`) is also a breach of this rule. */
   includesThreats: z.boolean().default(false),
+  /**
+   * Not a breach: the council hides the post to protect its author (their own phone number shown in
+   * public). Recorded with its reason like any moderation, never counted towards a warning or a block.
+   */
+  protective: z.boolean().default(false),
   /** The kind a breach suggests for the case (hate speech: abuse; spam: spam), when the policy has that kind. */
   kind: z.string().optional(),
   source,
