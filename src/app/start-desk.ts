@@ -14,6 +14,7 @@ import type { ChatSurface } from '../policy/policy-directory.js';
 import type { Policy } from '../policy/policy-schema.js';
 import { createWorkingCalendar } from '../policy/working-calendar.js';
 import type { DeskContext } from '../services/desk-context.js';
+import { createLearnedSuggestions } from '../services/learned-suggestions.js';
 import { runClockJob } from '../services/run-clock-job.js';
 import { tellAdminsOfStaleItem } from '../services/tell-admins-of-stale-item.js';
 import { deliverAutoReply, deliverModeration, deliverReply, recordNetworkFailure } from '../services/deliver-network-action.js';
@@ -73,7 +74,8 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const calendar = createWorkingCalendar(o.policy.calendar);
   // The worker needs the adapters' handlers, and the adapters may ask it to run an item now: bound late.
   const outboxNow = { dispatch: async (_keys: readonly string[]): Promise<unknown> => 0 };
-  const intakeCtx: DeskContext = { store, clock, policy: o.policy, calendar, surfaces, newId: randomUUID, dispatchNow: (keys) => outboxNow.dispatch(keys) };
+  const learned = createLearnedSuggestions({ store });
+  const intakeCtx: DeskContext = { store, clock, policy: o.policy, calendar, surfaces, newId: randomUUID, dispatchNow: (keys) => outboxNow.dispatch(keys), learned };
   const networks = await createNetworkAdapters(intakeCtx, o.config, http.app, o.logger, db);
   const connectors = [...networks.connectors, ...(o.connectors ?? [])];
   // The cards read the capability table: narrowed to what the network access configured allows.
@@ -94,9 +96,11 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const port = await http.listen(o.config.port, o.config.host);
   if (o.startWorker !== false) worker.start();
   if (o.startPollers !== false) networks.pollers.forEach((p) => p.start());
+  const stopLearning = keepLearning(learned, o.logger);
   return {
     ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret, apiTokens, localApiToken,
     async stop() {
+      stopLearning();
       await worker.stop();
       for (const p of networks.pollers) await p.stop();
       for (const a of adapters) await a.stop();
@@ -104,6 +108,21 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
       if (!o.db) await store.close();
     },
   };
+}
+
+/** How often the learned suggestions retrain from the event log (and once at start). */
+export const RETRAIN_EVERY_MS = 60 * 60 * 1000;
+
+/** Trains now and every hour; a failure is logged and the previous models keep serving. Returns the stop. */
+function keepLearning(learned: ReturnType<typeof createLearnedSuggestions>, logger: Logger): () => void {
+  const run = () => learned.retrain().then(
+    ({ decisions }) => logger.info({ decisions }, 'learned suggestions retrained from recorded decisions'),
+    (err: unknown) => logger.warn({ err }, 'learned suggestions could not retrain; the rules carry on alone'),
+  );
+  void run();
+  const timer = setInterval(() => void run(), RETRAIN_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 function configuredSurfaces(config: Config): ChatSurface[] {

@@ -1,5 +1,5 @@
 // Which buttons a case card shows: only what its state allows, on that network. Decided once for every surface.
-import type { Case } from '../domain/case.js';
+import type { Case, Escalation } from '../domain/case.js';
 import type { NetworkCapability } from '../policy/policy-rules-schema.js';
 import type { CardButton } from './card-model.js';
 
@@ -46,10 +46,16 @@ export function moderationActions(network: NetworkCapability | null): Array<'hid
   return list;
 }
 
-/** Buttons an escalation card carries for its target. */
-export function escalationButtons(escalationId: string): CardButton[] {
+/** Buttons an escalation card carries for its target; a safeguarding referral can also be ruled no concern. */
+export function escalationButtons(escalationId: string, target: Escalation['target']['type'] = 'service_lead'): CardButton[] {
   return [
     { actionId: 'case.escalation.acknowledge', label: 'Acknowledge', style: 'primary', args: { escalationId } },
     { actionId: 'case.escalation.decline', label: 'Decline', style: 'danger', opens: 'decline', args: { escalationId } },
+    ...(target === 'safeguarding' ? [dismissSafeguardingButton(escalationId)] : []),
   ];
+}
+
+/** The safeguarding lead's one click for a false alarm (issue 16): a reason is asked for and recorded. */
+function dismissSafeguardingButton(escalationId: string): CardButton {
+  return { actionId: 'case.safeguarding.dismiss', label: 'Not a safeguarding concern', style: 'default', opens: 'dismiss-safeguarding', args: { escalationId } };
 }

@@ -5,7 +5,8 @@ import { caseWorkers } from '../policy/policy-directory.js';
 import type { Policy } from '../policy/policy-schema.js';
 import { moderationActions } from './available-actions.js';
 import type { CardForm, CardFormId, CardOption } from './card-model.js';
-import { suggestClassification } from '../policy/suggest-classification.js';
+import { NO_LEARNING, suggestWithLearning, type LearnedModels } from '../policy/combine-suggestions.js';
+import { suggestionText } from './suggestion-facts.js';
 import { suggestHouseRules } from '../policy/suggest-house-rules.js';
 import { countingRule, replyLength } from '../policy/reply-length.js';
 import type { ModerationSuggestion } from '../policy/suggest-moderation.js';
@@ -25,6 +26,8 @@ export interface FormInput {
   readonly ladder?: ModerationSuggestion | null;
   /** Choices a refusal said would let the reply through (a further reply, the same text again): offered as tick boxes. */
   readonly confirmations?: readonly CardOption[];
+  /** What the desk has learned from the council's decisions, combined with the rules in the suggestion. */
+  readonly learned?: LearnedModels;
 }
 
 /** The args a reply form carries: its own key (it sends at most once) and how many replies the case had when opened. */
@@ -56,6 +59,9 @@ export function buildCardForm(input: FormInput): CardForm {
     ] };
     case 'decline': return { ...base, id: 'decline', title: 'Decline the escalation', submitLabel: 'Decline', actionId: 'case.escalation.decline', fields: [
       { kind: 'text', id: 'reason', label: 'Why (so the comms team can route it elsewhere)', multiline: true, maxLength: 1000 },
+    ] };
+    case 'dismiss-safeguarding': return { ...base, id: 'dismiss-safeguarding', title: 'Not a safeguarding concern', submitLabel: 'Record', actionId: 'case.safeguarding.dismiss', fields: [
+      { kind: 'text', id: 'reason', label: 'Why this is not a safeguarding concern (kept on the record)', multiline: true, maxLength: 1000 },
     ] };
     case 'reject-reply': return { ...base, id: 'reject-reply', title: 'Send the reply back', submitLabel: 'Send back', actionId: 'case.reply.reject', fields: [
       { kind: 'text', id: 'reason', label: 'What to change', multiline: true, maxLength: 1000 },
@@ -95,15 +101,17 @@ function replyForm({ mention, policy, signOff, initialText, confirmations }: For
 }
 
 /** The bot's suggestion is preselected, never applied: a person decides (DOMAIN.md "Classification"). */
-function classifyForm({ policy, case: c, mention, suggestion }: FormInput) {
-  const suggested = suggestion ?? suggestClassification(policy, mention.text);
+function classifyForm({ policy, case: c, mention, suggestion, learned }: FormInput) {
+  const computed = suggestWithLearning(policy, mention.text, mention.parent?.text, learned ?? NO_LEARNING);
+  const suggested = suggestion ?? computed;
+  const hint = suggestion ? undefined : `Suggested: ${suggestionText(policy, computed)}. Why: ${computed.reasons.join('; ')}`;
   const service = c.classification?.serviceTag ?? suggested.serviceTag ?? undefined;
   const kind = c.classification?.kind ?? suggested.kind ?? undefined;
   return {
     title: 'Classify', submitLabel: 'Save', actionId: 'case.classify',
     fields: [
       { kind: 'select' as const, id: 'serviceTag', label: 'Service', options: policy.services.map((s) => ({ value: s.tag, label: s.name })), ...(service ? { initial: service } : {}) },
-      { kind: 'select' as const, id: 'kind', label: 'Kind', options: policy.kinds.map((k) => ({ value: k.id, label: k.name })), ...(kind ? { initial: kind } : {}) },
+      { kind: 'select' as const, id: 'kind', label: 'Kind', options: policy.kinds.map((k) => ({ value: k.id, label: k.name })), ...(kind ? { initial: kind } : {}), ...(hint ? { hint } : {}) },
       { kind: 'text' as const, id: 'note', label: 'Note', multiline: false, optional: true, maxLength: 500 },
     ],
   };
@@ -127,7 +135,7 @@ function escalateForm(policy: Policy) {
 /** The ladder's first action this network can take is preselected, with its reasons as the hint: a person decides. */
 function moderateForm({ policy, mention, suggestion, ladder }: FormInput) {
   const actions = moderationActions(policy.networks[mention.network] ?? null);
-  const ruleId = suggestion?.ruleId ?? ladder?.ruleId ?? suggestHouseRules(policy, mention.text)[0]?.ruleId ?? null;
+  const ruleId = suggestion?.ruleId ?? ladder?.ruleId ?? suggestHouseRules(policy, mention.text, mention.parent?.text)[0]?.ruleId ?? null;
   const action = ladder?.actions.find((a) => actions.some((x) => x === a)) ?? actions[0] ?? 'hide';
   return {
     title: 'Moderate', submitLabel: 'Request', actionId: 'case.moderate',

@@ -7,11 +7,12 @@ import type { ModerationRecord } from '../domain/moderation-record.js';
 import { describeAccountRecord } from '../policy/describe-account-record.js';
 import { formatLocalTime } from '../policy/format-local-time.js';
 import { assessRisk } from '../policy/assess-risk.js';
-import { suggestClassification } from '../policy/suggest-classification.js';
 import { suggestHouseRules } from '../policy/suggest-house-rules.js';
 import type { Policy } from '../policy/policy-schema.js';
 import type { WorkingCalendar } from '../policy/working-calendar.js';
+import type { LearnedModels } from '../policy/combine-suggestions.js';
 import { availableActions } from './available-actions.js';
+import { personalDataBanners, personalDataHideButton, suggestionFact } from './suggestion-facts.js';
 import type { CardFact, CaseCard, Tone } from './card-model.js';
 import { postClockFacts, postedFact } from './describe-post-time.js';
 import { kindName, ruleTitle, serviceName, targetName } from './event-line.js';
@@ -30,9 +31,11 @@ export interface CardInput {
   readonly calendar?: WorkingCalendar;
   /** The author's moderation record across their cases: the card says what happened before this one. */
   readonly accountHistory?: ModerationRecord;
+  /** What the desk has learned from the council's decisions, combined with the rules in the suggestion. */
+  readonly learned?: LearnedModels;
 }
 
-export function buildCaseCard({ case: c, mention: m, policy, now, banners = [], calendar, accountHistory }: CardInput): CaseCard {
+export function buildCaseCard({ case: c, mention: m, policy, now, banners = [], calendar, accountHistory, learned }: CardInput): CaseCard {
   const network = policy.networks[m.network] ?? null;
   const [text, cut] = truncate(m.text, MAX_CARD_TEXT);
   const referral = safeguardingReferral(c, policy, now);
@@ -42,20 +45,20 @@ export function buildCaseCard({ case: c, mention: m, policy, now, banners = [], 
     title: `${network?.displayName ?? m.network} ${m.kind.replace('_', ' ')} · ${c.id}`,
     // A safeguarding referral is never shown as a low or medium risk, whatever the intake judged.
     risk: referral ? 'high' : c.risk,
-    banners: [...banners, ...caseBanners(c, policy, now), ...breachBanners(c, m, policy)],
+    banners: [...banners, ...caseBanners(c, policy, now), ...breachBanners(c, m, policy), ...personalDataBanners(policy, c, m)],
     ...(referral ? { safeguarding: referral } : {}),
     author: { name: m.author.name, handle: m.author.handle, followers: m.author.followers, verified: m.author.verified },
     text,
     textTruncated: cut,
     parent: m.parent ? { text: truncate(m.parent.text, MAX_PARENT_TEXT)[0], url: m.parent.url ?? null } : null,
     url: m.url,
-    facts: [...facts(c, m, policy, now, calendar), ...accountFact(policy, c, accountHistory)],
+    facts: [...facts(c, m, policy, now, calendar, learned), ...accountFact(policy, c, accountHistory)],
     activity: activity(c, policy),
-    actions: availableActions(c, network),
+    actions: [...availableActions(c, network), ...personalDataHideButton(policy, c, m)],
   };
 }
 
-function facts(c: Case, m: Mention, policy: Policy, now: Date, calendar: WorkingCalendar | undefined): CardFact[] {
+function facts(c: Case, m: Mention, policy: Policy, now: Date, calendar: WorkingCalendar | undefined, learned: LearnedModels | undefined): CardFact[] {
   const tz = policy.calendar.timeZone;
   const due = c.deadlines['first_response'];
   const list: CardFact[] = [
@@ -70,11 +73,7 @@ function facts(c: Case, m: Mention, policy: Policy, now: Date, calendar: Working
   ];
   const network = policy.networks[m.network];
   if (!network || network.replyOnNetwork) list.push({ label: 'Replies', value: `on ${network?.displayName ?? m.network} itself, from the link (the desk cannot post there)` });
-  if (!c.classification) {
-    const s = suggestClassification(policy, m.text);
-    if (s.serviceTag || s.kind) list.push({ label: 'Suggested', value: [s.serviceTag ? serviceName(policy, s.serviceTag) : null, s.kind ? kindName(policy, s.kind) : null].filter(Boolean).join(', ') });
-  }
-  return list;
+  return [...list, ...suggestionFact(policy, c, m, learned)];
 }
 
 /** The level decided at intake, with today's reasons for it (followers, verified, wording); a referral is high. */
@@ -130,7 +129,7 @@ function caseBanners(c: Case, policy: Policy, now: Date): Array<{ tone: Tone; te
 /** The bot flags a likely breach and names the rule; a person decides (DOMAIN.md "House rules"). */
 function breachBanners(c: Case, m: Mention, policy: Policy): Array<{ tone: Tone; text: string }> {
   if (c.state === 'closed') return [];
-  return suggestHouseRules(policy, m.text).map((x) => ({ tone: 'warning' as const, text: `Possible breach of the house rules: ${x.title} (matched ${x.matched.map((w) => `"${w}"`).join(', ')}). A person decides.` }));
+  return suggestHouseRules(policy, m.text, m.parent?.text).map((x) => ({ tone: 'warning' as const, text: `Possible breach of the house rules: ${x.title} (matched ${x.matched.map((w) => `"${w}"`).join(', ')}). A person decides.` }));
 }
 
 /** Cut by grapheme (src/domain/cut-text.ts): a card never shows half an emoji or a broken accent. */

@@ -25,10 +25,12 @@ export function commandFromAction(actionId: string, args: Values, values: Values
     case 'case.escalate': return escalate(policy, text('target'), text('reason'));
     case 'case.escalation.acknowledge': return needArg(args, 'escalationId', (id) => ({ type: 'case.escalation.acknowledge', escalationId: id, note: text('note') || null }));
     case 'case.escalation.decline': return text('reason') ? needArg(args, 'escalationId', (id) => ({ type: 'case.escalation.decline', escalationId: id, reason: text('reason') })) : bad('reason', 'Say why you are declining.');
+    case 'case.safeguarding.dismiss': return text('reason') ? needArg(args, 'escalationId', (id) => ({ type: 'case.safeguarding.dismiss', escalationId: id, reason: text('reason') })) : bad('reason', 'Say why this is not a safeguarding concern.');
     case 'case.reply.submit': return reply(values['text'] ?? '', text('visibility') || 'public', args, text('confirm'));
     case 'case.reply.approve': return needArg(args, 'replyId', (id) => ({ type: 'case.reply.approve', replyId: id }));
     case 'case.reply.reject': return text('reason') ? needArg(args, 'replyId', (id) => ({ type: 'case.reply.reject', replyId: id, reason: text('reason') })) : bad('reason', 'Say what to change.');
-    case 'case.moderate': return moderate(policy, text('action'), text('ruleId'), text('note'));
+    // The form sends its fields; a one-click button (hide: shows personal data) sends them as args.
+    case 'case.moderate': return moderate(policy, text('action') || (args['action'] ?? ''), text('ruleId') || (args['ruleId'] ?? ''), text('note') || (args['note'] ?? ''));
     case 'case.moderation.approve': return needArg(args, 'moderationId', (id) => ({ type: 'case.moderation.approve', moderationId: id }));
     case 'case.moderation.reject': return text('reason') ? needArg(args, 'moderationId', (id) => ({ type: 'case.moderation.reject', moderationId: id, reason: text('reason') })) : bad('reason', 'Say why you are rejecting it.');
     case 'case.close': return (CLOSE_OUTCOMES as readonly string[]).includes(text('outcome'))

@@ -14,6 +14,7 @@ export function describeEvent(e: CaseEvent, c: Case, policy: Policy): string {
     case 'case.escalated': return `Escalated to ${targetName(policy, e.data.target)} by ${who}: ${e.data.reason}`;
     case 'case.escalation.acknowledged': return `${who} acknowledged the escalation${e.data.note ? `: ${e.data.note}` : ''}`;
     case 'case.escalation.declined': return `${who} declined the escalation: ${e.data.reason}`;
+    case 'case.safeguarding.dismissed': return `${who} ruled this not a safeguarding concern: ${e.data.reason}`;
     case 'case.reply.requested': return e.data.awaitingApproval ? `${who} drafted a reply, waiting for a manager's approval (pre-election period)` : `${who} sent a reply for posting: ${e.data.text}`;
     case 'case.reply.approved': return `${who} approved the reply`;
     case 'case.reply.rejected': return `${who} sent the reply back: ${e.data.reason}`;

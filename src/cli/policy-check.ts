@@ -1,6 +1,7 @@
 // npm run policy:check FILE — validates a policy file and prints what it says, or each bad field.
 import { parseArgs } from 'node:util';
 import { loadPolicy, PolicyError } from '../config/load-policy.js';
+import { summariseLexicons } from '../policy/summarise-lexicons.js';
 import { summarisePolicy } from '../policy/summarise-policy.js';
 
 const { positionals } = parseArgs({ allowPositionals: true });
@@ -9,7 +10,7 @@ const file = positionals[0] ?? null;
 try {
   const policy = await loadPolicy(file);
   console.log(`${file ?? 'built-in default policy'}: valid\n`);
-  console.log(summarisePolicy(policy).join('\n'));
+  console.log([...summarisePolicy(policy), ...summariseLexicons(policy)].join('\n'));
 } catch (e) {
   if (!(e instanceof PolicyError)) throw e;
   console.error(e.message);

@@ -9,6 +9,8 @@ export type CaseCommand =
   | { readonly type: 'case.escalate'; readonly target: EscalationTarget; readonly reason: string }
   | { readonly type: 'case.escalation.acknowledge'; readonly escalationId: string; readonly note?: string | null }
   | { readonly type: 'case.escalation.decline'; readonly escalationId: string; readonly reason: string }
+  /** The safeguarding lead's ruling on a referral: "Not a safeguarding concern", with the reason (004 §2). */
+  | { readonly type: 'case.safeguarding.dismiss'; readonly escalationId: string; readonly reason: string }
   | {
     readonly type: 'case.reply.submit';
     readonly text: string;

@@ -6,7 +6,7 @@ import { checkPermission } from './guards.js';
 import { decideClaim, decideClose, decideReassign, decideRelease, decideReopen, decideResume, decideWait } from './decisions/lifecycle.js';
 import { decideModerate, decideModerationOutcome, decideModerationVerdict } from './decisions/moderation.js';
 import { decideApproveReply, decideReplyOutcome, decideSubmitReply } from './decisions/replies.js';
-import { decideAnswerEscalation, decideClassify, decideEscalate } from './decisions/triage.js';
+import { decideAnswerEscalation, decideClassify, decideDismissSafeguarding, decideEscalate } from './decisions/triage.js';
 
 export function decideCaseCommand(c: Case, cmd: CaseCommand, ctx: DecisionContext): Decision {
   const denied = checkPermission(cmd.type, ctx);
@@ -23,6 +23,7 @@ export function decideCaseCommand(c: Case, cmd: CaseCommand, ctx: DecisionContex
     case 'case.escalate': return decideEscalate(c, cmd, ctx);
     case 'case.escalation.acknowledge':
     case 'case.escalation.decline': return decideAnswerEscalation(c, cmd, ctx);
+    case 'case.safeguarding.dismiss': return decideDismissSafeguarding(c, cmd, ctx);
     case 'case.reply.submit': return decideSubmitReply(c, cmd, ctx);
     case 'case.reply.approve':
     case 'case.reply.reject': return decideApproveReply(c, cmd, ctx);

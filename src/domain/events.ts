@@ -21,6 +21,7 @@ export interface EventDataMap {
   'case.escalated': { escalationId: string; target: EscalationTarget; reason: string };
   'case.escalation.acknowledged': { escalationId: string; note: string | null };
   'case.escalation.declined': { escalationId: string; reason: string };
+  'case.safeguarding.dismissed': { escalationId: string; reason: string };
   /** formKey: the reply form it came from (absent without a form, and on events recorded before forms had keys). */
   'case.reply.requested': { replyId: string; text: string; visibility: ReplyVisibility; awaitingApproval: boolean; formKey?: string };
   'case.reply.approved': { replyId: string };

@@ -2,6 +2,9 @@
 import type { Case, Escalation, ModerationAction, Reply } from './case.js';
 import type { CaseEvent } from './events.js';
 
+/** How a dismissed safeguarding referral reads in the case's history and on the card. */
+export const NOT_A_CONCERN = 'Not a safeguarding concern';
+
 export function evolveCase(current: Case | null, event: CaseEvent): Case {
   if (event.type === 'case.opened') return openCase(event);
   if (!current) throw new Error(`event ${event.type} before case.opened for ${event.caseId}`);
@@ -56,6 +59,8 @@ function applyChange(c: Case, e: CaseEvent): Case {
       return updateEscalation(c, e.data.escalationId, { status: 'acknowledged', answeredBy: e.actor.name, answer: e.data.note });
     case 'case.escalation.declined':
       return updateEscalation(c, e.data.escalationId, { status: 'declined', answeredBy: e.actor.name, answer: e.data.reason });
+    case 'case.safeguarding.dismissed':
+      return updateEscalation(c, e.data.escalationId, { status: 'declined', answeredBy: e.actor.name, answer: `${NOT_A_CONCERN}: ${e.data.reason}` });
     case 'case.reply.requested':
       return { ...c, replies: [...c.replies, newReply(e)] };
     case 'case.reply.approved':

@@ -1,7 +1,7 @@
 // Owns the one line that sums up an author's earlier moderation record: "Earlier: 2 breaches (spam ×2), 1 warning; not blocked".
 import { DateTime } from 'luxon';
 import { recordApartFrom, type ModerationRecord } from '../domain/moderation-record.js';
-import { appealDate } from './moderation-ladder.js';
+import { appealDate, isProtective } from './moderation-ladder.js';
 import type { Policy } from './policy-schema.js';
 
 /**
@@ -9,7 +9,8 @@ import type { Policy } from './policy-schema.js';
  * whether the account is blocked now, with when an appeal becomes possible. Null when there is nothing.
  */
 export function describeAccountRecord(policy: Policy, record: ModerationRecord, caseId: string): string | null {
-  const earlier = recordApartFrom(record, caseId);
+  const apart = recordApartFrom(record, caseId);
+  const earlier = { ...apart, breaches: apart.breaches.filter((b) => !isProtective(policy, b.ruleId)) };
   if (!earlier.breaches.length && !earlier.warnings && !earlier.blocked) return null;
   const counts = new Map<string, number>();
   for (const b of earlier.breaches) counts.set(b.ruleId, (counts.get(b.ruleId) ?? 0) + 1);

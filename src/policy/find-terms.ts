@@ -1,16 +1,79 @@
-// Finds the policy's words and phrases in a text, whole words only, ignoring case.
+// Finds the policy's words and phrases in a text: whole words, any case, and (where asked) their word forms.
 const cache = new Map<string, RegExp>();
 
-export function findTerms(text: string, terms: readonly string[]): string[] {
-  return terms.filter((t) => termPattern(t).test(text));
+export interface FindTermsOptions {
+  /**
+   * Also match the last word's plural and verb forms: "pothole" finds "potholes", "library" finds
+   * "libraries", "collect" finds "collected" and "collecting". A term ending in "*" always matches
+   * any ending ("complain*" finds "complaints"), with or without this option.
+   */
+  readonly forms?: boolean;
 }
 
-function termPattern(term: string): RegExp {
-  let re = cache.get(term);
+/** The terms found in `text`, as the policy spells them, in the policy's order. */
+export function findTerms(text: string, terms: readonly string[], options: FindTermsOptions = {}): string[] {
+  return terms.filter((t) => termPattern(t, options.forms ?? false).test(text));
+}
+
+/** Where a term first occurs: for explaining a match in the resident's own words. */
+export function findTermText(text: string, term: string, options: FindTermsOptions = {}): string | null {
+  return termPattern(term, options.forms ?? false).exec(text)?.[0] ?? null;
+}
+
+function termPattern(term: string, forms: boolean): RegExp {
+  const key = `${forms ? 'f' : 'x'}:${term}`;
+  let re = cache.get(key);
   if (!re) {
-    const escaped = term.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-    re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
-    cache.set(term, re);
+    const trimmed = term.trim();
+    const wildcard = trimmed.endsWith('*');
+    const base = wildcard ? trimmed.slice(0, -1) : trimmed;
+    // Apostrophes: residents type ' or ’ or nothing ("dont").
+    const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/['’]/g, "['’]?");
+    const body = wildcard ? `${escaped}[\\p{L}\\p{N}'’-]*` : forms ? withForms(escaped) : escaped;
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
+    cache.set(key, re);
+  }
+  return re;
+}
+
+/** English endings residents use: bins, libraries, collected, fly-tipping (a doubled last consonant). */
+function withForms(escaped: string): string {
+  if (!/[a-z]$/i.test(escaped)) return escaped;
+  if (/[^aeiou]y$/i.test(escaped)) return `${escaped.slice(0, -1)}(?:y|ies|ied|ying)`;
+  if (/e$/i.test(escaped)) return `${escaped.slice(0, -1)}(?:e|es|ed|ing|ings)`;
+  const last = escaped.slice(-1);
+  const doubled = /[bdglmnprt]/i.test(last) && /[aeiou][bdglmnprt]$/i.test(escaped) ? `(?:${last})?` : '';
+  return `${escaped}(?:s|es|${doubled}ed|${doubled}ing|${doubled}ings)?`;
+}
+
+export interface TermMatch {
+  readonly term: string;
+  /** As the resident wrote it. */
+  readonly text: string;
+  readonly index: number;
+}
+
+/** Every place each term occurs, for "this word near that word" rules. */
+export function findTermMatches(text: string, terms: readonly string[], options: FindTermsOptions = {}): TermMatch[] {
+  const out: TermMatch[] = [];
+  for (const term of terms) {
+    const re = termPattern(term, options.forms ?? false);
+    for (const m of text.matchAll(new RegExp(re.source, 'giu'))) out.push({ term, text: m[0], index: m.index });
+  }
+  return out;
+}
+
+/** The first match of each pattern (case-insensitive), as the resident wrote it. */
+export function findPatterns(text: string, patterns: readonly string[]): string[] {
+  return patterns.flatMap((p) => compiled(p).exec(text)?.[0] ?? []);
+}
+
+const patterns = new Map<string, RegExp>();
+function compiled(source: string): RegExp {
+  let re = patterns.get(source);
+  if (!re) {
+    re = new RegExp(source, 'iu');
+    patterns.set(source, re);
   }
   return re;
 }

@@ -43,10 +43,20 @@ const LADDER_SOURCE = '002 §6.3.3';
  * 6. otherwise, a first breach → remove (hide, not delete, unless the rule says so: 001 "DO NOT").
  * Record-keeping (name, handle, date, post, rule) comes first on every rung.
  */
+/** A rule the council applies to protect the author (their own personal data shown): never a breach. */
+export function isProtective(policy: Policy, ruleId: string): boolean {
+  return policy.houseRules.find((r) => r.id === ruleId)?.protective ?? false;
+}
+
 export function suggestLadderStep(policy: Policy, ruleId: string, history: AccountHistory): LadderStep {
   const rule = policy.houseRules.find((r) => r.id === ruleId);
   if (!rule) throw new RangeError(`no house rule "${ruleId}" in the policy (known: ${policy.houseRules.map((r) => r.id).join(', ')})`);
   const removal = rule.actions.filter((a) => a === 'hide' || a === 'delete');
+  // Hiding to protect the author is no step on their ladder (000, 002 §6.3.3 weigh breaches, not protection).
+  if (rule.protective) {
+    return { ruleId, rung: 'remove', actions: removal, needsApproval: [], referToManager: false, tellLeadership: false, explanation: 'Hide it to protect them: not a breach, it never counts towards a warning or a block.', source: rule.source };
+  }
+  history = { ...history, breaches: history.breaches.filter((b) => !isProtective(policy, b.ruleId)) };
   const count = history.breaches.filter((b) => b.ruleId === ruleId).length + 1;
   const threshold = rule.blockAfterBreaches;
   const [rung, actions, why] = ((): [LadderRung, ModerationActionKind[], string] => {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MODERATION_ACTIONS } from '../domain/case.js';
 import { MENTION_KINDS } from '../domain/mention.js';
+import { patternSchema } from './policy-lexicon-schema.js';
 
 const source = z.string().min(1, 'cite the document and section this rule comes from');
 
@@ -47,7 +48,22 @@ export const houseRuleSchema = z.object({
   blockAfterBreaches: z.number().int().positive().nullable().default(null),
   referToManager: z.boolean().default(false),
   /** Words and phrases that suggest (never decide) a breach. */
-  lexicon: z.array(z.string().min(2)).default([]),
+  lexicon: z.array(z.string().min(1)).default([]),
+  /** Regular expressions that suggest a breach ("you lot are … idiots"). */
+  patterns: z.array(patternSchema).default([]),
+  /** How a breach weighs on the case's risk (001 triage matrix): hate speech is high. */
+  risk: z.enum(['low', 'medium', 'high']).default('medium'),
+  /** The rule is about a comment unrelated to the post it answers (000 rule 4): checked against that post. */
+  offTopic: z.boolean().default(false),
+  /** A threat of violence (policy `safeguarding.threats`) is also a breach of this rule. */
+  includesThreats: z.boolean().default(false),
+  /**
+   * Not a breach: the council hides the post to protect its author (their own phone number shown in
+   * public). Recorded with its reason like any moderation, never counted towards a warning or a block.
+   */
+  protective: z.boolean().default(false),
+  /** The kind a breach suggests for the case (hate speech: abuse; spam: spam), when the policy has that kind. */
+  kind: z.string().optional(),
   source,
 });
 
@@ -93,6 +109,8 @@ export const riskSchema = z.object({
   verifiedIsMedium: z.boolean().default(true),
   highRiskTerms: z.array(z.string()).default([]),
   safeguardingTerms: z.array(z.string()).default([]),
+  /** Words that make a mention worth a closer look (medium risk): "fed up", "third time". */
+  mediumRiskTerms: z.array(z.string()).default([]),
   surge: z.object({ cases: z.number().int().min(2), withinMinutes: z.number().int().positive() }),
   source,
 });

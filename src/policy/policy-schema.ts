@@ -14,11 +14,12 @@ import {
   replyRulesSchema,
   riskSchema,
 } from './policy-rules-schema.js';
+import { lexiconFields, safeguardingSchema } from './policy-lexicon-schema.js';
 import { workingCalendarSpecSchema } from './working-calendar-spec.js';
 
 const COMMAND_TYPES = [
   'case.claim', 'case.release', 'case.reassign', 'case.classify', 'case.escalate',
-  'case.escalation.acknowledge', 'case.escalation.decline', 'case.reply.submit', 'case.reply.approve', 'case.reply.reject',
+  'case.escalation.acknowledge', 'case.escalation.decline', 'case.safeguarding.dismiss', 'case.reply.submit', 'case.reply.approve', 'case.reply.reject',
   'case.moderate', 'case.moderation.approve', 'case.moderation.reject', 'case.wait', 'case.resume',
   'case.close', 'case.reopen', 'desk.emergency',
 ] as const;
@@ -30,6 +31,14 @@ export const serviceAreaSchema = z.object({
   channel: chatChannelSchema.default({}),
   keywords: z.array(z.string()).default([]),
   political: z.boolean().default(false),
+});
+
+/** A kind of mention (the 3Cs and the rest) with the cues that suggest it: residents' words, not the desk's. */
+export const kindSchema = z.object({
+  id: z.string().regex(/^[a-z_]+$/),
+  name: z.string(),
+  source: z.string().optional(),
+  ...lexiconFields,
 });
 
 /** A blog, local news site or saved search to watch (001: "mentions found by monitoring elsewhere"). */
@@ -61,7 +70,7 @@ const policyObjectSchema = z
       admin: chatChannelSchema.default({}),
     }),
     services: z.array(serviceAreaSchema).min(1),
-    kinds: z.array(z.object({ id: z.string().regex(/^[a-z_]+$/), name: z.string(), source: z.string().optional() })).min(1),
+    kinds: z.array(kindSchema).min(1),
     permissions: z.partialRecord(z.enum(COMMAND_TYPES), z.array(z.enum(ROLES))),
     clocks: z.array(clockSchema).default([]),
     clocksPauseIn: z.array(z.enum(CASE_STATES)).default(['waiting']),
@@ -73,11 +82,13 @@ const policyObjectSchema = z
     feeds: z.array(feedSchema).default([]),
     outOfHours: outOfHoursSchema,
     risk: riskSchema,
+    safeguarding: safeguardingSchema.default({ concerns: [], threats: { terms: [], patterns: [] }, source: "004 §2 (safeguarding is everyone's business: report concerns)" }),
   });
 
 export const policySchema = policyObjectSchema.superRefine(checkReferences);
 
 export type Policy = z.infer<typeof policyObjectSchema>;
+export type KindSpec = z.infer<typeof kindSchema>;
 export type ServiceArea = z.infer<typeof serviceAreaSchema>;
 export type FeedWatch = z.infer<typeof feedSchema>;
 

@@ -1,46 +1,70 @@
 // Owns spotting a safeguarding concern or a threat in a text: it goes to the safeguarding lead at once, any hour.
-import { findTerms } from './find-terms.js';
+import { findPatterns, findTermMatches, findTermText } from './find-terms.js';
+import type { SafeguardingConcern } from './policy-lexicon-schema.js';
 import type { Policy } from './policy-schema.js';
 
 export const SAFEGUARDING_RULE = 'risk:safeguarding';
 export const SAFEGUARDING_SOURCE = "004 §2 (safeguarding is everyone's business: report concerns)";
 
-/**
- * Threats of violence towards staff or others. Phrases, not single words: "kill" alone would flag
- * "the heat will kill my plants". Shared with the abuse_of_staff house-rule suggestions.
- */
-export const THREAT_PATTERNS: readonly RegExp[] = [
-  /\bi\s*(?:'ll|’ll|\s+will|\s+am\s+going\s+to|'m\s+going\s+to|’m\s+going\s+to|\s+am\s+gonna|'m\s+gonna|’m\s+gonna|\s+gonna)\s+(?:kill|hurt|stab|shoot|batter|find|get)\s+(?:you|u|him|her|them|your|one\s+of\s+you)\b/i,
-  /\b(?:kill|stab|shoot)\s+(?:you|u|him|her|them|all\s+of\s+you|one\s+of\s+you|your\s+staff)\b/i,
-  /\bi\s+know\s+where\s+(?:you|u|he|she|they)\s+lives?\b/i,
-  /\bwatch\s+your\s+back\b/i,
-  /\b(?:burn|blow)\s+(?:down|up)\s+(?:the|your)\s+(?:council|offices?|town\s+hall|civic\s+centre|building)\b/i,
-  /\b(?:hope|wish)\s+(?:you|u|they)\s+(?:all\s+)?(?:die|get\s+hurt)\b/i,
-  /\bdeserve\s+to\s+(?:die|be\s+shot)\b/i,
-];
-
-/** Someone at risk of harming themselves: always a safeguarding referral. */
-export const SELF_HARM_PATTERNS: readonly RegExp[] = [
-  /\b(?:want|going)\s+to\s+(?:die|end\s+it\s+all)\b/i,
-  /\b(?:end|take)\s+my\s+(?:own\s+)?life\b/i,
-  /\bend\s+it\s+all\b/i,
-  /\bhurt(?:ing)?\s+myself\b/i,
-  /\bno\s+reason\s+to\s+live\b/i,
-];
+export interface ConcernFound {
+  /** The concern's id in the policy (self_harm, child_at_risk…), or "threat". */
+  readonly id: string;
+  readonly name: string;
+  /** The service the policy files this form of concern under, if any. */
+  readonly service?: string | undefined;
+  /** What matched, in the resident's words ("little ones" … "on their own"). */
+  readonly matched: readonly string[];
+}
 
 /**
- * The words and phrases that make this a safeguarding concern: the policy's `risk.safeguardingTerms`
- * plus the built-in threat and self-harm phrases. Errs on the side of flagging ("kill myself laughing"
- * is flagged): a person decides, and a missed concern costs far more than a false alarm. A case with
- * any match skips the working-time rules and goes at once to the safeguarding lead.
+ * Each everyday form of concern the policy lists (policy `safeguarding.concerns`), plus threats and the
+ * older `risk.safeguardingTerms`. Errs on the side of the person: a person decides, and a missed concern
+ * costs far more than a false alarm.
  */
-export function detectSafeguarding(policy: Policy, text: string): string[] {
-  const found = findTerms(text, policy.risk.safeguardingTerms);
-  for (const pattern of [...THREAT_PATTERNS, ...SELF_HARM_PATTERNS]) {
-    const m = pattern.exec(text);
-    if (m && !found.some((f) => f.toLowerCase() === m[0].toLowerCase())) found.push(m[0]);
+export function findConcerns(policy: Policy, text: string): ConcernFound[] {
+  const out: ConcernFound[] = [];
+  for (const concern of policy.safeguarding.concerns) {
+    const matched = matchConcern(concern, text);
+    if (matched.length) out.push({ id: concern.id, name: concern.name, service: concern.service, matched });
   }
-  return found;
+  const listed = inTheirWords(text, policy.risk.safeguardingTerms);
+  if (listed.length) out.push({ id: 'listed', name: 'Safeguarding term', matched: listed });
+  const threats = detectThreats(policy, text);
+  if (threats.length) out.push({ id: 'threat', name: 'Threat of violence', matched: threats });
+  return out;
+}
+
+/** Threats of violence towards staff, councillors or anyone (policy `safeguarding.threats`). */
+export function detectThreats(policy: Policy, text: string): string[] {
+  const t = policy.safeguarding.threats;
+  return unique([...inTheirWords(text, t.terms), ...findPatterns(text, t.patterns)]);
+}
+
+/** Everything that makes this a referral, each once: what the card and the referral quote. */
+export function detectSafeguarding(policy: Policy, text: string): string[] {
+  return unique(findConcerns(policy, text).flatMap((c) => c.matched));
+}
+
+function matchConcern(concern: SafeguardingConcern, text: string): string[] {
+  const direct = unique([...inTheirWords(text, concern.terms), ...findPatterns(text, concern.patterns)]);
+  if (direct.length || !concern.who.length || !concern.what.length) return direct;
+  const who = findTermMatches(text, concern.who, { forms: true });
+  const what = findTermMatches(text, concern.what, { forms: true });
+  for (const w of who) {
+    const near = what.find((x) => x.index !== w.index && Math.abs(x.index - w.index) <= concern.within);
+    if (near) return [`${w.text} … ${near.text}`];
+  }
+  return [];
+}
+
+/** The terms found, as the resident wrote them ("I know where you live", not the policy's lower case). */
+function inTheirWords(text: string, terms: readonly string[]): string[] {
+  return terms.flatMap((t) => findTermText(text, t) ?? []);
+}
+
+function unique(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => !seen.has(v.toLowerCase()) && seen.add(v.toLowerCase()));
 }
 
 /** The message for the card and the referral: what matched and why it skips the queue. */

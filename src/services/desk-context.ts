@@ -1,4 +1,5 @@
 // What every use case needs: the store, the clock, the council's policy and where cards go.
+import type { LearnedModels } from '../policy/combine-suggestions.js';
 import type { Policy } from '../policy/policy-schema.js';
 import type { ChatSurface } from '../policy/policy-directory.js';
 import type { WorkingCalendar } from '../policy/working-calendar.js';
@@ -14,4 +15,6 @@ export interface DeskContext {
   readonly newId: () => string;
   /** Runs these outbox items at once (what a person waits to see); the poll retries them if this fails. */
   readonly dispatchNow?: (keys: readonly string[]) => Promise<unknown>;
+  /** What the desk has learned from this council's recorded decisions (src/services/learned-suggestions.ts). */
+  readonly learned?: { current(): LearnedModels };
 }

@@ -25,7 +25,7 @@ export async function loadCaseView(ctx: DeskContext, caseId: string): Promise<Ca
   const emergency = await ctx.store.settings.emergencyMode();
   const banners = emergency ? [emergencyBanner(emergency)] : [];
   const accountHistory = await ctx.store.accounts.history(c.authorKey);
-  const card = buildCaseCard({ case: c, mention: stored.mention, policy: ctx.policy, now: ctx.clock.now(), calendar: ctx.calendar, banners, accountHistory });
+  const card = buildCaseCard({ case: c, mention: stored.mention, policy: ctx.policy, now: ctx.clock.now(), calendar: ctx.calendar, banners, accountHistory, ...(ctx.learned ? { learned: ctx.learned.current() } : {}) });
   return { case: c, mention: stored.mention, card, emergency, accountHistory };
 }
 

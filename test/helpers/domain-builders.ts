@@ -69,6 +69,7 @@ export const DEFAULT_PERMISSIONS: PermissionTable = {
   'case.escalate': FRONT_DESK,
   'case.escalation.acknowledge': ANSWERERS,
   'case.escalation.decline': ANSWERERS,
+  'case.safeguarding.dismiss': ['safeguarding_lead'],
   'case.reply.submit': FRONT_DESK,
   'case.reply.approve': ['comms_manager'],
   'case.reply.reject': ['comms_manager'],

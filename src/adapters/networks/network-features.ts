@@ -21,6 +21,20 @@ export function withReachableNetworks(policy: Policy, connectors: readonly Netwo
 }
 
 export function withNetworkFeatures(policy: Policy, config: Config): Policy {
+  return withXFeatures(withoutInstagramPrivateReplies(policy), config);
+}
+
+/**
+ * Residents may DM the council on Instagram (000), but this desk's Instagram connector sends no private
+ * replies, so the cards offer none there: staff answer a DM from the Instagram app.
+ */
+function withoutInstagramPrivateReplies(policy: Policy): Policy {
+  const ig = policy.networks['instagram'];
+  if (!ig?.directMessages) return policy;
+  return { ...policy, networks: { ...policy.networks, instagram: { ...ig, directMessages: false } } };
+}
+
+function withXFeatures(policy: Policy, config: Config): Policy {
   const x = policy.networks['x'];
   if (!x) return policy;
   const features = config.x.features;

@@ -32,7 +32,7 @@ export function renderEscalationMessage(view: CaseView, esc: Escalation, policy:
   const parent = parentBlock(card);
   if (parent) blocks.push(parent);
   blocks.push(linkBlock(card));
-  if (esc.status === 'pending') blocks.push(...renderButtonRows(card.caseId, card.version, escalationButtons(esc.id), 'escalation-actions'));
+  if (esc.status === 'pending') blocks.push(...renderButtonRows(card.caseId, card.version, escalationButtons(esc.id, esc.target.type), 'escalation-actions'));
   else blocks.push({ type: 'context', block_id: 'status', elements: [mrkdwn(statusLine(esc))] });
   return { text: `Escalated to ${escapeSlack(to)}: ${escapeSlack(card.title)}: ${escapeAndCut(esc.reason, 300).text}`, blocks };
 }

@@ -32,7 +32,7 @@ export function renderEscalationCard(view: CaseView, esc: Escalation, policy: Po
   const parent = parentBlock(card);
   if (parent) body.push(parent);
   if (esc.status === 'pending') {
-    body.push(...renderButtonSets(shownButtons(escalationButtons(esc.id), personal), { caseId: card.caseId, version: card.version, view: cardView }, 'escalation-actions'));
+    body.push(...renderButtonSets(shownButtons(escalationButtons(esc.id, esc.target.type), personal), { caseId: card.caseId, version: card.version, view: cardView }, 'escalation-actions'));
   } else {
     body.push(textBlock(statusLine(esc), { id: 'status', weight: 'Bolder', color: esc.status === 'acknowledged' ? 'Good' : 'Attention' }));
   }

@@ -48,6 +48,24 @@ export function decideAnswerEscalation(
   return b.add('case.escalation.declined', { escalationId: esc.id, reason: cmd.reason.trim() }).accept();
 }
 
+/**
+ * The safeguarding lead rules a referral is not a safeguarding concern, saying why: the false alarm the
+ * desk accepts so that no concern is missed costs them this one click, and the ruling is on the record
+ * (and teaches the suggestions). Only on a pending safeguarding referral, only by its target.
+ */
+export function decideDismissSafeguarding(c: Case, cmd: Of<'case.safeguarding.dismiss'>, ctx: DecisionContext): Decision {
+  const esc = c.escalations.find((e) => e.id === cmd.escalationId);
+  if (!esc) return rejected(refuse('not_found', 'escalation:exists', `There is no escalation ${cmd.escalationId} on this case.`));
+  const r = firstRefusal(
+    () => (esc.target.type === 'safeguarding' ? null : refuse('invalid', 'safeguarding:referral', 'Only a safeguarding referral can be ruled not a safeguarding concern.')),
+    () => (esc.status === 'pending' ? null : refuse('wrong_state', 'escalation:pending', `This referral was already ${esc.status} by ${esc.answeredBy ?? 'someone'}.`)),
+    () => checkIsTarget(esc, ctx),
+    () => (cmd.reason.trim() ? null : refuse('invalid', 'safeguarding:dismiss-reason', 'Say why this is not a safeguarding concern: the reason is kept on the record.')),
+  );
+  if (r) return rejected(r);
+  return new EventBuilder(c, ctx).add('case.safeguarding.dismissed', { escalationId: esc.id, reason: cmd.reason.trim() }).accept();
+}
+
 function checkNoPendingTo(c: Case, target: Of<'case.escalate'>['target']): Refusal | null {
   const same = c.escalations.find((e) => e.status === 'pending' && sameTarget(e.target, target));
   return same ? refuse('invalid', 'escalation:one-pending', `This case is already escalated there (${same.id}) and waiting for an answer.`) : null;

@@ -5,6 +5,7 @@ import { loadPolicy } from '../../../src/config/load-policy.js';
 import type { Actor } from '../../../src/domain/actor.js';
 import type { CaseCommand } from '../../../src/domain/commands.js';
 import { mentionSchema } from '../../../src/domain/mention.js';
+import type { Policy } from '../../../src/policy/policy-schema.js';
 import { createWorkingCalendar } from '../../../src/policy/working-calendar.js';
 import { applyCouncilRules } from '../../../src/services/apply-council-rules.js';
 import { deliverModeration } from '../../../src/services/deliver-network-action.js';
@@ -38,7 +39,7 @@ const SPAM = 'Click here for free followers https://spam.example/offer';
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  const policy = await loadPolicy(null);
+  const policy = withFacebookMessages(await loadPolicy(null));
   ctx = { store: createPgStore(db, { clock }), clock, policy, calendar: createWorkingCalendar(policy.calendar), surfaces: ['slack', 'teams'], newId: randomUUID };
 });
 afterAll(async () => { await db.close(); });
@@ -158,3 +159,8 @@ describe('the moderation ladder across an author\'s cases', () => {
     expect((await replyTo(cases[0]!)).kind).toBe('command');
   });
 });
+
+/** A council whose Facebook page takes messages (the default follows 000: it does not), so warnings can go privately (002 §6.3.3). */
+function withFacebookMessages(p: Policy): Policy {
+  return { ...p, networks: { ...p.networks, facebook: { ...p.networks['facebook']!, directMessages: true } } };
+}

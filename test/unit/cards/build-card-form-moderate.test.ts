@@ -11,7 +11,13 @@ import { suggestModeration } from '../../../src/policy/suggest-moderation.js';
 import { ana, cara, cmd, openedCase, run } from '../../helpers/domain-builders.js';
 
 let policy: Policy;
-beforeAll(async () => { policy = await loadPolicy(null); });
+beforeAll(async () => { policy = withFacebookMessages(await loadPolicy(null)); });
+
+/** A council whose Facebook page takes messages (the default follows 000: it does not), so warnings can go privately (002 §6.3.3). */
+function withFacebookMessages(p: Policy): Policy {
+  return { ...p, networks: { ...p.networks, facebook: { ...p.networks['facebook']!, directMessages: true } } };
+}
+
 
 const AUTHOR = 'facebook:fb-9';
 const mention: Mention = {

@@ -1,6 +1,7 @@
 // The neutral card: what every surface shows, checked as exact data.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCaseCard, MAX_CARD_TEXT } from '../../../src/cards/build-case-card.js';
+import { commandFromAction } from '../../../src/cards/command-from-action.js';
 import { loadPolicy } from '../../../src/config/load-policy.js';
 import { systemActor } from '../../../src/domain/actor.js';
 import type { Case } from '../../../src/domain/case.js';
@@ -9,7 +10,9 @@ import { mentionSchema, type Mention } from '../../../src/domain/mention.js';
 import { emptyModerationRecord } from '../../../src/domain/moderation-record.js';
 import { buildCaseOpened } from '../../../src/domain/open-case.js';
 import type { Policy } from '../../../src/policy/policy-schema.js';
+import { suggestLadderStep } from '../../../src/policy/moderation-ladder.js';
 import { createWorkingCalendar } from '../../../src/policy/working-calendar.js';
+import { ana, cmd, run } from '../../helpers/domain-builders.js';
 
 let policy: Policy;
 beforeAll(async () => { policy = await loadPolicy(null); });
@@ -39,7 +42,8 @@ describe('buildCaseCard', () => {
         { label: 'Risk', value: 'high (48,000 followers; verified account; mentions "journalist")' },
         { label: 'Service', value: 'Not classified' },
         { label: 'Kind', value: '—' },
-        { label: 'Suggested', value: 'Waste and Recycling, Question' },
+        { label: 'Suggested', value: 'Waste and Recycling, Question (50% sure)' },
+        { label: 'Why', value: 'service Waste and Recycling: mentions "bins"; question: "?"' },
       ],
       activity: [],
       actions: [
@@ -98,5 +102,35 @@ describe('buildCaseCard', () => {
   it('shows only Reopen on a closed case', () => {
     const closed: Case = { ...opened(), state: 'closed', outcome: 'monitored', closedAt: '2026-04-07T09:00:00Z' };
     expect(buildCaseCard({ case: closed, mention, policy, now: new Date() }).actions).toEqual([{ actionId: 'case.reopen', label: 'Reopen', style: 'default' }]);
+  });
+});
+
+describe('personal data in a public post', () => {
+  it('says what the post shows and how to hide it, where the network allows hiding', () => {
+    const shown = mentionSchema.parse({ ...mention, text: 'Ring me on 07700 900318, nobody from council tax calls back' });
+    const banners = buildCaseCard({ case: opened(), mention: shown, policy, now: new Date('2026-04-02T18:00:00Z') }).banners;
+    expect(banners).toContainEqual({ tone: 'warning', text: 'This post shows a phone number. Hide it to protect them (Moderate → Hide, with the reason "personal data"), then reply privately or ask them to use the website.' });
+  });
+
+  it('says nothing for a direct message, which only the council sees', () => {
+    const dm = mentionSchema.parse({ ...mention, kind: 'direct_message', text: 'My number is 07700 900318' });
+    expect(buildCaseCard({ case: opened(), mention: dm, policy, now: new Date('2026-04-02T18:00:00Z') }).banners.filter((b) => b.text.startsWith('This post shows'))).toEqual([]);
+  });
+});
+
+describe('hiding a post to protect its author', () => {
+  const shown = mentionSchema.parse({ ...mention, network: 'facebook', url: 'https://www.facebook.com/p/1', text: 'Ring me on 07700 900318, nobody calls back' });
+  const held = () => run(opened(), [cmd.claim, ana]);
+
+  it('offers one click, once the case is held, recorded under the protective rule with its reason', () => {
+    const button = buildCaseCard({ case: held(), mention: shown, policy, now: new Date('2026-04-02T18:00:00Z') }).actions.find((a) => a.label === 'Hide: shows their personal data');
+    expect(button).toEqual({ actionId: 'case.moderate', label: 'Hide: shows their personal data', style: 'default', args: { action: 'hide', ruleId: 'personal_data', note: 'Shows a phone number: hidden to protect them' } });
+    expect(commandFromAction(button!.actionId, button!.args ?? {}, {}, policy)).toEqual({ ok: true, command: { type: 'case.moderate', action: 'hide', ruleId: 'personal_data', needsApproval: false, note: 'Shows a phone number: hidden to protect them' } });
+  });
+
+  it('never counts it against them on the moderation ladder', () => {
+    const history = { breaches: [{ ruleId: 'personal_data', at: new Date('2026-03-01T10:00:00Z') }], warnings: 0, blocked: false };
+    expect(suggestLadderStep(policy, 'personal_data', history)).toMatchObject({ rung: 'remove', actions: ['hide'], needsApproval: [] });
+    expect(suggestLadderStep(policy, 'spam', history).rung).toBe('remove');
   });
 });

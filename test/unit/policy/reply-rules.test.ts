@@ -115,8 +115,8 @@ describe('checkReplyRules', () => {
   });
 
   it('on a network without direct messages, suggests taking the details out instead', () => {
-    const r = check({ mention: mention({ network: 'instagram' }), text: 'Email us back at jane@gmail.com' });
-    expect(r.violations[0]!.message).toContain('Instagram does not take direct messages: take the details out');
+    const r = check({ mention: mention({ network: 'facebook' }), text: 'Email us back at jane@gmail.com' });
+    expect(r.violations[0]!.message).toContain('Facebook does not take direct messages: take the details out');
   });
 
   it('allows personal data in a private reply, and in the answer to a direct message', () => {
@@ -130,7 +130,7 @@ describe('checkReplyRules', () => {
 
   it('offers a private reply only where the network takes direct messages', () => {
     expect(check({ visibility: 'private' }).violations).toEqual([]);
-    const r = check({ mention: mention({ network: 'instagram' }), visibility: 'private' });
+    const r = check({ mention: mention({ network: 'facebook' }), visibility: 'private' });
     expect(r.violations).toEqual([expect.objectContaining({ ruleId: 'reply:direct-messages', field: 'visibility' })]);
   });
 

@@ -12,7 +12,7 @@ describe('detectSafeguarding', () => {
     ["I'll kill you if the bins aren't done", "I'll kill you"],
     ['I know where you live', 'I know where you live'],
     ['Someone should burn down the town hall', 'burn down the town hall'],
-    ['I just want to end it all', 'want to end it all'],
+    ['I just want to end it all', 'end it all'],
     ['I keep hurting myself', 'hurting myself'],
   ])('finds the threat or risk in "%s"', (text, matched) => {
     expect(detectSafeguarding(defaultPolicy, text)).toContain(matched);

@@ -9,7 +9,7 @@ describe('service tag', () => {
   it('picks the service with the most keyword matches and says which words matched', () => {
     const s = suggest('The recycling bins on our road were not collected');
     expect(s.serviceTag).toBe('waste');
-    expect(s.reasons[0]).toBe('service Waste and Recycling: mentions "bins", "recycling"');
+    expect(s.reasons[0]).toBe('service Waste and Recycling: mentions "recycling", "bins"');
   });
 
   it('breaks a tie in favour of the service listed first in the policy', () => {
@@ -56,8 +56,8 @@ describe('kind', () => {
   });
 
   it('gives the reason for the kind it chose', () => {
-    expect(suggest('Can you please fix the streetlight').reasons).toContain('service request: says "can you please"');
-    expect(suggest('Thanks all').reasons).toContain('compliment: says "thanks"');
+    expect(suggest('Can you please fix the streetlight').reasons).toContain('service request: "can you please", "please fix"');
+    expect(suggest('Thanks all').reasons).toContain('compliment: "thanks"');
   });
 
   it('only suggests kinds the council has configured', () => {

@@ -27,7 +27,9 @@ describe('abuse of staff', () => {
     ['I know where you live', 'I know where you live'],
     ["I'll find you", "I'll find you"],
   ])('flags "%s"', (text, matched) => {
-    expect(suggest(text)).toEqual([['abuse_of_staff', [matched]]]);
+    const found = suggestHouseRules(defaultPolicy, text);
+    expect(found.map((s) => s.ruleId)).toEqual(['abuse_of_staff']);
+    expect(found[0]?.matched).toContain(matched);
   });
 
   it('does not treat criticism of the service as abuse', () => {
@@ -36,9 +38,9 @@ describe('abuse of staff', () => {
 });
 
 describe('hate speech', () => {
-  it('flags category phrases from the built-in list', () => {
+  it('flags category phrases from the policy\'s patterns', () => {
     expect(suggest('They should go back to their own country... no, go back to your country')).toEqual([
-      ['hate_speech', ['go back to your country']],
+      ['hate_speech', ['go back to their own country']],
     ]);
   });
 
@@ -60,6 +62,6 @@ it('suggests nothing for an ordinary post', () => {
 
 it('returns the rule title and source so the card can preselect and explain it', () => {
   expect(suggestHouseRules(defaultPolicy, 'You are all idiots')).toEqual([
-    { ruleId: 'abuse_of_staff', title: 'Abuse or harassment of staff', matched: ['You are all idiots'], source: expect.stringContaining('000 rule 1') },
+    { ruleId: 'abuse_of_staff', title: 'Abuse or harassment of staff, councillors or residents', matched: ['idiots', 'You are all idiots'], source: expect.stringContaining('000 rule 1') },
   ]);
 });

@@ -58,7 +58,13 @@ describe('withNetworkFeatures', () => {
     expect(off?.actions).toEqual(['reply', 'hide', 'unhide']);
     expect(off?.directMessages).toBe(false);
     const on = withNetworkFeatures(policy, loadConfig({ X_FEATURES: 'block,dm' }));
-    expect(on).toBe(policy);
+    expect(on.networks['x']).toBe(policy.networks['x']);
     expect(withNetworkFeatures(policy, loadConfig({})).networks['facebook']).toBe(policy.networks['facebook']);
+  });
+
+  it('offers no private reply on Instagram, where residents may DM (000) but the desk cannot answer privately', async () => {
+    const policy = await loadPolicy(null);
+    expect(policy.networks['instagram']?.directMessages).toBe(true);
+    expect(withNetworkFeatures(policy, loadConfig({})).networks['instagram']?.directMessages).toBe(false);
   });
 });

@@ -18,7 +18,7 @@ import { mentionSchema, type Mention } from '../../../../src/domain/mention.js';
 import { emptyModerationRecord } from '../../../../src/domain/moderation-record.js';
 import type { Policy } from '../../../../src/policy/policy-schema.js';
 import type { CaseView } from '../../../../src/services/load-case-view.js';
-import { ana, cara, claimedByAna, closedCase, cmd, dev, NOW, openedCase, run } from '../../../helpers/domain-builders.js';
+import { ana, cara, claimedByAna, closedCase, cmd, dev, NOW, openedCase, run, system } from '../../../helpers/domain-builders.js';
 import { checkAdaptiveCard } from './adaptive-card-check.js';
 
 let policy: Policy;
@@ -42,6 +42,7 @@ const cases = () => ({
   escalated: run(claimedByAna(), [cmd.classify('waste', 'complaint'), ana], [cmd.escalateToLead('waste'), ana]),
   acknowledged: run(claimedByAna(), [cmd.escalateToLead('waste'), ana], [cmd.acknowledge('esc-1', 'On it'), dev]),
   approvals: run(claimedByAna(), [cmd.reply('x'.repeat(200), true), ana], [cmd.moderate('block', true, 'abuse_of_staff'), ana], [cmd.moderate('unblock', true, 'abuse_of_staff'), cara]),
+  referred: run(openedCase(), [{ type: 'case.escalate', target: { type: 'safeguarding' }, reason: 'Possible safeguarding concern' }, system]),
   waiting: run(claimedByAna(), [cmd.wait(), ana]),
   closed: closedCase(),
 });
@@ -63,9 +64,15 @@ describe('every Teams card renders without a warning at schema 1.5', () => {
     }
   });
 
+  it('offers "Not a safeguarding concern" on a safeguarding referral only', () => {
+    const verbs = (c: Case) => JSON.stringify(renderEscalationCard(viewOf(c), c.escalations[0]!, policy, [], 'escalation:esc-1')).match(/"verb":"[^"]+"/g);
+    expect(verbs(cases().referred)).toContain('"verb":"case.safeguarding.dismiss"');
+    expect(verbs(cases().escalated)).not.toContain('"verb":"case.safeguarding.dismiss"');
+  });
+
   it('every form, fresh and redrawn with answers and field errors', () => {
     const c = cases().approvals;
-    const ids: CardFormId[] = ['reply', 'classify', 'escalate', 'moderate', 'close', 'reassign', 'decline', 'reject', 'reject-reply'];
+    const ids: CardFormId[] = ['reply', 'classify', 'escalate', 'moderate', 'close', 'reassign', 'decline', 'reject', 'reject-reply', 'dismiss-safeguarding'];
     for (const formId of ids) {
       const form = buildCardForm({ formId, case: c, mention, policy, args: { escalationId: 'esc-1', moderationId: 'mod-1', replyId: 'rep-1' }, signOff: ' ^AP' });
       const fresh = renderFormCard(viewOf(c), form, 'triage');

@@ -1,0 +1,44 @@
+// Policy schema for the words the desk reads mentions by: kind cues, safeguarding concerns, threats, patterns.
+import { z } from 'zod';
+
+/** A regular expression as the policy writes it (case-insensitive, Unicode); checked when the file loads. */
+export const patternSchema = z.string().min(2).refine((s) => {
+  try {
+    new RegExp(s, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+
+/** Words and phrases (a trailing * matches any ending) plus regular expressions. */
+export const lexiconFields = {
+  terms: z.array(z.string().min(1)).default([]),
+  patterns: z.array(patternSchema).default([]),
+};
+
+/**
+ * One everyday form a safeguarding concern takes. Any of `terms`/`patterns` is enough on its own; or
+ * a `who` word (a child, an older person) with a `what` word (alone, no heating) within `within`
+ * characters of each other: "the little ones next door … on their own … heating off".
+ */
+export const safeguardingConcernSchema = z.object({
+  id: z.string().regex(/^[a-z_]+$/),
+  name: z.string().min(1),
+  /** The service a concern of this form usually belongs to (a child: children's services), when set. */
+  service: z.string().optional(),
+  ...lexiconFields,
+  who: z.array(z.string().min(2)).default([]),
+  what: z.array(z.string().min(2)).default([]),
+  within: z.number().int().positive().default(120),
+});
+
+export const safeguardingSchema = z.object({
+  concerns: z.array(safeguardingConcernSchema).default([]),
+  /** Threats of violence to staff, councillors or anyone: referred like a concern (002 §6.3.3–6.3.4). */
+  threats: z.object(lexiconFields).default({ terms: [], patterns: [] }),
+  source: z.string().min(1),
+});
+
+export type SafeguardingConcern = z.infer<typeof safeguardingConcernSchema>;
+export type SafeguardingLexicon = z.infer<typeof safeguardingSchema>;

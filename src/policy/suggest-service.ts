@@ -1,0 +1,41 @@
+// Owns suggesting a mention's service from the policy's keywords: word forms, and the longest phrase wins a word.
+import { findTermMatches } from './find-terms.js';
+import type { Policy } from './policy-schema.js';
+
+export interface ServiceSuggestion {
+  readonly tag: string;
+  readonly name: string;
+  /** The keywords found, as the resident wrote them. */
+  readonly found: readonly string[];
+  /** Words matched (a two-word keyword scores 2). */
+  readonly score: number;
+}
+
+/**
+ * The service whose keywords cover most words of the text. Keywords are tried longest first across all
+ * services and each claims its words, so "car park" counts for parking and not also "park" for parks.
+ * A tie goes to the service listed first. Null when no keyword is found.
+ */
+export function suggestService(policy: Policy, text: string): ServiceSuggestion | null {
+  const candidates = policy.services.flatMap((service, order) => service.keywords.map((keyword) => ({ service, order, keyword, words: keyword.trim().split(/\s+/).length })));
+  candidates.sort((a, b) => b.words - a.words || b.keyword.length - a.keyword.length);
+  const claimed: Array<[number, number]> = [];
+  const tally = new Map<number, { score: number; found: Array<{ text: string; index: number }> }>();
+  for (const c of candidates) {
+    for (const m of findTermMatches(text, [c.keyword], { forms: true })) {
+      const end = m.index + m.text.length;
+      if (claimed.some(([s, e]) => m.index < e && s < end)) continue;
+      claimed.push([m.index, end]);
+      const t = tally.get(c.order) ?? { score: 0, found: [] };
+      t.score += c.words;
+      if (!t.found.some((f) => f.text.toLowerCase() === m.text.toLowerCase())) t.found.push({ text: m.text, index: m.index });
+      tally.set(c.order, t);
+    }
+  }
+  let best: ServiceSuggestion | null = null;
+  for (const [order, t] of [...tally].sort(([a], [b]) => a - b)) {
+    const service = policy.services[order]!;
+    if (t.score > (best?.score ?? 0)) best = { tag: service.tag, name: service.name, found: [...t.found].sort((a, b) => a.index - b.index).map((f) => f.text), score: t.score };
+  }
+  return best;
+}

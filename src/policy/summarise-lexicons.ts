@@ -1,0 +1,19 @@
+// Owns describing the size of every lexicon in a policy, so a council tuning its file sees what it has.
+import type { Policy } from './policy-schema.js';
+
+const count = (terms: readonly unknown[], patterns: readonly unknown[] = []) => `${terms.length}${patterns.length ? `+${patterns.length}p` : ''}`;
+
+/** One line per lexicon family: "Kind cues: complaint 130+11p, question 52 …" (p = patterns). */
+export function summariseLexicons(p: Policy): string[] {
+  const keywords = p.services.reduce((n, s) => n + s.keywords.length, 0);
+  const withCues = p.kinds.filter((k) => k.terms.length || k.patterns.length);
+  return [
+    `Lexicons (words+patterns):`,
+    `  Service keywords: ${keywords} across ${p.services.length} services (${p.services.filter((s) => s.keywords.length).map((s) => `${s.tag} ${s.keywords.length}`).join(', ')})`,
+    `  Kind cues: ${withCues.map((k) => `${k.id} ${count(k.terms, k.patterns)}`).join(', ') || 'none'}`,
+    `  House rules: ${p.houseRules.map((r) => `${r.id} ${count(r.lexicon, r.patterns)}`).join(', ')}`,
+    `  Safeguarding concerns: ${p.safeguarding.concerns.map((c) => `${c.id} ${count(c.terms, c.patterns)}${c.who.length ? ` (${c.who.length} who × ${c.what.length} what)` : ''}`).join(', ') || 'none'}; policy terms ${p.risk.safeguardingTerms.length}`,
+    `  Threats: ${count(p.safeguarding.threats.terms, p.safeguarding.threats.patterns)}`,
+    `  Risk words: high ${p.risk.highRiskTerms.length}, medium ${p.risk.mediumRiskTerms.length}; political terms ${p.replyRules.politicalTerms.length}`,
+  ];
+}

@@ -1,0 +1,28 @@
+// Owns measuring what the learned suggestions add: train on the first N labelled decisions, score the held-out part.
+import type { Policy } from '../policy/policy-schema.js';
+import { trainClassifier } from '../policy/learned-classifier.js';
+import { readMention } from '../policy/read-mention.js';
+import { scoreTriage } from './score-triage.js';
+import { corpusMention, type CorpusItem } from './triage-corpus.js';
+
+export interface LearningPoint {
+  readonly decisions: number;
+  readonly tag: number;
+  readonly kind: number;
+  /** The learned classifier on its own, for comparison (0 before it can be trained). */
+  readonly learnedAlone: { readonly tag: number; readonly kind: number };
+}
+
+/** Service-tag and kind accuracy on `heldOut` after learning from the first N of `decisions` (N = 0: rules alone). */
+export function learningCurve(policy: Policy, decisions: readonly CorpusItem[], heldOut: readonly CorpusItem[], steps: readonly number[]): LearningPoint[] {
+  return steps.map((n) => {
+    const seen = decisions.slice(0, n);
+    const learned = {
+      kind: trainClassifier(seen.map((i) => ({ text: i.text, label: i.kind }))),
+      service: trainClassifier(seen.map((i) => ({ text: i.text, label: i.tag }))),
+    };
+    const s = scoreTriage(heldOut.map((item) => ({ item, reading: readMention(policy, corpusMention(item), learned) })));
+    const alone = (m: typeof learned.kind, label: (i: CorpusItem) => string) => (m ? heldOut.filter((i) => m.guess(i.text)?.label === label(i)).length / heldOut.length : 0);
+    return { decisions: seen.length, tag: s.accuracy.tag, kind: s.accuracy.kind, learnedAlone: { tag: alone(learned.service, (i) => i.tag), kind: alone(learned.kind, (i) => i.kind) } };
+  });
+}
