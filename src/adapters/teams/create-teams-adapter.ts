@@ -7,6 +7,9 @@ import type { DeskContext } from '../../services/desk-context.js';
 import type { CardMessageRepository } from '../../services/ports.js';
 import { createKeyLock } from '../key-lock.js';
 import { createTeamsApp, type BotTokenProvider } from './create-teams-app.js';
+import { createEntraGroupDirectory } from './entra-group-directory.js';
+import { createAppChatFinder } from './graph-app-chat.js';
+import { createMsGraph } from './ms-graph.js';
 import { registerCardAction } from './listen-card-action.js';
 import { registerConversationUpdate, WELCOME_KIND } from './listen-conversation-update.js';
 import { registerDeskMessage } from './listen-desk-message.js';
@@ -35,6 +38,15 @@ export interface TeamsAdapterOptions {
   readonly transport?: TeamsTransportOverrides;
 }
 
+/**
+ * Graph takes the bot's own client credentials, which need a tenant (client credentials cannot use "common").
+ * In credential-free local mode only a loopback fake Graph (MICROSOFT_GRAPH_URL) makes sense.
+ */
+export function graphAvailable(settings: TeamsSettings): boolean {
+  if (settings.allowUnauthenticated) return settings.graphUrl !== null;
+  return Boolean(settings.appId && settings.appPassword && settings.tenantId);
+}
+
 export async function createTeamsAdapter(ctx: DeskContext, settings: TeamsSettings, expressApp: Express, log: TeamsLog, options: TeamsAdapterOptions): Promise<ChatAdapter> {
   const overrides = options.transport ?? {};
   const transport = await createTeamsApp({
@@ -51,16 +63,22 @@ export async function createTeamsAdapter(ctx: DeskContext, settings: TeamsSettin
         }),
     ...(overrides.openIdMetadataUrl ? { openIdMetadataUrl: overrides.openIdMetadataUrl } : {}),
     ...(overrides.botToken ? { botToken: overrides.botToken } : {}),
+    ...(settings.graphUrl ? { graphUrl: settings.graphUrl } : {}),
   });
-  const deps: TeamsDeps = { ctx, transport, refs: options.refs, cardMessages: options.cardMessages, locks: createKeyLock(), log, tenantId: settings.tenantId };
+  const graph = graphAvailable(settings) ? createMsGraph(transport.app.graph) : null;
+  const appChats = graph ? createAppChatFinder(graph, { catalogId: settings.appCatalogId, externalId: settings.appId ?? transport.app.id ?? '', graphRoot: settings.graphUrl }) : null;
+  const entraGroups = ctx.policy.groups.map((g) => g.teams).filter((g): g is string => g !== undefined);
+  const groups = createEntraGroupDirectory({ graph, groupIds: entraGroups, clock: ctx.clock, log });
+  const deps: TeamsDeps = { ctx, transport, refs: options.refs, cardMessages: options.cardMessages, locks: createKeyLock(), log, tenantId: settings.tenantId, appChats, groups };
   registerCardAction(transport.app, deps);
   registerConversationUpdate(transport.app, deps);
   registerDeskMessage(transport.app, deps);
   transport.app.event('error', ({ error }) => log.error({ err: error }, 'a Teams handler failed'));
   const mode = settings.allowUnauthenticated ? 'UNSAFE local mode, requests are not authenticated: TEAMS_ALLOW_UNAUTHENTICATED' : 'Bot Framework tokens checked';
+  const graphLine = graph ? `Microsoft Graph on${settings.graphUrl ? ` (${settings.graphUrl})` : ''}` : 'Microsoft Graph off (needs MICROSOFT_APP_TENANT_ID with the app id and password)';
   return {
     surface: 'teams',
-    description: `Teams posts to ${TEAMS_MESSAGES_PATH}; ${mode}`,
+    description: `Teams posts to ${TEAMS_MESSAGES_PATH}; ${mode}; ${graphLine}`,
     outboxHandlers: {
       'chat.card.refresh': createCardRefreshHandler(deps),
       'chat.thread.line': createThreadLineHandler(deps),
@@ -71,7 +89,7 @@ export async function createTeamsAdapter(ctx: DeskContext, settings: TeamsSettin
       [WELCOME_KIND]: createWelcomeHandler(deps),
     },
     // Our server owns the port: the route exists since createTeamsApp returned.
-    start: async () => {},
-    stop: async () => {},
+    start: async () => groups.start(),
+    stop: async () => groups.stop(),
   };
 }

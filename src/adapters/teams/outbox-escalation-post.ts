@@ -1,13 +1,16 @@
 // Owns the chat.escalation.post outbox kind on Teams: the escalation card in the service's (or leadership's)
-// channel, naming the leads, or in a 1:1 chat with each lead (createConversation), with Acknowledge/Decline.
+// channel, naming the leads, or in a 1:1 chat with each lead (reach-person.ts: opened, or the app installed for
+// them through Graph; failing that, in the case's thread naming them), with Acknowledge/Decline.
+import type { ConversationReference } from '@microsoft/teams.api';
 import { PermanentError } from '../../services/errors.js';
 import { payloadString, requireCaseView } from '../../services/load-case-view.js';
 import type { OutboxHandler } from '../../store/outbox-worker.js';
 import { escalationView, renderEscalationCard } from './render-escalation-card.js';
 import { sendTeamsMessage } from './send-teams-message.js';
-import { directChat } from './teams-conversations.js';
+import { reachPerson } from './reach-person.js';
 import { escalationDestinations, escalationMentions, type Destination } from './teams-destinations.js';
 import { SURFACE, type TeamsDeps } from './teams-deps.js';
+import type { TeamsMention } from './teams-text.js';
 
 export function createEscalationPostHandler(deps: TeamsDeps): OutboxHandler {
   return (job) => {
@@ -26,20 +29,29 @@ async function postEscalation(deps: TeamsDeps, caseId: string, escalationId: str
   // Each destination is its own message row, so a retry re-posts only the ones that did not land.
   for (const dest of escalationDestinations(policy, esc.target)) {
     const purpose = escalationView(esc, dest.kind === 'chat' ? dest.userId : undefined);
-    const notify = dest.kind === 'channel' ? escalationMentions(policy, esc.target) : [];
-    const card = renderEscalationCard(view, esc, policy, notify, purpose);
-    const where = await destinationOf(deps, caseId, purpose, dest);
+    const { notify, ...where } = await destinationOf(deps, caseId, purpose, dest);
+    const card = renderEscalationCard(view, esc, policy, notify ?? escalationMentions(policy, esc.target), purpose);
     const result = await sendTeamsMessage(deps, { caseId, purpose, ...where, card, redraw: true });
     posted.push({ conversation: result.channel, activityId: result.ts });
   }
   return { posted };
 }
 
-/** A channel by id; a person's 1:1 chat opened only when this card has not been posted there already. */
-async function destinationOf(deps: TeamsDeps, caseId: string, purpose: string, dest: Destination) {
+interface Where {
+  readonly conversationId: string;
+  readonly ref?: ConversationReference;
+  readonly threadId?: string;
+  /** Who the card pings; undefined: the escalation's people (a channel post). */
+  readonly notify?: readonly TeamsMention[];
+}
+
+/** A channel by id; a person reached only when this card has not been posted for them already. */
+async function destinationOf(deps: TeamsDeps, caseId: string, purpose: string, dest: Destination): Promise<Where> {
   if (dest.kind === 'channel') return { conversationId: dest.channel };
   const existing = await deps.cardMessages.get(caseId, SURFACE, purpose);
-  if (existing?.messageId) return { conversationId: existing.channel };
-  const ref = await directChat(deps, dest.userId, dest.name);
-  return { conversationId: ref.conversation.id, ref };
+  if (existing?.messageId) return { conversationId: existing.channel, notify: [] };
+  const reach = await reachPerson(deps, { caseId, userId: dest.userId, name: dest.name, what: 'The escalation' });
+  // In their own chat they need no ping; in the triage thread the mention is what makes them see it.
+  if (reach.kind === 'chat') return { conversationId: reach.conversationId, ref: reach.ref, notify: [] };
+  return { conversationId: reach.conversationId, threadId: reach.threadId, notify: [reach.mention] };
 }

@@ -1,5 +1,6 @@
 // Owns the chat.notice outbox kind on Teams (reminders, breaches, surges, blocks, emergency mode): to whoever
-// noticeRecipients says (the same policy function Slack uses), each message once, naming who must see it.
+// noticeRecipients says (the same policy function Slack uses), each message once, naming who must see it; a
+// person Teams will not let the bot write to is named in the case's thread instead (reach-person.ts).
 import type { ConversationReference } from '@microsoft/teams.api';
 import { noticeRecipients, parseNoticeAudience } from '../../policy/notice-recipients.js';
 import type { Person } from '../../policy/policy-people-schema.js';
@@ -9,7 +10,8 @@ import { cardMessage } from './adaptive-elements.js';
 import { cardThread } from './outbox-thread-line.js';
 import { renderLineCard } from './render-line-card.js';
 import { sendTeamsMessage } from './send-teams-message.js';
-import { directChat, refFor } from './teams-conversations.js';
+import { reachPerson } from './reach-person.js';
+import { directChat, PersonUnreachableError, refFor } from './teams-conversations.js';
 import { SURFACE, TRIAGE_PURPOSE, type TeamsDeps } from './teams-deps.js';
 import { mentionOf } from './teams-text.js';
 
@@ -49,10 +51,25 @@ async function sendNotice(deps: TeamsDeps, job: OutboxJob, caseId: string | null
     // Open (or create) the 1:1 chat only if this notice has not reached the person already.
     const done = caseId ? await deps.cardMessages.get(caseId, SURFACE, `notice:${job.key}:${key}`) : null;
     if (done?.messageId) continue;
-    const ref = await directChat(deps, person.teams, person.name);
-    await post(key, ref.conversation.id, null, [], ref);
+    if (caseId) {
+      const reach = await reachPerson(deps, { caseId, userId: person.teams, name: person.name, what: `The notice "${text.length > 80 ? `${text.slice(0, 79)}…` : text}"` });
+      if (reach.kind === 'chat') await post(key, reach.conversationId, null, [], reach.ref);
+      else await post(key, reach.conversationId, reach.threadId, [person]);
+    } else await postDeskWide(deps, person, (ref) => post(key, ref.conversation.id, null, [], ref), (channel) => post(key, channel, null, [person]));
   }
   return { postedTo: where };
+}
+
+/** A notice about no case has no thread to fall back to: the triage channel, naming the person, and the log says why. */
+async function postDeskWide(deps: TeamsDeps, person: InTeams, inChat: (ref: ConversationReference) => Promise<void>, inChannel: (channel: string) => Promise<void>): Promise<void> {
+  try {
+    return await inChat(await directChat(deps, person.teams, person.name));
+  } catch (e) {
+    const triage = deps.ctx.policy.channels.triage.teams;
+    if (!(e instanceof PersonUnreachableError) || !triage) throw e;
+    deps.log.warn({ user: person.teams, reason: e.reason, hint: e.hint }, 'a desk-wide notice for one person goes to the triage channel, naming them');
+    await inChannel(triage);
+  }
 }
 
 function inTeams(people: readonly Person[]): InTeams[] {
