@@ -61,6 +61,8 @@ export interface FakeMsGraph {
   /** Users the app is installed for (personal scope), with the installation id. */
   readonly installedFor: Map<string, string>;
   chatIdOf(userId: string): string;
+  /** Changes who is in a group, as an admin would in Entra. */
+  setGroupMembers(groupId: string, members: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -156,6 +158,7 @@ export async function startFakeMsGraph(o: FakeMsGraphOptions): Promise<FakeMsGra
     consent,
     installedFor,
     chatIdOf,
+    setGroupMembers: (groupId, members) => void groups.set(groupId.toLowerCase(), members),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

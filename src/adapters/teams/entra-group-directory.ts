@@ -3,7 +3,7 @@
 // Fails closed: a group Graph will not list gives nobody its roles, and the click's refusal says which role.
 import type { Clock } from '../../services/ports.js';
 import { RateLimitError } from '../../services/errors.js';
-import type { MsGraph } from './ms-graph.js';
+import { GraphRefusal, type MsGraph } from './ms-graph.js';
 import type { TeamsLog } from './teams-deps.js';
 
 export interface EntraGroupDirectory {
@@ -68,9 +68,11 @@ export function createEntraGroupDirectory(o: EntraGroupDirectoryOptions): EntraG
         entry.members = await readMembers(graph, groupId);
         entry.readAt = now();
       } catch (e) {
-        // The last list read stays in use; Graph said when to ask again, or we pause before asking again.
+        // A refusal (consent withdrawn, group deleted) means we cannot know who is in it: nobody is. A 429 or an
+        // outage keeps the last list read. Either way Graph said when to ask again, or we pause before asking.
+        if (e instanceof GraphRefusal) entry.members = new Set();
         entry.notBefore = now() + (e instanceof RateLimitError ? e.retryAfterMs : missRefreshMs);
-        o.log.warn({ err: e, group: groupId, retryAt: new Date(entry.notBefore).toISOString() }, 'could not read an Entra group\'s members; its roles stay as last read (none if never read). Is GroupMember.Read.All granted?');
+        o.log.warn({ err: e, group: groupId, retryAt: new Date(entry.notBefore).toISOString() }, 'could not read an Entra group\'s members; until it can, its roles go to nobody (refused) or to its members as last read (429, outage). Is GroupMember.Read.All granted?');
       } finally {
         entry.reading = null;
       }

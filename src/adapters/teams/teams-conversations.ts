@@ -1,7 +1,7 @@
 // Owns turning "post in this channel" or "write to this person" into a conversation reference the Bot Connector
 // takes: the one Teams gave us for it, or one built from any stored reference (same bot, tenant, serviceUrl).
 import type { ConversationReference } from '@microsoft/teams.api';
-import { PermanentError } from '../../services/errors.js';
+import { PermanentError, RateLimitError } from '../../services/errors.js';
 import { GraphRefusal } from './ms-graph.js';
 import { userKey } from './pg-conversation-ref-repository.js';
 import type { TeamsDeps } from './teams-deps.js';
@@ -35,7 +35,8 @@ const REACH_HINT = 'Grant the app TeamsAppInstallation.ReadWriteSelfForUser.All,
  * The 1:1 chat with a person: the one they have with the bot; else, with Graph, the app installed for them and
  * its chat (Microsoft's proactive-installation guide); else a new one (createConversation), which Teams allows
  * only when the app already reaches them (installed for them, or in a team they are in).
- * Throws PersonUnreachableError when none works; a 429 or an outage is thrown as is, for the outbox to retry.
+ * Throws PersonUnreachableError when none works; a 429 (from either), or a Bot Connector outage, is thrown as is
+ * for the outbox to retry.
  */
 export async function directChat(deps: TeamsDeps, aadObjectId: string, name: string): Promise<ConversationReference> {
   const known = await deps.refs.get(userKey(aadObjectId));
@@ -59,8 +60,9 @@ export async function directChat(deps: TeamsDeps, aadObjectId: string, name: str
       deps.log.info({ user: aadObjectId, installed }, installed ? 'installed Mention Desk for a person through Microsoft Graph' : 'found the bot\'s chat with a person through Microsoft Graph');
       return await remember(chatId);
     } catch (e) {
-      if (!(e instanceof GraphRefusal)) throw e;
-      reasons.push(`${e.message}${e.hint ? ` (${e.hint})` : ''}`);
+      // A 429 is waited out by the outbox; anything else (a refusal, an outage) leaves createConversation to try.
+      if (e instanceof RateLimitError) throw e;
+      reasons.push(e instanceof GraphRefusal && e.hint ? `${e.message} (${e.hint})` : e instanceof Error ? e.message : String(e));
     }
   } else reasons.push(NO_GRAPH);
   try {
