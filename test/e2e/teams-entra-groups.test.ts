@@ -61,7 +61,10 @@ describe('roles from an Entra group', () => {
   });
 
   it('gives nobody the group\'s roles when Graph will not list it (no GroupMember.Read.All), and says which role is missing', async () => {
+    const report = () => t.desk.adapters.find((a) => a.surface === 'teams')!.report!();
+    expect(await report()).toContain('Teams roles: GroupMember.Read.All is in place; 1 Entra group(s) in the policy give their members roles.');
     t.msGraph!.consent.groupMembers = false;
+    expect((await report())[1]).toMatch(/^Teams roles: cannot read Entra groups \(Microsoft Graph answered 403 Authorization_RequestDenied .*\); until an admin grants GroupMember.Read.All, the groups in the policy give nobody their roles\.$/);
     t.clock.advance(16 * 60_000); // past the 15-minute refresh: the list is read again, and refused
     const reads = t.msGraph!.callsTo('GET', /transitiveMembers$/).length;
     expect((await claimAs(ZED)).text).toContain('Only comms officer or comms manager or customer services can do that (claim).');

@@ -42,7 +42,14 @@ async function devRemovesTheApp(): Promise<void> {
   await t.db.query(`DELETE FROM conversation_refs WHERE surface = 'teams' AND key = $1`, [userKey(DEV)]);
 }
 
+const reachReport = async () => (await t.desk.adapters.find((a) => a.surface === 'teams')!.report!())[0];
+
 describe('with admin consent for Graph', () => {
+  it('says in the start-up report that consent is in place and for how many people the app is installed', async () => {
+    t.msGraph!.installedFor.set(TEAMS_PEOPLE.ana.aadObjectId, 'ana-installation'); // Ana opened the app herself; Gil has no Teams id
+    expect(await reachReport()).toBe('Teams reach: admin consent for TeamsAppInstallation.ReadWriteSelfForUser.All is in place. The app is installed for 1 of the 5 people in the policy; the desk installs it for the other 4 when it first writes to them.');
+  });
+
   it('installs the app for a lead who never opened it and delivers the escalation card in the chat Graph names', async () => {
     const caseId = await escalateToHousing(t, 'Damp in a council flat');
     await t.settle();
@@ -94,6 +101,7 @@ describe('without admin consent', () => {
     await devRemovesTheApp();
     t.msGraph!.consent.installation = false;
     t.fake.unreachable.add(DEV); // and Dev is in no team with the app, so Teams will not open a chat either
+    expect(await reachReport()).toMatch(/^Teams reach: admin consent for TeamsAppInstallation.ReadWriteSelfForUser.All is NOT in place \(Microsoft Graph answered 403 Forbidden .*\)\. People who never opened the app are reached only if a Teams app setup policy pre-installs it; otherwise their direct messages go to the case's thread in the triage channel, mentioning them, and the case records why\.$/);
     const graphBefore = t.msGraph!.calls.length;
     const caseId = await escalateToHousing(t, 'Damp in a council flat');
     await t.settle();

@@ -7,6 +7,7 @@ import type { DeskContext } from '../../services/desk-context.js';
 import type { CardMessageRepository } from '../../services/ports.js';
 import { createKeyLock } from '../key-lock.js';
 import { createTeamsApp, type BotTokenProvider } from './create-teams-app.js';
+import { describeTeamsReach } from './describe-teams-reach.js';
 import { createEntraGroupDirectory } from './entra-group-directory.js';
 import { createAppChatFinder } from './graph-app-chat.js';
 import { createMsGraph } from './ms-graph.js';
@@ -91,5 +92,6 @@ export async function createTeamsAdapter(ctx: DeskContext, settings: TeamsSettin
     // Our server owns the port: the route exists since createTeamsApp returned.
     start: async () => groups.start(),
     stop: async () => groups.stop(),
+    report: () => describeTeamsReach({ policy: ctx.policy, graph, appChats }),
   };
 }

@@ -16,6 +16,8 @@ export interface AppChatOptions {
 export interface AppChatFinder {
   /** The chat id ("19:…@unq.gbl.spaces") of the bot's 1:1 chat with this Entra user, installing the app if needed. */
   chatWith(userId: string): Promise<{ chatId: string; installed: boolean }>;
+  /** Whether the app is in this Entra user's personal scope now (a setup policy, the person, or us installed it). */
+  isInstalledFor(userId: string): Promise<boolean>;
 }
 
 interface Installation {
@@ -47,6 +49,7 @@ export function createAppChatFinder(graph: MsGraph, o: AppChatOptions): AppChatF
   }
 
   return {
+    isInstalledFor: async (userId) => (await installation(userId, await appId())) !== null,
     async chatWith(userId) {
       const teamsAppId = await appId();
       let found = await installation(userId, teamsAppId);
