@@ -1,7 +1,8 @@
 // End to end on Teams with a fake Microsoft Graph: an escalation to a service lead who never opened the app
 // installs it for him (TeamsAppInstallation.ReadWriteSelfForUser.All) and delivers the card in the chat Graph
 // names; without that consent it goes to the case's thread in the triage channel, mentioning him, and the case
-// records why; a 429 from Graph is waited out (its Retry-After) through the outbox, and the card still arrives once.
+// records why (so too when his chat refuses the bot later); a 429 from Graph is waited out (its Retry-After)
+// through the outbox, and the card still arrives once. The start-up report says which of these is in place.
 import { toThreadedConversationId } from '@microsoft/teams.apps';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNDELIVERED_RULE } from '../../src/services/record-undelivered-message.js';
@@ -26,6 +27,7 @@ async function escalateToHousing(t: TeamsDesk, reason: string): Promise<string> 
 }
 
 const installs = () => t.msGraph!.callsTo('POST', /^\/users\/[^/]+\/teamwork\/installedApps$/);
+const refusedIn = (chat: string) => t.fake.calls.filter((c) => c.method === 'POST' && c.path === `/v3/conversations/${chat}/activities` && c.status === 403).length;
 const creates = () => t.fake.calls.filter((c) => c.method === 'POST' && c.path === '/v3/conversations');
 
 let t: TeamsDesk;
@@ -93,6 +95,23 @@ describe('when Graph says 429', () => {
     await t.settle(); // moves the clock to the item's time
     expect(fresh().map((c) => c.status)).toEqual([429, 201]);
     expect(postsTo(t.fake.calls, t.msGraph!.chatIdOf(DEV))).toHaveLength(chatPosts + 1);
+  });
+});
+
+describe('when Teams refuses the message in the chat', () => {
+  it('posts it in the case\'s thread instead, mentioning the lead, and records why', async () => {
+    const chat = t.msGraph!.chatIdOf(DEV);
+    t.fake.refuseIn.add(chat); // Dev removed the app since: his chat refuses the bot
+    const refusedBefore = refusedIn(chat);
+    const caseId = await escalateToHousing(t, 'Leaking roof');
+    await t.settle();
+    expect(refusedIn(chat)).toBe(refusedBefore + 1);
+    const root = (await t.db.query<{ message_id: string }>(`SELECT message_id FROM card_messages WHERE case_id = $1 AND purpose = 'triage'`, [caseId])).rows[0]!.message_id;
+    const thread = postsTo(t.fake.calls, toThreadedConversationId(DESK_CHANNEL_ID, root)).map(cardOfCall);
+    expect(thread.some((c) => c.text().includes('<at>Dev Shah</at> **Ana Patel** escalated this to the Housing service lead:'))).toBe(true);
+    const notes = (await t.desk.ctx.store.events.forCase(caseId)).filter((e) => e.event.rule === UNDELIVERED_RULE).map((e) => (e.event.data as { text: string }).text);
+    expect(notes).toEqual([`The escalation could not be sent to Dev Shah directly: Teams refused it in their chat with the bot (Teams send to ${chat}: Bot Connector answered 403). It was posted in the case's thread in the Teams triage channel, mentioning Dev Shah.`]);
+    t.fake.refuseIn.delete(chat);
   });
 });
 

@@ -39,6 +39,8 @@ export interface FakeBotConnector {
   failNext(failure: ConnectorFailure): void;
   /** Entra object ids the app is not installed for: createConversation with them is refused (403) as Teams does. */
   readonly unreachable: Set<string>;
+  /** Conversation ids where posting is refused (403), as Teams does once the app is removed from a chat. */
+  readonly refuseIn: Set<string>;
   /** A Bot Connector JWT signed with the issuer's key, or with `signWith` (an unknown key). */
   signJwt(claims: BotFrameworkClaims, options?: { signWith?: KeyObject; kid?: string }): string;
   close(): Promise<void>;
@@ -54,6 +56,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const recorder = createRecorder<ConnectorCall>();
   const failures: ConnectorFailure[] = [];
   const unreachable = new Set<string>();
+  const refuseIn = new Set<string>();
   let seq = 0;
 
   const server = createServer((req, res) => {
@@ -72,7 +75,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
 
       const path = decodeURIComponent(url.pathname.startsWith(`${REGION}/`) ? url.pathname.slice(REGION.length) : url.pathname);
       const call = { method: req.method ?? 'GET', path, query: url.search, headers: req.headers, body };
-      const [status, payload, headers] = refusesChat(call, unreachable) ?? answer(call, failures.shift(), () => ++seq);
+      const [status, payload, headers] = refusesChat(call, unreachable) ?? refusesPost(call, refuseIn) ?? answer(call, failures.shift(), () => ++seq);
       recorder.push({ ...call, status, response: payload });
       reply(res, status, payload, headers);
     });
@@ -88,6 +91,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     waitFor: (predicate, timeoutMs = 2000) => recorder.waitFor(predicate, timeoutMs, 'a Bot Connector call'),
     failNext: (failure) => void failures.push(failure),
     unreachable,
+    refuseIn,
     signJwt: (claims, options = {}) => signJwt(claims, options.signWith ?? privateKey, options.kid ?? kid),
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -130,6 +134,12 @@ function refusesChat(call: Omit<ConnectorCall, 'status' | 'response'>, unreachab
   const members = ((call.body as { members?: Array<{ id?: string }> } | undefined)?.members ?? []).map((m) => m.id ?? '');
   if (!members.some((id) => unreachable.has(id))) return null;
   return [403, { error: { code: 'BadArgument', message: "Bot is not installed in user's personal scope" } }];
+}
+
+function refusesPost(call: Omit<ConnectorCall, 'status' | 'response'>, refuseIn: ReadonlySet<string>): Answer | null {
+  const conversation = /^\/v3\/conversations\/([^/]+)\/activities/.exec(call.path)?.[1];
+  if (!conversation || !refuseIn.has(conversation)) return null;
+  return [403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } }];
 }
 
 /** Teams message ids are numeric (epoch ms); the SDK's toThreadedConversationId insists on it. */

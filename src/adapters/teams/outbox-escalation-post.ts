@@ -7,8 +7,8 @@ import { payloadString, requireCaseView } from '../../services/load-case-view.js
 import type { OutboxHandler } from '../../store/outbox-worker.js';
 import { escalationView, renderEscalationCard } from './render-escalation-card.js';
 import { sendTeamsMessage } from './send-teams-message.js';
-import { reachPerson } from './reach-person.js';
-import { escalationDestinations, escalationMentions, type Destination } from './teams-destinations.js';
+import { deliverToPerson } from './reach-person.js';
+import { escalationDestinations, escalationMentions } from './teams-destinations.js';
 import { SURFACE, type TeamsDeps } from './teams-deps.js';
 import type { TeamsMention } from './teams-text.js';
 
@@ -29,9 +29,17 @@ async function postEscalation(deps: TeamsDeps, caseId: string, escalationId: str
   // Each destination is its own message row, so a retry re-posts only the ones that did not land.
   for (const dest of escalationDestinations(policy, esc.target)) {
     const purpose = escalationView(esc, dest.kind === 'chat' ? dest.userId : undefined);
-    const { notify, ...where } = await destinationOf(deps, caseId, purpose, dest);
-    const card = renderEscalationCard(view, esc, policy, notify ?? escalationMentions(policy, esc.target), purpose);
-    const result = await sendTeamsMessage(deps, { caseId, purpose, ...where, card, redraw: true });
+    const send = (where: Where, notify: readonly TeamsMention[]) => sendTeamsMessage(deps, { caseId, purpose, ...where, card: renderEscalationCard(view, esc, policy, notify, purpose), redraw: true });
+    const existing = dest.kind === 'chat' ? await deps.cardMessages.get(caseId, SURFACE, purpose) : null;
+    const result =
+      dest.kind === 'channel'
+        ? await send({ conversationId: dest.channel }, escalationMentions(policy, esc.target))
+        : existing?.messageId
+          ? await send({ conversationId: existing.channel }, [])
+          : // In their own chat they need no ping; in the triage thread the mention is what makes them see it.
+            await deliverToPerson(deps, { caseId, userId: dest.userId, name: dest.name, what: 'The escalation' }, (reach) =>
+              reach.kind === 'chat' ? send({ conversationId: reach.conversationId, ref: reach.ref }, []) : send({ conversationId: reach.conversationId, threadId: reach.threadId }, [reach.mention]),
+            );
     posted.push({ conversation: result.channel, activityId: result.ts });
   }
   return { posted };
@@ -41,17 +49,4 @@ interface Where {
   readonly conversationId: string;
   readonly ref?: ConversationReference;
   readonly threadId?: string;
-  /** Who the card pings; undefined: the escalation's people (a channel post). */
-  readonly notify?: readonly TeamsMention[];
-}
-
-/** A channel by id; a person reached only when this card has not been posted for them already. */
-async function destinationOf(deps: TeamsDeps, caseId: string, purpose: string, dest: Destination): Promise<Where> {
-  if (dest.kind === 'channel') return { conversationId: dest.channel };
-  const existing = await deps.cardMessages.get(caseId, SURFACE, purpose);
-  if (existing?.messageId) return { conversationId: existing.channel, notify: [] };
-  const reach = await reachPerson(deps, { caseId, userId: dest.userId, name: dest.name, what: 'The escalation' });
-  // In their own chat they need no ping; in the triage thread the mention is what makes them see it.
-  if (reach.kind === 'chat') return { conversationId: reach.conversationId, ref: reach.ref, notify: [] };
-  return { conversationId: reach.conversationId, threadId: reach.threadId, notify: [reach.mention] };
 }

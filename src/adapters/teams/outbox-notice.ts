@@ -10,7 +10,7 @@ import { cardMessage } from './adaptive-elements.js';
 import { cardThread } from './outbox-thread-line.js';
 import { renderLineCard } from './render-line-card.js';
 import { sendTeamsMessage } from './send-teams-message.js';
-import { reachPerson } from './reach-person.js';
+import { deliverToPerson } from './reach-person.js';
 import { directChat, PersonUnreachableError, refFor } from './teams-conversations.js';
 import { SURFACE, TRIAGE_PURPOSE, type TeamsDeps } from './teams-deps.js';
 import { mentionOf } from './teams-text.js';
@@ -52,9 +52,10 @@ async function sendNotice(deps: TeamsDeps, job: OutboxJob, caseId: string | null
     const done = caseId ? await deps.cardMessages.get(caseId, SURFACE, `notice:${job.key}:${key}`) : null;
     if (done?.messageId) continue;
     if (caseId) {
-      const reach = await reachPerson(deps, { caseId, userId: person.teams, name: person.name, what: `The notice "${text.length > 80 ? `${text.slice(0, 79)}…` : text}"` });
-      if (reach.kind === 'chat') await post(key, reach.conversationId, null, [], reach.ref);
-      else await post(key, reach.conversationId, reach.threadId, [person]);
+      const what = `The notice "${text.length > 80 ? `${text.slice(0, 79)}…` : text}"`;
+      await deliverToPerson(deps, { caseId, userId: person.teams, name: person.name, what }, (reach) =>
+        reach.kind === 'chat' ? post(key, reach.conversationId, null, [], reach.ref) : post(key, reach.conversationId, reach.threadId, [person]),
+      );
     } else await postDeskWide(deps, person, (ref) => post(key, ref.conversation.id, null, [], ref), (channel) => post(key, channel, null, [person]));
   }
   return { postedTo: where };
