@@ -76,7 +76,8 @@ export async function createTeamsAdapter(ctx: DeskContext, settings: TeamsSettin
   registerDeskMessage(transport.app, deps);
   transport.app.event('error', ({ error }) => log.error({ err: error }, 'a Teams handler failed'));
   const mode = settings.allowUnauthenticated ? 'UNSAFE local mode, requests are not authenticated: TEAMS_ALLOW_UNAUTHENTICATED' : 'Bot Framework tokens checked';
-  const graphLine = graph ? `Microsoft Graph on${settings.graphUrl ? ` (${settings.graphUrl})` : ''}` : 'Microsoft Graph off (needs MICROSOFT_APP_TENANT_ID with the app id and password)';
+  const graphOff = settings.allowUnauthenticated ? 'Microsoft Graph off (local mode)' : 'Microsoft Graph off (set MICROSOFT_APP_TENANT_ID)';
+  const graphLine = graph ? `Microsoft Graph on${settings.graphUrl ? ` (${settings.graphUrl})` : ''}` : graphOff;
   return {
     surface: 'teams',
     description: `Teams posts to ${TEAMS_MESSAGES_PATH}; ${mode}; ${graphLine}`,
