@@ -110,7 +110,7 @@ describe('when Teams refuses the message in the chat', () => {
     const thread = postsTo(t.fake.calls, toThreadedConversationId(DESK_CHANNEL_ID, root)).map(cardOfCall);
     expect(thread.some((c) => c.text().includes('<at>Dev Shah</at> **Ana Patel** escalated this to the Housing service lead:'))).toBe(true);
     const notes = (await t.desk.ctx.store.events.forCase(caseId)).filter((e) => e.event.rule === UNDELIVERED_RULE).map((e) => (e.event.data as { text: string }).text);
-    expect(notes).toEqual([`The escalation could not be sent to Dev Shah directly: Teams refused it in their chat with the bot (Teams send to ${chat}: Bot Connector answered 403). It was posted in the case's thread in the Teams triage channel, mentioning Dev Shah.`]);
+    expect(notes).toEqual([`The escalation (esc-1) could not be sent to Dev Shah directly: Teams refused it in their chat with the bot (Teams send to ${chat}: Bot Connector answered 403). It was posted in the case's thread in the Teams triage channel, mentioning Dev Shah.`]);
     t.fake.refuseIn.delete(chat);
   });
 });
@@ -138,7 +138,7 @@ describe('without admin consent', () => {
     const notes = (await t.desk.ctx.store.events.forCase(caseId)).filter((e) => e.event.rule === UNDELIVERED_RULE);
     expect(notes).toHaveLength(1);
     const text = (notes[0]!.event.data as { text: string }).text;
-    expect(text).toMatch(/^The escalation could not be sent to Dev Shah directly: Microsoft Graph answered 403 Forbidden to listing a user's installed apps: Missing role permissions/);
+    expect(text).toMatch(/^The escalation \(esc-1\) could not be sent to Dev Shah directly: Microsoft Graph answered 403 Forbidden to listing a user's installed apps: Missing role permissions/);
     expect(text).toContain('TeamsAppInstallation.ReadWriteSelfForUser.All');
     expect(text).toContain("Teams would not open a chat (Teams create conversation: Bot Connector answered 403)");
     expect(text).toContain("It was posted in the case's thread in the Teams triage channel, mentioning Dev Shah.");

@@ -37,7 +37,7 @@ async function postEscalation(deps: TeamsDeps, caseId: string, escalationId: str
         : existing?.messageId
           ? await send({ conversationId: existing.channel }, [])
           : // In their own chat they need no ping; in the triage thread the mention is what makes them see it.
-            await deliverToPerson(deps, { caseId, userId: dest.userId, name: dest.name, what: 'The escalation' }, (reach) =>
+            await deliverToPerson(deps, { caseId, userId: dest.userId, name: dest.name, what: `The escalation (${esc.id})` }, (reach) =>
               reach.kind === 'chat' ? send({ conversationId: reach.conversationId, ref: reach.ref }, []) : send({ conversationId: reach.conversationId, threadId: reach.threadId }, [reach.mention]),
             );
     posted.push({ conversation: result.channel, activityId: result.ts });

@@ -4,6 +4,7 @@
 import type { ConversationReference } from '@microsoft/teams.api';
 import { noticeRecipients, parseNoticeAudience } from '../../policy/notice-recipients.js';
 import type { Person } from '../../policy/policy-people-schema.js';
+import { PermanentError } from '../../services/errors.js';
 import { payloadString } from '../../services/load-case-view.js';
 import type { OutboxHandler, OutboxJob } from '../../store/outbox-worker.js';
 import { cardMessage } from './adaptive-elements.js';
@@ -11,7 +12,7 @@ import { cardThread } from './outbox-thread-line.js';
 import { renderLineCard } from './render-line-card.js';
 import { sendTeamsMessage } from './send-teams-message.js';
 import { deliverToPerson } from './reach-person.js';
-import { directChat, PersonUnreachableError, refFor } from './teams-conversations.js';
+import { directChat, refFor } from './teams-conversations.js';
 import { SURFACE, TRIAGE_PURPOSE, type TeamsDeps } from './teams-deps.js';
 import { mentionOf } from './teams-text.js';
 
@@ -66,9 +67,10 @@ async function postDeskWide(deps: TeamsDeps, person: InTeams, inChat: (ref: Conv
   try {
     return await inChat(await directChat(deps, person.teams, person.name));
   } catch (e) {
+    // Unreachable, or their chat refused it (the app removed since): a 429 or an outage is retried instead.
     const triage = deps.ctx.policy.channels.triage.teams;
-    if (!(e instanceof PersonUnreachableError) || !triage) throw e;
-    deps.log.warn({ user: person.teams, reason: e.reason, hint: e.hint }, 'a desk-wide notice for one person goes to the triage channel, naming them');
+    if (!(e instanceof PermanentError) || !triage) throw e;
+    deps.log.warn({ user: person.teams, err: e, hint: e.hint }, 'a desk-wide notice for one person goes to the triage channel, naming them');
     await inChannel(triage);
   }
 }
