@@ -6,11 +6,10 @@ import type { TeamsSettings } from '../../config/load-config.js';
 import type { DeskContext } from '../../services/desk-context.js';
 import type { CardMessageRepository } from '../../services/ports.js';
 import { createKeyLock } from '../key-lock.js';
-import { createTeamsApp, type BotTokenProvider } from './create-teams-app.js';
+import { createTeamsApp } from './create-teams-app.js';
+import { createTeamsGraph, teamsAppOptions, type TeamsTransportOverrides } from './create-teams-graph.js';
 import { describeTeamsReach } from './describe-teams-reach.js';
 import { createEntraGroupDirectory } from './entra-group-directory.js';
-import { createAppChatFinder } from './graph-app-chat.js';
-import { createMsGraph } from './ms-graph.js';
 import { registerCardAction } from './listen-card-action.js';
 import { registerConversationUpdate, WELCOME_KIND } from './listen-conversation-update.js';
 import { registerDeskMessage } from './listen-desk-message.js';
@@ -27,11 +26,7 @@ import { teamsLogger } from './teams-logger.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 
-/** Test seams: a loopback token issuer, and the bot's outgoing token instead of MSAL (which needs https). */
-export interface TeamsTransportOverrides {
-  readonly openIdMetadataUrl?: string;
-  readonly botToken?: BotTokenProvider;
-}
+export type { TeamsTransportOverrides } from './create-teams-graph.js';
 
 export interface TeamsAdapterOptions {
   readonly cardMessages: CardMessageRepository;
@@ -39,35 +34,10 @@ export interface TeamsAdapterOptions {
   readonly transport?: TeamsTransportOverrides;
 }
 
-/**
- * Graph takes the bot's own client credentials, which need a tenant (client credentials cannot use "common").
- * In credential-free local mode only a loopback fake Graph (MICROSOFT_GRAPH_URL) makes sense.
- */
-export function graphAvailable(settings: TeamsSettings): boolean {
-  if (settings.allowUnauthenticated) return settings.graphUrl !== null;
-  return Boolean(settings.appId && settings.appPassword && settings.tenantId);
-}
-
 export async function createTeamsAdapter(ctx: DeskContext, settings: TeamsSettings, expressApp: Express, log: TeamsLog, options: TeamsAdapterOptions): Promise<ChatAdapter> {
   const overrides = options.transport ?? {};
-  const transport = await createTeamsApp({
-    expressApp,
-    path: TEAMS_MESSAGES_PATH,
-    logger: teamsLogger(log),
-    ...(settings.allowUnauthenticated
-      ? { allowUnauthenticated: true }
-      : {
-          ...(settings.appId ? { appId: settings.appId } : {}),
-          // A test token replaces MSAL, which only talks to login.microsoftonline.com.
-          ...(settings.appPassword && !overrides.botToken ? { appPassword: settings.appPassword } : {}),
-          ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
-        }),
-    ...(overrides.openIdMetadataUrl ? { openIdMetadataUrl: overrides.openIdMetadataUrl } : {}),
-    ...(overrides.botToken ? { botToken: overrides.botToken } : {}),
-    ...(settings.graphUrl ? { graphUrl: settings.graphUrl } : {}),
-  });
-  const graph = graphAvailable(settings) ? createMsGraph(transport.app.graph) : null;
-  const appChats = graph ? createAppChatFinder(graph, { catalogId: settings.appCatalogId, externalId: settings.appId ?? transport.app.id ?? '', graphRoot: settings.graphUrl }) : null;
+  const transport = await createTeamsApp({ expressApp, path: TEAMS_MESSAGES_PATH, logger: teamsLogger(log), ...teamsAppOptions(settings, overrides) });
+  const { graph, appChats } = createTeamsGraph(settings, transport.app);
   const entraGroups = ctx.policy.groups.map((g) => g.teams).filter((g): g is string => g !== undefined);
   const groups = createEntraGroupDirectory({ graph, groupIds: entraGroups, clock: ctx.clock, log });
   const deps: TeamsDeps = { ctx, transport, refs: options.refs, cardMessages: options.cardMessages, locks: createKeyLock(), log, tenantId: settings.tenantId, appChats, groups };
