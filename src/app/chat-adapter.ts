@@ -10,6 +10,8 @@ export interface ChatAdapter {
   readonly outboxHandlers: Readonly<Record<string, OutboxHandler>>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** More start-up report lines that need the platform asked (e.g. which permissions an admin granted). */
+  report?(): Promise<string[]>;
 }
 
 /** Routes each chat.* outbox item to the adapter of its surface. */

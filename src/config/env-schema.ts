@@ -26,6 +26,8 @@ export const envSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
   TEAMS_ALLOW_UNAUTHENTICATED: flag,
+  MICROSOFT_GRAPH_URL: url,
+  TEAMS_APP_CATALOG_ID: optionalText,
   META_APP_SECRET: optionalText,
   META_VERIFY_TOKEN: optionalText,
   META_PAGE_TOKEN: optionalText,

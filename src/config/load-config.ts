@@ -19,6 +19,10 @@ export interface TeamsSettings {
   readonly appPassword: string | null;
   readonly tenantId: string | null;
   readonly allowUnauthenticated: boolean;
+  /** Microsoft Graph root (MICROSOFT_GRAPH_URL): a sovereign cloud's, or a local fake in tests; null = the public one. */
+  readonly graphUrl: string | null;
+  /** The app's id in the tenant's app catalog (TEAMS_APP_CATALOG_ID); null = looked up by the manifest id. */
+  readonly appCatalogId: string | null;
 }
 
 export interface Config {
@@ -89,6 +93,8 @@ function teamsSettings(e: Env): TeamsSettings | null {
     appPassword: e.MICROSOFT_APP_PASSWORD ?? null,
     tenantId: e.MICROSOFT_APP_TENANT_ID ?? null,
     allowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED,
+    graphUrl: e.MICROSOFT_GRAPH_URL?.replace(/\/+$/, '') ?? null,
+    appCatalogId: e.TEAMS_APP_CATALOG_ID ?? null,
   };
 }
 

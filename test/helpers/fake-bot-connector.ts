@@ -3,6 +3,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { readJsonBody } from './read-json-body.js';
 import { createRecorder } from './recorder.js';
 
 export interface ConnectorCall {
@@ -36,6 +37,10 @@ export interface FakeBotConnector {
   waitFor(predicate: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
   /** The next connector call (not the issuer's) is answered with this failure. */
   failNext(failure: ConnectorFailure): void;
+  /** Entra object ids the app is not installed for: createConversation with them is refused (403) as Teams does. */
+  readonly unreachable: Set<string>;
+  /** Conversation ids where posting is refused (403), as Teams does once the app is removed from a chat. */
+  readonly refuseIn: Set<string>;
   /** A Bot Connector JWT signed with the issuer's key, or with `signWith` (an unknown key). */
   signJwt(claims: BotFrameworkClaims, options?: { signWith?: KeyObject; kid?: string }): string;
   close(): Promise<void>;
@@ -50,10 +55,12 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256', endorsements: ['msteams'] }] };
   const recorder = createRecorder<ConnectorCall>();
   const failures: ConnectorFailure[] = [];
+  const unreachable = new Set<string>();
+  const refuseIn = new Set<string>();
   let seq = 0;
 
   const server = createServer((req, res) => {
-    void readJson(req).then((body) => {
+    void readJsonBody(req).then((body) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
       if (req.method === 'GET' && url.pathname === '/v1/.well-known/openidconfiguration') {
@@ -68,7 +75,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
 
       const path = decodeURIComponent(url.pathname.startsWith(`${REGION}/`) ? url.pathname.slice(REGION.length) : url.pathname);
       const call = { method: req.method ?? 'GET', path, query: url.search, headers: req.headers, body };
-      const [status, payload, headers] = answer(call, failures.shift(), () => ++seq);
+      const [status, payload, headers] = refusesChat(call, unreachable) ?? refusesPost(call, refuseIn) ?? answer(call, failures.shift(), () => ++seq);
       recorder.push({ ...call, status, response: payload });
       reply(res, status, payload, headers);
     });
@@ -83,6 +90,8 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     calls: recorder.items,
     waitFor: (predicate, timeoutMs = 2000) => recorder.waitFor(predicate, timeoutMs, 'a Bot Connector call'),
     failNext: (failure) => void failures.push(failure),
+    unreachable,
+    refuseIn,
     signJwt: (claims, options = {}) => signJwt(claims, options.signWith ?? privateKey, options.kid ?? kid),
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -119,6 +128,20 @@ function answer(call: Omit<ConnectorCall, 'status' | 'response'>, failure: Conne
   return notFound();
 }
 
+/** createConversation with someone the bot cannot reach (app not installed for them, no team in common). */
+function refusesChat(call: Omit<ConnectorCall, 'status' | 'response'>, unreachable: ReadonlySet<string>): Answer | null {
+  if (call.method !== 'POST' || call.path !== '/v3/conversations') return null;
+  const members = ((call.body as { members?: Array<{ id?: string }> } | undefined)?.members ?? []).map((m) => m.id ?? '');
+  if (!members.some((id) => unreachable.has(id))) return null;
+  return [403, { error: { code: 'BadArgument', message: "Bot is not installed in user's personal scope" } }];
+}
+
+function refusesPost(call: Omit<ConnectorCall, 'status' | 'response'>, refuseIn: ReadonlySet<string>): Answer | null {
+  const conversation = /^\/v3\/conversations\/([^/]+)\/activities/.exec(call.path)?.[1];
+  if (!conversation || !refuseIn.has(conversation)) return null;
+  return [403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } }];
+}
+
 /** Teams message ids are numeric (epoch ms); the SDK's toThreadedConversationId insists on it. */
 function messageId(n: number): string {
   return String(1_700_000_000_000 + n);
@@ -144,17 +167,6 @@ function signJwt(claims: BotFrameworkClaims, key: KeyObject, kid: string): strin
   return `${unsigned}.${signature}`;
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
 
 function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });

@@ -11,6 +11,7 @@ import { signIntakeBody } from '../../src/http/verify-intake-signature.js';
 import type { Policy } from '../../src/policy/policy-schema.js';
 import type { Db } from '../../src/store/db.js';
 import { startFakeBotConnector, type FakeBotConnector } from './fake-bot-connector.js';
+import { startFakeMsGraph, type FakeMsGraph, type FakeMsGraphOptions } from './fake-ms-graph.js';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
 import { createTestClock, mention, recordingConnector, type RecordingConnector, type TestClock } from './slack-desk.js';
 import { cardAt, type TeamsCard } from './teams-cards.js';
@@ -22,6 +23,8 @@ import { settleOutbox } from './settle-outbox.js';
 export const INTAKE_SECRET = 'e2e-intake-secret-0123456789';
 export const SLACK_SIGNING_SECRET = 'e2e-signing-secret';
 export const APP_ID = '0b1c2d3e-0000-4000-8000-00000000b07a';
+/** The app's id in the fake tenant's app catalog (not the manifest id). */
+export const TEAMS_CATALOG_ID = 'b1c5353a-7aca-41b3-830f-27d5218fe0e5';
 
 export interface TeamsDeskOptions {
   /** 'jwt': real Bot Framework token checks against the fake issuer; 'local': TEAMS_ALLOW_UNAUTHENTICATED. */
@@ -32,12 +35,15 @@ export interface TeamsDeskOptions {
   readonly teams?: boolean;
   readonly clock?: TestClock;
   readonly policy?: Policy;
+  /** A fake Microsoft Graph beside the fake Bot Connector (MICROSOFT_GRAPH_URL, TEAMS_APP_CATALOG_ID set). */
+  readonly msGraph?: Omit<FakeMsGraphOptions, 'catalogId' | 'externalId'>;
 }
 
 export interface TeamsDesk {
   readonly desk: RunningDesk;
   readonly fake: FakeBotConnector;
   readonly slackApi: FakeSlackApi | null;
+  readonly msGraph: FakeMsGraph | null;
   readonly db: Db;
   readonly clock: TestClock;
   readonly policy: Policy;
@@ -64,6 +70,7 @@ export interface TeamsDesk {
 export async function startTeamsDesk(o: TeamsDeskOptions = {}): Promise<TeamsDesk> {
   const fake = await startFakeBotConnector();
   const slackApi = o.slack ? await startFakeSlackApi({ usergroups: { S0COMMS: ['U0FAY'] } }) : null;
+  const msGraph = o.msGraph ? await startFakeMsGraph({ ...o.msGraph, catalogId: TEAMS_CATALOG_ID, externalId: APP_ID }) : null;
   const db = await openTestDatabase();
   const clock = o.clock ?? createTestClock();
   const policy = o.policy ?? (await loadTeamsPolicy());
@@ -73,6 +80,7 @@ export async function startTeamsDesk(o: TeamsDeskOptions = {}): Promise<TeamsDes
   const config = loadConfig({
     PORT: '0', HOST: '127.0.0.1', INTAKE_SECRET, DESK_DATA_DIR: await mkdtemp(join(tmpdir(), 'desk-teams-')), LOG_LEVEL: 'debug',
     ...(o.teams === false ? {} : jwtMode ? { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'never-used-the-test-token-replaces-msal', MICROSOFT_APP_TENANT_ID: TENANT_ID } : { TEAMS_ALLOW_UNAUTHENTICATED: 'true' }),
+    ...(msGraph ? { MICROSOFT_GRAPH_URL: msGraph.url, TEAMS_APP_CATALOG_ID: TEAMS_CATALOG_ID } : {}),
     ...(slackApi ? { SLACK_BOT_TOKEN: 'xoxb-e2e-bot-token', SLACK_API_URL: slackApi.url, SLACK_SIGNING_SECRET } : {}),
   });
   const desk = await startDesk({
@@ -90,7 +98,7 @@ export async function startTeamsDesk(o: TeamsDeskOptions = {}): Promise<TeamsDes
   const rows = new Map<string, { channel: string; message_id: string }>();
 
   const t: TeamsDesk = {
-    desk, fake, slackApi, db, clock, policy, connector, logs,
+    desk, fake, slackApi, msGraph, db, clock, policy, connector, logs,
     async ingest(m = mention()) {
       const body = JSON.stringify(m);
       const ts = Math.floor(clock.now().getTime() / 1000);
@@ -144,6 +152,7 @@ export async function startTeamsDesk(o: TeamsDeskOptions = {}): Promise<TeamsDes
       await db.close();
       await fake.close();
       await slackApi?.close();
+      await msGraph?.close();
     },
   };
   return t;

@@ -13,7 +13,7 @@ import { cardActionError, cardActionResponse } from './create-teams-app.js';
 import { renderFormCard, type FormCardState } from './render-form-card.js';
 import { loadPersonalView } from './load-personal-view.js';
 import { renderViewCard, type Notice } from './render-view-card.js';
-import { resolveTeamsActor, type TeamsUser } from './resolve-teams-actor.js';
+import { resolveTeamsActorWithGroups, type TeamsUser } from './resolve-teams-actor.js';
 import { SHOW_VERB, parseCardInvoke, type TeamsClick } from './teams-card-action.js';
 import type { TeamsDeps } from './teams-deps.js';
 
@@ -25,7 +25,7 @@ export async function answerCardAction(deps: TeamsDeps, value: unknown, from: Te
   const parsed = parseCardInvoke(value);
   if (!parsed.ok) return cardActionError(400, DAMAGED);
   const click = parsed.click;
-  const actor = resolveTeamsActor(deps.ctx.policy, from);
+  const actor = await resolveTeamsActorWithGroups(deps.ctx.policy, deps.groups, from);
   // The show verb is also the card's refresh (trigger "automatic"): the card as it is now, with this person's buttons.
   if (click.verb === SHOW_VERB) return showCard(deps, click, actor);
   // A button that opens a form: the form, for this person (as Slack opens its modal).

@@ -7,7 +7,10 @@ import type { DeskContext } from '../../services/desk-context.js';
 import type { CardMessageRepository } from '../../services/ports.js';
 import { createKeyLock } from '../key-lock.js';
 import { createActivityShapeGuard } from './activity-shape-guard.js';
-import { createTeamsApp, type BotTokenProvider } from './create-teams-app.js';
+import { createTeamsApp } from './create-teams-app.js';
+import { createTeamsGraph, teamsAppOptions, type TeamsTransportOverrides } from './create-teams-graph.js';
+import { describeTeamsReach } from './describe-teams-reach.js';
+import { createEntraGroupDirectory } from './entra-group-directory.js';
 import { registerCardAction } from './listen-card-action.js';
 import { registerConversationUpdate, WELCOME_KIND } from './listen-conversation-update.js';
 import { registerDeskMessage } from './listen-desk-message.js';
@@ -24,11 +27,7 @@ import { teamsLogger } from './teams-logger.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 
-/** Test seams: a loopback token issuer, and the bot's outgoing token instead of MSAL (which needs https). */
-export interface TeamsTransportOverrides {
-  readonly openIdMetadataUrl?: string;
-  readonly botToken?: BotTokenProvider;
-}
+export type { TeamsTransportOverrides } from './create-teams-graph.js';
 
 export interface TeamsAdapterOptions {
   readonly cardMessages: CardMessageRepository;
@@ -40,30 +39,21 @@ export async function createTeamsAdapter(ctx: DeskContext, settings: TeamsSettin
   const overrides = options.transport ?? {};
   // Without a token nothing vouches for an activity's shape: check it before the SDK's route reads it.
   if (settings.allowUnauthenticated) expressApp.post(TEAMS_MESSAGES_PATH, ...createActivityShapeGuard());
-  const transport = await createTeamsApp({
-    expressApp,
-    path: TEAMS_MESSAGES_PATH,
-    logger: teamsLogger(log),
-    ...(settings.allowUnauthenticated
-      ? { allowUnauthenticated: true }
-      : {
-          ...(settings.appId ? { appId: settings.appId } : {}),
-          // A test token replaces MSAL, which only talks to login.microsoftonline.com.
-          ...(settings.appPassword && !overrides.botToken ? { appPassword: settings.appPassword } : {}),
-          ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
-        }),
-    ...(overrides.openIdMetadataUrl ? { openIdMetadataUrl: overrides.openIdMetadataUrl } : {}),
-    ...(overrides.botToken ? { botToken: overrides.botToken } : {}),
-  });
-  const deps: TeamsDeps = { ctx, transport, refs: options.refs, cardMessages: options.cardMessages, locks: createKeyLock(), log, tenantId: settings.tenantId };
+  const transport = await createTeamsApp({ expressApp, path: TEAMS_MESSAGES_PATH, logger: teamsLogger(log), ...teamsAppOptions(settings, overrides) });
+  const { graph, appChats } = createTeamsGraph(settings, transport.app);
+  const entraGroups = ctx.policy.groups.map((g) => g.teams).filter((g): g is string => g !== undefined);
+  const groups = createEntraGroupDirectory({ graph, groupIds: entraGroups, clock: ctx.clock, log });
+  const deps: TeamsDeps = { ctx, transport, refs: options.refs, cardMessages: options.cardMessages, locks: createKeyLock(), log, tenantId: settings.tenantId, appChats, groups };
   registerCardAction(transport.app, deps);
   registerConversationUpdate(transport.app, deps);
   registerDeskMessage(transport.app, deps);
   transport.app.event('error', ({ error }) => log.error({ err: error }, 'a Teams handler failed'));
   const mode = settings.allowUnauthenticated ? 'UNSAFE local mode, requests are not authenticated: TEAMS_ALLOW_UNAUTHENTICATED' : 'Bot Framework tokens checked';
+  const graphOff = settings.allowUnauthenticated ? 'Microsoft Graph off (local mode)' : 'Microsoft Graph off (set MICROSOFT_APP_TENANT_ID)';
+  const graphLine = graph ? `Microsoft Graph on${settings.graphUrl ? ` (${settings.graphUrl})` : ''}` : graphOff;
   return {
     surface: 'teams',
-    description: `Teams posts to ${TEAMS_MESSAGES_PATH}; ${mode}`,
+    description: `Teams posts to ${TEAMS_MESSAGES_PATH}; ${mode}; ${graphLine}`,
     outboxHandlers: {
       'chat.card.refresh': createCardRefreshHandler(deps),
       'chat.thread.line': createThreadLineHandler(deps),
@@ -74,7 +64,8 @@ export async function createTeamsAdapter(ctx: DeskContext, settings: TeamsSettin
       [WELCOME_KIND]: createWelcomeHandler(deps),
     },
     // Our server owns the port: the route exists since createTeamsApp returned.
-    start: async () => {},
-    stop: async () => {},
+    start: async () => groups.start(),
+    stop: async () => groups.stop(),
+    report: () => describeTeamsReach({ policy: ctx.policy, graph, appChats }),
   };
 }

@@ -33,6 +33,8 @@ export interface CreateTeamsAppOptions {
   /** Outgoing token instead of MSAL client credentials (tests). Local mode defaults to a fake one. */
   botToken?: BotTokenProvider;
   logger?: TeamsLogger;
+  /** Microsoft Graph root for app.graph (a sovereign cloud, or a loopback fake in tests); default the public one. */
+  graphUrl?: string;
 }
 
 export interface TeamsTransport {
@@ -78,9 +80,11 @@ const LOCAL_BOT_ID = 'local-unauthenticated-bot';
 /** Builds the App, mounts POST {path} on expressApp (route order: call before any 404 handler). */
 export async function createTeamsApp(options: CreateTeamsAppOptions): Promise<TeamsTransport> {
   const auth = resolveAuth(options);
-  const cloud = options.openIdMetadataUrl
-    ? withOverrides(PUBLIC, { openIdMetadataUrl: checkMetadataUrl(options.openIdMetadataUrl) })
-    : PUBLIC;
+  const cloud = withOverrides(PUBLIC, {
+    ...(options.openIdMetadataUrl ? { openIdMetadataUrl: checkMetadataUrl(options.openIdMetadataUrl) } : {}),
+    // The SDK derives both app.graph's base URL and the client-credentials token scope from graphScope.
+    ...(options.graphUrl ? { graphScope: `${trimSlash(options.graphUrl)}/.default` } : {}),
+  });
   const app = new DeskTeamsApp({
     ...auth,
     cloud,

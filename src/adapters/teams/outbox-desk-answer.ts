@@ -10,7 +10,7 @@ import type { OutboxHandler } from '../../store/outbox-worker.js';
 import { cardMessage, type AdaptiveCard } from './adaptive-elements.js';
 import { renderCaseListCard, renderHelpCard } from './render-case-list-card.js';
 import { renderViewCard } from './render-view-card.js';
-import { resolveTeamsActor, type TeamsUser } from './resolve-teams-actor.js';
+import { resolveTeamsActorWithGroups, type TeamsUser } from './resolve-teams-actor.js';
 import { renderLineCard } from './render-line-card.js';
 import type { TeamsDeps } from './teams-deps.js';
 
@@ -27,10 +27,10 @@ export function createDeskAnswerHandler(deps: TeamsDeps): OutboxHandler {
   };
 }
 
-export async function answerDesk(deps: Pick<TeamsDeps, 'ctx'>, from: TeamsUser, text: string): Promise<AdaptiveCard> {
+export async function answerDesk(deps: Pick<TeamsDeps, 'ctx' | 'groups'>, from: TeamsUser, text: string): Promise<AdaptiveCard> {
   const { ctx } = deps;
   const request = parseDeskCommand(text);
-  const actor = resolveTeamsActor(ctx.policy, from);
+  const actor = await resolveTeamsActorWithGroups(ctx.policy, deps.groups, from);
   const refusal = deskAccessRefusal(actor);
   if (refusal && request.verb !== 'help') return renderLineCard(refusal, [], 'Attention');
   const now = ctx.clock.now();

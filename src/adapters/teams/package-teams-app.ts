@@ -18,11 +18,16 @@ export class PackageError extends Error {
   override readonly name = 'PackageError';
 }
 
-/** The template with the Teams app id and the bot id set to the Azure Bot registration's app id. */
+/**
+ * The template with the Teams app id, the bot id and webApplicationInfo set to the Azure Bot registration's app id.
+ * webApplicationInfo is what lets the app use Graph application permissions such as
+ * TeamsAppInstallation.ReadWriteSelfForUser.All (Microsoft's proactive-installation guide).
+ */
 export function fillManifest(template: Record<string, unknown>, appId: string): Record<string, unknown> {
   if (!GUID.test(appId)) throw new PackageError(`MICROSOFT_APP_ID must be the bot's Microsoft App ID, a GUID like 0b1c2d3e-…; got "${appId}".`);
   const bots = (template['bots'] as Array<Record<string, unknown>>).map((b) => ({ ...b, botId: appId }));
-  return { ...template, id: appId, bots };
+  const webApplicationInfo = template['webApplicationInfo'] ? { id: appId, resource: `api://botid-${appId}` } : undefined;
+  return { ...template, id: appId, bots, ...(webApplicationInfo ? { webApplicationInfo } : {}) };
 }
 
 /** Microsoft's validator (a dev dependency) when installed; null when it is not, so packaging still works. */

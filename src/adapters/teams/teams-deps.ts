@@ -4,6 +4,8 @@ import type { DeskContext } from '../../services/desk-context.js';
 import type { CardMessageRepository } from '../../services/ports.js';
 import type { KeyLock } from '../key-lock.js';
 import type { TeamsTransport } from './create-teams-app.js';
+import type { EntraGroupDirectory } from './entra-group-directory.js';
+import type { AppChatFinder } from './graph-app-chat.js';
 import type { ConversationRefRepository } from './pg-conversation-ref-repository.js';
 
 /** pino-shaped, so the app's logger drops in. */
@@ -24,6 +26,10 @@ export interface TeamsDeps {
   readonly log: TeamsLog;
   /** MICROSOFT_APP_TENANT_ID: activities from any other tenant are turned away. */
   readonly tenantId: string | null;
+  /** Microsoft Graph's proactive install, when Graph is set up; null: only createConversation is tried. */
+  readonly appChats: AppChatFinder | null;
+  /** Entra groups named in the policy, with their members from Graph (none when Graph is off). */
+  readonly groups: EntraGroupDirectory;
 }
 
 export const SURFACE = 'teams';

@@ -34,6 +34,8 @@ describe('manifests/teams', () => {
     expect(await AppManifestUtils.validateAgainstSchema(template as unknown as AppManifest, schema)).toEqual([]);
     const filled = fillManifest(template, APP_ID);
     expect(filled).toMatchObject({ id: APP_ID, bots: [{ botId: APP_ID, scopes: ['team', 'personal', 'groupChat'], needsChannelSelector: true }] });
+    // Graph application permissions (installing the app for a person) need the Entra app named here.
+    expect(filled['webApplicationInfo']).toEqual({ id: APP_ID, resource: `api://botid-${APP_ID}` });
     expect(await AppManifestUtils.validateAgainstSchema(filled as unknown as AppManifest, schema)).toEqual([]);
     // The validator does catch mistakes: no silent pass.
     expect(await AppManifestUtils.validateAgainstSchema({ ...filled, accentColor: 'green' } as unknown as AppManifest, schema)).not.toEqual([]);

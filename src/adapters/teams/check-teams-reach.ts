@@ -1,0 +1,20 @@
+// Owns `npm run doctor`'s Teams section: the same check the start-up report makes (which way of reaching
+// everyone is in place, whether Entra groups can be read), without starting the desk or listening anywhere.
+import express from 'express';
+import type { TeamsSettings } from '../../config/load-config.js';
+import type { Policy } from '../../policy/policy-schema.js';
+import { createTeamsApp } from './create-teams-app.js';
+import { createTeamsGraph, teamsAppOptions } from './create-teams-graph.js';
+import { describeTeamsReach } from './describe-teams-reach.js';
+import type { TeamsLog } from './teams-deps.js';
+import { teamsLogger } from './teams-logger.js';
+
+const QUIET: TeamsLog = { debug() {}, info() {}, warn() {}, error() {} };
+
+export async function checkTeamsReach(settings: TeamsSettings | null, policy: Policy): Promise<string[]> {
+  if (!settings) return ['Microsoft Teams: not configured (MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID); nothing to check.'];
+  // A throwaway express app: the SDK mounts its route there, and nothing ever listens on it.
+  // Its own log stays quiet: the doctor's output is the lines returned (the SDK would warn about local mode).
+  const transport = await createTeamsApp({ expressApp: express(), logger: teamsLogger(QUIET), ...teamsAppOptions(settings) });
+  return describeTeamsReach({ policy, ...createTeamsGraph(settings, transport.app) });
+}
