@@ -22,7 +22,8 @@ const manager: Actor = { personId: 'cara', name: 'Cara Lee', initials: 'CL', rol
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  const policy = await loadPolicy(null);
+  // Officer 2 is in the policy as a comms officer: a case can only be given to someone who can work it.
+  const policy = { ...(await loadPolicy(null)), people: [{ id: 'officer-2', name: 'Officer 2', initials: 'OT', roles: ['comms_officer' as const] }] };
   ctx = { store: createPgStore(db), clock: { now: () => new Date() }, policy, calendar: createWorkingCalendar(policy.calendar), surfaces: ['slack', 'teams'], newId: randomUUID };
 });
 afterAll(async () => { await db.close(); });
