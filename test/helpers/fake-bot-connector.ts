@@ -36,6 +36,8 @@ export interface FakeBotConnector {
   waitFor(predicate: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
   /** The next connector call (not the issuer's) is answered with this failure. */
   failNext(failure: ConnectorFailure): void;
+  /** Decides, for every call with no queued failure, whether the connector misbehaves (null: behave). */
+  setChaos(chaos: ((call: { method: string; path: string }) => ConnectorFailure | { delayMs: number } | null) | null): void;
   /** A Bot Connector JWT signed with the issuer's key, or with `signWith` (an unknown key). */
   signJwt(claims: BotFrameworkClaims, options?: { signWith?: KeyObject; kid?: string }): string;
   close(): Promise<void>;
@@ -50,10 +52,11 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256', endorsements: ['msteams'] }] };
   const recorder = createRecorder<ConnectorCall>();
   const failures: ConnectorFailure[] = [];
+  let chaos: ((call: { method: string; path: string }) => ConnectorFailure | { delayMs: number } | null) | null = null;
   let seq = 0;
 
   const server = createServer((req, res) => {
-    void readJson(req).then((body) => {
+    void readJson(req).then(async (body) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
       if (req.method === 'GET' && url.pathname === '/v1/.well-known/openidconfiguration') {
@@ -68,7 +71,11 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
 
       const path = decodeURIComponent(url.pathname.startsWith(`${REGION}/`) ? url.pathname.slice(REGION.length) : url.pathname);
       const call = { method: req.method ?? 'GET', path, query: url.search, headers: req.headers, body };
-      const [status, payload, headers] = answer(call, failures.shift(), () => ++seq);
+      let failure: ConnectorFailure | undefined = failures.shift();
+      const mischief = failure || !chaos ? null : chaos(call);
+      if (mischief && 'delayMs' in mischief) await new Promise((resolve) => setTimeout(resolve, mischief.delayMs));
+      else if (mischief) failure = mischief;
+      const [status, payload, headers] = answer(call, failure, () => ++seq);
       recorder.push({ ...call, status, response: payload });
       reply(res, status, payload, headers);
     });
@@ -83,6 +90,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     calls: recorder.items,
     waitFor: (predicate, timeoutMs = 2000) => recorder.waitFor(predicate, timeoutMs, 'a Bot Connector call'),
     failNext: (failure) => void failures.push(failure),
+    setChaos: (c) => void (chaos = c),
     signJwt: (claims, options = {}) => signJwt(claims, options.signWith ?? privateKey, options.kid ?? kid),
     close: () =>
       new Promise<void>((resolve, reject) => {
