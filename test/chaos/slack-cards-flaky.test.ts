@@ -4,24 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChaosAnswer, SlackBody } from '../helpers/fake-slack-api.js';
 import { mention, startSlackDesk, type SlackDesk } from '../helpers/slack-desk.js';
-import { histogram, printFigures, scale, timeoutMs } from './chaos-scale.js';
+import { histogram, printFigures, scale, seeded, timeoutMs } from './chaos-scale.js';
 
 let t: SlackDesk;
 beforeAll(async () => {
   t = await startSlackDesk();
 });
 afterAll(() => t.close());
-
-/** A small seeded generator, so a failing run can be repeated. */
-function seeded(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
 
 const deskPayload = (m: SlackBody) => (m.metadata as { event_payload?: { case_id?: string; purpose?: string } } | undefined)?.event_payload;
 

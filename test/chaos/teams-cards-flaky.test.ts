@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectorFailure } from '../helpers/fake-bot-connector.js';
 import { startTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
 import { mention } from '../helpers/slack-desk.js';
-import { histogram, printFigures, scale, timeoutMs } from './chaos-scale.js';
+import { histogram, printFigures, scale, seeded, timeoutMs } from './chaos-scale.js';
 
 let t: TeamsDesk;
 beforeAll(async () => {
@@ -14,16 +14,6 @@ beforeAll(async () => {
   await t.settle();
 });
 afterAll(() => t.close());
-
-function seeded(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
 
 describe('cards under a flaky Bot Connector', () => {
   it('posts exactly one card per case and gives none up', async () => {
