@@ -70,7 +70,7 @@ const runHere = (await testDatabaseKind()) === 'postgres' || process.env.CHAOS_S
 
 describe.runIf(runHere)('SIGKILL during a burst', () => {
   it('loses nothing, opens no case twice, and posts every card exactly once', async () => {
-    const total = scale(150, 10_000);
+    const total = scale(100, 10_000);
     const kills = scale(1, 5);
     const mentions = Array.from({ length: total }, (_, i) => sampleMention({ text: `Burst mention ${i}: when is the next collection on Road ${i}?` }));
     const answered = new Map<number, string>(); // index -> case id, from a 202 or 200

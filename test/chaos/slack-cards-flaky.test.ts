@@ -28,7 +28,7 @@ describe('cards under a flaky Slack', () => {
       if (r < 0.45) return { delayMs: Math.floor(random() * 80) };
       return null;
     };
-    const sent = scale(60, 1_000);
+    const sent = scale(40, 1_000);
     const caseIds: string[] = [];
     for (let i = 0; i < sent; i++) {
       const { status, caseId } = await t.ingest(mention({ text: `Question ${i} about ${TOPICS[i % TOPICS.length]} Road ${i}`, author: { id: `chaos-${i}`, name: `Resident ${i}`, handle: `r${i}`, followers: 10, verified: false } }));

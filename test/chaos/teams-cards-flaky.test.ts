@@ -18,7 +18,7 @@ afterAll(() => t.close());
 describe('cards under a flaky Bot Connector', () => {
   it('posts exactly one card per case and gives none up', async () => {
     const random = seeded(Number(process.env.CHAOS_SEED ?? 23));
-    const sent = scale(40, 1_000);
+    const sent = scale(25, 1_000);
     const caseIds: string[] = [];
     for (let i = 0; i < sent; i++) {
       // No service named, so no surge notice shares the channel with the cards.
