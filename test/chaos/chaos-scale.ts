@@ -23,3 +23,14 @@ export function histogram(values: Iterable<string | number>): Record<string, num
 export function printFigures(name: string, figures: Record<string, unknown>): void {
   console.log(`CHAOS ${name} ${JSON.stringify({ scale: FULL ? 'full' : 'ci', store: process.env.DESK_TEST_DB ?? 'default', ...figures })}`);
 }
+
+/** A small seeded generator (xorshift), so a failing chaos run can be repeated with the same CHAOS_SEED. */
+export function seeded(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 2 ** 32;
+  };
+}

@@ -153,7 +153,7 @@ describe('every HTTP endpoint, fuzzed', () => {
     const fiveHundreds: string[] = [];
     const refusedButChanged: string[] = [];
     let previousAccepted = true;
-    const runs = Number(process.env.CHAOS_FUZZ_RUNS ?? scale(400, 100_000));
+    const runs = Number(process.env.CHAOS_FUZZ_RUNS ?? scale(250, 100_000));
     // Every generated request is sent (no stopping and shrinking at the first 5xx), so the figures cover them all.
     for (let done = 0; done < runs; done += 500) {
       for (const r of fc.sample(anyRequest, { numRuns: Math.min(500, runs - done), seed: Number(process.env.CHAOS_SEED ?? 42) + done })) {

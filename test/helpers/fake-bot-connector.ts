@@ -41,6 +41,8 @@ export interface FakeBotConnector {
   readonly unreachable: Set<string>;
   /** Conversation ids where posting is refused (403), as Teams does once the app is removed from a chat. */
   readonly refuseIn: Set<string>;
+  /** Decides, for every call with no queued failure, whether the connector misbehaves (null: behave). */
+  setChaos(chaos: ((call: { method: string; path: string }) => ConnectorFailure | { delayMs: number } | null) | null): void;
   /** A Bot Connector JWT signed with the issuer's key, or with `signWith` (an unknown key). */
   signJwt(claims: BotFrameworkClaims, options?: { signWith?: KeyObject; kid?: string }): string;
   close(): Promise<void>;
@@ -57,10 +59,11 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const failures: ConnectorFailure[] = [];
   const unreachable = new Set<string>();
   const refuseIn = new Set<string>();
+  let chaos: ((call: { method: string; path: string }) => ConnectorFailure | { delayMs: number } | null) | null = null;
   let seq = 0;
 
   const server = createServer((req, res) => {
-    void readJsonBody(req).then((body) => {
+    void readJsonBody(req).then(async (body) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
       if (req.method === 'GET' && url.pathname === '/v1/.well-known/openidconfiguration') {
@@ -75,7 +78,11 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
 
       const path = decodeURIComponent(url.pathname.startsWith(`${REGION}/`) ? url.pathname.slice(REGION.length) : url.pathname);
       const call = { method: req.method ?? 'GET', path, query: url.search, headers: req.headers, body };
-      const [status, payload, headers] = refusesChat(call, unreachable) ?? refusesPost(call, refuseIn) ?? answer(call, failures.shift(), () => ++seq);
+      let failure: ConnectorFailure | undefined = failures.shift();
+      const mischief = failure || !chaos ? null : chaos(call);
+      if (mischief && 'delayMs' in mischief) await new Promise((resolve) => setTimeout(resolve, mischief.delayMs));
+      else if (mischief) failure = mischief;
+      const [status, payload, headers] = refusesChat(call, unreachable) ?? refusesPost(call, refuseIn) ?? answer(call, failure, () => ++seq);
       recorder.push({ ...call, status, response: payload });
       reply(res, status, payload, headers);
     });
@@ -92,6 +99,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     failNext: (failure) => void failures.push(failure),
     unreachable,
     refuseIn,
+    setChaos: (c) => void (chaos = c),
     signJwt: (claims, options = {}) => signJwt(claims, options.signWith ?? privateKey, options.kid ?? kid),
     close: () =>
       new Promise<void>((resolve, reject) => {

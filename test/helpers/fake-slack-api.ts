@@ -30,6 +30,9 @@ export type FakeFailure =
   | { status: number; afterProcessing?: boolean }
   | { ok: false; error: string };
 
+/** What a misbehaving Slack does to one call: fail it (as FakeFailure), answer it slowly, or (null) answer it. */
+export type ChaosAnswer = FakeFailure | { delayMs: number } | null;
+
 export interface FakeSlackApiOptions {
   teamId?: string;
   appId?: string;
@@ -53,6 +56,8 @@ export interface FakeSlackApi {
   /** Queue a failure for the next call to `method` (queued failures are used in order). */
   failNext(method: string, failure: FakeFailure): void;
   setUser(user: FakeSlackUser): void;
+  /** Decides, for every call with no queued failure, whether Slack misbehaves (null: behave). */
+  setChaos(chaos: ((method: string) => ChaosAnswer) | null): void;
   /** Moves the fake's clock (message ts) on, as if that much time had passed in Slack. */
   advanceClock(seconds: number): void;
   /** Posts `count` other people's messages to a channel now, as a busy channel gets. */
@@ -102,6 +107,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   let port = 0;
   let counter = 0;
   let clockOffsetSeconds = 0;
+  let chaos: ((method: string) => ChaosAnswer) | null = null;
   const state: FakeSlackState = {
     teamId: options.teamId ?? 'T0000DESK',
     appId: options.appId ?? 'A0000DESK',
@@ -136,7 +142,12 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     const record = (status: number, error?: string) =>
       calls.push({ method, body, token, status, ...(error ? { error } : {}), at: new Date() });
 
-    const failure = failures.get(method)?.shift();
+    let failure: FakeFailure | undefined = failures.get(method)?.shift();
+    if (!failure && chaos) {
+      const answer = chaos(method);
+      if (answer && 'delayMs' in answer) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+      else if (answer) failure = answer;
+    }
     if (failure && 'error' in failure) {
       record(200, failure.error);
       return reply(res, 200, { ok: false, error: failure.error });
@@ -183,6 +194,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       calls.waitFor((c) => c.method === method && predicate(c), timeoutMs, `a call to ${method}`),
     failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
     setUser: (user) => void state.users.set(user.id, user),
+    setChaos: (c) => void (chaos = c),
     advanceClock: (seconds) => void (clockOffsetSeconds += seconds),
     addChatter: (channel, count) => {
       for (let i = 0; i < count; i++) methods['chat.postMessage']?.({ channel, text: `chatter ${i}` }, 'xoxb-people', state);
