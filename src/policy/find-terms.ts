@@ -12,11 +12,22 @@ export interface FindTermsOptions {
 
 /** The terms found in `text`, as the policy spells them, in the policy's order. */
 export function findTerms(text: string, terms: readonly string[], options: FindTermsOptions = {}): string[] {
-  return terms.filter((t) => termPattern(t, options.forms ?? false).test(text));
+  const lower = text.toLowerCase();
+  return terms.filter((t) => mayContain(lower, t) && termPattern(t, options.forms ?? false).test(text));
+}
+
+/**
+ * A cheap first look before the regular expression: the term's opening letters must be in the text.
+ * Lists run to hundreds of terms a mention, and most are absent.
+ */
+function mayContain(lowerText: string, term: string): boolean {
+  const head = /^[^\s'’*]{1,4}/u.exec(term.trim().toLowerCase())?.[0];
+  return !head || lowerText.includes(head);
 }
 
 /** Where a term first occurs: for explaining a match in the resident's own words. */
 export function findTermText(text: string, term: string, options: FindTermsOptions = {}): string | null {
+  if (!mayContain(text.toLowerCase(), term)) return null;
   return termPattern(term, options.forms ?? false).exec(text)?.[0] ?? null;
 }
 
@@ -56,11 +67,24 @@ export interface TermMatch {
 /** Every place each term occurs, for "this word near that word" rules. */
 export function findTermMatches(text: string, terms: readonly string[], options: FindTermsOptions = {}): TermMatch[] {
   const out: TermMatch[] = [];
+  const lower = text.toLowerCase();
   for (const term of terms) {
-    const re = termPattern(term, options.forms ?? false);
-    for (const m of text.matchAll(new RegExp(re.source, 'giu'))) out.push({ term, text: m[0], index: m.index });
+    if (!mayContain(lower, term)) continue;
+    const re = globalPattern(term, options.forms ?? false);
+    for (const m of text.matchAll(re)) out.push({ term, text: m[0], index: m.index });
   }
   return out;
+}
+
+const globals = new Map<string, RegExp>();
+function globalPattern(term: string, forms: boolean): RegExp {
+  const key = `${forms ? 'f' : 'x'}:${term}`;
+  let re = globals.get(key);
+  if (!re) {
+    re = new RegExp(termPattern(term, forms).source, 'giu');
+    globals.set(key, re);
+  }
+  return re;
 }
 
 /** The first match of each pattern (case-insensitive), as the resident wrote it. */
