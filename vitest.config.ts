@@ -7,7 +7,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // Generous: end-to-end files start PGlite and real apps, and these two-core machines are shared and noisy.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });
