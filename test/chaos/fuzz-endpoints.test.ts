@@ -147,13 +147,16 @@ const unknown: fc.Arbitrary<Request> = pathSegment.map((p) => ({ endpoint: 'GET 
 
 const anyRequest = fc.oneof(intake, intake, caseRead, report, slackEvents, slackEvents, teams, teams, metaPost, metaVerify, health, unknown);
 
+/** CHAOS_FUZZ_RUNS sets any number of requests between the CI and full scales. */
+const FUZZ_RUNS = Number(process.env.CHAOS_FUZZ_RUNS ?? scale(250, 100_000));
+
 describe('every HTTP endpoint, fuzzed', () => {
   it('never answers 5xx, and what it refuses changes nothing', async () => {
     const statuses: string[] = [];
     const fiveHundreds: string[] = [];
     const refusedButChanged: string[] = [];
     let previousAccepted = true;
-    const runs = Number(process.env.CHAOS_FUZZ_RUNS ?? scale(250, 100_000));
+    const runs = FUZZ_RUNS;
     // Every generated request is sent (no stopping and shrinking at the first 5xx), so the figures cover them all.
     for (let done = 0; done < runs; done += 500) {
       for (const r of fc.sample(anyRequest, { numRuns: Math.min(500, runs - done), seed: Number(process.env.CHAOS_SEED ?? 42) + done })) {
@@ -170,5 +173,5 @@ describe('every HTTP endpoint, fuzzed', () => {
     printFigures('fuzz', { requests: statuses.length, fiveHundreds: fiveHundreds.length, refusedButChanged: refusedButChanged.length, statuses: histogram(statuses) });
     expect(fiveHundreds.slice(0, 20)).toEqual([]);
     expect(refusedButChanged.slice(0, 20)).toEqual([]);
-  }, timeoutMs(120, 6 * 3_600));
+  }, Math.max(timeoutMs(120, 6 * 3_600), FUZZ_RUNS * 100));
 });
