@@ -164,7 +164,7 @@ describe('every HTTP endpoint, fuzzed', () => {
         const res = await fetch(`${desk.url}${r.path}`, { method: r.method, headers: r.headers ?? {}, ...(r.body !== undefined ? { body: r.body } : {}) });
         const text = await res.text();
         statuses.push(`${r.endpoint} ${res.status}`);
-        if (res.status >= 500) fiveHundreds.push(`${r.endpoint} ${res.status} ${text.slice(0, 200)} <- ${(r.body ?? r.path).slice(0, 300)}`);
+        if (res.status >= 500) fiveHundreds.push(`${r.endpoint} ${res.status} ${text.slice(0, 200)} <- ${(r.body ?? r.path).slice(0, 3000)}`);
         previousAccepted = res.status < 400;
         const after = res.status >= 400 ? await storeCounts() : before;
         if (after !== before) refusedButChanged.push(`${r.endpoint} ${res.status} ${before} -> ${after} <- ${(r.body ?? r.path).slice(0, 300)}`);

@@ -51,7 +51,7 @@ export function parseSlackBody(text: string, contentType: string | undefined): P
   const body = value as Record<string, unknown>;
   const routable = typeof body['type'] === 'string' || typeof body['command'] === 'string' || (typeof body['event'] === 'object' && body['event'] !== null) || body['ssl_check'] !== undefined;
   if (!routable) return { ok: false, reason: 'not a kind of request Slack sends (no type, command or event)' };
-  const missing = missingField(body);
+  const missing = missingField(body) ?? malformedIdentity(body);
   if (missing) return { ok: false, reason: `${missing} is missing or malformed` };
   return { ok: true, body };
 }
@@ -67,6 +67,21 @@ function missingField(body: Record<string, unknown>): string | null {
   if (body['type'] === 'block_actions' && (!Array.isArray(body['actions']) || !body['actions'].every(object))) return 'actions';
   if (body['type'].startsWith('view_') && !object(body['view'])) return 'view';
   return null;
+}
+
+/**
+ * Who a request is from, which Bolt and the workspace check read as text: anything but a string there (an
+ * object whose toString is a number, found by the fuzz) would throw inside Bolt and answer 500.
+ */
+function malformedIdentity(body: Record<string, unknown>): string | null {
+  const object = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const fields: Array<[string, unknown]> = [
+    ['team_id', body['team_id']], ['enterprise_id', body['enterprise_id']], ['api_app_id', body['api_app_id']],
+    ['team.id', object(body['team']) ? body['team']['id'] : undefined],
+    ['enterprise.id', object(body['enterprise']) ? body['enterprise']['id'] : undefined],
+    ['user.team_id', object(body['user']) ? body['user']['team_id'] : undefined],
+  ];
+  return fields.find(([, v]) => v !== undefined && v !== null && typeof v !== 'string')?.[0] ?? null;
 }
 
 async function readBody(req: Request): Promise<Buffer | null> {
