@@ -3,15 +3,13 @@
 // way to look for what it posted, so such a post can repeat; see send-teams-message.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectorFailure } from '../helpers/fake-bot-connector.js';
-import { startTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
+import { startInstalledTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
 import { mention } from '../helpers/slack-desk.js';
 import { histogram, printFigures, scale, seeded, timeoutMs } from './chaos-scale.js';
 
 let t: TeamsDesk;
 beforeAll(async () => {
-  t = await startTeamsDesk();
-  await t.install();
-  await t.settle();
+  t = await startInstalledTeamsDesk();
 });
 afterAll(() => t.close());
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SlackBody } from '../helpers/fake-slack-api.js';
 import { PEOPLE, startSlackDesk, type SlackDesk } from '../helpers/slack-desk.js';
 import { answerCard, cardOfCall, postsTo } from '../helpers/teams-cards.js';
-import { startTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
+import { startInstalledTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
 import { TEAMS_PEOPLE } from '../helpers/teams-policy.js';
 
 describe('reassigning in Slack', () => {
@@ -41,9 +41,7 @@ describe('reassigning in Slack', () => {
 describe('reassigning in Teams', () => {
   let t: TeamsDesk;
   beforeAll(async () => {
-    t = await startTeamsDesk();
-    await t.install();
-    await t.settle();
+    t = await startInstalledTeamsDesk();
   });
   afterAll(() => t.close());
 

@@ -2,14 +2,12 @@
 // other's click is answered with a card only they see, saying who does; nothing else is sent or stored for it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerCard, teamsCard } from '../helpers/teams-cards.js';
-import { startTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
+import { startInstalledTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
 import { TEAMS_PEOPLE } from '../helpers/teams-policy.js';
 
 let t: TeamsDesk;
 beforeAll(async () => {
-  t = await startTeamsDesk();
-  await t.install();
-  await t.settle();
+  t = await startInstalledTeamsDesk();
 });
 afterAll(() => t.close());
 

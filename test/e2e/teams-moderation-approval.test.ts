@@ -3,15 +3,13 @@
 // request and it is carried out, and leadership is told of the block.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerCard, cardOfCall, postsTo } from '../helpers/teams-cards.js';
-import { startTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
+import { startInstalledTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
 import { TEAMS_CHANNELS, TEAMS_PEOPLE } from '../helpers/teams-policy.js';
 import { checkAdaptiveCard } from '../unit/adapters/teams/adaptive-card-check.js';
 
 let t: TeamsDesk;
 beforeAll(async () => {
-  t = await startTeamsDesk();
-  await t.install();
-  await t.settle();
+  t = await startInstalledTeamsDesk();
 });
 afterAll(() => t.close());
 

@@ -3,14 +3,12 @@
 // network exactly once, and the card says sent only after that.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerCard, type TeamsCard } from '../helpers/teams-cards.js';
-import { startTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
+import { startInstalledTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
 import { TEAMS_PEOPLE } from '../helpers/teams-policy.js';
 
 let t: TeamsDesk;
 beforeAll(async () => {
-  t = await startTeamsDesk();
-  await t.install();
-  await t.settle();
+  t = await startInstalledTeamsDesk();
 });
 afterAll(() => t.close());
 
