@@ -49,6 +49,7 @@ export const envSchema = z.object({
   X_ACCESS_TOKEN: optionalText,
   X_ACCESS_TOKEN_SECRET: optionalText,
   RSS_POLL_SECONDS: z.coerce.number().int().min(60, 'at least 60 (be kind to the sites you watch)').default(900),
+  CHAT_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(200, 'at least 200').max(120_000, 'at most 120000 (two minutes)').default(10_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

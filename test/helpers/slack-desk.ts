@@ -104,7 +104,7 @@ export interface SlackDesk {
   close(): Promise<void>;
 }
 
-export async function startSlackDesk(o: { socketMode?: boolean; policy?: (p: Policy) => Policy } = {}): Promise<SlackDesk> {
+export async function startSlackDesk(o: { socketMode?: boolean; policy?: (p: Policy) => Policy; env?: Record<string, string> } = {}): Promise<SlackDesk> {
   const fake = await startFakeSlackApi({ usergroups: { S0COMMS: ['U0FAY'] }, users: [{ id: 'U0FAY', real_name: 'Fay Quinn' }] });
   const db = await openTestDatabase();
   const clock = createTestClock();
@@ -117,6 +117,7 @@ export async function startSlackDesk(o: { socketMode?: boolean; policy?: (p: Pol
     PORT: '0', HOST: '127.0.0.1', INTAKE_SECRET, DESK_DATA_DIR: await mkdtemp(join(tmpdir(), 'desk-e2e-')),
     SLACK_BOT_TOKEN: 'xoxb-e2e-bot-token', SLACK_API_URL: fake.url,
     ...(o.socketMode ? { SLACK_APP_TOKEN: 'xapp-1-e2e-app-token' } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+    ...o.env,
   });
   const desk = await startDesk({ config, policy, logger, clock, db, connectors: [connector], startWorker: false, startPollers: false });
   const signed = (payload: { body: string; contentType: string }) => postSignedToSlack(desk.url, SIGNING_SECRET, payload.body, payload.contentType);

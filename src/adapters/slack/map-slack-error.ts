@@ -38,6 +38,12 @@ export function certainlyNotSent(e: unknown): boolean {
   return code === 'slack_webapi_rate_limited_error' || code === 'slack_webapi_platform_error';
 }
 
+/** No answer came back at all (our timeout, a dropped connection): the request may still land at Slack later. */
+export function unanswered(e: unknown): boolean {
+  // Only an HTTP status proves Slack's edge answered; anything else is treated as possibly still on its way.
+  return (e as SlackishError | null)?.code !== 'slack_webapi_http_error';
+}
+
 export function mapSlackError(e: unknown): unknown {
   if (e instanceof RateLimitError || e instanceof PermanentError) return e;
   const err = e as SlackishError | null;

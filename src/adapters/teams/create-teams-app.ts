@@ -33,6 +33,8 @@ export interface CreateTeamsAppOptions {
   /** Outgoing token instead of MSAL client credentials (tests). Local mode defaults to a fake one. */
   botToken?: BotTokenProvider;
   logger?: TeamsLogger;
+  /** How long a call may take before it is abandoned as an unknown outcome; default 10 s (the SDK sets none). */
+  requestTimeoutMs?: number;
   /** Microsoft Graph root for app.graph (a sovereign cloud, or a loopback fake in tests); default the public one. */
   graphUrl?: string;
 }
@@ -90,6 +92,8 @@ export async function createTeamsApp(options: CreateTeamsAppOptions): Promise<Te
     cloud,
     // Explicit values everywhere: the SDK falls back to CLIENT_ID, SERVICE_URL, CLOUD, … env vars.
     serviceUrl: 'https://smba.trafficmanager.net/teams',
+    // Without a timeout a Bot Connector that stops answering holds the outbox worker's batch forever.
+    client: { timeout: options.requestTimeoutMs ?? 10_000 },
     oauth: { fetchUserToken: false },
     messagingEndpoint: options.path ?? '/api/messages',
     httpServerAdapter: new ExpressAdapter(options.expressApp, options.logger ? { logger: options.logger } : undefined),
