@@ -12,7 +12,7 @@ const TIMEOUT_MS = 400;
 
 let t: SlackDesk;
 beforeAll(async () => {
-  t = await startSlackDesk({ env: { CHAT_REQUEST_TIMEOUT_MS: String(TIMEOUT_MS) } });
+  t = await startSlackDesk({ env: { CHAT_REQUEST_TIMEOUT_MS: String(TIMEOUT_MS) }, logLevel: 'error' });
 });
 afterAll(() => t.close());
 
