@@ -1,5 +1,6 @@
 // The composition root: config → store → services → adapters → one HTTP server and the outbox worker.
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { ApiToken } from '../config/api-tokens.js';
 import { resolveIntakeSecret, type IntakeSecret } from '../config/intake-secret.js';
@@ -82,7 +83,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const policy = withReachableNetworks(withNetworkFeatures(o.policy, o.config), connectors);
   const fullCtx: DeskContext = { ...intakeCtx, policy };
   const adapters = await createChatAdapters(fullCtx, o.config, http.app, o.logger, db, o.chatOverrides);
-  http.app.use(createHealthRouter(store));
+  http.app.use(createHealthRouter(store, undefined, () => http.draining));
   const intakeSecret = await resolveIntakeSecret(o.config.intakeSecret, o.config.dataDir, !o.config.databaseUrl);
   if (intakeSecret) http.app.use(createIntakeRouter(fullCtx, intakeSecret.secret));
   const localApiToken = o.config.databaseUrl ? null : await resolveLocalApiToken(o.config.dataDir);
@@ -100,11 +101,16 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   return {
     ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret, apiTokens, localApiToken,
     async stop() {
+      // Readiness fails first; requests in hand finish (bounded) while the worker and pollers wind down.
+      http.drain();
       stopLearning();
-      await worker.stop();
-      for (const p of networks.pollers) await p.stop();
+      await sleep(o.config.env.DESK_DRAIN_SECONDS * 1000);
+      await Promise.all([
+        http.close(o.config.env.DESK_STOP_GRACE_SECONDS * 1000),
+        worker.stop(),
+        ...networks.pollers.map((p) => p.stop()),
+      ]);
       for (const a of adapters) await a.stop();
-      await http.close();
       if (!o.db) await store.close();
     },
   };
