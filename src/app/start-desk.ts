@@ -32,6 +32,11 @@ import { withNetworkFeatures, withReachableNetworks } from '../adapters/networks
 import { createNetworkAdapters } from './create-network-adapters.js';
 import { createUnreadableRouter } from '../adapters/networks/shared/unreadable-route.js';
 import type { NetworkAdapters } from './network-adapter.js';
+import { createDeskMetrics, type DeskMetrics } from './metrics/desk-metrics.js';
+import { httpMetricsMiddleware } from './metrics/http-metrics.js';
+import { countedHandlers, countedOnFailed } from './metrics/count-outbox-runs.js';
+import { refreshStoreFigures } from './metrics/refresh-store-figures.js';
+import { createMetricsRouter } from '../http/metrics-route.js';
 
 export interface DeskOptions {
   readonly config: Config;
@@ -62,6 +67,7 @@ export interface RunningDesk {
   /** Who may read /api/cases and /api/report: the configured tokens, and on the embedded store a local one. */
   readonly apiTokens: readonly ApiToken[];
   readonly localApiToken: LocalApiToken | null;
+  readonly metrics: DeskMetrics;
   stop(): Promise<void>;
 }
 
@@ -71,6 +77,8 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   await withoutTimeouts(db, (d) => migrate(d));
   const store = createPgStore(db, { clock });
   const http = createHttpServer(o.logger);
+  const metrics = createDeskMetrics(clock);
+  http.app.use(httpMetricsMiddleware(metrics));
   const surfaces = configuredSurfaces(o.config);
   const calendar = createWorkingCalendar(o.policy.calendar);
   // The worker needs the adapters' handlers, and the adapters may ask it to run an item now: bound late.
@@ -90,8 +98,9 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const apiTokens = [...o.config.apiTokens, ...(localApiToken ? [localApiToken.token] : [])];
   http.app.use(createCaseRouter(fullCtx, apiTokens), createReportRouter(fullCtx, apiTokens));
   http.app.use(createUnreadableRouter({ changes: networks.unreadable, readers: networks.readers, readTokens: apiTokens, intakeSecret: intakeSecret?.secret ?? null, clock }));
+  const worker = createWorker(fullCtx, db, adapters, connectors, o, metrics);
+  http.app.use(createMetricsRouter(apiTokens, metrics.registry, () => refreshStoreFigures(metrics, db)));
   http.finish();
-  const worker = createWorker(fullCtx, db, adapters, connectors, o);
   outboxNow.dispatch = (keys) => worker.dispatch(keys);
   for (const a of adapters) await a.start();
   const port = await http.listen(o.config.port, o.config.host);
@@ -99,7 +108,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   if (o.startPollers !== false) networks.pollers.forEach((p) => p.start());
   const stopLearning = keepLearning(learned, o.logger);
   return {
-    ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret, apiTokens, localApiToken,
+    ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret, apiTokens, localApiToken, metrics,
     async stop() {
       // Readiness fails first; requests in hand finish (bounded) while the worker and pollers wind down.
       http.drain();
@@ -135,7 +144,7 @@ function configuredSurfaces(config: Config): ChatSurface[] {
   return [config.slack ? ('slack' as const) : null, config.teams ? ('teams' as const) : null].filter((s): s is ChatSurface => s !== null);
 }
 
-function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[], connectorList: readonly NetworkConnector[], o: DeskOptions): OutboxWorker {
+function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[], connectorList: readonly NetworkConnector[], o: DeskOptions, metrics: DeskMetrics): OutboxWorker {
   const connectors = new Map(connectorList.map((c) => [c.network, c]));
   const lookup = (network: string) => connectors.get(network) ?? null;
   return createOutboxWorker({
@@ -144,15 +153,15 @@ function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[]
     workerId: `desk-${process.pid}-${randomUUID().slice(0, 8)}`,
     pollMs: o.outboxPollMs ?? 500,
     logger: o.logger,
-    handlers: {
+    handlers: countedHandlers(metrics, {
       ...chatOutboxHandlers(adapters),
       'network.reply': (job) => deliverReply(ctx, lookup, job),
       'network.moderate': (job) => deliverModeration(ctx, lookup, job),
       'network.auto_reply': (job) => deliverAutoReply(ctx, lookup, job),
       'clock.remind': (job) => runClockJob(ctx, 'remind', job),
       'clock.due': (job) => runClockJob(ctx, 'due', job),
-    },
-    onFailed: (job, error) => recordNetworkFailure(ctx, job, error),
+    }),
+    onFailed: countedOnFailed(metrics, (job, error) => recordNetworkFailure(ctx, job, error)),
     onStale: (job, error) => tellAdminsOfStaleItem(ctx, job, error),
   });
 }
