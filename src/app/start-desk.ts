@@ -18,6 +18,7 @@ import type { DeskContext } from '../services/desk-context.js';
 import { createLearnedSuggestions } from '../services/learned-suggestions.js';
 import { runClockJob } from '../services/run-clock-job.js';
 import { tellAdminsOfStaleItem } from '../services/tell-admins-of-stale-item.js';
+import { tellAdminsOfPermanentFailure } from '../services/tell-admins-of-permanent-failure.js';
 import { deliverAutoReply, deliverModeration, deliverReply, recordNetworkFailure } from '../services/deliver-network-action.js';
 import type { Clock, NetworkConnector } from '../services/ports.js';
 import { createPgStore } from '../store/create-pg-store.js';
@@ -161,7 +162,10 @@ function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[]
       'clock.remind': (job) => runClockJob(ctx, 'remind', job),
       'clock.due': (job) => runClockJob(ctx, 'due', job),
     }),
-    onFailed: countedOnFailed(metrics, (job, error) => recordNetworkFailure(ctx, job, error)),
+    onFailed: countedOnFailed(metrics, async (job, error) => {
+      await recordNetworkFailure(ctx, job, error);
+      await tellAdminsOfPermanentFailure(ctx, job, error);
+    }),
     onStale: (job, error) => tellAdminsOfStaleItem(ctx, job, error),
   });
 }

@@ -41,7 +41,8 @@ async function checkChannel(client: webApi.WebClient, c: PolicyChannel, botName:
   } catch (e) {
     // A private channel the bot is not in looks exactly like one that does not exist.
     const fallback = 'Check the channel id in the policy file; for a private channel, invite the bot first (a private channel it is not in reads as not found).';
-    return failedCall(what, slackFailure(e), slackErrorCode(e) === 'channel_not_found' ? `${slackErrorHint('channel_not_found')} ${fallback}` : fallback);
+    const code = slackErrorCode(e) ?? '';
+    return failedCall(what, slackFailure(e), code === 'channel_not_found' ? `${slackErrorHint(code)} ${fallback}` : slackErrorHint(code) ?? fallback);
   }
 }
 
