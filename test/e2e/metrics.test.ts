@@ -60,6 +60,7 @@ describe('/metrics on a running desk', () => {
     expect(m.get('desk_outbox_oldest_age_seconds{kind="chat.card.refresh"}')).toBeGreaterThanOrEqual(0);
     expect(m.get('desk_outbox_pending{kind="network.reply"}')).toBe(0);
     expect(m.get('desk_open_cases{state="new"}')).toBe(3);
+    expect(m.get('desk_cases_opened')).toBe(3);
     expect(m.get('desk_metrics_store_read')).toBe(1);
     expect(m.get('desk_http_request_duration_seconds_count{method="POST",route="/api/mentions",status="202"}')).toBe(3);
   });

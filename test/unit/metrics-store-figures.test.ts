@@ -7,10 +7,11 @@ import type { Sql } from '../../src/store/db.js';
 
 const clock = { now: () => new Date('2026-12-07T10:00:00Z') };
 const answering: Sql = {
-  query: (async (text: string) =>
-    text.includes('FROM outbox')
-      ? { rows: [{ kind: 'chat.card.refresh', pending: 4, oldest: new Date('2026-12-07T09:58:30Z') }], rowCount: 1 }
-      : { rows: [{ state: 'new', n: 7 }], rowCount: 1 }) as Sql['query'],
+  query: (async (text: string) => {
+    if (text.includes('FROM outbox')) return { rows: [{ kind: 'chat.card.refresh', pending: 4, oldest: new Date('2026-12-07T09:58:30Z') }], rowCount: 1 };
+    if (text.includes('case_number_seq')) return { rows: [{ issued: '42' }], rowCount: 1 };
+    return { rows: [{ state: 'new', n: 7 }], rowCount: 1 };
+  }) as Sql['query'],
   transaction: (work) => work(answering),
 };
 const hanging: Sql = { query: () => new Promise(() => {}), transaction: () => new Promise(() => {}) };
@@ -21,7 +22,7 @@ async function lines(sql: Sql): Promise<string> {
   metrics.outboxKinds.add('chat.card.refresh').add('network.reply');
   await refreshStoreFigures(metrics, answering);
   await refreshStoreFigures(metrics, sql, 50);
-  return (await metrics.registry.metrics()).split('\n').filter((l) => l.startsWith('desk_outbox_pending') || l.startsWith('desk_open_cases') || l.startsWith('desk_metrics_store_read') || l.startsWith('desk_outbox_oldest')).join('\n');
+  return (await metrics.registry.metrics()).split('\n').filter((l) => l.startsWith('desk_outbox_pending') || l.startsWith('desk_open_cases') || l.startsWith('desk_metrics_store_read') || l.startsWith('desk_outbox_oldest') || l.startsWith('desk_cases_opened')).join('\n');
 }
 
 describe('store figures at scrape time', () => {
@@ -34,11 +35,13 @@ describe('store figures at scrape time', () => {
       'desk_open_cases{state="new"} 7',
       'desk_open_cases{state="claimed"} 0',
       'desk_open_cases{state="waiting"} 0',
+      'desk_cases_opened 42',
       'desk_metrics_store_read 1',
     ].join('\n'));
   });
 
   it.each([['does not answer in time', hanging], ['refuses the connection', failing]])('drops the store figures when the store %s', async (_what, sql) => {
-    expect(await lines(sql)).toBe('desk_metrics_store_read 0');
+    // The count of cases opened only goes up: it keeps its last value rather than falling to 0.
+    expect(await lines(sql)).toBe('desk_cases_opened 42\ndesk_metrics_store_read 0');
   });
 });

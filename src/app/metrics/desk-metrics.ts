@@ -34,6 +34,7 @@ export function createDeskMetrics(clock: Clock): DeskMetrics {
   const outboxPending = new Gauge({ name: 'desk_outbox_pending', help: 'Outbox items still to run (waiting, retrying or running), per kind', labelNames: ['kind'], registers });
   const outboxOldest = new Gauge({ name: 'desk_outbox_oldest_age_seconds', help: 'Age of the oldest outbox item still to run, per kind (0 when none)', labelNames: ['kind'], registers });
   const openCases = new Gauge({ name: 'desk_open_cases', help: 'Cases not closed, per state', labelNames: ['state'], registers });
+  const casesOpened = new Gauge({ name: 'desk_cases_opened', help: 'Cases opened so far from every source (intake, webhooks, pollers) and replica, from the case number sequence: increase() of it is the intake rate in new cases', registers });
   const storeRead = new Gauge({ name: 'desk_metrics_store_read', help: '1 when this scrape read the outbox and case figures from the store, 0 when the store did not answer', registers });
   const outboxKinds = new Set<string>();
   return {
@@ -50,7 +51,9 @@ export function createDeskMetrics(clock: Clock): DeskMetrics {
       outboxPending.reset();
       outboxOldest.reset();
       openCases.reset();
+      // casesOpened keeps its last value when the store does not answer: it only goes up, and a 0 would read as a reset.
       if (!figures) return;
+      casesOpened.set(figures.casesOpened);
       const now = clock.now().getTime();
       for (const kind of outboxKinds) {
         outboxPending.set({ kind }, 0);
