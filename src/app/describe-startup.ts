@@ -12,6 +12,7 @@ export function describeStartup(config: Config, desk: RunningDesk): string[] {
   else if (secret.source === 'env') lines.push('Intake /api/mentions: on (INTAKE_SECRET)');
   else lines.push(`Intake /api/mentions: on, with a local secret kept in ${secret.file} (set INTAKE_SECRET for production)`);
   lines.push(describeReadApi(config, desk));
+  lines.push(describeMetrics(desk));
   const slack = desk.adapters.find((a) => a.surface === 'slack');
   lines.push(slack ? `Slack: on, ${slack.description}` : 'Slack: not configured — set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
   const teams = desk.adapters.find((a) => a.surface === 'teams');
@@ -26,4 +27,10 @@ function describeReadApi(config: Config, desk: RunningDesk): string {
   const local = desk.localApiToken ? [`a local token kept in ${desk.localApiToken.file} (for npm run case on this machine)`] : [];
   if (!named.length && !local.length) return 'Read API /api/cases, /api/report: OFF — set DESK_API_TOKENS (npm run token -- NAME cases.read+report.read)';
   return `Read API /api/cases, /api/report: on, for ${[...named, ...local].join('; ')}`;
+}
+
+function describeMetrics(desk: RunningDesk): string {
+  const readers = desk.apiTokens.filter((t) => t.scopes.has('metrics')).map((t) => t.name);
+  if (!readers.length) return 'Metrics /metrics: no token has the metrics scope (npm run token -- prometheus metrics)';
+  return `Metrics /metrics: on, for ${readers.join(', ')}`;
 }

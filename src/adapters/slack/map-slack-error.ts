@@ -18,6 +18,11 @@ const PERMANENT_HINTS: Readonly<Record<string, string>> = {
   msg_too_long: 'The message is too long for Slack: this is a Mention Desk bug; please report it with the logs.',
 };
 
+/** What to do about a Slack error code no retry can fix, or null when retrying may help. */
+export function slackErrorHint(code: string): string | null {
+  return PERMANENT_HINTS[code] ?? null;
+}
+
 interface SlackishError {
   code?: string;
   retryAfter?: number;

@@ -57,6 +57,11 @@ export class DeskTeamsApp extends App {
     return this.activitySender.send(activityId ? { ...params, id: activityId } : params, target);
   }
 
+  /** Obtains the bot's outgoing token as every send does (MSAL client credentials): true when one was issued. */
+  async obtainBotToken(): Promise<boolean> {
+    return Boolean(await this.getBotToken());
+  }
+
   /** A Bot Connector client for one serviceUrl, authenticated as the bot. */
   connector(serviceUrl: string): Client {
     const http = this.client.clone({ token: () => this.getBotToken() });
