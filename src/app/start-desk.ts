@@ -26,6 +26,7 @@ import { openDatabase } from '../store/open-database.js';
 import { withoutTimeouts } from '../store/open-postgres.js';
 import { createOutboxWorker, type OutboxWorker } from '../store/outbox-worker.js';
 import { createEventSealerLoop } from '../store/event-sealer-loop.js';
+import { createOutboxSignal } from '../store/outbox-signal.js';
 import { chatOutboxHandlers, type ChatAdapter } from './chat-adapter.js';
 import { createChatAdapters, type ChatAdapterOverrides } from './create-chat-adapters.js';
 import { withNetworkFeatures, withReachableNetworks } from '../adapters/networks/network-features.js';
@@ -71,7 +72,8 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const clock = o.clock ?? { now: () => new Date() };
   const db = o.db ?? (await openDatabase({ databaseUrl: o.config.databaseUrl ?? undefined, dataDir: o.config.dataDir }));
   await withoutTimeouts(db, (d) => migrate(d));
-  const store = createPgStore(db, { clock });
+  const outboxSignal = createOutboxSignal(db, o.logger);
+  const store = createPgStore(db, { clock, onOutboxCommitted: () => outboxSignal.committed() });
   const http = createHttpServer(o.logger);
   const surfaces = configuredSurfaces(o.config);
   const calendar = createWorkingCalendar(o.policy.calendar);
@@ -98,6 +100,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   for (const a of adapters) await a.start();
   const port = await http.listen(o.config.port, o.config.host);
   if (o.startWorker !== false) worker.start();
+  const stopWaking = o.startWorker !== false ? await outboxSignal.subscribe(() => worker.wake()) : async () => {};
   if (o.startPollers !== false) networks.pollers.forEach((p) => p.start());
   const sealer = createEventSealerLoop(db, { logger: o.logger });
   if (o.startSealer !== false) sealer.start();
@@ -106,6 +109,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
     ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret, apiTokens, localApiToken,
     async stop() {
       stopLearning();
+      await stopWaking();
       await worker.stop();
       await sealer.stop();
       for (const p of networks.pollers) await p.stop();
