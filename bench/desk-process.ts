@@ -1,7 +1,8 @@
 // Owns running the desk as its own process for the benchmark (as it runs in production: one Node
 // process per replica), waiting for it to be ready, and reading its resident memory.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 
 export interface DeskProcess {
@@ -20,10 +21,15 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `src/main.ts` of the code in `codeDir` with `env` on a free port; resolves once /readyz says 200. */
+/** How the desk in `codeDir` is started: its built JavaScript when there is some (as production runs), else through tsx. */
+export function deskCommand(codeDir: string): string[] {
+  return existsSync(join(codeDir, 'dist', 'main.js')) ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+}
+
+/** Starts the desk in `codeDir` with `env` on a free port; resolves once /readyz says 200. */
 export async function startDeskProcess(codeDir: string, env: Record<string, string>): Promise<DeskProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, deskCommand(codeDir), {
     cwd: codeDir,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],

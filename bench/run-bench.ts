@@ -4,7 +4,8 @@
 //   --seconds N      length of each load phase (default 5)
 //   --connections N  concurrent connections for the load phases and pgbench (default 10)
 //   --open-cases N   open cases for the memory goal (default 100000)
-//   --code DIR       the desk's code to run as the replicas (default: this checkout), for before/after runs
+//   --code DIR       the desk's code to run as the replicas (default: this checkout), for before/after runs;
+//                    its dist/main.js when built (npm run build), else src/main.ts through tsx
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
@@ -15,7 +16,7 @@ import { startFakeSlackApi } from '../test/helpers/fake-slack-api.js';
 import { openBenchDatabase } from './bench-database.js';
 import { bareHttpRate, pgbenchInsertRate, startBareBolt } from './ceilings.js';
 import { claimRace } from './claim-race.js';
-import { startDeskProcess, type DeskProcess } from './desk-process.js';
+import { deskCommand, startDeskProcess, type DeskProcess } from './desk-process.js';
 import { INTAKE_SECRET, intakeLoad, intakeRequest, percentile } from './intake-phases.js';
 import { seedOpenCases } from './memory-phase.js';
 import { cardLatencies, claimAckP99, SLACK_SIGNING_SECRET } from './slack-phases.js';
@@ -58,7 +59,7 @@ const stop = async (d: DeskProcess) => {
 };
 
 try {
-  console.log(`Mention Desk benchmark: code ${codeDir}, ${seconds}s a phase, ${connections} connections, PostgreSQL ${new URL(serverUrl).host}`);
+  console.log(`Mention Desk benchmark: code ${codeDir} (node ${deskCommand(codeDir).join(' ')}), ${seconds}s a phase, ${connections} connections, PostgreSQL ${new URL(serverUrl).host}`);
   console.log(`${'goal'.padEnd(52)} ${'figure'.padStart(18)}  ${'ceiling (same run)'.padStart(26)}  ratio (goal)`);
   const pgbench = await pgbenchInsertRate(db, dbUrl, connections, seconds);
   const bare = await bareHttpRate([intakeRequest(1)], connections, seconds);
