@@ -27,6 +27,8 @@ import { migrate } from '../store/migrate.js';
 import { openDatabase } from '../store/open-database.js';
 import { withoutTimeouts } from '../store/open-postgres.js';
 import { createOutboxWorker, type OutboxWorker } from '../store/outbox-worker.js';
+import { createEventSealerLoop } from '../store/event-sealer-loop.js';
+import { createOutboxSignal } from '../store/outbox-signal.js';
 import { chatOutboxHandlers, type ChatAdapter } from './chat-adapter.js';
 import { createChatAdapters, type ChatAdapterOverrides } from './create-chat-adapters.js';
 import { withNetworkFeatures, withReachableNetworks } from '../adapters/networks/network-features.js';
@@ -52,6 +54,8 @@ export interface DeskOptions {
   readonly startWorker?: boolean;
   /** Tests run pollers by hand. */
   readonly startPollers?: boolean;
+  /** The event log's sealer runs on every replica unless a test seals by hand. */
+  readonly startSealer?: boolean;
   /** Tests: seams into the chat platforms' transports (a loopback token issuer for Teams). */
   readonly chatOverrides?: ChatAdapterOverrides;
 }
@@ -76,7 +80,8 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const clock = o.clock ?? { now: () => new Date() };
   const db = o.db ?? (await openDatabase({ databaseUrl: o.config.databaseUrl ?? undefined, dataDir: o.config.dataDir }));
   await withoutTimeouts(db, (d) => migrate(d));
-  const store = createPgStore(db, { clock });
+  const outboxSignal = createOutboxSignal(db, o.logger);
+  const store = createPgStore(db, { clock, onOutboxCommitted: () => outboxSignal.committed() });
   const http = createHttpServer(o.logger);
   const metrics = createDeskMetrics(clock);
   http.app.use(httpMetricsMiddleware(metrics));
@@ -106,7 +111,10 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   for (const a of adapters) await a.start();
   const port = await http.listen(o.config.port, o.config.host);
   if (o.startWorker !== false) worker.start();
+  const stopWaking = o.startWorker !== false ? await outboxSignal.subscribe(() => worker.wake()) : async () => {};
   if (o.startPollers !== false) networks.pollers.forEach((p) => p.start());
+  const sealer = createEventSealerLoop(db, { logger: o.logger });
+  if (o.startSealer !== false) sealer.start();
   const stopLearning = keepLearning(learned, o.logger);
   return {
     ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret, apiTokens, localApiToken, metrics,
@@ -115,9 +123,11 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
       http.drain();
       stopLearning();
       await sleep(o.config.env.DESK_DRAIN_SECONDS * 1000);
+      await stopWaking();
       await Promise.all([
         http.close(o.config.env.DESK_STOP_GRACE_SECONDS * 1000),
         worker.stop(),
+        sealer.stop(),
         ...networks.pollers.map((p) => p.stop()),
       ]);
       for (const a of adapters) await a.stop();

@@ -14,6 +14,8 @@ export interface SlackSettings {
   readonly enterpriseId: string | null;
   /** How long a Web API call may take before its outcome counts as unknown (CHAT_REQUEST_TIMEOUT_MS). */
   readonly requestTimeoutMs: number;
+  /** One chat.postMessage per channel per this many ms (a short burst aside); 0: unpaced. */
+  readonly postIntervalMs: number;
 }
 
 export interface TeamsSettings {
@@ -87,6 +89,7 @@ function slackSettings(e: Env): SlackSettings | null {
   return {
     botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET ?? null, appToken: e.SLACK_APP_TOKEN ?? null, apiUrl: e.SLACK_API_URL ?? null,
     teamId: e.SLACK_TEAM_ID ?? null, enterpriseId: e.SLACK_ENTERPRISE_ID ?? null, requestTimeoutMs: e.CHAT_REQUEST_TIMEOUT_MS,
+    postIntervalMs: e.SLACK_POST_INTERVAL_MS,
   };
 }
 
