@@ -18,7 +18,7 @@ export const clockSchema = z.object({
   id: z.string().regex(/^[a-z_]+$/),
   name: z.string(),
   /** What starts the clock. */
-  startsOn: z.enum(['opened', 'claimed', 'escalated_to_service_lead', 'classified_foi']),
+  startsOn: z.enum(['opened', 'claimed', 'escalated_to_service_lead', 'classified_foi', 'statement_requested']),
   /** What stops it. */
   stopsOn: z.enum(['first_reply', 'escalation_answered', 'closed', 'any_action']),
   within: z.array(durationSchema).min(1).describe('the stricter (earliest) of these'),
