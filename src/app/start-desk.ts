@@ -16,6 +16,7 @@ import { createWorkingCalendar } from '../policy/working-calendar.js';
 import type { DeskContext } from '../services/desk-context.js';
 import { createLearnedSuggestions } from '../services/learned-suggestions.js';
 import { runClockJob } from '../services/run-clock-job.js';
+import { ESCALATION_WINDOW_KIND, runEscalationWindow } from '../services/escalation-window.js';
 import { tellAdminsOfStaleItem } from '../services/tell-admins-of-stale-item.js';
 import { deliverAutoReply, deliverModeration, deliverReply, recordNetworkFailure } from '../services/deliver-network-action.js';
 import type { Clock, NetworkConnector } from '../services/ports.js';
@@ -145,6 +146,7 @@ function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[]
       'network.auto_reply': (job) => deliverAutoReply(ctx, lookup, job),
       'clock.remind': (job) => runClockJob(ctx, 'remind', job),
       'clock.due': (job) => runClockJob(ctx, 'due', job),
+      [ESCALATION_WINDOW_KIND]: (job) => runEscalationWindow(ctx, job),
     },
     onFailed: (job, error) => recordNetworkFailure(ctx, job, error),
     onStale: (job, error) => tellAdminsOfStaleItem(ctx, job, error),

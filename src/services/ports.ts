@@ -107,6 +107,13 @@ export interface DeskSettingsRepository {
   recordEmergencyMode(mode: EmergencyMode | null, by: { readonly personId: string; readonly name: string; readonly surface: string }, at: Date): Promise<void>;
 }
 
+/** Who is out of office and when (issue 18): escalations they hold move on to a deputy at once. */
+export interface AwayRegister {
+  list(): Promise<import('../policy/services/away.js').AwayPeriod[]>;
+  /** Sets or clears a person's period, and appends the change to the settings history. */
+  record(personId: string, period: { readonly from: string; readonly to: string } | null, by: { readonly personId: string; readonly name: string; readonly surface: string }, at: Date): Promise<void>;
+}
+
 /** What the management report reads. */
 export interface ReportSource {
   casesOpenedBetween(from: Date, to: Date): Promise<Case[]>;
@@ -122,6 +129,7 @@ export interface UnitOfWork {
   readonly events: EventLog;
   readonly outbox: Outbox;
   readonly accounts: AccountRepository;
+  readonly away: AwayRegister;
 }
 
 export interface Store extends UnitOfWork {
