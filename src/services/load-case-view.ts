@@ -1,6 +1,7 @@
 // Owns loading what a chat message about a case is drawn from: the case, its mention, the neutral card.
 import { buildCaseCard } from '../cards/build-case-card.js';
-import type { CaseCard } from '../cards/card-model.js';
+import type { CardFact, CaseCard } from '../cards/card-model.js';
+import { loadBriefing } from './load-briefing.js';
 import type { Case } from '../domain/case.js';
 import type { Mention } from '../domain/mention.js';
 import type { ModerationRecord } from '../domain/moderation-record.js';
@@ -15,6 +16,8 @@ export interface CaseView {
   readonly emergency: EmergencyMode | null;
   /** The author's moderation record across all their cases (same author key), for the ladder and the card. */
   readonly accountHistory: ModerationRecord;
+  /** Leadership's briefing, when the case has a leadership escalation (src/cards/build-briefing.ts). */
+  readonly briefing?: readonly CardFact[];
 }
 
 export async function loadCaseView(ctx: DeskContext, caseId: string): Promise<CaseView | null> {
@@ -26,7 +29,8 @@ export async function loadCaseView(ctx: DeskContext, caseId: string): Promise<Ca
   const banners = emergency ? [emergencyBanner(emergency)] : [];
   const accountHistory = await ctx.store.accounts.history(c.authorKey);
   const card = buildCaseCard({ case: c, mention: stored.mention, policy: ctx.policy, now: ctx.clock.now(), calendar: ctx.calendar, banners, accountHistory, ...(ctx.learned ? { learned: ctx.learned.current() } : {}) });
-  return { case: c, mention: stored.mention, card, emergency, accountHistory };
+  const briefing = await loadBriefing(ctx, c, stored.mention);
+  return { case: c, mention: stored.mention, card, emergency, accountHistory, ...(briefing ? { briefing } : {}) };
 }
 
 function emergencyBanner(e: EmergencyMode) {

@@ -32,6 +32,10 @@ export function renderEscalationMessage(view: CaseView, esc: Escalation, policy:
   ];
   const parent = parentBlock(card);
   if (parent) blocks.push(parent);
+  // Leadership's briefing (issue 18): one field per part, so nothing is cut by another part's length.
+  if (esc.target.type === 'leadership' && view.briefing) {
+    blocks.push({ type: 'section', block_id: 'briefing', text: mrkdwn(view.briefing.map((f) => `*${f.label}*: ${escapeAndCut(f.value, 280).text}`).join('\n').slice(0, BLOCK_KIT.sectionText)) });
+  }
   blocks.push(linkBlock(card));
   const buttons = escalationCardButtons(esc, policy);
   if (esc.status !== 'pending') blocks.push({ type: 'context', block_id: 'status', elements: [mrkdwn(statusLine(esc))] });

@@ -32,6 +32,7 @@ export function renderEscalationCard(view: CaseView, esc: Escalation, policy: Po
   ];
   const parent = parentBlock(card);
   if (parent) body.push(parent);
+  if (esc.target.type === 'leadership' && view.briefing) body.push({ ...factSet(view.briefing.map((f) => ({ title: f.label, value: safeText(f.value, 700) }))), id: 'briefing' });
   const buttons = escalationCardButtons(esc, policy);
   if (esc.status !== 'pending') body.push(textBlock(safeText(escalationStatusLine(esc), 1500), { id: 'status', weight: 'Bolder', color: esc.status === 'declined' ? 'Attention' : 'Good' }));
   if (buttons.length) body.push(...renderButtonSets(shownButtons(buttons, personal), { caseId: card.caseId, version: card.version, view: cardView }, 'escalation-actions'));
