@@ -17,7 +17,7 @@ import type { CardFact, CaseCard, Tone } from './card-model.js';
 import { postClockFacts, postedFact } from './describe-post-time.js';
 import { kindName, ruleTitle, serviceName, targetName } from './event-line.js';
 import { escalationAnswerFacts } from './escalation-answer-facts.js';
-import { escalationStatusLine } from './escalation-answer-lines.js';
+import { holderNote } from './escalation-answer-lines.js';
 
 /** Long posts are cut here, with a link to the original: every surface's text limits sit above it. */
 export const MAX_CARD_TEXT = 2000;
@@ -106,7 +106,7 @@ function stateLabel(c: Case): string {
 
 function activity(c: Case, policy: Policy): string[] {
   return [
-    ...c.escalations.map((e) => `Escalated to ${targetName(policy, e.target)}: ${escalationStatusLine(e)}`),
+    ...c.escalations.map((e) => `Escalated to ${targetName(policy, e.target)}: ${e.status}${e.answeredBy ? ` by ${e.answeredBy}` : ''}${e.answer ? ` (${e.answer})` : ''}${holderNote(e)}`),
     ...c.replies.map((r) => `Reply ${r.status.replace('_', ' ')} (${r.by}): ${truncate(r.text, 300)[0]}${r.error ? ` (${r.error})` : ''}`),
     ...c.moderation.map((m) => `${capitalise(m.action)} for ${ruleTitle(policy, m.ruleId)}: ${m.status.replace('_', ' ')}${m.note ? ` (${m.note})` : ''}`),
   ];

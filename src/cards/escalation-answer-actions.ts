@@ -3,7 +3,7 @@
 // colleague and Decline; leadership gets Agree the proposed line, Take it myself, Needs a statement, Ask for more.
 import { isOpenEscalation, type Escalation } from '../domain/case.js';
 import type { Policy } from '../policy/policy-schema.js';
-import { serviceMayReply } from '../policy/services/service-people.js';
+import { serviceMayReply } from '../policy/service-people.js';
 import type { CardButton } from './card-model.js';
 import { LEADERSHIP_ANSWER_LABELS } from './escalation-answer-lines.js';
 

@@ -3,7 +3,7 @@
 import type { Case } from '../domain/case.js';
 import type { Mention } from '../domain/mention.js';
 import type { Policy } from '../policy/policy-schema.js';
-import { serviceSignOff, servicePeople } from '../policy/services/service-people.js';
+import { serviceSignOff, servicePeople } from '../policy/service-people.js';
 import type { CardField, CardForm, EscalationAnswerFormId } from './card-model.js';
 
 type FormBody = Pick<CardForm, 'title' | 'submitLabel' | 'actionId' | 'fields'>;

@@ -33,6 +33,12 @@ function holderBefore(c: Case, escalationId: string): string {
   return esc ? ` (escalated ${esc.raisedAt.slice(0, 16).replace('T', ' ')} UTC)` : '';
 }
 
+/** "; now with Hal Reed (deputy)" while an escalation has moved on from the service's leads. */
+export function holderNote(esc: Escalation): string {
+  if (!esc.holder || !(esc.status === 'pending' || esc.status === 'acknowledged')) return '';
+  return `; now with ${esc.holder.name} (${esc.holder.stage === 'colleague' ? 'passed on' : esc.holder.stage === 'deputy' ? 'deputy' : 'comms manager'})`;
+}
+
 /** The escalation's state in a line: who holds it, who answered and how. Shared by every surface's escalation card. */
 export function escalationStatusLine(esc: Escalation): string {
   const by = esc.answeredBy ?? 'someone';

@@ -5,7 +5,7 @@ import type { FieldErrors } from '../cards/command-from-action.js';
 import { needsApproval } from '../policy/moderation-ladder.js';
 import { checkReplyRules } from '../policy/reply-rules.js';
 import type { DeskContext } from './desk-context.js';
-import { serviceSignOff } from '../policy/services/service-people.js';
+import { serviceSignOff } from '../policy/service-people.js';
 
 export type RuledCommand =
   | { readonly kind: 'command'; readonly command: CaseCommand }

@@ -4,7 +4,7 @@ import type { Case } from '../domain/case.js';
 import type { Mention } from '../domain/mention.js';
 import type { DeskContext } from './desk-context.js';
 import { parseEmergencyArgs, type EmergencyRequest } from './emergency-mode.js';
-import { mayViewCase } from '../policy/services/service-people.js';
+import { mayViewCase } from '../policy/service-people.js';
 
 export const LIST_LIMIT = 20;
 

@@ -4,8 +4,8 @@
 import { systemActor } from '../domain/actor.js';
 import { isOpenEscalation, type Case, type Escalation } from '../domain/case.js';
 import type { StoredCaseEvent } from '../domain/events.js';
-import { isAwayAt } from '../policy/services/away.js';
-import { acknowledgeDue, allHoldersAway, nextHop } from '../policy/services/escalation-handover.js';
+import { isAwayAt } from '../policy/away.js';
+import { acknowledgeDue, allHoldersAway, nextHop } from '../policy/escalation-handover.js';
 import type { DeskContext } from './desk-context.js';
 import { executeCaseCommand } from './execute-case-command.js';
 import type { OutboxItem } from './ports.js';

@@ -10,7 +10,7 @@ import { refuse, type Refusal } from '../domain/refusal.js';
 import { judgesItsOwnChanges } from '../domain/reply-once.js';
 import { caseWorkers, isLeadOf, permissionTable } from '../policy/policy-directory.js';
 import { formatLocalTime } from '../policy/format-local-time.js';
-import { serviceMayReply, serviceRole } from '../policy/services/service-people.js';
+import { serviceMayReply, serviceRole } from '../policy/service-people.js';
 import type { DeskContext } from './desk-context.js';
 import { clockEvents } from './clock-events.js';
 import { planSideEffects } from './plan-side-effects.js';

@@ -3,7 +3,7 @@
 import { DateTime } from 'luxon';
 import { hasRole, type Actor } from '../domain/actor.js';
 import { findPersonById } from '../policy/policy-directory.js';
-import { parseAwayArgs } from '../policy/services/away.js';
+import { parseAwayArgs } from '../policy/away.js';
 import type { DeskContext } from './desk-context.js';
 
 export async function setAway(ctx: DeskContext, actor: Actor, args: readonly string[]): Promise<string> {

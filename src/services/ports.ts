@@ -109,7 +109,7 @@ export interface DeskSettingsRepository {
 
 /** Who is out of office and when (issue 18): escalations they hold move on to a deputy at once. */
 export interface AwayRegister {
-  list(): Promise<import('../policy/services/away.js').AwayPeriod[]>;
+  list(): Promise<import('../policy/away.js').AwayPeriod[]>;
   /** Sets or clears a person's period, and appends the change to the settings history. */
   record(personId: string, period: { readonly from: string; readonly to: string } | null, by: { readonly personId: string; readonly name: string; readonly surface: string }, at: Date): Promise<void>;
 }

@@ -1,6 +1,6 @@
 // Owns out-of-office periods (issue 18), kept as desk settings ("away:<person id>") with their append-only history,
 // so no new table is needed and every change says who made it.
-import type { AwayPeriod } from '../policy/services/away.js';
+import type { AwayPeriod } from '../policy/away.js';
 import type { AwayRegister } from '../services/ports.js';
 import type { Sql } from './db.js';
 

@@ -5,7 +5,7 @@ import { DESK_HELP as HELP, deskAccessRefusal, myOpenCases, parseDeskCommand, un
 import { loadCaseView } from '../../services/load-case-view.js';
 import { setEmergencyMode } from '../../services/emergency-mode.js';
 import { setAway } from '../../services/out-of-office.js';
-import { mayViewCase } from '../../policy/services/service-people.js';
+import { mayViewCase } from '../../policy/service-people.js';
 import { cardFallbackText, renderCaseBlocks } from './render-case-blocks.js';
 import { renderCaseList } from './render-case-list.js';
 import type { SlackDeps } from './slack-deps.js';

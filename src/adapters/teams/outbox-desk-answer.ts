@@ -5,7 +5,7 @@ import type { ConversationReference } from '@microsoft/teams.api';
 import { deskAccessRefusal, myOpenCases, parseDeskCommand, unclaimedQueue } from '../../services/desk-queries.js';
 import { setEmergencyMode } from '../../services/emergency-mode.js';
 import { setAway } from '../../services/out-of-office.js';
-import { mayViewCase } from '../../policy/services/service-people.js';
+import { mayViewCase } from '../../policy/service-people.js';
 import { PermanentError } from '../../services/errors.js';
 import { loadCaseView } from '../../services/load-case-view.js';
 import type { OutboxHandler } from '../../store/outbox-worker.js';

@@ -1,9 +1,9 @@
 // Owns who is who in a service area (issue 18): leads, deputies and officers, whether the service may reply
 // itself, the sign-off its replies carry, and which cases a service officer may see.
-import type { Actor } from '../../domain/actor.js';
-import type { Case } from '../../domain/case.js';
-import { findPersonById, findService } from '../policy-directory.js';
-import type { Policy } from '../policy-schema.js';
+import type { Actor } from '../domain/actor.js';
+import type { Case } from '../domain/case.js';
+import { findPersonById, findService } from './policy-directory.js';
+import type { Policy } from './policy-schema.js';
 
 export type ServiceRole = 'lead' | 'deputy' | 'officer';
 

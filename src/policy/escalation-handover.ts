@@ -1,11 +1,11 @@
 // Owns the hand-over chain for a service escalation nobody acknowledges (issue 18): the lead has the
 // acknowledgement window (default 4 working hours), then a deputy, then the comms manager; a lead marked
 // away is skipped at once. Pure: who is away and when is passed in.
-import type { Escalation, EscalationHolder } from '../../domain/case.js';
-import { findService } from '../policy-directory.js';
-import type { Policy } from '../policy-schema.js';
-import { addDuration } from '../response-clocks.js';
-import type { WorkingCalendar } from '../working-calendar.js';
+import type { Escalation, EscalationHolder } from '../domain/case.js';
+import { findService } from './policy-directory.js';
+import type { Policy } from './policy-schema.js';
+import { addDuration } from './response-clocks.js';
+import type { WorkingCalendar } from './working-calendar.js';
 
 export interface Hop {
   readonly toPersonId: string;
