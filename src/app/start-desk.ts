@@ -17,6 +17,7 @@ import type { DeskContext } from '../services/desk-context.js';
 import { createLearnedSuggestions } from '../services/learned-suggestions.js';
 import { runClockJob } from '../services/run-clock-job.js';
 import { ESCALATION_WINDOW_KIND, runEscalationWindow } from '../services/escalation-window.js';
+import { HOLDING_LINE_KIND, recordHoldingLine } from '../services/surge-holding-line.js';
 import { tellAdminsOfStaleItem } from '../services/tell-admins-of-stale-item.js';
 import { deliverAutoReply, deliverModeration, deliverReply, recordNetworkFailure } from '../services/deliver-network-action.js';
 import type { Clock, NetworkConnector } from '../services/ports.js';
@@ -147,6 +148,7 @@ function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[]
       'clock.remind': (job) => runClockJob(ctx, 'remind', job),
       'clock.due': (job) => runClockJob(ctx, 'due', job),
       [ESCALATION_WINDOW_KIND]: (job) => runEscalationWindow(ctx, job),
+      [HOLDING_LINE_KIND]: (job) => recordHoldingLine(ctx, job),
     },
     onFailed: (job, error) => recordNetworkFailure(ctx, job, error),
     onStale: (job, error) => tellAdminsOfStaleItem(ctx, job, error),

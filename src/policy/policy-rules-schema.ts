@@ -111,7 +111,12 @@ export const riskSchema = z.object({
   safeguardingTerms: z.array(z.string()).default([]),
   /** Words that make a mention worth a closer look (medium risk): "fed up", "third time". */
   mediumRiskTerms: z.array(z.string()).default([]),
-  surge: z.object({ cases: z.number().int().min(2), withinMinutes: z.number().int().positive() }),
+  surge: z.object({
+    cases: z.number().int().min(2),
+    withinMinutes: z.number().int().positive(),
+    /** How long a holding line leadership agreed for a surge is offered on the topic's cases (issue 18). */
+    holdingLineHours: z.number().positive().default(24),
+  }),
   source,
 });
 

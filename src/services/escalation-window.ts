@@ -9,6 +9,7 @@ import { acknowledgeDue, allHoldersAway, nextHop } from '../policy/escalation-ha
 import type { DeskContext } from './desk-context.js';
 import { executeCaseCommand } from './execute-case-command.js';
 import type { OutboxItem } from './ports.js';
+import { planHoldingLine } from './surge-holding-line.js';
 
 export const ESCALATION_WINDOW_KIND = 'escalation.window';
 
@@ -19,6 +20,7 @@ export function planEscalationJobs(ctx: Pick<DeskContext, 'policy' | 'calendar' 
   const items: OutboxItem[] = [];
   for (const s of stored) {
     const e = s.event;
+    if (e.type === 'case.leadership.answered') items.push(...planHoldingLine(c, [s]));
     if (e.type === 'case.escalated' && e.data.target.type === 'service_lead') {
       const tag = e.data.target.serviceTag;
       items.push(job(c.id, e.data.escalationId, null, 'start', new Date(e.at), s.id));

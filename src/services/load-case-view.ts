@@ -2,6 +2,8 @@
 import { buildCaseCard } from '../cards/build-case-card.js';
 import type { CardFact, CaseCard } from '../cards/card-model.js';
 import { loadBriefing } from './load-briefing.js';
+import { holdingLineFor } from './surge-holding-line.js';
+import type { HoldingLine } from '../policy/holding-line.js';
 import type { Case } from '../domain/case.js';
 import type { Mention } from '../domain/mention.js';
 import type { ModerationRecord } from '../domain/moderation-record.js';
@@ -18,6 +20,8 @@ export interface CaseView {
   readonly accountHistory: ModerationRecord;
   /** Leadership's briefing, when the case has a leadership escalation (src/cards/build-briefing.ts). */
   readonly briefing?: readonly CardFact[];
+  /** The holding line agreed for this case's surge (src/services/surge-holding-line.ts). */
+  readonly holdingLine?: HoldingLine;
 }
 
 export async function loadCaseView(ctx: DeskContext, caseId: string): Promise<CaseView | null> {
@@ -26,11 +30,16 @@ export async function loadCaseView(ctx: DeskContext, caseId: string): Promise<Ca
   const stored = await ctx.store.mentions.get(c.mentionId);
   if (!stored) return null;
   const emergency = await ctx.store.settings.emergencyMode();
-  const banners = emergency ? [emergencyBanner(emergency)] : [];
+  const holdingLine = await holdingLineFor(ctx, c, stored.mention);
+  const banners = [...(emergency ? [emergencyBanner(emergency)] : []), ...(holdingLine ? [holdingLineBanner(holdingLine)] : [])];
   const accountHistory = await ctx.store.accounts.history(c.authorKey);
   const card = buildCaseCard({ case: c, mention: stored.mention, policy: ctx.policy, now: ctx.clock.now(), calendar: ctx.calendar, banners, accountHistory, ...(ctx.learned ? { learned: ctx.learned.current() } : {}) });
   const briefing = await loadBriefing(ctx, c, stored.mention);
-  return { case: c, mention: stored.mention, card, emergency, accountHistory, ...(briefing ? { briefing } : {}) };
+  return { case: c, mention: stored.mention, card, emergency, accountHistory, ...(briefing ? { briefing } : {}), ...(holdingLine ? { holdingLine } : {}) };
+}
+
+function holdingLineBanner(l: HoldingLine) {
+  return { tone: 'info' as const, text: `Holding line for the "${l.topic}" surge, agreed by ${l.agreedBy}: "${l.text}" The reply form offers it.` };
 }
 
 function emergencyBanner(e: EmergencyMode) {

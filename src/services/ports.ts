@@ -114,6 +114,13 @@ export interface AwayRegister {
   record(personId: string, period: { readonly from: string; readonly to: string } | null, by: { readonly personId: string; readonly name: string; readonly surface: string }, at: Date): Promise<void>;
 }
 
+/** The holding line agreed for a surge, per topic (issue 18; src/policy/holding-line.ts). */
+export interface HoldingLines {
+  forTopic(topic: string): Promise<import('../policy/holding-line.js').HoldingLine | null>;
+  /** Records `line` unless `keep(existing)` says the one in force stands; returns the line that stands. */
+  agree(line: import('../policy/holding-line.js').HoldingLine, keep: (existing: import('../policy/holding-line.js').HoldingLine | null) => boolean, by: { readonly personId: string; readonly surface: string }): Promise<import('../policy/holding-line.js').HoldingLine>;
+}
+
 /** What the management report reads. */
 export interface ReportSource {
   casesOpenedBetween(from: Date, to: Date): Promise<Case[]>;
@@ -130,6 +137,7 @@ export interface UnitOfWork {
   readonly outbox: Outbox;
   readonly accounts: AccountRepository;
   readonly away: AwayRegister;
+  readonly holdingLines: HoldingLines;
 }
 
 export interface Store extends UnitOfWork {

@@ -11,6 +11,7 @@ import { PgOutbox } from './pg-outbox.js';
 import { PgDeskSettingsRepository } from './pg-desk-settings-repository.js';
 import { PgReportSource } from './pg-report-source.js';
 import { PgAwayRegister } from './pg-away-register.js';
+import { PgHoldingLines } from './pg-holding-lines.js';
 
 export interface PgStoreOptions {
   /** The outbox's "now" for items without runAt; must be the clock the outbox worker uses. */
@@ -53,5 +54,6 @@ export function unitOfWork(sql: Sql, clock: Clock = systemClock): UnitOfWork {
     settings: new PgDeskSettingsRepository(sql),
     reports: new PgReportSource(sql),
     away: new PgAwayRegister(sql),
+    holdingLines: new PgHoldingLines(sql),
   };
 }

@@ -18,6 +18,8 @@ import { ingestMentions } from '../../../src/services/ingest-mentions.js';
 import { loadCaseView } from '../../../src/services/load-case-view.js';
 import { setAway } from '../../../src/services/out-of-office.js';
 import { runClockJob } from '../../../src/services/run-clock-job.js';
+import { loadCaseForm } from '../../../src/services/load-case-form.js';
+import { HOLDING_LINE_KIND, recordHoldingLine } from '../../../src/services/surge-holding-line.js';
 import { createPgStore } from '../../../src/store/create-pg-store.js';
 import type { Db } from '../../../src/store/db.js';
 import { createOutboxWorker } from '../../../src/store/outbox-worker.js';
@@ -37,13 +39,16 @@ const ivy = person('ivy', 'Ivy Shaw', 'IS', ['service_officer']);
 const eve = person('eve', 'Eve Grant', 'EG', ['leadership']);
 let sent = 0;
 
-function runDue() {
-  return createOutboxWorker({ db, clock, workerId: `w-${randomUUID()}`, handlers: {
+/** Runs every job due now (a fresh worker: a restart), batch after batch; earlier tests' jobs may fall due too. */
+async function runDue() {
+  const worker = createOutboxWorker({ db, clock, workerId: `w-${randomUUID()}`, handlers: {
     'clock.remind': (job) => runClockJob(ctx, 'remind', job),
     'clock.due': (job) => runClockJob(ctx, 'due', job),
     [ESCALATION_WINDOW_KIND]: (job) => runEscalationWindow(ctx, job),
     'network.reply': async () => ({ sent: ++sent }),
-  } }).runOnce();
+    [HOLDING_LINE_KIND]: (job) => recordHoldingLine(ctx, job),
+  } });
+  while ((await worker.runOnce()) >= 10);
 }
 
 async function run(caseId: string, command: CaseCommand, actor: Actor) {
@@ -219,5 +224,33 @@ describe("leadership's briefing", () => {
     // The bot alone hands over; a person may not.
     const handover = await executeCaseCommand(ctx, { caseId, seenVersion: null, command: { type: 'case.escalation.handover', escalationId: 'esc-1', toPersonId: 'cara', toName: 'Cara Lee', stage: 'manager', why: 'away' }, actor: cara });
     expect(handover).toMatchObject({ ok: false, refusal: { code: 'not_permitted' } });
+  });
+});
+
+describe("a surge's holding line", () => {
+  it('is agreed once by leadership and offered on every case of the surge, and a second agreement does not replace it', async () => {
+    now = new Date('2026-03-24T11:00:00Z');
+    const at = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();
+    const ids = (await ingestMentions(ctx, [25, 20, 15, 10, 5, 2].map((m) => mentionSchema.parse(sampleMention({ postedAt: at(m), text: 'Recycling not collected, the whole street is full of bins' }))))).map((o) => o.caseId);
+    const line = 'We know about the missed recycling rounds and crews are out today. Thank you for your patience.';
+    const lead = async (caseId: string, text: string) => {
+      await run(caseId, { type: 'case.claim' }, ana);
+      await run(caseId, { type: 'case.escalate', target: { type: 'leadership' }, reason: 'A surge on recycling', proposal: { kind: 'holding_line', text } }, ana);
+      await run(caseId, { type: 'case.leadership.answer', escalationId: 'esc-1', answer: 'agree', note: null }, eve);
+      await runDue();
+    };
+    await lead(ids[0]!, line);
+    await lead(ids[1]!, 'A different line agreed later');
+
+    const other = (await loadCaseView(ctx, ids[4]!))!;
+    expect(other.card.banners).toContainEqual({ tone: 'info', text: `Holding line for the "waste" surge, agreed by Eve Grant: "${line}" The reply form offers it.` });
+    await run(ids[4]!, { type: 'case.claim' }, ana);
+    const form = (await loadCaseForm(ctx, { formId: 'reply', caseId: ids[4]!, args: {}, actor: ana }))!.form;
+    expect(form.fields.find((f) => f.id === 'text')).toMatchObject({ initial: line });
+    const refreshed = await db.query(`SELECT 1 FROM outbox WHERE kind = 'chat.card.refresh' AND key LIKE $1`, [`card:slack:%:holding-line:${ids[0]}`]);
+    expect(refreshed.rows.length).toBeGreaterThanOrEqual(6);
+    // A case on another topic is not offered it.
+    const elsewhere = (await ingestMentions(ctx, [mentionSchema.parse(sampleMention({ postedAt: at(1), text: 'The pothole on Mill Lane is getting worse' }))]))[0]!.caseId;
+    expect((await loadCaseView(ctx, elsewhere))!.holdingLine).toBeUndefined();
   });
 });
