@@ -5,6 +5,7 @@ import { systemActor } from '../domain/actor.js';
 import { isOpenEscalation, type Case, type Escalation } from '../domain/case.js';
 import type { StoredCaseEvent } from '../domain/events.js';
 import { isAwayAt } from '../policy/away.js';
+import { formatLocalTime } from '../policy/format-local-time.js';
 import { acknowledgeDue, allHoldersAway, nextHop } from '../policy/escalation-handover.js';
 import type { DeskContext } from './desk-context.js';
 import { executeCaseCommand } from './execute-case-command.js';
@@ -20,7 +21,7 @@ export function planEscalationJobs(ctx: Pick<DeskContext, 'policy' | 'calendar' 
   const items: OutboxItem[] = [];
   for (const s of stored) {
     const e = s.event;
-    if (e.type === 'case.leadership.answered') items.push(...planHoldingLine(c, [s]));
+    if (e.type === 'case.leadership.answered') items.push(...planHoldingLine(c, [s]), ...statementTask(ctx, c, s));
     if (e.type === 'case.escalated' && e.data.target.type === 'service_lead') {
       const tag = e.data.target.serviceTag;
       items.push(job(c.id, e.data.escalationId, null, 'start', new Date(e.at), s.id));
@@ -40,6 +41,16 @@ export function planEscalationJobs(ctx: Pick<DeskContext, 'policy' | 'calendar' 
     }
   }
   return items;
+}
+
+/** "Needs a statement": the comms managers are told, with the statement clock's deadline, in the card's thread. */
+function statementTask(ctx: Pick<DeskContext, 'policy' | 'surfaces'>, c: Case, s: StoredCaseEvent): OutboxItem[] {
+  const e = s.event;
+  if (e.type !== 'case.leadership.answered' || e.data.answer !== 'statement') return [];
+  const due = Object.entries(c.deadlines).find(([id]) => ctx.policy.clocks.some((k) => k.id === id && k.startsOn === 'statement_requested'))?.[1];
+  const by = due ? ` by ${formatLocalTime(due, ctx.policy.calendar.timeZone, new Date(e.at))}` : '';
+  const text = `${e.actor.name} (leadership) needs a statement on ${c.id}${e.data.note ? ` (${e.data.note})` : ''}: comms manager, please draft it${by}.`;
+  return ctx.surfaces.map((surface) => ({ key: `notice:${surface}:statement:${s.id}`, kind: 'chat.notice', caseId: c.id, payload: { caseId: c.id, surface, audience: 'channel_and_managers', ownerId: null, text } }));
 }
 
 function job(caseId: string, escalationId: string, holderId: string | null, stage: Stage, runAt: Date, eventId: string): OutboxItem {

@@ -217,6 +217,8 @@ describe("leadership's briefing", () => {
 
     const statement = await run(caseId, { type: 'case.leadership.answer', escalationId: 'esc-1', answer: 'statement', note: 'The leader will want to see it' }, eve);
     expect(statement.deadlines['leadership_statement']).toBeDefined();
+    const task = await db.query<{ payload: { audience: string; text: string } }>(`SELECT payload FROM outbox WHERE key LIKE 'notice:slack:statement:%' AND case_id = $1`, [caseId]);
+    expect(task.rows.map((r) => r.payload)).toMatchObject([{ audience: 'channel_and_managers', text: expect.stringMatching(/^Eve Grant \(leadership\) needs a statement on MD-\d+ \(The leader will want to see it\): comms manager, please draft it by \d\d:\d\d\.$/) }]);
     const after = (await loadCaseView(ctx, caseId))!;
     expect(after.card.facts).toContainEqual({ label: 'Leadership', value: 'Needs a statement (Eve Grant): The leader will want to see it' });
     const refused = await executeCaseCommand(ctx, { caseId, seenVersion: null, command: { type: 'case.leadership.answer', escalationId: 'esc-1', answer: 'agree', note: null }, actor: dev });
