@@ -17,6 +17,8 @@ import { createWorkingCalendar } from '../policy/working-calendar.js';
 import type { DeskContext } from '../services/desk-context.js';
 import { createLearnedSuggestions } from '../services/learned-suggestions.js';
 import { runClockJob } from '../services/run-clock-job.js';
+import { ESCALATION_WINDOW_KIND, runEscalationWindow } from '../services/escalation-window.js';
+import { HOLDING_LINE_KIND, recordHoldingLine } from '../services/surge-holding-line.js';
 import { tellAdminsOfStaleItem } from '../services/tell-admins-of-stale-item.js';
 import { tellAdminsOfPermanentFailure } from '../services/tell-admins-of-permanent-failure.js';
 import { deliverAutoReply, deliverModeration, deliverReply, recordNetworkFailure } from '../services/deliver-network-action.js';
@@ -171,6 +173,8 @@ function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[]
       'network.auto_reply': (job) => deliverAutoReply(ctx, lookup, job),
       'clock.remind': (job) => runClockJob(ctx, 'remind', job),
       'clock.due': (job) => runClockJob(ctx, 'due', job),
+      [ESCALATION_WINDOW_KIND]: (job) => runEscalationWindow(ctx, job),
+      [HOLDING_LINE_KIND]: (job) => recordHoldingLine(ctx, job),
     }),
     onFailed: countedOnFailed(metrics, async (job, error) => {
       await recordNetworkFailure(ctx, job, error);

@@ -1,5 +1,5 @@
 // Which buttons a case card shows: only what its state allows, on that network. Decided once for every surface.
-import type { Case, Escalation } from '../domain/case.js';
+import type { Case } from '../domain/case.js';
 import type { NetworkCapability } from '../policy/policy-rules-schema.js';
 import type { CardButton } from './card-model.js';
 
@@ -23,7 +23,8 @@ export function availableActions(c: Case, network: NetworkCapability | null): Ca
 function approvalButtons(c: Case): CardButton[] {
   const buttons: CardButton[] = [];
   for (const r of c.replies.filter((x) => x.status === 'awaiting_approval')) {
-    buttons.push({ actionId: 'case.reply.approve', label: `Approve reply ${r.id}`, style: 'primary', args: { replyId: r.id } });
+    const whose = r.forEscalation ? `${r.by}'s reply` : `reply ${r.id}`;
+    buttons.push({ actionId: 'case.reply.approve', label: `Approve ${whose}`, style: 'primary', args: { replyId: r.id } });
     buttons.push({ actionId: 'case.reply.reject', label: `Send back reply ${r.id}`, style: 'default', opens: 'reject-reply', args: { replyId: r.id } });
   }
   for (const m of c.moderation.filter((x) => x.status === 'awaiting_approval')) {
@@ -46,16 +47,5 @@ export function moderationActions(network: NetworkCapability | null): Array<'hid
   return list;
 }
 
-/** Buttons an escalation card carries for its target; a safeguarding referral can also be ruled no concern. */
-export function escalationButtons(escalationId: string, target: Escalation['target']['type'] = 'service_lead'): CardButton[] {
-  return [
-    { actionId: 'case.escalation.acknowledge', label: 'Acknowledge', style: 'primary', args: { escalationId } },
-    { actionId: 'case.escalation.decline', label: 'Decline', style: 'danger', opens: 'decline', args: { escalationId } },
-    ...(target === 'safeguarding' ? [dismissSafeguardingButton(escalationId)] : []),
-  ];
-}
-
-/** The safeguarding lead's one click for a false alarm (issue 16): a reason is asked for and recorded. */
-function dismissSafeguardingButton(escalationId: string): CardButton {
-  return { actionId: 'case.safeguarding.dismiss', label: 'Not a safeguarding concern', style: 'default', opens: 'dismiss-safeguarding', args: { escalationId } };
-}
+/** Buttons an escalation card carries for its target (src/cards/escalation-answer-actions.ts). */
+export { escalationCardButtons } from './escalation-answer-actions.js';

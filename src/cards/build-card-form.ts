@@ -4,6 +4,7 @@ import type { Mention } from '../domain/mention.js';
 import { caseWorkers } from '../policy/policy-directory.js';
 import type { Policy } from '../policy/policy-schema.js';
 import { moderationActions } from './available-actions.js';
+import { escalationAnswerForm, proposalFields } from './escalation-answer-forms.js';
 import type { CardForm, CardFormId, CardOption } from './card-model.js';
 import { NO_LEARNING, suggestWithLearning, type LearnedModels } from '../policy/combine-suggestions.js';
 import { suggestionText } from './suggestion-facts.js';
@@ -66,6 +67,8 @@ export function buildCardForm(input: FormInput): CardForm {
     case 'reject-reply': return { ...base, id: 'reject-reply', title: 'Send the reply back', submitLabel: 'Send back', actionId: 'case.reply.reject', fields: [
       { kind: 'text', id: 'reason', label: 'What to change', multiline: true, maxLength: 1000 },
     ] };
+    case 'answer-escalation': case 'draft-reply': case 'pass-escalation': case 'ask-more':
+      return { ...base, id: input.formId, ...escalationAnswerForm(input.formId, c, input.mention, input.policy, args ?? {}) };
     case 'reject': return { ...base, id: 'reject', title: 'Reject the moderation', submitLabel: 'Reject', actionId: 'case.moderation.reject', fields: [
       { kind: 'text', id: 'reason', label: 'Why', multiline: true, maxLength: 1000 },
     ] };
@@ -128,6 +131,7 @@ function escalateForm(policy: Policy) {
     fields: [
       { kind: 'select' as const, id: 'target', label: 'To', options: targets },
       { kind: 'text' as const, id: 'reason', label: 'Why', multiline: true, maxLength: 1000 },
+      ...proposalFields(),
     ],
   };
 }

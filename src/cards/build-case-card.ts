@@ -16,6 +16,8 @@ import { personalDataBanners, personalDataHideButton, suggestionFact } from './s
 import type { CardFact, CaseCard, Tone } from './card-model.js';
 import { postClockFacts, postedFact } from './describe-post-time.js';
 import { kindName, ruleTitle, serviceName, targetName } from './event-line.js';
+import { escalationAnswerFacts } from './escalation-answer-facts.js';
+import { holderNote } from './escalation-answer-lines.js';
 
 /** Long posts are cut here, with a link to the original: every surface's text limits sit above it. */
 export const MAX_CARD_TEXT = 2000;
@@ -52,7 +54,7 @@ export function buildCaseCard({ case: c, mention: m, policy, now, banners = [], 
     textTruncated: cut,
     parent: m.parent ? { text: truncate(m.parent.text, MAX_PARENT_TEXT)[0], url: m.parent.url ?? null } : null,
     url: m.url,
-    facts: [...facts(c, m, policy, now, calendar, learned), ...accountFact(policy, c, accountHistory)],
+    facts: [...facts(c, m, policy, now, calendar, learned), ...accountFact(policy, c, accountHistory), ...escalationAnswerFacts(c)],
     activity: activity(c, policy),
     actions: [...availableActions(c, network), ...personalDataHideButton(policy, c, m)],
   };
@@ -104,7 +106,7 @@ function stateLabel(c: Case): string {
 
 function activity(c: Case, policy: Policy): string[] {
   return [
-    ...c.escalations.map((e) => `Escalated to ${targetName(policy, e.target)}: ${e.status}${e.answeredBy ? ` by ${e.answeredBy}` : ''}${e.answer ? ` (${e.answer})` : ''}`),
+    ...c.escalations.map((e) => `Escalated to ${targetName(policy, e.target)}: ${e.status}${e.answeredBy ? ` by ${e.answeredBy}` : ''}${e.answer ? ` (${e.answer})` : ''}${holderNote(e)}`),
     ...c.replies.map((r) => `Reply ${r.status.replace('_', ' ')} (${r.by}): ${truncate(r.text, 300)[0]}${r.error ? ` (${r.error})` : ''}`),
     ...c.moderation.map((m) => `${capitalise(m.action)} for ${ruleTitle(policy, m.ruleId)}: ${m.status.replace('_', ' ')}${m.note ? ` (${m.note})` : ''}`),
   ];

@@ -23,7 +23,12 @@ export interface CardButton {
   readonly args?: Readonly<Record<string, string>>;
 }
 
-export type CardFormId = 'reply' | 'classify' | 'escalate' | 'moderate' | 'close' | 'reassign' | 'decline' | 'reject' | 'reject-reply' | 'dismiss-safeguarding';
+export type CardFormId = 'reply' | 'classify' | 'escalate' | 'moderate' | 'close' | 'reassign' | 'decline' | 'reject' | 'reject-reply' | 'dismiss-safeguarding'
+  | EscalationAnswerFormId;
+
+/** The forms a service's or leadership's answer opens (issue 18; src/cards/escalation-answer-forms.ts). */
+export type EscalationAnswerFormId = 'answer-escalation' | 'draft-reply' | 'pass-escalation' | 'ask-more';
+export const ESCALATION_ANSWER_FORM_IDS: readonly EscalationAnswerFormId[] = ['answer-escalation', 'draft-reply', 'pass-escalation', 'ask-more'];
 
 export interface CaseCard {
   readonly caseId: string;

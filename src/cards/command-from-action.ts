@@ -4,6 +4,8 @@ import type { CaseCommand } from '../domain/commands.js';
 import { findPersonById } from '../policy/policy-directory.js';
 import type { Policy } from '../policy/policy-schema.js';
 import { REPLY_FORM_ARGS } from './build-card-form.js';
+import { escalationAnswerCommand, isEscalationAnswerAction, proposalFrom } from './escalation-answer-commands.js';
+import type { Proposal } from '../domain/case.js';
 
 export type FieldErrors = Readonly<Record<string, string>>;
 export type ParsedAction = { readonly ok: true; readonly command: CaseCommand } | { readonly ok: false; readonly fieldErrors: FieldErrors };
@@ -22,7 +24,7 @@ export function commandFromAction(actionId: string, args: Values, values: Values
       return person ? ok({ type: 'case.reassign', toPersonId: person.id, toName: person.name }) : bad('toPersonId', 'Choose someone from the list.');
     }
     case 'case.classify': return classify(policy, text('serviceTag'), text('kind'), text('note'));
-    case 'case.escalate': return escalate(policy, text('target'), text('reason'));
+    case 'case.escalate': return withProposal(escalate(policy, text('target'), text('reason')), proposalFrom(values));
     case 'case.escalation.acknowledge': return needArg(args, 'escalationId', (id) => ({ type: 'case.escalation.acknowledge', escalationId: id, note: text('note') || null }));
     case 'case.escalation.decline': return text('reason') ? needArg(args, 'escalationId', (id) => ({ type: 'case.escalation.decline', escalationId: id, reason: text('reason') })) : bad('reason', 'Say why you are declining.');
     case 'case.safeguarding.dismiss': return text('reason') ? needArg(args, 'escalationId', (id) => ({ type: 'case.safeguarding.dismiss', escalationId: id, reason: text('reason') })) : bad('reason', 'Say why this is not a safeguarding concern.');
@@ -36,8 +38,14 @@ export function commandFromAction(actionId: string, args: Values, values: Values
     case 'case.close': return (CLOSE_OUTCOMES as readonly string[]).includes(text('outcome'))
       ? ok({ type: 'case.close', outcome: text('outcome') as CloseOutcome, note: text('note') || null })
       : bad('outcome', 'Choose an outcome.');
-    default: return bad('action', `Unknown action ${actionId}.`);
+    default: return isEscalationAnswerAction(actionId) ? escalationAnswerCommand(actionId, args, values, policy) : bad('action', `Unknown action ${actionId}.`);
   }
+}
+
+/** A leadership escalation carries what comms proposes (the briefing's "what comms proposes"). */
+function withProposal(parsed: ParsedAction, proposal: Proposal | null): ParsedAction {
+  if (!parsed.ok || !proposal || parsed.command.type !== 'case.escalate' || parsed.command.target.type !== 'leadership') return parsed;
+  return ok({ ...parsed.command, proposal });
 }
 
 function classify(policy: Policy, serviceTag: string, kind: string, note: string): ParsedAction {

@@ -2,6 +2,7 @@
 import type { Case } from '../domain/case.js';
 import type { CaseEvent } from '../domain/events.js';
 import type { Policy } from '../policy/policy-schema.js';
+import { describeAnswer } from './escalation-answer-lines.js';
 
 export function describeEvent(e: CaseEvent, c: Case, policy: Policy): string {
   const who = e.actor.name;
@@ -12,10 +13,10 @@ export function describeEvent(e: CaseEvent, c: Case, policy: Policy): string {
     case 'case.reassigned': return `${who} reassigned it to ${e.data.toName}`;
     case 'case.classified': return `Classified: ${serviceName(policy, e.data.serviceTag)}, ${kindName(policy, e.data.kind)}${e.data.note ? ` (${e.data.note})` : ''}`;
     case 'case.escalated': return `Escalated to ${targetName(policy, e.data.target)} by ${who}: ${e.data.reason}`;
-    case 'case.escalation.acknowledged': return `${who} acknowledged the escalation${e.data.note ? `: ${e.data.note}` : ''}`;
+    case 'case.escalation.acknowledged': return `${who} acknowledged the escalation (on it; the substantive answer is still to come)${e.data.note ? `: ${e.data.note}` : ''}`;
     case 'case.escalation.declined': return `${who} declined the escalation: ${e.data.reason}`;
     case 'case.safeguarding.dismissed': return `${who} ruled this not a safeguarding concern: ${e.data.reason}`;
-    case 'case.reply.requested': return e.data.awaitingApproval ? `${who} drafted a reply, waiting for a manager's approval (pre-election period)` : `${who} sent a reply for posting: ${e.data.text}`;
+    case 'case.reply.requested': return e.data.forEscalation ? `${who} drafted a reply for the service, waiting for comms' sign-off: ${e.data.text}` : e.data.awaitingApproval ? `${who} drafted a reply, waiting for a manager's approval (pre-election period)` : `${who} sent a reply for posting: ${e.data.text}`;
     case 'case.reply.approved': return `${who} approved the reply`;
     case 'case.reply.rejected': return `${who} sent the reply back: ${e.data.reason}`;
     case 'case.reply.sent': return `Reply sent: ${c.replies.find((r) => r.id === e.data.replyId)?.text ?? e.data.replyId}`;
@@ -31,6 +32,10 @@ export function describeEvent(e: CaseEvent, c: Case, policy: Policy): string {
     case 'case.reopened': return `${who} reopened it${e.data.reason ? `: ${e.data.reason}` : ''}`;
     case 'case.noted': return e.data.text;
     case 'case.deadline.set': return e.data.due ? `Deadline set: ${e.data.name}` : `Deadline cleared: ${e.data.name}`;
+    case 'case.escalation.answered':
+    case 'case.escalation.passed':
+    case 'case.escalation.handed_over':
+    case 'case.leadership.answered': return describeAnswer(e, c);
   }
 }
 

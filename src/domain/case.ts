@@ -18,11 +18,43 @@ export interface Escalation {
   readonly id: string;
   readonly target: EscalationTarget;
   readonly reason: string;
-  readonly status: 'pending' | 'acknowledged' | 'declined';
+  /** pending → acknowledged ("on it") → answered; declined. Only an answer (or an approved reply) is substantive. */
+  readonly status: 'pending' | 'acknowledged' | 'answered' | 'declined';
   readonly raisedBy: string;
   readonly raisedAt: string;
   readonly answeredBy: string | null;
   readonly answer: string | null;
+  /** Who holds it now, when it has moved from the target's leads: passed to a colleague, or handed over. */
+  readonly holder?: EscalationHolder | null;
+  /** What comms proposes to say, for leadership's briefing (reply, holding line, statement, no comment). */
+  readonly proposal?: Proposal | null;
+  /** A service's answer for comms: the facts and the wording it proposes (pre-fills comms' reply). */
+  readonly serviceAnswer?: { readonly facts: string; readonly proposedReply: string | null } | null;
+  /** Leadership's answer to a briefing. */
+  readonly leadershipAnswer?: { readonly answer: LeadershipAnswer; readonly note: string | null; readonly by: string } | null;
+}
+
+export interface EscalationHolder {
+  readonly personId: string;
+  readonly name: string;
+  /** colleague: passed on by a lead; deputy or manager: handed over when the lead did not acknowledge or was away. */
+  readonly stage: 'colleague' | 'deputy' | 'manager';
+}
+
+export const PROPOSAL_KINDS = ['reply', 'holding_line', 'statement', 'no_comment'] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+export interface Proposal {
+  readonly kind: ProposalKind;
+  readonly text: string | null;
+}
+
+export const LEADERSHIP_ANSWERS = ['agree', 'take_it', 'statement', 'more'] as const;
+/** Agree the proposed line; take it myself; needs a statement; ask for more. */
+export type LeadershipAnswer = (typeof LEADERSHIP_ANSWERS)[number];
+
+/** Still waiting for a substantive answer: an acknowledgement alone does not close it. */
+export function isOpenEscalation(e: Escalation): boolean {
+  return e.status === 'pending' || e.status === 'acknowledged';
 }
 
 export type ReplyVisibility = 'public' | 'private';
@@ -39,6 +71,10 @@ export interface Reply {
   readonly formKey: string | null;
   readonly networkReplyId: string | null;
   readonly error: string | null;
+  /** Drafted by a service for this escalation (001 matrix option 4): comms signs it off before it is sent. */
+  readonly forEscalation?: string | null;
+  /** A service's draft that also needs a manager's sign-off (pre-election): a comms officer may not approve it. */
+  readonly managerOnly?: boolean;
 }
 
 export const MODERATION_ACTIONS = ['hide', 'unhide', 'delete', 'warn', 'block', 'unblock'] as const;

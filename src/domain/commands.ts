@@ -1,12 +1,12 @@
 // What people (and the bot) can ask of a case. The type is also the action id every surface uses.
-import type { CloseOutcome, EscalationTarget, ModerationActionKind, ReplyVisibility } from './case.js';
+import type { CloseOutcome, EscalationTarget, LeadershipAnswer, ModerationActionKind, Proposal, ReplyVisibility } from './case.js';
 
 export type CaseCommand =
   | { readonly type: 'case.claim' }
   | { readonly type: 'case.release' }
   | { readonly type: 'case.reassign'; readonly toPersonId: string; readonly toName: string }
   | { readonly type: 'case.classify'; readonly serviceTag: string; readonly kind: string; readonly note?: string | null }
-  | { readonly type: 'case.escalate'; readonly target: EscalationTarget; readonly reason: string }
+  | { readonly type: 'case.escalate'; readonly target: EscalationTarget; readonly reason: string; readonly proposal?: Proposal | null }
   | { readonly type: 'case.escalation.acknowledge'; readonly escalationId: string; readonly note?: string | null }
   | { readonly type: 'case.escalation.decline'; readonly escalationId: string; readonly reason: string }
   /** The safeguarding lead's ruling on a referral: "Not a safeguarding concern", with the reason (004 §2). */
@@ -35,7 +35,19 @@ export type CaseCommand =
   | { readonly type: 'case.close'; readonly outcome: CloseOutcome; readonly note?: string | null }
   | { readonly type: 'case.reopen'; readonly reason?: string | null }
   /** The bot notes something on the record (an out-of-hours reply sent, a surge) without changing the case. */
-  | { readonly type: 'case.note'; readonly text: string; readonly rule: string | null };
+  | { readonly type: 'case.note'; readonly text: string; readonly rule: string | null }
+  | ServiceAnswerCommand;
+
+/** What a service and leadership answer from the escalation card (issue 18); see decisions/escalation-answers.ts. */
+export type ServiceAnswerCommand =
+  /** The facts and proposed wording, for comms: the substantive response (001 matrix option 2). */
+  | { readonly type: 'case.escalation.answer'; readonly escalationId: string; readonly facts: string; readonly proposedReply: string | null }
+  /** The service writes the reply itself; comms signs it off before it is sent (001 matrix option 4). */
+  | { readonly type: 'case.escalation.draft'; readonly escalationId: string; readonly text: string; readonly visibility: ReplyVisibility; readonly needsManager?: boolean }
+  | { readonly type: 'case.escalation.pass'; readonly escalationId: string; readonly toPersonId: string; readonly toName: string }
+  /** The bot hands an unacknowledged escalation (or an away lead's) on: lead → deputy → comms manager. */
+  | { readonly type: 'case.escalation.handover'; readonly escalationId: string; readonly toPersonId: string; readonly toName: string; readonly stage: 'deputy' | 'manager'; readonly why: 'not_acknowledged' | 'away' }
+  | { readonly type: 'case.leadership.answer'; readonly escalationId: string; readonly answer: LeadershipAnswer; readonly note: string | null };
 
 export interface ReplyFormStamp {
   readonly key: string;

@@ -21,6 +21,10 @@ export interface DecisionContext {
   readonly canWorkCases: (personId: string) => boolean;
   /** Renders an instant in the council's time zone for refusal messages ("10:42"). */
   readonly formatTime: (iso: string) => string;
+  /** A person's place in a service (lead, deputy or officer; from the policy), for escalation answers (issue 18). */
+  readonly serviceRole?: (personId: string, serviceTag: string) => 'lead' | 'deputy' | 'officer' | null;
+  /** Whether the policy lets a service draft replies itself (001 matrix option 4). */
+  readonly serviceMayReply?: (serviceTag: string) => boolean;
 }
 
 /** Builds the events of one accepted command; each bumps the case to the same next version. */

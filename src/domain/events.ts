@@ -1,5 +1,5 @@
 // The events a case's history is made of. Every change to a case is exactly one of these.
-import type { CloseOutcome, EscalationTarget, ModerationActionKind, ReplyVisibility, RiskLevel } from './case.js';
+import type { CloseOutcome, EscalationTarget, LeadershipAnswer, ModerationActionKind, Proposal, ReplyVisibility, RiskLevel } from './case.js';
 import type { Surface } from './roles.js';
 
 export interface EventDataMap {
@@ -18,12 +18,12 @@ export interface EventDataMap {
   'case.released': Record<string, never>;
   'case.reassigned': { toPersonId: string; toName: string };
   'case.classified': { serviceTag: string; kind: string; note: string | null };
-  'case.escalated': { escalationId: string; target: EscalationTarget; reason: string };
+  'case.escalated': { escalationId: string; target: EscalationTarget; reason: string; proposal?: Proposal | null };
   'case.escalation.acknowledged': { escalationId: string; note: string | null };
   'case.escalation.declined': { escalationId: string; reason: string };
   'case.safeguarding.dismissed': { escalationId: string; reason: string };
   /** formKey: the reply form it came from (absent without a form, and on events recorded before forms had keys). */
-  'case.reply.requested': { replyId: string; text: string; visibility: ReplyVisibility; awaitingApproval: boolean; formKey?: string };
+  'case.reply.requested': { replyId: string; text: string; visibility: ReplyVisibility; awaitingApproval: boolean; formKey?: string; forEscalation?: string; managerOnly?: boolean };
   'case.reply.approved': { replyId: string };
   'case.reply.rejected': { replyId: string; reason: string };
   'case.reply.sent': { replyId: string; networkReplyId: string };
@@ -45,6 +45,11 @@ export interface EventDataMap {
   'case.reopened': { reason: string | null };
   'case.deadline.set': { name: string; due: string | null };
   'case.noted': { text: string };
+  /** The substantive answer: the service's facts and wording, or (replyId) its own reply, approved by comms. */
+  'case.escalation.answered': { escalationId: string; facts: string | null; proposedReply: string | null; replyId?: string };
+  'case.escalation.passed': { escalationId: string; toPersonId: string; toName: string };
+  'case.escalation.handed_over': { escalationId: string; toPersonId: string; toName: string; stage: 'deputy' | 'manager'; why: 'not_acknowledged' | 'away' };
+  'case.leadership.answered': { escalationId: string; answer: LeadershipAnswer; note: string | null };
 }
 
 export type CaseEventType = keyof EventDataMap;

@@ -93,7 +93,29 @@ function applyChange(c: Case, e: CaseEvent): Case {
       return c;
     case 'case.deadline.set':
       return { ...c, deadlines: withDeadline(c.deadlines, e.data.name, e.data.due) };
+    case 'case.escalation.answered':
+      return answered(c, e);
+    case 'case.escalation.passed':
+      return updateEscalation(c, e.data.escalationId, { holder: { personId: e.data.toPersonId, name: e.data.toName, stage: 'colleague' } });
+    case 'case.escalation.handed_over':
+      return updateEscalation(c, e.data.escalationId, { holder: { personId: e.data.toPersonId, name: e.data.toName, stage: e.data.stage } });
+    case 'case.leadership.answered': {
+      const leadershipAnswer = { answer: e.data.answer, note: e.data.note, by: e.actor.name };
+      // "Ask for more" leaves it open: comms owes leadership more before they decide.
+      const status = e.data.answer === 'more' ? 'acknowledged' : 'answered';
+      return updateEscalation(c, e.data.escalationId, { status, answeredBy: e.actor.name, answer: e.data.note, leadershipAnswer });
+    }
   }
+}
+
+/** Answered for comms (facts and wording), or by the service's own reply once comms approved it: named after its writer. */
+function answered(c: Case, e: CaseEvent<'case.escalation.answered'>): Case {
+  const { escalationId, facts, proposedReply, replyId } = e.data;
+  if (replyId) {
+    const reply = c.replies.find((r) => r.id === replyId);
+    return updateEscalation(c, escalationId, { status: 'answered', answeredBy: reply?.by ?? e.actor.name, answer: `Reply approved by ${e.actor.name}` });
+  }
+  return updateEscalation(c, escalationId, { status: 'answered', answeredBy: e.actor.name, answer: facts, serviceAnswer: { facts: facts ?? '', proposedReply } });
 }
 
 function newEscalation(e: CaseEvent<'case.escalated'>): Escalation {
@@ -106,13 +128,15 @@ function newEscalation(e: CaseEvent<'case.escalated'>): Escalation {
     raisedAt: e.at,
     answeredBy: null,
     answer: null,
+    ...(e.data.proposal ? { proposal: e.data.proposal } : {}),
   };
 }
 
 function newReply(e: CaseEvent<'case.reply.requested'>): Reply {
   const status = e.data.awaitingApproval ? 'awaiting_approval' : 'sending';
-  const { replyId: id, text, visibility, formKey } = e.data;
-  return { id, text, visibility, status, by: e.actor.name, at: e.at, formKey: formKey ?? null, networkReplyId: null, error: null };
+  const { replyId: id, text, visibility, formKey, forEscalation, managerOnly } = e.data;
+  const service = forEscalation ? { forEscalation, ...(managerOnly ? { managerOnly } : {}) } : {};
+  return { id, text, visibility, status, by: e.actor.name, at: e.at, formKey: formKey ?? null, networkReplyId: null, error: null, ...service };
 }
 
 function newModeration(e: CaseEvent<'case.moderation.requested'>): ModerationAction {

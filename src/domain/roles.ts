@@ -6,6 +6,8 @@ export const ROLES = [
   'service_lead',
   'leadership',
   'safeguarding_lead',
+  /** An officer of one service (not its lead): answers that service's escalations, sees only its cases (001 matrix option 4). */
+  'service_officer',
 ] as const;
 
 export type Role = (typeof ROLES)[number];

@@ -1,5 +1,5 @@
 // Which response clocks a change starts or stops, and their new due times (DOMAIN.md "Response times").
-import type { Case } from '../domain/case.js';
+import { isOpenEscalation, type Case } from '../domain/case.js';
 import type { CaseEvent } from '../domain/events.js';
 import type { Clock } from './policy-rules-schema.js';
 import type { Policy } from './policy-schema.js';
@@ -31,6 +31,8 @@ function starts(clock: Clock, events: readonly CaseEvent[], before: Case): boole
       case 'claimed': return e.type === 'case.claimed' || e.type === 'case.reassigned';
       case 'escalated_to_service_lead': return e.type === 'case.escalated' && e.data.target.type === 'service_lead';
       // Already running (the bot recognised the request at intake): the earlier start stands.
+      // Leadership asked for a statement: the comms manager's statement task (issue 18).
+      case 'statement_requested': return e.type === 'case.leadership.answered' && e.data.answer === 'statement';
       case 'classified_foi': return e.type === 'case.classified' && e.data.kind === 'foi_request' && before.deadlines[clock.id] === undefined;
     }
   });
@@ -43,7 +45,9 @@ function stops(clock: Clock, events: readonly CaseEvent[], before: Case): boolea
     if (clock.startsOn === 'classified_foi' && e.type === 'case.classified' && e.data.kind !== 'foi_request') return true;
     switch (clock.stopsOn) {
       case 'first_reply': return e.type === 'case.reply.sent';
-      case 'escalation_answered': return (e.type === 'case.escalation.acknowledged' || e.type === 'case.escalation.declined') && !hasOtherPendingLeadEscalation(before, e.data.escalationId);
+      // The substantive answer (facts for comms, or the service's own reply once approved), or a decline: never
+      // an acknowledgement, which only says someone is on it (001 matrix option 2; issue 18).
+      case 'escalation_answered': return (e.type === 'case.escalation.answered' || e.type === 'case.escalation.declined') && isServiceEscalation(before, e.data.escalationId) && !hasOtherOpenLeadEscalation(before, e.data.escalationId);
       case 'closed': return false;
       // The claimant did something: the claim is alive, so it no longer expires.
       case 'any_action': return e.type === 'case.released' || (before.owner?.personId === e.actor.personId && e.type !== 'case.claimed');
@@ -51,8 +55,12 @@ function stops(clock: Clock, events: readonly CaseEvent[], before: Case): boolea
   });
 }
 
-function hasOtherPendingLeadEscalation(c: Case, answeredId: string): boolean {
-  return c.escalations.some((x) => x.id !== answeredId && x.status === 'pending' && x.target.type === 'service_lead');
+function hasOtherOpenLeadEscalation(c: Case, answeredId: string): boolean {
+  return c.escalations.some((x) => x.id !== answeredId && isOpenEscalation(x) && x.target.type === 'service_lead');
+}
+
+function isServiceEscalation(c: Case, id: string): boolean {
+  return c.escalations.some((x) => x.id === id && x.target.type === 'service_lead');
 }
 
 /** After a pause (waiting on the resident) every running clock moves on by the working time paused. */

@@ -73,6 +73,8 @@ export interface EscalationRecipients {
   readonly channel: Policy['channels']['triage'] | null;
   /** Who it is for: notified in the channel, or messaged directly when there is no channel. */
   readonly people: readonly Person[];
+  /** A service's deputies and officers (issue 18): they get the card too, by direct message when there is no channel. */
+  readonly alsoDirect?: readonly Person[];
 }
 
 /**
@@ -82,8 +84,10 @@ export interface EscalationRecipients {
 export function escalationRecipients(policy: Policy, target: { type: 'service_lead'; serviceTag: string } | { type: 'leadership' } | { type: 'safeguarding' }): EscalationRecipients {
   if (target.type === 'service_lead') {
     const service = findService(policy, target.serviceTag);
-    const people = (service?.leads ?? []).map((id) => findPersonById(policy, id)).filter((p): p is Person => p !== null);
-    return { channel: service?.channel ?? null, people };
+    const byId = (ids: readonly string[]) => ids.map((id) => findPersonById(policy, id)).filter((p): p is Person => p !== null);
+    const people = byId(service?.leads ?? []);
+    const alsoDirect = byId([...(service?.deputies ?? []), ...(service?.officers ?? [])]).filter((p) => !people.includes(p));
+    return { channel: service?.channel ?? null, people, alsoDirect };
   }
   const role = target.type === 'leadership' ? 'leadership' : 'safeguarding_lead';
   const channel = target.type === 'leadership' ? policy.channels.leadership : policy.channels.safeguarding;

@@ -18,7 +18,7 @@ export const clockSchema = z.object({
   id: z.string().regex(/^[a-z_]+$/),
   name: z.string(),
   /** What starts the clock. */
-  startsOn: z.enum(['opened', 'claimed', 'escalated_to_service_lead', 'classified_foi']),
+  startsOn: z.enum(['opened', 'claimed', 'escalated_to_service_lead', 'classified_foi', 'statement_requested']),
   /** What stops it. */
   stopsOn: z.enum(['first_reply', 'escalation_answered', 'closed', 'any_action']),
   within: z.array(durationSchema).min(1).describe('the stricter (earliest) of these'),
@@ -111,7 +111,12 @@ export const riskSchema = z.object({
   safeguardingTerms: z.array(z.string()).default([]),
   /** Words that make a mention worth a closer look (medium risk): "fed up", "third time". */
   mediumRiskTerms: z.array(z.string()).default([]),
-  surge: z.object({ cases: z.number().int().min(2), withinMinutes: z.number().int().positive() }),
+  surge: z.object({
+    cases: z.number().int().min(2),
+    withinMinutes: z.number().int().positive(),
+    /** How long a holding line leadership agreed for a surge is offered on the topic's cases (issue 18). */
+    holdingLineHours: z.number().positive().default(24),
+  }),
   source,
 });
 

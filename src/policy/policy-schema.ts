@@ -6,6 +6,7 @@ import { ROLES } from '../domain/roles.js';
 import { chatChannelSchema, personSchema, roleGroupSchema } from './policy-people-schema.js';
 import {
   clockSchema,
+  durationSchema,
   houseRuleSchema,
   moderationSchema,
   networkCapabilitySchema,
@@ -22,6 +23,7 @@ const COMMAND_TYPES = [
   'case.escalation.acknowledge', 'case.escalation.decline', 'case.safeguarding.dismiss', 'case.reply.submit', 'case.reply.approve', 'case.reply.reject',
   'case.moderate', 'case.moderation.approve', 'case.moderation.reject', 'case.wait', 'case.resume',
   'case.close', 'case.reopen', 'desk.emergency',
+  'case.escalation.answer', 'case.escalation.draft', 'case.escalation.pass', 'case.leadership.answer',
 ] as const;
 
 export const serviceAreaSchema = z.object({
@@ -31,6 +33,16 @@ export const serviceAreaSchema = z.object({
   channel: chatChannelSchema.default({}),
   keywords: z.array(z.string()).default([]),
   political: z.boolean().default(false),
+  /** Who takes the service's escalations when its leads do not acknowledge in time, or are away (issue 18). */
+  deputies: z.array(z.string()).default([]),
+  /** The service's own officers (role service_officer): they get its escalation cards and see only its cases. */
+  officers: z.array(z.string()).default([]),
+  /** How long a lead has to acknowledge before it goes to a deputy, then to the comms manager. */
+  acknowledgeWithin: durationSchema.default({ workingMinutes: 240 }),
+  /** Whether the service may draft replies itself for comms' sign-off (001 matrix option 4). */
+  mayReply: z.boolean().default(false),
+  /** The initials a service's own reply is signed with (002 §5.5), e.g. WR for "^WR"; unset: the writer's initials. */
+  signOff: z.string().regex(/^[A-Z]{1,4}$/, '1–4 capital letters').optional(),
 });
 
 /** A kind of mention (the 3Cs and the rest) with the cues that suggest it: residents' words, not the desk's. */
@@ -100,9 +112,11 @@ function checkReferences(policy: Policy, ctx: z.RefinementCtx): void {
     personIds.add(person.id);
   });
   policy.services.forEach((s, i) =>
-    s.leads.forEach((lead, j) => {
-      if (!personIds.has(lead)) ctx.addIssue({ code: 'custom', path: ['services', i, 'leads', j], message: `no person with id "${lead}" in people` });
-    }),
+    (['leads', 'deputies', 'officers'] as const).forEach((list) =>
+      s[list].forEach((id, j) => {
+        if (!personIds.has(id)) ctx.addIssue({ code: 'custom', path: ['services', i, list, j], message: `no person with id "${id}" in people` });
+      }),
+    ),
   );
   unique(policy.services.map((s) => s.tag), 'services', 'tag', ctx);
   unique(policy.houseRules.map((r) => r.id), 'houseRules', 'id', ctx);

@@ -5,6 +5,7 @@ import type { FieldErrors } from '../cards/command-from-action.js';
 import { needsApproval } from '../policy/moderation-ladder.js';
 import { checkReplyRules } from '../policy/reply-rules.js';
 import type { DeskContext } from './desk-context.js';
+import { serviceSignOff } from '../policy/service-people.js';
 
 export type RuledCommand =
   | { readonly kind: 'command'; readonly command: CaseCommand }
@@ -12,12 +13,24 @@ export type RuledCommand =
 
 export async function applyCouncilRules(ctx: DeskContext, caseId: string, command: CaseCommand, actor: Actor): Promise<RuledCommand> {
   if (command.type === 'case.reply.submit') return applyReplyRules(ctx, caseId, command, actor);
+  if (command.type === 'case.escalation.draft') return applyServiceReplyRules(ctx, caseId, command, actor);
   if (command.type === 'case.moderate') {
     // The ladder's rule (src/policy/moderation-ladder.ts): a manager's own warning or block is the consulted
     // decision; lifting a block always waits for leadership (002 §6.3.3).
     return { kind: 'command', command: { ...command, needsApproval: needsApproval(ctx.policy, command.action, actor.roles) } };
   }
   return { kind: 'command', command };
+}
+
+/** A service's own reply meets the same reply rules, signed with the service's sign-off (issue 18). */
+async function applyServiceReplyRules(ctx: DeskContext, caseId: string, command: Extract<CaseCommand, { type: 'case.escalation.draft' }>, actor: Actor): Promise<RuledCommand> {
+  const c = await ctx.store.cases.get(caseId);
+  const esc = c?.escalations.find((e) => e.id === command.escalationId);
+  const tag = esc?.target.type === 'service_lead' ? esc.target.serviceTag : null;
+  if (!tag) return { kind: 'command', command };
+  const ruled = await applyReplyRules(ctx, caseId, { type: 'case.reply.submit', text: command.text, visibility: command.visibility }, { ...actor, initials: serviceSignOff(ctx.policy, tag, actor.initials) });
+  if (ruled.kind !== 'command' || ruled.command.type !== 'case.reply.submit') return ruled;
+  return { kind: 'command', command: { ...command, text: ruled.command.text, needsManager: ruled.command.needsApproval ?? false } };
 }
 
 /**

@@ -10,6 +10,7 @@ import { refuse, type Refusal } from '../domain/refusal.js';
 import { judgesItsOwnChanges } from '../domain/reply-once.js';
 import { caseWorkers, isLeadOf, permissionTable } from '../policy/policy-directory.js';
 import { formatLocalTime } from '../policy/format-local-time.js';
+import { serviceMayReply, serviceRole } from '../policy/service-people.js';
 import type { DeskContext } from './desk-context.js';
 import { clockEvents } from './clock-events.js';
 import { planSideEffects } from './plan-side-effects.js';
@@ -68,6 +69,8 @@ export function decisionContext(ctx: Pick<DeskContext, 'clock' | 'policy'>, acto
     isLeadOf: (personId, tag) => isLeadOf(ctx.policy, personId, tag),
     canWorkCases: (personId) => caseWorkers(ctx.policy).some((p) => p.id === personId),
     formatTime: (iso) => formatLocalTime(iso, ctx.policy.calendar.timeZone),
+    serviceRole: (personId, tag) => serviceRole(ctx.policy, personId, tag),
+    serviceMayReply: (tag) => serviceMayReply(ctx.policy, tag),
   };
 }
 

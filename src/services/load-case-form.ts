@@ -3,6 +3,7 @@
 import { buildCardForm, replyFormArgs } from '../cards/build-card-form.js';
 import type { CardForm, CardFormId, CardOption } from '../cards/card-model.js';
 import type { Actor } from '../domain/actor.js';
+import { proposedReplyText } from '../cards/escalation-answer-facts.js';
 import { composeReply } from '../policy/reply-rules.js';
 import { suggestModeration } from '../policy/suggest-moderation.js';
 import type { DeskContext } from './desk-context.js';
@@ -33,8 +34,14 @@ export async function loadCaseForm(ctx: DeskContext, req: CaseFormRequest): Prom
     ...(req.formId === 'reply' ? { signOff: composeReply(ctx.policy, '', req.actor.initials) } : {}),
     // In an emergency the reply offers the council's message and link (002 §6.2.5).
     ...(req.formId === 'reply' && view.emergency ? { initialText: `${view.emergency.message} ${view.emergency.link}` } : {}),
+    // Otherwise from the wording the service proposed when it answered for comms, or the surge's holding line (issue 18).
+    ...(req.formId === 'reply' && !view.emergency && startingText(view) ? { initialText: startingText(view) as string } : {}),
     // The ladder's next rung for this author, across their cases (002 §6.3.3).
     ...(req.formId === 'moderate' ? { ladder: suggestModeration(ctx.policy, view.case, view.mention.text, view.accountHistory) } : {}),
   });
   return { form, view };
+}
+
+function startingText(view: CaseView): string | null {
+  return proposedReplyText(view.case) ?? view.holdingLine?.text ?? null;
 }

@@ -1,6 +1,9 @@
 // Owns loading what a chat message about a case is drawn from: the case, its mention, the neutral card.
 import { buildCaseCard } from '../cards/build-case-card.js';
-import type { CaseCard } from '../cards/card-model.js';
+import type { CardFact, CaseCard } from '../cards/card-model.js';
+import { loadBriefing } from './load-briefing.js';
+import { holdingLineFor } from './surge-holding-line.js';
+import type { HoldingLine } from '../policy/holding-line.js';
 import type { Case } from '../domain/case.js';
 import type { Mention } from '../domain/mention.js';
 import type { ModerationRecord } from '../domain/moderation-record.js';
@@ -15,6 +18,10 @@ export interface CaseView {
   readonly emergency: EmergencyMode | null;
   /** The author's moderation record across all their cases (same author key), for the ladder and the card. */
   readonly accountHistory: ModerationRecord;
+  /** Leadership's briefing, when the case has a leadership escalation (src/cards/build-briefing.ts). */
+  readonly briefing?: readonly CardFact[];
+  /** The holding line agreed for this case's surge (src/services/surge-holding-line.ts). */
+  readonly holdingLine?: HoldingLine;
 }
 
 export async function loadCaseView(ctx: DeskContext, caseId: string): Promise<CaseView | null> {
@@ -23,10 +30,16 @@ export async function loadCaseView(ctx: DeskContext, caseId: string): Promise<Ca
   const stored = await ctx.store.mentions.get(c.mentionId);
   if (!stored) return null;
   const emergency = await ctx.store.settings.emergencyMode();
-  const banners = emergency ? [emergencyBanner(emergency)] : [];
+  const holdingLine = await holdingLineFor(ctx, c, stored.mention);
+  const banners = [...(emergency ? [emergencyBanner(emergency)] : []), ...(holdingLine ? [holdingLineBanner(holdingLine)] : [])];
   const accountHistory = await ctx.store.accounts.history(c.authorKey);
   const card = buildCaseCard({ case: c, mention: stored.mention, policy: ctx.policy, now: ctx.clock.now(), calendar: ctx.calendar, banners, accountHistory, ...(ctx.learned ? { learned: ctx.learned.current() } : {}) });
-  return { case: c, mention: stored.mention, card, emergency, accountHistory };
+  const briefing = await loadBriefing(ctx, c, stored.mention);
+  return { case: c, mention: stored.mention, card, emergency, accountHistory, ...(briefing ? { briefing } : {}), ...(holdingLine ? { holdingLine } : {}) };
+}
+
+function holdingLineBanner(l: HoldingLine) {
+  return { tone: 'info' as const, text: `Holding line for the "${l.topic}" surge, agreed by ${l.agreedBy}: "${l.text}" The reply form offers it.` };
 }
 
 function emergencyBanner(e: EmergencyMode) {

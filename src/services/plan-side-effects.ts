@@ -5,6 +5,7 @@ import type { AppendedCaseEvent } from '../domain/events.js';
 import type { ChatSurface } from '../policy/policy-directory.js';
 import type { DeskContext } from './desk-context.js';
 import { planClockJobs } from './plan-clock-jobs.js';
+import { planEscalationJobs } from './escalation-window.js';
 import type { OutboxItem } from './ports.js';
 
 export function planSideEffects(ctx: Pick<DeskContext, 'surfaces' | 'policy' | 'calendar'>, c: Case, stored: readonly AppendedCaseEvent[]): OutboxItem[] {
@@ -18,6 +19,7 @@ export function planSideEffects(ctx: Pick<DeskContext, 'surfaces' | 'policy' | '
     }
   }
   for (const s of stored) items.push(...networkEffects(c, s, surfaces), ...newOwnerNotices(c, s, surfaces));
+  items.push(...planEscalationJobs(ctx, c, stored));
   return items;
 }
 

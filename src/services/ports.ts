@@ -131,6 +131,20 @@ export interface DeskSettingsRepository {
   recordEmergencyMode(mode: EmergencyMode | null, by: { readonly personId: string; readonly name: string; readonly surface: string }, at: Date): Promise<void>;
 }
 
+/** Who is out of office and when (issue 18): escalations they hold move on to a deputy at once. */
+export interface AwayRegister {
+  list(): Promise<import('../policy/away.js').AwayPeriod[]>;
+  /** Sets or clears a person's period, and appends the change to the settings history. */
+  record(personId: string, period: { readonly from: string; readonly to: string } | null, by: { readonly personId: string; readonly name: string; readonly surface: string }, at: Date): Promise<void>;
+}
+
+/** The holding line agreed for a surge, per topic (issue 18; src/policy/holding-line.ts). */
+export interface HoldingLines {
+  forTopic(topic: string): Promise<import('../policy/holding-line.js').HoldingLine | null>;
+  /** Records `line` unless `keep(existing)` says the one in force stands; returns the line that stands. */
+  agree(line: import('../policy/holding-line.js').HoldingLine, keep: (existing: import('../policy/holding-line.js').HoldingLine | null) => boolean, by: { readonly personId: string; readonly surface: string }): Promise<import('../policy/holding-line.js').HoldingLine>;
+}
+
 /** What the management report reads. */
 export interface ReportSource {
   casesOpenedBetween(from: Date, to: Date): Promise<Case[]>;
@@ -146,6 +160,8 @@ export interface UnitOfWork {
   readonly events: EventLog;
   readonly outbox: Outbox;
   readonly accounts: AccountRepository;
+  readonly away: AwayRegister;
+  readonly holdingLines: HoldingLines;
 }
 
 export interface Store extends UnitOfWork {

@@ -27,8 +27,16 @@ export async function runClockJob(ctx: DeskContext, stage: ClockStage, job: Cloc
   const text = stage === 'remind'
     ? `Reminder: ${name} on ${c.id} is due at ${when}.`
     : `Overdue: ${name} on ${c.id} was due at ${when}${c.owner ? ` (held by ${c.owner.name})` : ' and nobody holds it'}.`;
-  await ctx.store.outbox.enqueue(notices(ctx, c, job.key, stage === 'remind' ? 'owner' : 'channel_and_managers', `${text} ${clock ? `(${clock.source})` : ''}`.trim()));
+  const why = clock?.stopsOn === 'escalation_answered' ? ` ${substantiveWords(c)}` : '';
+  await ctx.store.outbox.enqueue(notices(ctx, c, job.key, stage === 'remind' ? 'owner' : 'channel_and_managers', `${text}${why} ${clock ? `(${clock.source})` : ''}`.trim()));
   return { noticed: stage };
+}
+
+/** The substantive-response clock, in words: an acknowledgement does not stop it (001 matrix option 2; issue 18). */
+function substantiveWords(c: Case): string {
+  const acked = c.escalations.filter((e) => e.target.type === 'service_lead' && e.status === 'acknowledged').map((e) => e.answeredBy ?? 'the service');
+  const lead = acked.length ? `${acked.join(', ')} acknowledged it, but an acknowledgement is not the substantive response.` : 'Nobody has answered it yet.';
+  return `${lead} It stops when the service answers for comms, or its own reply is approved.`;
 }
 
 /** Nobody acted on a claim in time: it goes back to the queue, and the channel is told (so it is not hidden). */

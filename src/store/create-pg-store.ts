@@ -10,6 +10,8 @@ import { PgMentionRepository } from './pg-mention-repository.js';
 import { PgOutbox } from './pg-outbox.js';
 import { PgDeskSettingsRepository } from './pg-desk-settings-repository.js';
 import { PgReportSource } from './pg-report-source.js';
+import { PgAwayRegister } from './pg-away-register.js';
+import { PgHoldingLines } from './pg-holding-lines.js';
 
 export interface PgStoreOptions {
   /** The outbox's "now" for items without runAt; must be the clock the outbox worker uses. */
@@ -60,5 +62,7 @@ export function unitOfWork(sql: Sql, clock: Clock = systemClock, onEnqueued?: ()
     accounts: new PgAccountRepository(sql),
     settings: new PgDeskSettingsRepository(sql),
     reports: new PgReportSource(sql),
+    away: new PgAwayRegister(sql),
+    holdingLines: new PgHoldingLines(sql),
   };
 }

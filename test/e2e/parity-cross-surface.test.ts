@@ -81,6 +81,46 @@ describe('two people act at once, one on Slack and one on Teams', () => {
     expect([...winners].sort()).toEqual(['ana', 'ben']); // both sides have won and lost
   });
 
+  it("sends a service officer's reply once when comms approves it on Slack and on Teams at the same moment", async () => {
+    const { caseId } = await t.ingest();
+    await t.settle();
+    answerCard(await t.click(TEAMS_PEOPLE.ana, caseId, 'case.claim'));
+    answerCard(await t.submit(TEAMS_PEOPLE.ana, caseId, answerCard(await t.click(TEAMS_PEOPLE.ana, caseId, 'case.escalate')), { target: 'service_lead:waste', reason: 'Missed again' }));
+    await t.settle();
+    const ivy = { id: 'U0IVY', username: 'ivy.shaw' };
+    expect(await (await slack.fillForm(ivy, 'C0WASTE', caseId, 'case.escalation.draft', { text: 'Sorry, we will collect on Thursday.', visibility: 'public' }, 'escalation:esc-1')).text()).toBe('');
+    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.replies[0]?.status).toBe('awaiting_approval'));
+    await t.settle();
+    const sentBefore = t.connector.replies.length;
+
+    // The lead cannot sign off the service's own reply, on either surface, in the same words.
+    const leadRefusal = 'Only comms manager or comms officer can do that (reply approve).';
+    await slack.click(PEOPLE.dev, 'C0TRIAGE', caseId, 'case.reply.approve');
+    expect(String((await t.slackApi!.waitFor('chat.postEphemeral', (x) => x.body.user === PEOPLE.dev.id, 3000)).body.text)).toBe(leadRefusal);
+    expect(answerCard(await t.click(TEAMS_PEOPLE.dev, caseId, 'case.reply.approve')).text()).toContain(leadRefusal);
+
+    await Promise.all([slack.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.reply.approve'), t.click(TEAMS_PEOPLE.cara, caseId, 'case.reply.approve')]);
+    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.escalations[0]?.status).toBe('answered'));
+    await t.settle();
+    expect(t.connector.replies.slice(sentBefore).map((r) => r.text)).toEqual(['Sorry, we will collect on Thursday. ^WR']);
+    const approvals = (await t.desk.ctx.store.events.forCase(caseId)).filter((e) => e.event.type === 'case.reply.approved');
+    expect(approvals).toHaveLength(1);
+    expect((await t.desk.ctx.store.cases.get(caseId))?.deadlines['service_lead_response']).toBeUndefined();
+  });
+
+  it("refuses leadership's answer to someone else in the same words on both surfaces", async () => {
+    const { caseId } = await t.ingest();
+    await t.settle();
+    answerCard(await t.click(TEAMS_PEOPLE.ana, caseId, 'case.claim'));
+    answerCard(await t.submit(TEAMS_PEOPLE.ana, caseId, answerCard(await t.click(TEAMS_PEOPLE.ana, caseId, 'case.escalate')), { target: 'leadership', reason: 'The MP is asking' }));
+    await t.settle();
+    const words = 'Only leadership can do that (leadership answer).';
+    await slack.click(PEOPLE.ben, 'C0LEAD', caseId, 'case.leadership.answer', 'escalation:esc-1', { answer: 'take_it' });
+    expect(String((await t.slackApi!.waitFor('chat.postEphemeral', (x) => x.body.user === PEOPLE.ben.id, 3000)).body.text)).toBe(words);
+    expect(answerCard(await t.click(TEAMS_PEOPLE.ben, caseId, 'case.leadership.answer', { purpose: 'escalation:esc-1', args: { answer: 'take_it' } })).text()).toContain(words);
+    expect((await t.desk.ctx.store.cases.get(caseId))?.escalations[0]?.status).toBe('pending');
+  });
+
   it('posts every case to both surfaces, and a Teams action updates the Slack card too', async () => {
     const { caseId } = await t.ingest();
     await t.settle();

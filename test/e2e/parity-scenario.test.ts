@@ -1,4 +1,5 @@
-// Parity: one scenario (mention in → claim → classify → escalate → the lead acknowledges → reply → close) run on
+// Parity: one scenario (mention in → claim → classify → escalate → the lead acknowledges, then answers for comms →
+// leadership is briefed and agrees the proposed line → reply → close) run on
 // Slack alone and on Teams alone, each on a fresh database at the same scripted instants, leaves the same case
 // and the same event log, apart from surface ids (event ids, hashes, the mention's uuid, the actor's surface).
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -19,12 +20,15 @@ const MENTION: MentionInput = {
 };
 const REASON = 'Third missed collection on Elm Road this month';
 const REPLY = 'Sorry about this. The crew will collect on Thursday.';
+const FACTS = 'The crew missed Elm Road twice; the round is back on Thursday.';
 
 /** What one surface does at each step of the script; the script is the same for both. */
 interface Steps {
   claim(caseId: string): Promise<void>;
   form(caseId: string, verb: string, values: Record<string, string>, who?: 'ana' | 'dev', purpose?: string): Promise<void>;
   acknowledge(caseId: string): Promise<void>;
+  /** Leadership's one-click answer on the leadership escalation card. */
+  leadership(caseId: string, escalationId: string, answer: string): Promise<void>;
 }
 
 function slackSteps(t: TeamsDesk): Steps {
@@ -44,6 +48,10 @@ function slackSteps(t: TeamsDesk): Steps {
       await slack.click(PEOPLE.dev, 'C0WASTE', caseId, 'case.escalation.acknowledge', 'escalation:esc-1');
       await changed(caseId, (c) => c?.escalations[0]?.status === 'acknowledged');
     },
+    async leadership(caseId, escalationId, answer) {
+      await slack.click(PEOPLE.eve, 'C0LEAD', caseId, 'case.leadership.answer', `escalation:${escalationId}`, { answer });
+      await changed(caseId, (c) => c?.escalations.find((e) => e.id === escalationId)?.leadershipAnswer?.answer === answer);
+    },
   };
 }
 
@@ -59,6 +67,9 @@ function teamsSteps(t: TeamsDesk): Steps {
     },
     async acknowledge(caseId) {
       expect(answerCard(await t.click(TEAMS_PEOPLE.dev, caseId, 'case.escalation.acknowledge', { purpose: 'escalation:esc-1' })).text()).toContain('Acknowledged by Dev Shah');
+    },
+    async leadership(caseId, escalationId, answer) {
+      expect(answerCard(await t.click(TEAMS_PEOPLE.eve, caseId, 'case.leadership.answer', { purpose: `escalation:${escalationId}`, args: { answer } })).text()).toContain('Agree the proposed line: Eve Grant');
     },
   };
 }
@@ -78,6 +89,9 @@ async function runScenario(t: TeamsDesk, clock: ScriptedClock, steps: Steps): Pr
   await at(5, () => steps.form(caseId, 'case.classify', { serviceTag: 'waste', kind: 'complaint' }));
   await at(7, () => steps.form(caseId, 'case.escalate', { target: 'service_lead:waste', reason: REASON }));
   await at(30, () => steps.acknowledge(caseId));
+  await at(33, () => steps.form(caseId, 'case.escalation.answer', { facts: FACTS, proposedReply: REPLY }, 'dev', 'escalation:esc-1'));
+  await at(35, () => steps.form(caseId, 'case.escalate', { target: 'leadership', reason: 'Third time: the ward councillor is asking', proposal: 'reply', proposedText: REPLY }));
+  await at(38, () => steps.leadership(caseId, 'esc-2', 'agree'));
   await at(41, () => steps.form(caseId, 'case.reply.submit', { text: REPLY, visibility: 'public' }));
   await at(45, () => steps.form(caseId, 'case.close', { outcome: 'replied', note: 'Collected Thursday' }));
   return caseId;
@@ -124,11 +138,15 @@ describe('the same scenario on Slack and on Teams', () => {
     expect(c).toMatchObject({
       state: 'closed', outcome: 'replied', closedAt: '2026-03-10T10:45:00.000Z',
       owner: { personId: 'ana', name: 'Ana Patel', since: '2026-03-10T10:03:00.000Z' },
-      escalations: [{ status: 'acknowledged', answeredBy: 'Dev Shah', raisedAt: '2026-03-10T10:07:00.000Z' }], replies: [{ status: 'sent' }],
+      escalations: [
+        { status: 'answered', answeredBy: 'Dev Shah', raisedAt: '2026-03-10T10:07:00.000Z', serviceAnswer: { facts: FACTS, proposedReply: REPLY } },
+        { status: 'answered', proposal: { kind: 'reply', text: REPLY }, leadershipAnswer: { answer: 'agree', note: null, by: 'Eve Grant' } },
+      ],
+      replies: [{ status: 'sent' }],
     });
     expect((fromSlack as { sentToNetwork: unknown[] }).sentToNetwork).toEqual([{ text: `${REPLY} ^AP`, visibility: 'public' }]);
     const types = (fromTeams as { events: Array<{ event: { type: string } }> }).events.map((e) => e.event.type);
     expect(types.length).toBeGreaterThanOrEqual(12);
-    expect(types).toEqual(expect.arrayContaining(['case.opened', 'case.claimed', 'case.classified', 'case.escalated', 'case.escalation.acknowledged', 'case.reply.requested', 'case.reply.sent', 'case.closed']));
+    expect(types).toEqual(expect.arrayContaining(['case.opened', 'case.claimed', 'case.classified', 'case.escalated', 'case.escalation.acknowledged', 'case.escalation.answered', 'case.leadership.answered', 'case.reply.requested', 'case.reply.sent', 'case.closed']));
   }, 120_000); // the whole scenario twice, on two surfaces: about 20 s on PGlite alone, more on a busy machine
 });

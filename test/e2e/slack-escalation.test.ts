@@ -51,7 +51,7 @@ describe('classify, escalate to the service lead, the lead acknowledges', () => 
     expect(escalation.text).toContain('Escalated to the Waste and Recycling service lead');
     expect(text(escalation)).toContain('<@U0DEV> *Ana Patel* escalated this to the Waste and Recycling service lead');
     expect(text(escalation)).toContain('Third missed collection on Elm Road this month');
-    expect(buttonsIn(escalation.blocks as SlackBody[]).map((b) => b.button.action_id)).toEqual(['case.escalation.acknowledge', 'case.escalation.decline']);
+    expect(buttonsIn(escalation.blocks as SlackBody[]).map((b) => b.button.action_id)).toEqual(['case.escalation.acknowledge', 'case.escalation.answer', 'case.escalation.draft', 'case.escalation.pass', 'case.escalation.decline']);
     expect(text(t.message('C0TRIAGE', caseId))).toContain('Escalated to the Waste and Recycling service lead: pending');
 
     t.fake.reset();
@@ -61,16 +61,28 @@ describe('classify, escalate to the service lead, the lead acknowledges', () => 
     await t.settle();
 
     expect(text(t.message('C0TRIAGE', caseId))).toContain('Escalated to the Waste and Recycling service lead: acknowledged by Dev Shah');
-    const answered = t.message('C0WASTE', caseId, 'escalation:esc-1');
-    expect(buttonsIn(answered.blocks as SlackBody[])).toHaveLength(0);
-    expect(text(answered)).toContain('Acknowledged by Dev Shah');
+    const acknowledged = t.message('C0WASTE', caseId, 'escalation:esc-1');
+    // "On it" is not the answer: the substantive answers stay offered (001 matrix option 2).
+    expect(buttonsIn(acknowledged.blocks as SlackBody[]).map((b) => b.button.action_id)).toEqual(['case.escalation.answer', 'case.escalation.draft', 'case.escalation.pass', 'case.escalation.decline']);
+    expect(text(acknowledged)).toContain('Acknowledged by Dev Shah; the substantive answer is still to come.');
+    expect((await t.desk.ctx.store.cases.get(caseId))?.deadlines['service_lead_response']).toBeDefined();
     const thread = t.fake.messagesIn('C0TRIAGE').filter((m) => m.thread_ts === t.message('C0TRIAGE', caseId).ts).map((m) => m.text);
     expect(thread).toEqual([
       'Ana Patel claimed',
       'Classified: Waste and Recycling, Complaint',
       'Escalated to the Waste and Recycling service lead by Ana Patel: Third missed collection on Elm Road this month',
-      'Dev Shah acknowledged the escalation',
+      'Dev Shah acknowledged the escalation (on it; the substantive answer is still to come)',
     ]);
+
+    const opened = t.fake.callsTo('views.open').length;
+    await t.click(PEOPLE.dev, 'C0WASTE', caseId, 'case.escalation.answer', 'escalation:esc-1');
+    await vi.waitFor(() => expect(t.fake.callsTo('views.open').length).toBe(opened + 1));
+    expect(t.openedView(PEOPLE.dev)).toMatchObject({ callback_id: 'case.escalation.answer', title: { text: 'Answer for comms' } });
+    await t.submit(PEOPLE.dev, t.openedView(PEOPLE.dev), { facts: 'The crew missed Elm Road twice; back on Thursday.', proposedReply: 'Sorry, the crew will collect on Thursday.' });
+    await t.settle();
+    expect((await t.desk.ctx.store.cases.get(caseId))?.deadlines['service_lead_response']).toBeUndefined();
+    expect(buttonsIn(t.message('C0WASTE', caseId, 'escalation:esc-1').blocks as SlackBody[])).toHaveLength(0);
+    expect(text(t.message('C0TRIAGE', caseId))).toContain('Dev Shah: The crew missed Elm Road twice; back on Thursday. Proposed wording:');
   });
 
   it('tells someone who is not the lead, privately, that only the lead can answer', async () => {
@@ -81,7 +93,7 @@ describe('classify, escalate to the service lead, the lead acknowledges', () => 
     await t.click(PEOPLE.ben, 'C0WASTE', caseId, 'case.escalation.acknowledge', 'escalation:esc-1');
     const refusal = await t.fake.waitFor('chat.postEphemeral');
     expect(refusal.body).toMatchObject({ channel: 'C0WASTE', user: 'U0BEN' });
-    expect(String(refusal.body.text)).toBe('Only service lead or leadership or safeguarding lead or comms manager can do that (escalation acknowledge).');
+    expect(String(refusal.body.text)).toBe('Only service lead or service officer or leadership or safeguarding lead or comms manager can do that (escalation acknowledge).');
     expect((await t.desk.ctx.store.cases.get(caseId))?.escalations[0]?.status).toBe('pending');
   });
 });

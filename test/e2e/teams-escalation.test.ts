@@ -46,24 +46,31 @@ describe('classify, escalate to the service lead, the lead acknowledges', () => 
     expect(escalation.text()).toContain(`<at>Dev Shah</at> **Ana Patel** escalated this to the Waste and Recycling service lead:`);
     expect(escalation.json['msteams']).toEqual({ width: 'Full', entities: [{ type: 'mention', text: '<at>Dev Shah</at>', mentioned: { id: TEAMS_PEOPLE.dev.aadObjectId, name: 'Dev Shah' } }] });
     expect(escalation.text()).toContain('Third missed collection on Elm Road this month');
-    expect(escalation.executes().map((a) => a.verb)).toEqual(['case.escalation.acknowledge', 'case.escalation.decline']);
+    expect(escalation.executes().map((a) => a.verb)).toEqual(['case.escalation.acknowledge', 'case.escalation.answer', 'case.escalation.draft', 'case.escalation.pass', 'case.escalation.decline']);
     expect(postsTo(t.fake.calls, TEAMS_CHANNELS.waste)).toHaveLength(1);
 
     const ack = answerCard(await t.click(TEAMS_PEOPLE.dev, caseId, 'case.escalation.acknowledge', { purpose: 'escalation:esc-1' }));
-    expect(ack.text()).toContain('Acknowledged by Dev Shah'); // Dev's own card redrawn as the escalation card
-    expect(ack.executes()).toEqual([]);
+    expect(ack.text()).toContain('Acknowledged by Dev Shah; the substantive answer is still to come.'); // Dev's own card redrawn as the escalation card
+    // "On it" is not the answer: the substantive answers stay offered (001 matrix option 2).
+    expect(ack.executes().map((a) => a.verb)).toEqual(['case.escalation.answer', 'case.escalation.draft', 'case.escalation.pass', 'case.escalation.decline']);
     await t.settle();
     expect(t.card(caseId).text()).toContain('Escalated to the Waste and Recycling service lead: acknowledged by Dev Shah');
     expect(t.card(caseId, 'escalation:esc-1').text()).toContain('Acknowledged by Dev Shah');
-    expect(t.card(caseId, 'escalation:esc-1').executes()).toEqual([]);
     const root = (await t.db.query<{ message_id: string }>(`SELECT message_id FROM card_messages WHERE case_id = $1 AND purpose = 'triage'`, [caseId])).rows[0]!.message_id;
     const thread = postsTo(t.fake.calls, toThreadedConversationId(DESK_CHANNEL_ID, root)).map((c) => cardOfCall(c).text());
     expect(thread).toEqual([
       'Ana Patel claimed',
       'Classified: Waste and Recycling, Complaint',
       'Escalated to the Waste and Recycling service lead by Ana Patel: Third missed collection on Elm Road this month',
-      'Dev Shah acknowledged the escalation',
+      'Dev Shah acknowledged the escalation (on it; the substantive answer is still to come)',
     ]);
+
+    const answered = await fillForm(caseId, 'case.escalation.answer', { facts: 'The crew missed Elm Road twice; back on Thursday.', proposedReply: 'Sorry, the crew will collect on Thursday.' }, TEAMS_PEOPLE.dev, 'escalation:esc-1');
+    expect(answered.form.text()).toContain('Answer for comms');
+    expect(answerCard(answered.answer).executes()).toEqual([]);
+    await t.settle();
+    expect((await t.desk.ctx.store.cases.get(caseId))?.deadlines['service_lead_response']).toBeUndefined();
+    expect(t.card(caseId).fact('Service answer')).toBe('Dev Shah: The crew missed Elm Road twice; back on Thursday. Proposed wording: "Sorry, the crew will collect on Thursday."');
   });
 
   it('tells someone who is not the lead, on their card alone, that only the lead can answer', async () => {
@@ -72,7 +79,7 @@ describe('classify, escalate to the service lead, the lead acknowledges', () => 
     await t.settle();
     const calls = t.fake.calls.length;
     const refusal = answerCard(await t.click(TEAMS_PEOPLE.ben, caseId, 'case.escalation.acknowledge', { purpose: 'escalation:esc-1' }));
-    expect(refusal.text()).toContain('Only service lead or leadership or safeguarding lead or comms manager can do that (escalation acknowledge).');
+    expect(refusal.text()).toContain('Only service lead or service officer or leadership or safeguarding lead or comms manager can do that (escalation acknowledge).');
     // The refusal comes on Ben's own view of the card, which no longer offers him answers that are not his.
     expect(refusal.executes()).toEqual([]);
     expect(t.fake.calls.length).toBe(calls);
@@ -102,7 +109,8 @@ describe('where escalations go', () => {
     const card = cardOfCall(postsTo(t.fake.calls, chat).at(-1)!);
     expect(card.text()).toContain('escalated this to the Housing service lead');
     expect(card.text()).not.toContain('<at>');
-    expect(t.card(caseId, `escalation:esc-1:${TEAMS_PEOPLE.dev.aadObjectId}`).executes()).toHaveLength(2);
+    // Housing does not reply itself in the test policy: no "Draft a reply myself".
+    expect(t.card(caseId, `escalation:esc-1:${TEAMS_PEOPLE.dev.aadObjectId}`).executes().map((a) => a.verb)).toEqual(['case.escalation.acknowledge', 'case.escalation.answer', 'case.escalation.pass', 'case.escalation.decline']);
     // The chat is remembered: the next escalation to Dev does not open another.
     const again = await claimed();
     await fillForm(again, 'case.escalate', { target: 'service_lead:housing', reason: 'Mould again' });

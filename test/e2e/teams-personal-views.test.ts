@@ -58,7 +58,7 @@ describe('the card as each person sees it', () => {
     expect((await t.desk.ctx.store.cases.get(caseId))?.moderation[0]?.status).toBe('awaiting_approval');
   });
 
-  it('shows Acknowledge on the Waste channel\'s escalation card to its lead only', async () => {
+  it('shows the service\'s answers on the Waste channel\'s escalation card to its lead only', async () => {
     const caseId = await blockAwaitingApproval();
     const form = answerCard(await t.click(TEAMS_PEOPLE.ana, caseId, 'case.escalate'));
     answerCard(await t.submit(TEAMS_PEOPLE.ana, caseId, form, { target: 'service_lead:waste', reason: 'Needs the depot' }));
@@ -68,6 +68,6 @@ describe('the card as each person sees it', () => {
     for (const person of [TEAMS_PEOPLE.ana, TEAMS_PEOPLE.ben, TEAMS_PEOPLE.zed]) {
       expect(titles(answerCard(await t.refreshAs(person, caseId, purpose))), person.name).toEqual([]);
     }
-    expect(titles(answerCard(await t.refreshAs(TEAMS_PEOPLE.dev, caseId, purpose)))).toEqual(['Acknowledge', 'Decline']);
+    expect(titles(answerCard(await t.refreshAs(TEAMS_PEOPLE.dev, caseId, purpose)))).toEqual(['Acknowledge', 'Answer for comms', 'Draft a reply myself', 'Pass to a colleague', 'Decline']);
   });
 });

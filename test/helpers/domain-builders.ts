@@ -59,7 +59,7 @@ export function canWorkCases(personId: string): boolean {
 
 const TEAM: readonly Role[] = ['comms_officer', 'comms_manager'];
 const FRONT_DESK: readonly Role[] = ['comms_officer', 'comms_manager', 'customer_services'];
-const ANSWERERS: readonly Role[] = ['service_lead', 'leadership', 'safeguarding_lead', 'comms_manager'];
+const ANSWERERS: readonly Role[] = ['service_lead', 'service_officer', 'leadership', 'safeguarding_lead', 'comms_manager'];
 
 export const DEFAULT_PERMISSIONS: PermissionTable = {
   'case.claim': FRONT_DESK,
@@ -71,8 +71,8 @@ export const DEFAULT_PERMISSIONS: PermissionTable = {
   'case.escalation.decline': ANSWERERS,
   'case.safeguarding.dismiss': ['safeguarding_lead'],
   'case.reply.submit': FRONT_DESK,
-  'case.reply.approve': ['comms_manager'],
-  'case.reply.reject': ['comms_manager'],
+  'case.reply.approve': ['comms_manager', 'comms_officer'],
+  'case.reply.reject': ['comms_manager', 'comms_officer'],
   'case.moderate': TEAM,
   'case.moderation.approve': ['comms_manager', 'leadership'],
   'case.moderation.reject': ['comms_manager', 'leadership'],
@@ -80,6 +80,10 @@ export const DEFAULT_PERMISSIONS: PermissionTable = {
   'case.resume': FRONT_DESK,
   'case.close': FRONT_DESK,
   'case.reopen': TEAM,
+  'case.escalation.answer': ['service_lead', 'service_officer', 'comms_manager'],
+  'case.escalation.draft': ['service_lead', 'service_officer'],
+  'case.escalation.pass': ['service_lead', 'service_officer', 'comms_manager'],
+  'case.leadership.answer': ['leadership'],
 };
 
 /** Commands only the bot sends (what a network or chat platform reported). */
@@ -89,6 +93,7 @@ export const SYSTEM_ONLY_COMMANDS: readonly CaseCommandType[] = [
   'case.moderation.done',
   'case.moderation.failed',
   'case.note',
+  'case.escalation.handover',
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import { SLACK_SIGNING_SECRET, type TeamsDesk } from './teams-desk.js';
 export interface SlackDriver {
   message(channel: string, caseId: string, purpose?: string): SlackBody;
   /** Clicks a button. Bolt answers Slack first and acts after: wait for the effect before the next step. */
-  click(user: SlackPerson, channel: string, caseId: string, actionId: string, purpose?: string): Promise<Response>;
+  click(user: SlackPerson, channel: string, caseId: string, actionId: string, purpose?: string, args?: Record<string, string>): Promise<Response>;
   /** Clicks a button that opens a modal, then submits the modal with `values`. */
   fillForm(user: SlackPerson, channel: string, caseId: string, actionId: string, values: Record<string, string>, purpose?: string): Promise<Response>;
 }
@@ -26,9 +26,11 @@ export function slackDriver(t: TeamsDesk): SlackDriver {
       if (!found) throw new Error(`no ${purpose} message for ${caseId} in ${channel}`);
       return found;
     },
-    async click(user, channel, caseId, actionId, purpose = 'triage') {
+    async click(user, channel, caseId, actionId, purpose = 'triage', args = {}) {
       const message = driver.message(channel, caseId, purpose);
-      const hit = buttonsIn((message.blocks as SlackBody[]) ?? []).find((b) => b.button.action_id.replace(/#\d+$/, '') === actionId);
+      // Several buttons may share an action (leadership's answers): `args` picks one by what it carries.
+      const carries = (value: string) => Object.entries(args).every(([k, v]) => (JSON.parse(value) as { a?: Record<string, string> }).a?.[k] === v);
+      const hit = buttonsIn((message.blocks as SlackBody[]) ?? []).find((b) => b.button.action_id.replace(/#\d+$/, '') === actionId && carries(b.button.value));
       if (!hit) throw new Error(`no ${actionId} button on the ${purpose} message of ${caseId}`);
       return signed(interactivityBody(blockActionsPayload({ user, channel, message, ...hit })));
     },

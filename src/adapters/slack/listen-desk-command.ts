@@ -4,6 +4,8 @@ import type { Actor } from '../../domain/actor.js';
 import { DESK_HELP as HELP, deskAccessRefusal, myOpenCases, parseDeskCommand, unclaimedQueue } from '../../services/desk-queries.js';
 import { loadCaseView } from '../../services/load-case-view.js';
 import { setEmergencyMode } from '../../services/emergency-mode.js';
+import { setAway } from '../../services/out-of-office.js';
+import { mayViewCase } from '../../policy/service-people.js';
 import { cardFallbackText, renderCaseBlocks } from './render-case-blocks.js';
 import { renderCaseList } from './render-case-list.js';
 import type { SlackDeps } from './slack-deps.js';
@@ -35,7 +37,7 @@ export async function answerDesk(deps: SlackDeps, actor: Actor, text: string): P
     return list(`Your open cases (${items.length})`, renderCaseList(items, ctx.policy, now, 'You hold no open cases.'));
   }
   if (request.verb === 'queue') {
-    const items = await unclaimedQueue(ctx);
+    const items = await unclaimedQueue(ctx, undefined, actor);
     return list(`Unclaimed, oldest first (${items.length})`, renderCaseList(items, ctx.policy, now, 'The queue is empty.'));
   }
   if (request.verb === 'emergency') {
@@ -44,9 +46,10 @@ export async function answerDesk(deps: SlackDeps, actor: Actor, text: string): P
     if (!outcome.ok) return { text: escapeAndCut(outcome.message, 500).text };
     return { text: outcome.mode ? `Emergency mode is on: every open card shows the banner, replies offer your message and link, and leadership has been told.` : 'Emergency mode is off.' };
   }
+  if (request.verb === 'away') return { text: escapeAndCut(await setAway(ctx, actor, request.args), 500).text };
   if (request.verb === 'case') {
     const view = await loadCaseView(ctx, request.caseId);
-    if (!view) return { text: `There is no case ${escapeAndCut(request.caseId, 64).text}. Case ids look like MD-1042.` };
+    if (!view || !mayViewCase(ctx.policy, actor, view.case)) return { text: `There is no case ${escapeAndCut(request.caseId, 64).text}. Case ids look like MD-1042.` };
     return { text: cardFallbackText(view.card), blocks: renderCaseBlocks(view.card) };
   }
   const lead = request.unknown === null ? '' : `I don't know "${escapeAndCut(request.unknown, 40).text}". `;

@@ -1,6 +1,7 @@
 // Owns the escalation card: what was escalated to whom and why, the post, and Acknowledge/Decline while it waits.
 import type { types } from '@slack/bolt';
-import { escalationButtons } from '../../cards/available-actions.js';
+import { escalationCardButtons } from '../../cards/available-actions.js';
+import { escalationStatusLine } from '../../cards/escalation-answer-lines.js';
 import { targetName } from '../../cards/event-line.js';
 import type { Escalation } from '../../domain/case.js';
 import type { Policy } from '../../policy/policy-schema.js';
@@ -31,14 +32,17 @@ export function renderEscalationMessage(view: CaseView, esc: Escalation, policy:
   ];
   const parent = parentBlock(card);
   if (parent) blocks.push(parent);
+  // Leadership's briefing (issue 18): one field per part, so nothing is cut by another part's length.
+  if (esc.target.type === 'leadership' && view.briefing) {
+    blocks.push({ type: 'section', block_id: 'briefing', text: mrkdwn(view.briefing.map((f) => `*${f.label}*: ${escapeAndCut(f.value, 280).text}`).join('\n').slice(0, BLOCK_KIT.sectionText)) });
+  }
   blocks.push(linkBlock(card));
-  if (esc.status === 'pending') blocks.push(...renderButtonRows(card.caseId, card.version, escalationButtons(esc.id, esc.target.type), 'escalation-actions'));
-  else blocks.push({ type: 'context', block_id: 'status', elements: [mrkdwn(statusLine(esc))] });
+  const buttons = escalationCardButtons(esc, policy);
+  if (esc.status !== 'pending') blocks.push({ type: 'context', block_id: 'status', elements: [mrkdwn(statusLine(esc))] });
+  if (buttons.length) blocks.push(...renderButtonRows(card.caseId, card.version, buttons, 'escalation-actions'));
   return { text: `Escalated to ${escapeSlack(to)}: ${escapeSlack(card.title)}: ${escapeAndCut(esc.reason, 300).text}`, blocks };
 }
 
 function statusLine(esc: Escalation): string {
-  const by = escapeSlack(esc.answeredBy ?? 'someone');
-  const answer = esc.answer ? `: ${escapeAndCut(esc.answer, 1000).text}` : '';
-  return esc.status === 'acknowledged' ? `:white_check_mark: Acknowledged by ${by}${answer}` : `:no_entry: Declined by ${by}${answer}`;
+  return `${esc.status === 'declined' ? ':no_entry:' : ':white_check_mark:'} ${escapeAndCut(escalationStatusLine(esc), 1500).text}`;
 }

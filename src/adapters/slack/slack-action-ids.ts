@@ -1,6 +1,6 @@
 // Owns how a card button travels through Slack: unique action_ids per message, the value it carries, and parsing a click back.
 import { decodeCardAction, encodeCardAction } from '../../cards/card-action.js';
-import type { CardButton, CardFormId } from '../../cards/card-model.js';
+import { ESCALATION_ANSWER_FORM_IDS, type CardButton, type CardFormId } from '../../cards/card-model.js';
 import { BLOCK_KIT } from './block-kit-limits.js';
 
 /** Every card action id starts with `case.`; Bolt listeners match on this. */
@@ -9,7 +9,7 @@ export const CASE_ACTION = /^case\./;
 /** The payload arg that names the form a button opens; stripped before the service sees the args. */
 export const FORM_ARG = 'form';
 
-const FORM_IDS: readonly CardFormId[] = ['reply', 'classify', 'escalate', 'moderate', 'close', 'reassign', 'decline', 'reject', 'dismiss-safeguarding'];
+const FORM_IDS: readonly CardFormId[] = ['reply', 'classify', 'escalate', 'moderate', 'close', 'reassign', 'decline', 'reject', 'reject-reply', 'dismiss-safeguarding', ...ESCALATION_ANSWER_FORM_IDS];
 const SUFFIX = /#\d+$/;
 
 /**

@@ -23,7 +23,8 @@ export function triageChannel(policy: Policy): string {
 export function escalationDestinations(policy: Policy, target: EscalationTarget): Destination[] {
   const channel = escalationRecipients(policy, target).channel?.slack;
   if (channel) return [{ kind: 'channel', channel }];
-  const dms = escalationPeople(policy, target).map((userId) => ({ kind: 'dm' as const, userId }));
+  const others = (escalationRecipients(policy, target).alsoDirect ?? []).map((p) => p.slack).filter((id): id is string => id !== undefined);
+  const dms = [...new Set([...escalationPeople(policy, target), ...others])].map((userId) => ({ kind: 'dm' as const, userId }));
   if (dms.length) return dms;
   const where = target.type === 'service_lead' ? `services[${target.serviceTag}].channel.slack, or a Slack id for one of its leads` : `channels.${target.type}.slack, or a Slack id for a person with the ${target.type === 'leadership' ? 'leadership' : 'safeguarding_lead'} role`;
   throw new PermanentError(`no Slack destination for an escalation ${describeTarget(target)}`, `Set ${where} in the policy file.`);

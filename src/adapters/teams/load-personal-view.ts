@@ -1,6 +1,7 @@
 // Owns whom a Teams card is drawn for: the people Teams refreshes it for (those in the policy whose Teams id the
 // bot has seen, those who may act first, at most 60) and, for one person asking, only the buttons they may press.
-import { escalationButtons } from '../../cards/available-actions.js';
+import { escalationCardButtons } from '../../cards/available-actions.js';
+import type { Policy } from '../../policy/policy-schema.js';
 import type { CardButton } from '../../cards/card-model.js';
 import type { Actor } from '../../domain/actor.js';
 import { actionsForPerson, peopleForCard } from '../../services/actions-for-person.js';
@@ -22,7 +23,7 @@ export async function loadPersonalView(deps: Pick<TeamsDeps, 'ctx' | 'refs'>, vi
  */
 async function refreshUsers(deps: Pick<TeamsDeps, 'ctx' | 'refs'>, view: CaseView): Promise<string[]> {
   const ids: string[] = [];
-  for (const { person } of peopleForCard(deps.ctx, view.case, everyButton(view), SURFACE)) {
+  for (const { person } of peopleForCard(deps.ctx, view.case, everyButton(view, deps.ctx.policy), SURFACE)) {
     const mri = (await deps.refs.get(seenKey(person.teams as string)))?.user?.id;
     if (mri && !ids.includes(mri)) ids.push(mri);
     if (ids.length >= MAX_REFRESH_USERS) break;
@@ -30,7 +31,7 @@ async function refreshUsers(deps: Pick<TeamsDeps, 'ctx' | 'refs'>, view: CaseVie
   return ids;
 }
 
-/** The triage card's buttons (approvals included) and every pending escalation's answers. */
-function everyButton(view: CaseView): CardButton[] {
-  return [...view.card.actions, ...view.case.escalations.filter((e) => e.status === 'pending').flatMap((e) => escalationButtons(e.id))];
+/** The triage card's buttons (approvals included) and every open escalation's answers. */
+function everyButton(view: CaseView, policy: Policy): CardButton[] {
+  return [...view.card.actions, ...view.case.escalations.flatMap((e) => escalationCardButtons(e, policy))];
 }

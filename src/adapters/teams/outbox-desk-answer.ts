@@ -4,6 +4,8 @@ import { fitByGrapheme } from '../../domain/cut-text.js';
 import type { ConversationReference } from '@microsoft/teams.api';
 import { deskAccessRefusal, myOpenCases, parseDeskCommand, unclaimedQueue } from '../../services/desk-queries.js';
 import { setEmergencyMode } from '../../services/emergency-mode.js';
+import { setAway } from '../../services/out-of-office.js';
+import { mayViewCase } from '../../policy/service-people.js';
 import { PermanentError } from '../../services/errors.js';
 import { loadCaseView } from '../../services/load-case-view.js';
 import type { OutboxHandler } from '../../store/outbox-worker.js';
@@ -39,7 +41,7 @@ export async function answerDesk(deps: Pick<TeamsDeps, 'ctx' | 'groups'>, from: 
     return renderCaseListCard(`Your open cases (${items.length})`, items, ctx.policy, now, 'You hold no open cases.');
   }
   if (request.verb === 'queue') {
-    const items = await unclaimedQueue(ctx);
+    const items = await unclaimedQueue(ctx, undefined, actor);
     return renderCaseListCard(`Unclaimed, oldest first (${items.length})`, items, ctx.policy, now, 'The queue is empty.');
   }
   if (request.verb === 'emergency') {
@@ -48,9 +50,10 @@ export async function answerDesk(deps: Pick<TeamsDeps, 'ctx' | 'groups'>, from: 
     if (!outcome.ok) return renderLineCard(outcome.message, [], 'Attention');
     return renderLineCard(outcome.mode ? 'Emergency mode is on: every open card shows the banner, replies offer your message and link, and leadership has been told.' : 'Emergency mode is off.');
   }
+  if (request.verb === 'away') return renderLineCard(await setAway(ctx, actor, request.args));
   if (request.verb === 'case') {
     const view = await loadCaseView(ctx, request.caseId);
-    if (!view) return renderLineCard(`There is no case ${fitByGrapheme(request.caseId, 64)}. Case ids look like MD-1042.`);
+    if (!view || !mayViewCase(ctx.policy, actor, view.case)) return renderLineCard(`There is no case ${fitByGrapheme(request.caseId, 64)}. Case ids look like MD-1042.`);
     return renderViewCard(deps, view, 'desk');
   }
   return renderHelpCard(request.unknown);

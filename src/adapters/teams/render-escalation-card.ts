@@ -1,6 +1,7 @@
 // Owns the escalation card in Teams: what was escalated to whom and why, the post, and Acknowledge/Decline
 // (Decline asks why, in a form for the lead) while it waits; the answer once given.
-import { escalationButtons } from '../../cards/available-actions.js';
+import { escalationCardButtons } from '../../cards/available-actions.js';
+import { escalationStatusLine } from '../../cards/escalation-answer-lines.js';
 import { targetName } from '../../cards/event-line.js';
 import type { Escalation } from '../../domain/case.js';
 import type { Policy } from '../../policy/policy-schema.js';
@@ -31,16 +32,10 @@ export function renderEscalationCard(view: CaseView, esc: Escalation, policy: Po
   ];
   const parent = parentBlock(card);
   if (parent) body.push(parent);
-  if (esc.status === 'pending') {
-    body.push(...renderButtonSets(shownButtons(escalationButtons(esc.id, esc.target.type), personal), { caseId: card.caseId, version: card.version, view: cardView }, 'escalation-actions'));
-  } else {
-    body.push(textBlock(statusLine(esc), { id: 'status', weight: 'Bolder', color: esc.status === 'acknowledged' ? 'Good' : 'Attention' }));
-  }
+  if (esc.target.type === 'leadership' && view.briefing) body.push({ ...factSet(view.briefing.map((f) => ({ title: f.label, value: safeText(f.value, 700) }))), id: 'briefing' });
+  const buttons = escalationCardButtons(esc, policy);
+  if (esc.status !== 'pending') body.push(textBlock(safeText(escalationStatusLine(esc), 1500), { id: 'status', weight: 'Bolder', color: esc.status === 'declined' ? 'Attention' : 'Good' }));
+  if (buttons.length) body.push(...renderButtonSets(shownButtons(buttons, personal), { caseId: card.caseId, version: card.version, view: cardView }, 'escalation-actions'));
   return adaptiveCard(body, { actions: linkActions(card), mentions: notify, ...refreshOf(card.caseId, card.version, cardView, personal) });
 }
 
-function statusLine(esc: Escalation): string {
-  const by = safeText(esc.answeredBy ?? 'someone', 200);
-  const answer = esc.answer ? `: ${safeText(esc.answer, 1000)}` : '';
-  return esc.status === 'acknowledged' ? `Acknowledged by ${by}${answer}` : `Declined by ${by}${answer}`;
-}

@@ -27,7 +27,8 @@ export function triageChannel(policy: Policy): string {
 export function escalationDestinations(policy: Policy, target: EscalationTarget): Destination[] {
   const channel = escalationRecipients(policy, target).channel?.teams;
   if (channel) return [{ kind: 'channel', channel }];
-  const chats = inTeams(escalationRecipients(policy, target).people).map((p) => ({ kind: 'chat' as const, userId: p.teams, name: p.name }));
+  const { people, alsoDirect = [] } = escalationRecipients(policy, target);
+  const chats = inTeams([...people, ...alsoDirect]).map((p) => ({ kind: 'chat' as const, userId: p.teams, name: p.name }));
   if (chats.length) return chats;
   const where = target.type === 'service_lead'
     ? `services[${target.serviceTag}].channel.teams, or a Teams (Entra object) id for one of its leads`

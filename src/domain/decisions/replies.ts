@@ -1,6 +1,6 @@
 // Decisions about replies: submitting one (after the reply rules passed), approval, and the network's answer.
 import { hasRole } from '../actor.js';
-import type { Case, Reply } from '../case.js';
+import { isOpenEscalation, type Case, type Reply } from '../case.js';
 import type { CaseCommand } from '../commands.js';
 import { EventBuilder, rejected, type Decision, type DecisionContext } from '../decision.js';
 import { checkOwnerOrManager, checkState, firstRefusal } from '../guards.js';
@@ -29,8 +29,9 @@ export function decideApproveReply(c: Case, cmd: Of<'case.reply.approve'> | Of<'
   if (found.reply.status !== 'awaiting_approval') {
     return rejected(refuse('wrong_state', 'reply:awaiting-approval', `That reply is not waiting for approval (it is ${found.reply.status}).`));
   }
-  if (!hasRole(ctx.actor, 'comms_manager')) return rejected(refuse('not_permitted', `permission:${cmd.type}`, `Only a comms manager can ${cmd.type === 'case.reply.approve' ? 'approve' : 'send back'} a reply.`));
-  if (cmd.type === 'case.reply.approve') return new EventBuilder(c, ctx).add('case.reply.approved', { replyId: cmd.replyId }).accept();
+  const approvers = signsOff(found.reply);
+  if (!hasRole(ctx.actor, ...approvers)) return rejected(refuse('not_permitted', `permission:${cmd.type}`, `Only a ${approvers.join(' or ').replaceAll('_', ' ')} can ${cmd.type === 'case.reply.approve' ? 'approve' : 'send back'} ${found.reply.forEscalation ? "a service's" : 'a'} reply.`));
+  if (cmd.type === 'case.reply.approve') return approve(c, found.reply, ctx);
   if (!cmd.reason.trim()) return rejected(refuse('invalid', 'reply:reject-reason', 'Say why, so the officer can redraft it.'));
   return new EventBuilder(c, ctx).add('case.reply.rejected', { replyId: cmd.replyId, reason: cmd.reason.trim() }).accept();
 }
@@ -44,6 +45,19 @@ export function decideReplyOutcome(c: Case, cmd: Of<'case.reply.sent'> | Of<'cas
   const b = new EventBuilder(c, ctx);
   if (cmd.type === 'case.reply.sent') return b.add('case.reply.sent', { replyId: cmd.replyId, networkReplyId: cmd.networkReplyId }).accept();
   return b.add('case.reply.failed', { replyId: cmd.replyId, error: cmd.error }).accept();
+}
+
+/** A service's draft is signed off by comms, officer or manager (001 matrix option 4); a pre-election reply by a manager (004 §2). */
+function signsOff(reply: Reply): Array<'comms_manager' | 'comms_officer'> {
+  return reply.forEscalation && !reply.managerOnly ? ['comms_officer', 'comms_manager'] : ['comms_manager'];
+}
+
+/** Approving a service's draft is its substantive answer: the escalation is answered by whoever wrote it. */
+function approve(c: Case, reply: Reply, ctx: DecisionContext): Decision {
+  const b = new EventBuilder(c, ctx).add('case.reply.approved', { replyId: reply.id });
+  const esc = reply.forEscalation ? c.escalations.find((e) => e.id === reply.forEscalation) : undefined;
+  if (esc && isOpenEscalation(esc)) b.add('case.escalation.answered', { escalationId: esc.id, facts: null, proposedReply: null, replyId: reply.id });
+  return b.accept();
 }
 
 function findReply(c: Case, id: string): { reply: Reply } | { refusal: ReturnType<typeof refuse> } {

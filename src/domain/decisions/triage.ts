@@ -1,10 +1,11 @@
 // Decisions that route a case: classify it, escalate it, and the target's answer.
 import { hasRole, isSystem } from '../actor.js';
-import type { Case, Escalation } from '../case.js';
+import { isOpenEscalation, type Case, type Escalation } from '../case.js';
 import type { CaseCommand } from '../commands.js';
 import { EventBuilder, rejected, type Decision, type DecisionContext } from '../decision.js';
 import { checkNotClosed, checkOwnerOrManager, firstRefusal } from '../guards.js';
 import { refuse, type Refusal } from '../refusal.js';
+import { checkInService } from './escalation-answers.js';
 
 type Of<T extends CaseCommand['type']> = Extract<CaseCommand, { type: T }>;
 
@@ -27,7 +28,8 @@ export function decideEscalate(c: Case, cmd: Of<'case.escalate'>, ctx: DecisionC
   );
   if (r) return rejected(r);
   const escalationId = `esc-${c.escalations.length + 1}`;
-  return new EventBuilder(c, ctx).add('case.escalated', { escalationId, target: cmd.target, reason: cmd.reason.trim() }).accept();
+  const proposal = cmd.target.type === 'leadership' && cmd.proposal ? { proposal: cmd.proposal } : {};
+  return new EventBuilder(c, ctx).add('case.escalated', { escalationId, target: cmd.target, reason: cmd.reason.trim(), ...proposal }).accept();
 }
 
 export function decideAnswerEscalation(
@@ -37,8 +39,10 @@ export function decideAnswerEscalation(
 ): Decision {
   const esc = c.escalations.find((e) => e.id === cmd.escalationId);
   if (!esc) return rejected(refuse('not_found', 'escalation:exists', `There is no escalation ${cmd.escalationId} on this case.`));
+  // Acknowledging is "on it" once; declining is open until the escalation is answered.
+  const answerable = cmd.type === 'case.escalation.acknowledge' ? esc.status === 'pending' : isOpenEscalation(esc);
   const r = firstRefusal(
-    () => (esc.status === 'pending' ? null : refuse('wrong_state', 'escalation:pending', `This escalation was already ${esc.status} by ${esc.answeredBy ?? 'someone'}.`)),
+    () => (answerable ? null : refuse('wrong_state', 'escalation:pending', `This escalation was already ${esc.status} by ${esc.answeredBy ?? 'someone'}.`)),
     () => checkIsTarget(esc, ctx),
   );
   if (r) return rejected(r);
@@ -67,7 +71,7 @@ export function decideDismissSafeguarding(c: Case, cmd: Of<'case.safeguarding.di
 }
 
 function checkNoPendingTo(c: Case, target: Of<'case.escalate'>['target']): Refusal | null {
-  const same = c.escalations.find((e) => e.status === 'pending' && sameTarget(e.target, target));
+  const same = c.escalations.find((e) => isOpenEscalation(e) && sameTarget(e.target, target));
   return same ? refuse('invalid', 'escalation:one-pending', `This case is already escalated there (${same.id}) and waiting for an answer.`) : null;
 }
 
@@ -85,6 +89,5 @@ function checkIsTarget(esc: Escalation, ctx: DecisionContext): Refusal | null {
   if (esc.target.type === 'leadership') {
     return hasRole(ctx.actor, 'leadership') ? null : refuse('not_permitted', 'escalation:target', 'Only leadership can answer a leadership escalation.');
   }
-  if (ctx.isLeadOf(ctx.actor.personId, esc.target.serviceTag)) return null;
-  return refuse('not_permitted', 'escalation:target', `Only the ${esc.target.serviceTag} service lead can answer this escalation.`);
+  return checkInService(esc, ctx);
 }

@@ -48,6 +48,11 @@ const EXAMPLES: Readonly<Record<CaseCommandType, CaseCommand>> = {
   'case.close': cmd.close(),
   'case.reopen': cmd.reopen(),
   'case.note': { type: 'case.note', text: 'Out-of-hours reply sent', rule: null },
+  'case.escalation.answer': { type: 'case.escalation.answer', escalationId: 'esc-1', facts: 'Crew missed Elm Road', proposedReply: null },
+  'case.escalation.draft': { type: 'case.escalation.draft', escalationId: 'esc-1', text: 'We will collect Thursday', visibility: 'public' },
+  'case.escalation.pass': { type: 'case.escalation.pass', escalationId: 'esc-1', toPersonId: 'ana', toName: 'Ana Patel' },
+  'case.escalation.handover': { type: 'case.escalation.handover', escalationId: 'esc-1', toPersonId: 'cara', toName: 'Cara Lee', stage: 'manager', why: 'not_acknowledged' },
+  'case.leadership.answer': { type: 'case.leadership.answer', escalationId: 'esc-1', answer: 'agree', note: null },
 };
 
 /** The default policy's table, spelt out: claimants act on what they hold, managers reassign and sign off. */
@@ -57,12 +62,12 @@ const EXPECTED: Readonly<Record<CaseCommandType, readonly Role[]>> = {
   'case.reassign': ['comms_manager'],
   'case.classify': ['comms_officer', 'comms_manager', 'customer_services'],
   'case.escalate': ['comms_officer', 'comms_manager', 'customer_services'],
-  'case.escalation.acknowledge': ['service_lead', 'leadership', 'safeguarding_lead', 'comms_manager'],
-  'case.escalation.decline': ['service_lead', 'leadership', 'safeguarding_lead', 'comms_manager'],
+  'case.escalation.acknowledge': ['service_lead', 'service_officer', 'leadership', 'safeguarding_lead', 'comms_manager'],
+  'case.escalation.decline': ['service_lead', 'service_officer', 'leadership', 'safeguarding_lead', 'comms_manager'],
   'case.safeguarding.dismiss': ['safeguarding_lead'],
   'case.reply.submit': ['comms_officer', 'comms_manager', 'customer_services'],
-  'case.reply.approve': ['comms_manager'],
-  'case.reply.reject': ['comms_manager'],
+  'case.reply.approve': ['comms_manager', 'comms_officer'],
+  'case.reply.reject': ['comms_manager', 'comms_officer'],
   'case.reply.sent': [],
   'case.reply.failed': [],
   'case.moderate': ['comms_officer', 'comms_manager'],
@@ -75,6 +80,11 @@ const EXPECTED: Readonly<Record<CaseCommandType, readonly Role[]>> = {
   'case.close': ['comms_officer', 'comms_manager', 'customer_services'],
   'case.reopen': ['comms_officer', 'comms_manager'],
   'case.note': [],
+  'case.escalation.answer': ['service_lead', 'service_officer', 'comms_manager'],
+  'case.escalation.draft': ['service_lead', 'service_officer'],
+  'case.escalation.pass': ['service_lead', 'service_officer', 'comms_manager'],
+  'case.escalation.handover': [],
+  'case.leadership.answer': ['leadership'],
 };
 
 const people = everyone.filter((a) => a.personId !== 'system');

@@ -111,11 +111,15 @@ describe('approve a reply', () => {
   });
 
   it('refuses approval by anyone but a comms manager, including the officer who wrote the reply', () => {
-    for (const who of [ana, ben, eve, sam]) {
+    // Officers may sign off a service's draft (issue 18), never a pre-election reply: the core says so.
+    for (const who of [ana, ben]) {
+      expectRefused(awaitingApproval(), cmd.approveReply(), who, { code: 'not_permitted', rule: 'permission:case.reply.approve', message: 'Only a comms manager can approve a reply.' });
+    }
+    for (const who of [eve, sam]) {
       expectRefused(awaitingApproval(), cmd.approveReply(), who, {
         code: 'not_permitted',
         rule: 'permission:case.reply.approve',
-        message: 'Only comms manager can do that (reply approve)',
+        message: 'Only comms manager or comms officer can do that (reply approve)',
       });
     }
   });
@@ -146,7 +150,7 @@ describe('send a held reply back', () => {
   });
 
   it('refuses it to an officer, and without a reason', () => {
-    expectRefused(awaitingApproval(), reject(), ana, { code: 'not_permitted', rule: 'permission:case.reply.reject', message: 'Only comms manager can do that' });
+    expectRefused(awaitingApproval(), reject(), ana, { code: 'not_permitted', rule: 'permission:case.reply.reject', message: 'Only a comms manager can send back a reply.' });
     expectRefused(awaitingApproval(), reject(' '), cara, { code: 'invalid', rule: 'reply:reject-reason', message: 'Say why' });
   });
 });

@@ -220,7 +220,9 @@ describe('acknowledge an escalation', () => {
   it('refuses to answer an escalation that was already answered, saying by whom', () => {
     const acknowledged = run(escalatedToWaste(), [cmd.acknowledge(), dev]);
     expectRefused(acknowledged, cmd.acknowledge(), dev, { code: 'wrong_state', rule: 'escalation:pending', message: 'This escalation was already acknowledged by Dev Shah' });
-    expectRefused(acknowledged, cmd.decline(), dev, { code: 'wrong_state', rule: 'escalation:pending', message: 'already acknowledged by Dev Shah' });
+    // Acknowledged is "on it", not an answer: a decline may still follow; once answered, nothing more.
+    const answered = run(acknowledged, [{ type: 'case.escalation.answer', escalationId: 'esc-1', facts: 'Crew missed Elm Road', proposedReply: null }, dev]);
+    expectRefused(answered, cmd.decline(), dev, { code: 'wrong_state', rule: 'escalation:pending', message: 'already answered by Dev Shah' });
   });
 
   it("refuses a service lead answering a leadership escalation", () => {
@@ -239,7 +241,7 @@ describe('acknowledge an escalation', () => {
       expectRefused(escalatedToWaste(), cmd.acknowledge(), who, {
         code: 'not_permitted',
         rule: 'permission:case.escalation.acknowledge',
-        message: 'Only service lead or leadership or safeguarding lead or comms manager can do that (escalation acknowledge)',
+        message: 'Only service lead or service officer or leadership or safeguarding lead or comms manager can do that (escalation acknowledge)',
       });
     }
   });
@@ -288,7 +290,7 @@ describe('decline an escalation', () => {
     expectRefused(escalatedToWaste(), cmd.decline(), ben, {
       code: 'not_permitted',
       rule: 'permission:case.escalation.decline',
-      message: 'Only service lead or leadership or safeguarding lead or comms manager can do that (escalation decline)',
+      message: 'Only service lead or service officer or leadership or safeguarding lead or comms manager can do that (escalation decline)',
     });
   });
 });

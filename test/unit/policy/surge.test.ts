@@ -66,7 +66,7 @@ describe('detectSurge', () => {
   });
 
   it('follows the policy\'s numbers', () => {
-    const tight = policyWith((p) => void (p.risk.surge = { cases: 2, withinMinutes: 5 }));
+    const tight = policyWith((p) => void (p.risk.surge = { cases: 2, withinMinutes: 5, holdingLineHours: 24 }));
     expect(detectSurge(tight, cases('parking', [1, 2, 4]), NOW)).toHaveLength(1);
     expect(detectSurge(tight, cases('parking', [1, 2, 6]), NOW)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // Which buttons one person may press, decided by a dry run of the core's own decision: an officer is not offered
 // "Approve block", a service's lead alone is offered Acknowledge, and a button is kept when only the moment is wrong.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { availableActions, escalationButtons } from '../../../src/cards/available-actions.js';
+import { availableActions, escalationCardButtons } from '../../../src/cards/available-actions.js';
 import { loadPolicy } from '../../../src/config/load-policy.js';
 import type { Actor } from '../../../src/domain/actor.js';
 import type { Policy } from '../../../src/policy/policy-schema.js';
@@ -32,10 +32,10 @@ describe('actionsForPerson', () => {
     expect(labels(ben)).not.toContain('Reply');
   });
 
-  it('offers Acknowledge and Decline on a Waste escalation to its lead alone', () => {
+  it("offers a Waste escalation's answers to its lead alone", () => {
     const c = run(claimedByAna(), [cmd.escalateToLead('waste'), ana]);
-    const shown = (actor: Actor) => actionsForPerson(ctx(), c, escalationButtons('esc-1'), actor).map((b) => b.label);
-    expect(shown(dev)).toEqual(['Acknowledge', 'Decline']);
+    const shown = (actor: Actor) => actionsForPerson(ctx(), c, escalationCardButtons(c.escalations[0]!, policy), actor).map((b) => b.label);
+    expect(shown(dev)).toEqual(['Acknowledge', 'Answer for comms', 'Draft a reply myself', 'Pass to a colleague', 'Decline']);
     expect(shown(ana)).toEqual([]);
     expect(shown(ben)).toEqual([]);
   });

@@ -26,8 +26,8 @@ describe('the escalation card', () => {
     expect(blockKitProblems(render(referred).blocks as never)).toEqual([]);
   });
 
-  it('does not offer it on a service lead escalation', () => {
+  it("does not offer it on a service lead escalation, which gets the service's answers instead", () => {
     const toLead = run(claimedByAna(), [cmd.escalateToLead('waste'), ana]);
-    expect(actionIds(toLead)).toEqual(['case.escalation.acknowledge', 'case.escalation.decline']);
+    expect(actionIds(toLead)).toEqual(['case.escalation.acknowledge', 'case.escalation.answer', 'case.escalation.pass', 'case.escalation.decline']);
   });
 });
