@@ -6,6 +6,7 @@ import { checkPermission } from './guards.js';
 import { decideClaim, decideClose, decideReassign, decideRelease, decideReopen, decideResume, decideWait } from './decisions/lifecycle.js';
 import { decideModerate, decideModerationOutcome, decideModerationVerdict } from './decisions/moderation.js';
 import { decideApproveReply, decideReplyOutcome, decideSubmitReply } from './decisions/replies.js';
+import { decidePoliceReferral, decideReputationFlag } from './decisions/danger-and-reputation.js';
 import { decideAnswerEscalation, decideClassify, decideDismissSafeguarding, decideEscalate } from './decisions/triage.js';
 
 export function decideCaseCommand(c: Case, cmd: CaseCommand, ctx: DecisionContext): Decision {
@@ -34,6 +35,8 @@ export function decideCaseCommand(c: Case, cmd: CaseCommand, ctx: DecisionContex
     case 'case.moderation.reject': return decideModerationVerdict(c, cmd, ctx);
     case 'case.moderation.done':
     case 'case.moderation.failed': return decideModerationOutcome(c, cmd, ctx);
+    case 'case.police.refer': return decidePoliceReferral(c, cmd, ctx);
+    case 'case.reputation.flag': return decideReputationFlag(c, cmd, ctx);
     case 'case.note': return new EventBuilder(c, ctx).add('case.noted', { text: cmd.text }, cmd.rule).accept();
   }
 }

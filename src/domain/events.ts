@@ -1,5 +1,6 @@
 // The events a case's history is made of. Every change to a case is exactly one of these.
-import type { CloseOutcome, EscalationTarget, ModerationActionKind, ReplyVisibility, RiskLevel } from './case.js';
+import type { CloseOutcome, EscalationTarget, ModerationActionKind, PoliceDecision, ReplyVisibility, RiskLevel } from './case.js';
+import type { SignpostUse } from './commands.js';
 import type { Surface } from './roles.js';
 
 export interface EventDataMap {
@@ -23,7 +24,7 @@ export interface EventDataMap {
   'case.escalation.declined': { escalationId: string; reason: string };
   'case.safeguarding.dismissed': { escalationId: string; reason: string };
   /** formKey: the reply form it came from (absent without a form, and on events recorded before forms had keys). */
-  'case.reply.requested': { replyId: string; text: string; visibility: ReplyVisibility; awaitingApproval: boolean; formKey?: string };
+  'case.reply.requested': { replyId: string; text: string; visibility: ReplyVisibility; awaitingApproval: boolean; formKey?: string; signpost?: SignpostUse };
   'case.reply.approved': { replyId: string };
   'case.reply.rejected': { replyId: string; reason: string };
   'case.reply.sent': { replyId: string; networkReplyId: string };
@@ -45,6 +46,8 @@ export interface EventDataMap {
   'case.reopened': { reason: string | null };
   'case.deadline.set': { name: string; due: string | null };
   'case.noted': { text: string };
+  'case.police.decided': { decision: PoliceDecision; reason: string; reference: string | null };
+  'case.reputation.flagged': { reasons: string[] };
 }
 
 export type CaseEventType = keyof EventDataMap;

@@ -12,6 +12,7 @@ const SYSTEM_ONLY: ReadonlySet<CaseCommandType> = new Set([
   'case.moderation.done',
   'case.moderation.failed',
   'case.note',
+  'case.reputation.flag',
 ]);
 
 export function checkPermission(type: CaseCommandType, ctx: DecisionContext): Refusal | null {

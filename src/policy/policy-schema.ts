@@ -21,7 +21,7 @@ const COMMAND_TYPES = [
   'case.claim', 'case.release', 'case.reassign', 'case.classify', 'case.escalate',
   'case.escalation.acknowledge', 'case.escalation.decline', 'case.safeguarding.dismiss', 'case.reply.submit', 'case.reply.approve', 'case.reply.reject',
   'case.moderate', 'case.moderation.approve', 'case.moderation.reject', 'case.wait', 'case.resume',
-  'case.close', 'case.reopen', 'desk.emergency',
+  'case.close', 'case.reopen', 'desk.emergency', 'case.police.refer',
 ] as const;
 
 export const serviceAreaSchema = z.object({

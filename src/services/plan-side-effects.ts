@@ -6,6 +6,7 @@ import type { ChatSurface } from '../policy/policy-directory.js';
 import type { DeskContext } from './desk-context.js';
 import { planClockJobs } from './plan-clock-jobs.js';
 import type { OutboxItem } from './ports.js';
+import { reputationNotices } from './reputation-notices.js';
 
 export function planSideEffects(ctx: Pick<DeskContext, 'surfaces' | 'policy' | 'calendar'>, c: Case, stored: readonly StoredCaseEvent[]): OutboxItem[] {
   const { surfaces } = ctx;
@@ -17,7 +18,7 @@ export function planSideEffects(ctx: Pick<DeskContext, 'surfaces' | 'policy' | '
       items.push({ key: `thread:${surface}:${s.id}`, kind: 'chat.thread.line', caseId: c.id, payload: { caseId: c.id, surface, eventId: s.id } });
     }
   }
-  for (const s of stored) items.push(...networkEffects(c, s, surfaces), ...newOwnerNotices(c, s, surfaces));
+  for (const s of stored) items.push(...networkEffects(c, s, surfaces), ...newOwnerNotices(c, s, surfaces), ...reputationNotices(c, s, surfaces));
   return items;
 }
 

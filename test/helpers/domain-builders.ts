@@ -80,6 +80,7 @@ export const DEFAULT_PERMISSIONS: PermissionTable = {
   'case.resume': FRONT_DESK,
   'case.close': FRONT_DESK,
   'case.reopen': TEAM,
+  'case.police.refer': ['comms_manager', 'safeguarding_lead', 'leadership'],
 };
 
 /** Commands only the bot sends (what a network or chat platform reported). */
@@ -89,6 +90,7 @@ export const SYSTEM_ONLY_COMMANDS: readonly CaseCommandType[] = [
   'case.moderation.done',
   'case.moderation.failed',
   'case.note',
+  'case.reputation.flag',
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -48,6 +48,8 @@ const EXAMPLES: Readonly<Record<CaseCommandType, CaseCommand>> = {
   'case.close': cmd.close(),
   'case.reopen': cmd.reopen(),
   'case.note': { type: 'case.note', text: 'Out-of-hours reply sent', rule: null },
+  'case.police.refer': { type: 'case.police.refer', decision: 'referred', reason: 'Threat to burn down the depot', reference: null },
+  'case.reputation.flag': { type: 'case.reputation.flag', reasons: ['a journalist asking'] },
 };
 
 /** The default policy's table, spelt out: claimants act on what they hold, managers reassign and sign off. */
@@ -75,6 +77,8 @@ const EXPECTED: Readonly<Record<CaseCommandType, readonly Role[]>> = {
   'case.close': ['comms_officer', 'comms_manager', 'customer_services'],
   'case.reopen': ['comms_officer', 'comms_manager'],
   'case.note': [],
+  'case.police.refer': ['comms_manager', 'safeguarding_lead', 'leadership'],
+  'case.reputation.flag': [],
 };
 
 const people = everyone.filter((a) => a.personId !== 'system');
