@@ -8,6 +8,7 @@ import type { CardForm, CardFormId, CardOption } from './card-model.js';
 import { NO_LEARNING, suggestWithLearning, type LearnedModels } from '../policy/combine-suggestions.js';
 import { suggestionText } from './suggestion-facts.js';
 import { suggestHouseRules } from '../policy/suggest-house-rules.js';
+import { withLearnedHouseRules } from '../policy/learned-rulings.js';
 import { countingRule, replyLength } from '../policy/reply-length.js';
 import type { ModerationSuggestion } from '../policy/suggest-moderation.js';
 
@@ -133,9 +134,10 @@ function escalateForm(policy: Policy) {
 }
 
 /** The ladder's first action this network can take is preselected, with its reasons as the hint: a person decides. */
-function moderateForm({ policy, mention, suggestion, ladder }: FormInput) {
+function moderateForm({ policy, mention, suggestion, ladder, learned }: FormInput) {
   const actions = moderationActions(policy.networks[mention.network] ?? null);
-  const ruleId = suggestion?.ruleId ?? ladder?.ruleId ?? suggestHouseRules(policy, mention.text, mention.parent?.text)[0]?.ruleId ?? null;
+  const found = () => withLearnedHouseRules(policy, mention.text, suggestHouseRules(policy, mention.text, mention.parent?.text), learned ?? NO_LEARNING);
+  const ruleId = suggestion?.ruleId ?? ladder?.ruleId ?? found()[0]?.ruleId ?? null;
   const action = ladder?.actions.find((a) => actions.some((x) => x === a)) ?? actions[0] ?? 'hide';
   return {
     title: 'Moderate', submitLabel: 'Request', actionId: 'case.moderate',

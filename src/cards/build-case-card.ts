@@ -10,7 +10,8 @@ import { assessRisk } from '../policy/assess-risk.js';
 import { suggestHouseRules } from '../policy/suggest-house-rules.js';
 import type { Policy } from '../policy/policy-schema.js';
 import type { WorkingCalendar } from '../policy/working-calendar.js';
-import type { LearnedModels } from '../policy/combine-suggestions.js';
+import { NO_LEARNING, type LearnedModels } from '../policy/combine-suggestions.js';
+import { withLearnedHouseRules } from '../policy/learned-rulings.js';
 import { availableActions } from './available-actions.js';
 import { personalDataBanners, personalDataHideButton, suggestionFact } from './suggestion-facts.js';
 import type { CardFact, CaseCard, Tone } from './card-model.js';
@@ -45,7 +46,7 @@ export function buildCaseCard({ case: c, mention: m, policy, now, banners = [], 
     title: `${network?.displayName ?? m.network} ${m.kind.replace('_', ' ')} · ${c.id}`,
     // A safeguarding referral is never shown as a low or medium risk, whatever the intake judged.
     risk: referral ? 'high' : c.risk,
-    banners: [...banners, ...caseBanners(c, policy, now), ...breachBanners(c, m, policy), ...personalDataBanners(policy, c, m)],
+    banners: [...banners, ...caseBanners(c, policy, now), ...breachBanners(c, m, policy, learned), ...personalDataBanners(policy, c, m)],
     ...(referral ? { safeguarding: referral } : {}),
     author: { name: m.author.name, handle: m.author.handle, followers: m.author.followers, verified: m.author.verified },
     text,
@@ -127,9 +128,10 @@ function caseBanners(c: Case, policy: Policy, now: Date): Array<{ tone: Tone; te
 }
 
 /** The bot flags a likely breach and names the rule; a person decides (DOMAIN.md "House rules"). */
-function breachBanners(c: Case, m: Mention, policy: Policy): Array<{ tone: Tone; text: string }> {
+function breachBanners(c: Case, m: Mention, policy: Policy, learned: LearnedModels = NO_LEARNING): Array<{ tone: Tone; text: string }> {
   if (c.state === 'closed') return [];
-  return suggestHouseRules(policy, m.text, m.parent?.text).map((x) => ({ tone: 'warning' as const, text: `Possible breach of the house rules: ${x.title} (matched ${x.matched.map((w) => `"${w}"`).join(', ')}). A person decides.` }));
+  const found = withLearnedHouseRules(policy, m.text, suggestHouseRules(policy, m.text, m.parent?.text), learned);
+  return found.map((x) => ({ tone: 'warning' as const, text: `Possible breach of the house rules: ${x.title} (matched ${x.matched.map((w) => `"${w}"`).join(', ')}${x.source.startsWith('learned') ? `; ${x.source}` : ''}). A person decides.` }));
 }
 
 /** Cut by grapheme (src/domain/cut-text.ts): a card never shows half an emoji or a broken accent. */

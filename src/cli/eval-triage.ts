@@ -31,6 +31,6 @@ if (values.learn) {
   console.log(`\nWhat the learned suggestions add on the ${parts.join(' + ')} part, after N recorded decisions:`);
   for (const p of learningCurve(policy, decisions, items, [0, 25, 50, 100, 150, decisions.length])) {
     const pc = (x: number) => `${(x * 100).toFixed(1)}%`;
-    console.log(`  N=${String(p.decisions).padStart(3)}  rules + learned: service tag ${pc(p.tag)}, kind ${pc(p.kind)}   learned alone: service tag ${pc(p.learnedAlone.tag)}, kind ${pc(p.learnedAlone.kind)}`);
+    console.log(`  N=${String(p.decisions).padStart(3)}  rules + learned: service tag ${pc(p.tag)}, kind ${pc(p.kind)}, house rules ${pc(p.rules.precision)}/${pc(p.rules.recall)}   learned alone: service tag ${pc(p.learnedAlone.tag)}, kind ${pc(p.learnedAlone.kind)}`);
   }
 }
