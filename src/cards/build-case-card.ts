@@ -13,6 +13,8 @@ import type { WorkingCalendar } from '../policy/working-calendar.js';
 import { NO_LEARNING, type LearnedModels } from '../policy/combine-suggestions.js';
 import { withLearnedHouseRules } from '../policy/learned-rulings.js';
 import { availableActions } from './available-actions.js';
+import { leadershipOfferButton, policeButton, policeFact, reputationBanners } from './danger-and-reputation.js';
+import { factsCorrectedBanners, replyAfterCorrection, type ThreadCorrection } from './facts-corrected.js';
 import { personalDataBanners, personalDataHideButton, suggestionFact } from './suggestion-facts.js';
 import type { CardFact, CaseCard, Tone } from './card-model.js';
 import { postClockFacts, postedFact } from './describe-post-time.js';
@@ -34,9 +36,11 @@ export interface CardInput {
   readonly accountHistory?: ModerationRecord;
   /** What the desk has learned from the council's decisions, combined with the rules in the suggestion. */
   readonly learned?: LearnedModels;
+  /** Another case on this thread closed with the facts corrected (004 §6: correct once, then stop). */
+  readonly threadCorrected?: ThreadCorrection | null;
 }
 
-export function buildCaseCard({ case: c, mention: m, policy, now, banners = [], calendar, accountHistory, learned }: CardInput): CaseCard {
+export function buildCaseCard({ case: c, mention: m, policy, now, banners = [], calendar, accountHistory, learned, threadCorrected = null }: CardInput): CaseCard {
   const network = policy.networks[m.network] ?? null;
   const [text, cut] = truncate(m.text, MAX_CARD_TEXT);
   const referral = safeguardingReferral(c, policy, now);
@@ -46,16 +50,16 @@ export function buildCaseCard({ case: c, mention: m, policy, now, banners = [], 
     title: `${network?.displayName ?? m.network} ${m.kind.replace('_', ' ')} · ${c.id}`,
     // A safeguarding referral is never shown as a low or medium risk, whatever the intake judged.
     risk: referral ? 'high' : c.risk,
-    banners: [...banners, ...caseBanners(c, policy, now), ...breachBanners(c, m, policy, learned), ...personalDataBanners(policy, c, m)],
+    banners: [...banners, ...caseBanners(c, policy, now), ...breachBanners(c, m, policy, learned), ...personalDataBanners(policy, c, m), ...reputationBanners(c), ...factsCorrectedBanners(c, threadCorrected)],
     ...(referral ? { safeguarding: referral } : {}),
     author: { name: m.author.name, handle: m.author.handle, followers: m.author.followers, verified: m.author.verified },
     text,
     textTruncated: cut,
     parent: m.parent ? { text: truncate(m.parent.text, MAX_PARENT_TEXT)[0], url: m.parent.url ?? null } : null,
     url: m.url,
-    facts: [...facts(c, m, policy, now, calendar, learned), ...accountFact(policy, c, accountHistory)],
+    facts: [...facts(c, m, policy, now, calendar, learned), ...policeFact(c, policy, now), ...accountFact(policy, c, accountHistory)],
     activity: activity(c, policy),
-    actions: [...availableActions(c, network), ...personalDataHideButton(policy, c, m)],
+    actions: [...replyAfterCorrection(availableActions(c, network), threadCorrected), ...leadershipOfferButton(c), ...policeButton(c), ...personalDataHideButton(policy, c, m)],
   };
 }
 

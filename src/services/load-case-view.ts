@@ -2,7 +2,8 @@
 import { buildCaseCard } from '../cards/build-case-card.js';
 import type { CaseCard } from '../cards/card-model.js';
 import type { Case } from '../domain/case.js';
-import type { Mention } from '../domain/mention.js';
+import { threadOf, type Mention } from '../domain/mention.js';
+import type { ThreadCorrection } from '../cards/facts-corrected.js';
 import type { ModerationRecord } from '../domain/moderation-record.js';
 import type { DeskContext } from './desk-context.js';
 import { PermanentError } from './errors.js';
@@ -15,6 +16,8 @@ export interface CaseView {
   readonly emergency: EmergencyMode | null;
   /** The author's moderation record across all their cases (same author key), for the ladder and the card. */
   readonly accountHistory: ModerationRecord;
+  /** Another case on this mention's thread closed with the facts corrected (004 §6), if any. */
+  readonly threadCorrected?: ThreadCorrection | null;
 }
 
 export async function loadCaseView(ctx: DeskContext, caseId: string): Promise<CaseView | null> {
@@ -25,8 +28,10 @@ export async function loadCaseView(ctx: DeskContext, caseId: string): Promise<Ca
   const emergency = await ctx.store.settings.emergencyMode();
   const banners = emergency ? [emergencyBanner(emergency)] : [];
   const accountHistory = await ctx.store.accounts.history(c.authorKey);
-  const card = buildCaseCard({ case: c, mention: stored.mention, policy: ctx.policy, now: ctx.clock.now(), calendar: ctx.calendar, banners, accountHistory, ...(ctx.learned ? { learned: ctx.learned.current() } : {}) });
-  return { case: c, mention: stored.mention, card, emergency, accountHistory };
+  const correctedIn = await ctx.store.mentions.factsCorrectedInThread(stored.mention.network, threadOf(stored.mention), c.id);
+  const threadCorrected = correctedIn ? { caseId: correctedIn } : null;
+  const card = buildCaseCard({ case: c, mention: stored.mention, policy: ctx.policy, now: ctx.clock.now(), calendar: ctx.calendar, banners, accountHistory, threadCorrected, ...(ctx.learned ? { learned: ctx.learned.current() } : {}) });
+  return { case: c, mention: stored.mention, card, emergency, accountHistory, threadCorrected };
 }
 
 function emergencyBanner(e: EmergencyMode) {
