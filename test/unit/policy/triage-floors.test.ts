@@ -3,19 +3,20 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readMention } from '../../../src/policy/read-mention.js';
 import { scoreTriage } from '../../../src/triage-eval/score-triage.js';
-import { corpusMention, parseCorpus } from '../../../src/triage-eval/triage-corpus.js';
+import { CORPUS_PARTS, corpusMention, parseCorpus } from '../../../src/triage-eval/triage-corpus.js';
 import { defaultPolicy } from './policy-fixtures.js';
 
 const load = (part: string) => parseCorpus(readFileSync(new URL(`../../fixtures/triage-corpus/${part}.jsonl`, import.meta.url), 'utf8'), part);
-const heldOut = load('held-out');
-const tuning = load('tuning');
+// The held-out part was written blind (without seeing the detectors) and measured once; see the corpus README.
+const heldOut = load(CORPUS_PARTS.heldOut);
+const tuning = CORPUS_PARTS.tuning.flatMap(load);
 const scores = scoreTriage(heldOut.map((item) => ({ item, reading: readMention(defaultPolicy, corpusMention(item)) })));
 
 describe('the labelled corpus', () => {
-  it('has at least 300 mentions, split into a tuning and a held-out part with no line in both', () => {
+  it('has at least 300 mentions, split into tuning parts and a held-out part with no line in both', () => {
     expect(heldOut.length + tuning.length).toBeGreaterThanOrEqual(300);
-    const texts = new Set(tuning.map((i) => i.text));
-    expect(heldOut.filter((i) => texts.has(i.text))).toEqual([]);
+    const texts = new Set(tuning.map((i) => i.text.toLowerCase()));
+    expect(heldOut.filter((i) => texts.has(i.text.toLowerCase()))).toEqual([]);
   });
 
   it('covers every default service, kind and house rule, and every network, in the held-out part', () => {
