@@ -28,12 +28,15 @@ export function suggestClassification(policy: Policy, text: string, parentText?:
   const concerns = found?.concerns ?? findConcerns(policy, text);
   // Safeguarding follows the person: a child at risk is children's services whatever road they were on.
   const concern = concerns.find((c) => c.service && policy.services.some((s) => s.tag === c.service));
-  const service = suggestService(policy, text);
+  const own = suggestService(policy, text);
+  // A comment that names no service is about the council post it answers ("going tomorrow" under a library post).
+  const fromParent = !own && !concern && parentText ? suggestService(policy, parentText) : null;
+  const service = own ?? fromParent;
   const serviceTag = concern?.service ?? service?.tag ?? null;
   const serviceReason = concern
     ? `service ${policy.services.find((s) => s.tag === concern.service)?.name}: a possible ${concern.name.toLowerCase()}`
     : service
-      ? `service ${service.name}: mentions ${service.found.map((f) => `"${f}"`).join(', ')}`
+      ? `service ${service.name}: ${fromParent ? 'the post it answers ' : ''}mentions ${service.found.map((f) => `"${f}"`).join(', ')}`
       : 'service: no service keywords found';
   const kind = suggestKind(policy, text, { concerns, houseRules: found?.houseRules ?? suggestHouseRules(policy, text, parentText) });
   const serviceFrom = concern ? { concern: true as const } : service ? { keywords: service.score } : null;
