@@ -14,7 +14,8 @@ export function planSideEffects(ctx: Pick<DeskContext, 'surfaces' | 'policy' | '
   for (const surface of surfaces) {
     items.push({ key: `card:${surface}:${c.id}:v${c.version}`, kind: 'chat.card.refresh', caseId: c.id, payload: { caseId: c.id, surface } });
     for (const s of stored) {
-      if (s.event.type === 'case.opened' || s.event.type === 'case.deadline.set') continue;
+      // The reputational flag's thread line is its notice to the comms managers (src/services/reputation-notices.ts).
+      if (s.event.type === 'case.opened' || s.event.type === 'case.deadline.set' || s.event.type === 'case.reputation.flagged') continue;
       items.push({ key: `thread:${surface}:${s.id}`, kind: 'chat.thread.line', caseId: c.id, payload: { caseId: c.id, surface, eventId: s.id } });
     }
   }
