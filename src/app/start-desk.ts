@@ -91,7 +91,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const calendar = createWorkingCalendar(o.policy.calendar);
   // The worker needs the adapters' handlers, and the adapters may ask it to run an item now: bound late.
   const outboxNow = { dispatch: async (_keys: readonly string[]): Promise<unknown> => 0 };
-  const learned = createLearnedSuggestions({ store });
+  const learned = createLearnedSuggestions({ store, policy: o.policy });
   const intakeCtx: DeskContext = { store, clock, policy: o.policy, calendar, surfaces, newId: randomUUID, dispatchNow: (keys) => outboxNow.dispatch(keys), learned };
   const networks = await createNetworkAdapters(intakeCtx, o.config, http.app, o.logger, db);
   const connectors = [...networks.connectors, ...(o.connectors ?? [])];

@@ -9,6 +9,9 @@ import type { CardForm, CardFormId, CardOption } from './card-model.js';
 import { NO_LEARNING, suggestWithLearning, type LearnedModels } from '../policy/combine-suggestions.js';
 import { suggestionText } from './suggestion-facts.js';
 import { suggestHouseRules } from '../policy/suggest-house-rules.js';
+import { withLearnedHouseRules } from '../policy/learned-rulings.js';
+import type { ThreadCorrection } from './facts-corrected.js';
+import { signpostField } from './signpost-field.js';
 import { countingRule, replyLength } from '../policy/reply-length.js';
 import type { ModerationSuggestion } from '../policy/suggest-moderation.js';
 
@@ -29,6 +32,8 @@ export interface FormInput {
   readonly confirmations?: readonly CardOption[];
   /** What the desk has learned from the council's decisions, combined with the rules in the suggestion. */
   readonly learned?: LearnedModels;
+  /** Another case on the thread closed with the facts corrected (004 §6): the reply form says so. */
+  readonly threadCorrected?: ThreadCorrection | null;
 }
 
 /** The args a reply form carries: its own key (it sends at most once) and how many replies the case had when opened. */
@@ -52,7 +57,7 @@ export function buildCardForm(input: FormInput): CardForm {
     case 'escalate': return { ...base, id: 'escalate', ...escalateForm(input.policy) };
     case 'moderate': return { ...base, id: 'moderate', ...moderateForm(input) };
     case 'close': return { ...base, id: 'close', title: 'Close the case', submitLabel: 'Close', actionId: 'case.close', fields: [
-      { kind: 'select', id: 'outcome', label: 'Outcome', options: CLOSE_OUTCOMES.map((o) => ({ value: o, label: o })) },
+      { kind: 'select', id: 'outcome', label: 'Outcome', options: CLOSE_OUTCOMES.map((o) => ({ value: o, label: o.replace('_', ' ') })), hint: 'facts corrected: a rumour answered with the facts once; no further reply is suggested on its thread (004 §6).' },
       { kind: 'text', id: 'note', label: 'Note', multiline: false, optional: true, maxLength: 500 },
     ] };
     case 'reassign': return { ...base, id: 'reassign', title: 'Reassign', submitLabel: 'Reassign', actionId: 'case.reassign', fields: [
@@ -64,6 +69,7 @@ export function buildCardForm(input: FormInput): CardForm {
     case 'dismiss-safeguarding': return { ...base, id: 'dismiss-safeguarding', title: 'Not a safeguarding concern', submitLabel: 'Record', actionId: 'case.safeguarding.dismiss', fields: [
       { kind: 'text', id: 'reason', label: 'Why this is not a safeguarding concern (kept on the record)', multiline: true, maxLength: 1000 },
     ] };
+    case 'police': return { ...base, id: 'police', ...policeForm() };
     case 'reject-reply': return { ...base, id: 'reject-reply', title: 'Send the reply back', submitLabel: 'Send back', actionId: 'case.reply.reject', fields: [
       { kind: 'text', id: 'reason', label: 'What to change', multiline: true, maxLength: 1000 },
     ] };
@@ -75,7 +81,7 @@ export function buildCardForm(input: FormInput): CardForm {
   }
 }
 
-function replyForm({ mention, policy, signOff, initialText, confirmations }: FormInput) {
+function replyForm({ case: c, mention, policy, signOff, initialText, confirmations, learned, threadCorrected }: FormInput) {
   const net = policy.networks[mention.network];
   // A direct message is answered privately, where the network may allow more (X: 10,000 against 280).
   const privateLimit = net?.directMessages ? (net.privateTextLimit ?? null) : null;
@@ -86,17 +92,21 @@ function replyForm({ mention, policy, signOff, initialText, confirmations }: For
   const publicly = mention.kind !== 'direct_message';
   const rule = limit && publicly ? countingRule(mention.network) : null;
   const draft = initialText && limit ? `This text counts as ${replyLength(mention.network, `${initialText.trimEnd()}${signOff ?? ''}`, !publicly).length} of ${limit} with the sign-off.` : null;
-  const hint = [limits, rule ? `${rule}.` : null, draft, signOff ? 'The sign-off is added for you.' : null].filter(Boolean).join(' ');
+  const corrected = threadCorrected ? `The facts were already corrected on this thread (${threadCorrected.caseId}): correct once, then stop (004 §6).` : null;
+  const hint = [corrected, limits, rule ? `${rule}.` : null, draft, signOff ? 'The sign-off is added for you.' : null].filter(Boolean).join(' ');
   // A weighted count is not a character count (a 23-character link may be 150 long): the field is not capped at it.
   const inputLimit = rule ? null : privateLimit && limit ? Math.max(limit, privateLimit) : limit;
 
+  // With ready replies offered the box may be left empty (the chosen one is sent): it cannot be required.
+  const signposts = signpostField(policy, c, mention, learned);
   const visibility: CardOption[] = [{ value: 'public', label: 'Public reply' }];
   if (net?.directMessages) visibility.push({ value: 'private', label: 'Private message' });
   return {
     title: 'Reply', submitLabel: 'Send reply', actionId: 'case.reply.submit',
     fields: [
-      { kind: 'text' as const, id: 'text', label: 'Reply', multiline: true, ...(inputLimit ? { maxLength: inputLimit } : {}), ...(initialText ? { initial: initialText } : {}), hint },
+      { kind: 'text' as const, id: 'text', label: 'Reply', multiline: true, ...(inputLimit ? { maxLength: inputLimit } : {}), ...(initialText ? { initial: initialText } : {}), hint, ...(signposts.length ? { optional: true } : {}) },
       { kind: 'select' as const, id: 'visibility', label: 'Where', options: visibility, initial: 'public' },
+      ...signposts,
       // Never preselected: sending anyway is a choice the person makes (src/domain/reply-once.ts).
       ...(confirmations?.length ? [{ kind: 'choices' as const, id: 'confirm', label: 'Send anyway?', options: confirmations, optional: true as const }] : []),
     ],
@@ -137,9 +147,10 @@ function escalateForm(policy: Policy) {
 }
 
 /** The ladder's first action this network can take is preselected, with its reasons as the hint: a person decides. */
-function moderateForm({ policy, mention, suggestion, ladder }: FormInput) {
+function moderateForm({ policy, mention, suggestion, ladder, learned }: FormInput) {
   const actions = moderationActions(policy.networks[mention.network] ?? null);
-  const ruleId = suggestion?.ruleId ?? ladder?.ruleId ?? suggestHouseRules(policy, mention.text, mention.parent?.text)[0]?.ruleId ?? null;
+  const found = () => withLearnedHouseRules(policy, mention.text, suggestHouseRules(policy, mention.text, mention.parent?.text), learned ?? NO_LEARNING);
+  const ruleId = suggestion?.ruleId ?? ladder?.ruleId ?? found()[0]?.ruleId ?? null;
   const action = ladder?.actions.find((a) => actions.some((x) => x === a)) ?? actions[0] ?? 'hide';
   return {
     title: 'Moderate', submitLabel: 'Request', actionId: 'case.moderate',
@@ -147,6 +158,18 @@ function moderateForm({ policy, mention, suggestion, ladder }: FormInput) {
       { kind: 'select' as const, id: 'action', label: 'Action', options: actions.map((a) => ({ value: a, label: a })), initial: action, ...(ladder ? { hint: ladder.explanation } : {}) },
       { kind: 'select' as const, id: 'ruleId', label: 'House rule it breaks', options: policy.houseRules.map((r) => ({ value: r.id, label: r.title })), ...(ruleId ? { initial: ruleId } : {}), hint: 'The post is kept as evidence before anything is hidden or deleted (002 §6.3.3).' },
       { kind: 'text' as const, id: 'note', label: 'Note', multiline: false, optional: true, maxLength: 500 },
+    ],
+  };
+}
+
+/** Whether the police were told of an immediate danger to staff or the public, and why (002 §6.3.3–6.3.4). */
+function policeForm() {
+  return {
+    title: 'Police', submitLabel: 'Record', actionId: 'case.police.refer',
+    fields: [
+      { kind: 'select' as const, id: 'decision', label: 'Decision', options: [{ value: 'referred', label: 'Told the police' }, { value: 'not_referred', label: 'Decided not to tell the police' }] },
+      { kind: 'text' as const, id: 'reason', label: 'Why (kept on the record with your name)', multiline: true, maxLength: 1000 },
+      { kind: 'text' as const, id: 'reference', label: 'Police reference', multiline: false, optional: true, maxLength: 100 },
     ],
   };
 }

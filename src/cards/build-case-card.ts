@@ -10,8 +10,11 @@ import { assessRisk } from '../policy/assess-risk.js';
 import { suggestHouseRules } from '../policy/suggest-house-rules.js';
 import type { Policy } from '../policy/policy-schema.js';
 import type { WorkingCalendar } from '../policy/working-calendar.js';
-import type { LearnedModels } from '../policy/combine-suggestions.js';
+import { NO_LEARNING, type LearnedModels } from '../policy/combine-suggestions.js';
+import { withLearnedHouseRules } from '../policy/learned-rulings.js';
 import { availableActions } from './available-actions.js';
+import { leadershipOfferButton, policeButton, policeFact, reputationBanners } from './danger-and-reputation.js';
+import { factsCorrectedBanners, replyAfterCorrection, type ThreadCorrection } from './facts-corrected.js';
 import { personalDataBanners, personalDataHideButton, suggestionFact } from './suggestion-facts.js';
 import type { CardFact, CaseCard, Tone } from './card-model.js';
 import { postClockFacts, postedFact } from './describe-post-time.js';
@@ -35,9 +38,11 @@ export interface CardInput {
   readonly accountHistory?: ModerationRecord;
   /** What the desk has learned from the council's decisions, combined with the rules in the suggestion. */
   readonly learned?: LearnedModels;
+  /** Another case on this thread closed with the facts corrected (004 §6: correct once, then stop). */
+  readonly threadCorrected?: ThreadCorrection | null;
 }
 
-export function buildCaseCard({ case: c, mention: m, policy, now, banners = [], calendar, accountHistory, learned }: CardInput): CaseCard {
+export function buildCaseCard({ case: c, mention: m, policy, now, banners = [], calendar, accountHistory, learned, threadCorrected = null }: CardInput): CaseCard {
   const network = policy.networks[m.network] ?? null;
   const [text, cut] = truncate(m.text, MAX_CARD_TEXT);
   const referral = safeguardingReferral(c, policy, now);
@@ -47,16 +52,16 @@ export function buildCaseCard({ case: c, mention: m, policy, now, banners = [], 
     title: `${network?.displayName ?? m.network} ${m.kind.replace('_', ' ')} · ${c.id}`,
     // A safeguarding referral is never shown as a low or medium risk, whatever the intake judged.
     risk: referral ? 'high' : c.risk,
-    banners: [...banners, ...caseBanners(c, policy, now), ...breachBanners(c, m, policy), ...personalDataBanners(policy, c, m)],
+    banners: [...banners, ...caseBanners(c, policy, now), ...breachBanners(c, m, policy, learned), ...personalDataBanners(policy, c, m), ...reputationBanners(c), ...factsCorrectedBanners(c, threadCorrected)],
     ...(referral ? { safeguarding: referral } : {}),
     author: { name: m.author.name, handle: m.author.handle, followers: m.author.followers, verified: m.author.verified },
     text,
     textTruncated: cut,
     parent: m.parent ? { text: truncate(m.parent.text, MAX_PARENT_TEXT)[0], url: m.parent.url ?? null } : null,
     url: m.url,
-    facts: [...facts(c, m, policy, now, calendar, learned), ...accountFact(policy, c, accountHistory), ...escalationAnswerFacts(c)],
+    facts: [...facts(c, m, policy, now, calendar, learned), ...policeFact(c, policy, now), ...accountFact(policy, c, accountHistory), ...escalationAnswerFacts(c)],
     activity: activity(c, policy),
-    actions: [...availableActions(c, network), ...personalDataHideButton(policy, c, m)],
+    actions: [...replyAfterCorrection(availableActions(c, network), threadCorrected), ...leadershipOfferButton(c), ...policeButton(c), ...personalDataHideButton(policy, c, m)],
   };
 }
 
@@ -129,9 +134,10 @@ function caseBanners(c: Case, policy: Policy, now: Date): Array<{ tone: Tone; te
 }
 
 /** The bot flags a likely breach and names the rule; a person decides (DOMAIN.md "House rules"). */
-function breachBanners(c: Case, m: Mention, policy: Policy): Array<{ tone: Tone; text: string }> {
+function breachBanners(c: Case, m: Mention, policy: Policy, learned: LearnedModels = NO_LEARNING): Array<{ tone: Tone; text: string }> {
   if (c.state === 'closed') return [];
-  return suggestHouseRules(policy, m.text, m.parent?.text).map((x) => ({ tone: 'warning' as const, text: `Possible breach of the house rules: ${x.title} (matched ${x.matched.map((w) => `"${w}"`).join(', ')}). A person decides.` }));
+  const found = withLearnedHouseRules(policy, m.text, suggestHouseRules(policy, m.text, m.parent?.text), learned);
+  return found.map((x) => ({ tone: 'warning' as const, text: `Possible breach of the house rules: ${x.title} (matched ${x.matched.map((w) => `"${w}"`).join(', ')}${x.source.startsWith('learned') ? `; ${x.source}` : ''}). A person decides.` }));
 }
 
 /** Cut by grapheme (src/domain/cut-text.ts): a card never shows half an emoji or a broken accent. */

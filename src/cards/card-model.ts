@@ -23,7 +23,7 @@ export interface CardButton {
   readonly args?: Readonly<Record<string, string>>;
 }
 
-export type CardFormId = 'reply' | 'classify' | 'escalate' | 'moderate' | 'close' | 'reassign' | 'decline' | 'reject' | 'reject-reply' | 'dismiss-safeguarding'
+export type CardFormId = 'reply' | 'classify' | 'escalate' | 'moderate' | 'close' | 'reassign' | 'decline' | 'reject' | 'reject-reply' | 'dismiss-safeguarding' | 'police'
   | EscalationAnswerFormId;
 
 /** The forms a service's or leadership's answer opens (issue 18; src/cards/escalation-answer-forms.ts). */

@@ -16,7 +16,7 @@ export function describeEvent(e: CaseEvent, c: Case, policy: Policy): string {
     case 'case.escalation.acknowledged': return `${who} acknowledged the escalation (on it; the substantive answer is still to come)${e.data.note ? `: ${e.data.note}` : ''}`;
     case 'case.escalation.declined': return `${who} declined the escalation: ${e.data.reason}`;
     case 'case.safeguarding.dismissed': return `${who} ruled this not a safeguarding concern: ${e.data.reason}`;
-    case 'case.reply.requested': return e.data.forEscalation ? `${who} drafted a reply for the service, waiting for comms' sign-off: ${e.data.text}` : e.data.awaitingApproval ? `${who} drafted a reply, waiting for a manager's approval (pre-election period)` : `${who} sent a reply for posting: ${e.data.text}`;
+    case 'case.reply.requested': return e.data.forEscalation ? `${who} drafted a reply for the service, waiting for comms' sign-off: ${e.data.text}` : e.data.signpost ? `${e.data.awaitingApproval ? `${who} drafted` : `${who} sent`} a ${e.data.signpost.kind === 'report_online' ? '"report it online"' : 'signposting'} reply (${e.data.signpost.templateId}): ${e.data.text}` : e.data.awaitingApproval ? `${who} drafted a reply, waiting for a manager's approval (pre-election period)` : `${who} sent a reply for posting: ${e.data.text}`;
     case 'case.reply.approved': return `${who} approved the reply`;
     case 'case.reply.rejected': return `${who} sent the reply back: ${e.data.reason}`;
     case 'case.reply.sent': return `Reply sent: ${c.replies.find((r) => r.id === e.data.replyId)?.text ?? e.data.replyId}`;
@@ -31,6 +31,10 @@ export function describeEvent(e: CaseEvent, c: Case, policy: Policy): string {
     case 'case.closed': return `${who} closed it: ${e.data.outcome}${e.data.note ? ` (${e.data.note})` : ''}`;
     case 'case.reopened': return `${who} reopened it${e.data.reason ? `: ${e.data.reason}` : ''}`;
     case 'case.noted': return e.data.text;
+    case 'case.police.decided': return e.data.decision === 'referred'
+      ? `${who} told the police${e.data.reference ? ` (reference ${e.data.reference})` : ''}: ${e.data.reason}`
+      : `${who} decided not to tell the police: ${e.data.reason}`;
+    case 'case.reputation.flagged': return `High reputational risk (${e.data.reasons.join('; ')}): routed to the comms manager, offered for leadership escalation (001 triage matrix option 5)`;
     case 'case.deadline.set': return e.data.due ? `Deadline set: ${e.data.name}` : `Deadline cleared: ${e.data.name}`;
     case 'case.escalation.answered':
     case 'case.escalation.passed':

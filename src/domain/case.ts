@@ -3,7 +3,8 @@ export const CASE_STATES = ['new', 'claimed', 'waiting', 'closed'] as const;
 /** new = in the queue; claimed = someone owns it; waiting = on the resident (clocks pause). */
 export type CaseState = (typeof CASE_STATES)[number];
 
-export const CLOSE_OUTCOMES = ['replied', 'redirected', 'monitored', 'moderated', 'duplicate'] as const;
+/** facts_corrected: a rumour answered with the facts once; no further reply on its thread is suggested (004 §6). */
+export const CLOSE_OUTCOMES = ['replied', 'redirected', 'monitored', 'moderated', 'duplicate', 'facts_corrected'] as const;
 export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
 
 export type RiskLevel = 'low' | 'medium' | 'high';
@@ -122,4 +123,20 @@ export interface Case {
   readonly closedAt: string | null;
   /** Deadlines snapshotted from the policy when set, so later policy edits don't move them. */
   readonly deadlines: Readonly<Record<string, string>>;
+  /** Whether the police were told of a danger to staff or the public, and who decided (002 §6.3.3–6.3.4); absent: not decided. */
+  readonly policeReferral?: PoliceReferral | null;
+  /** A high reputational risk routed to the comms manager and offered for leadership escalation (001 matrix option 5). */
+  readonly reputationalRisk?: { readonly reasons: readonly string[]; readonly at: string } | null;
+}
+
+export const POLICE_DECISIONS = ['referred', 'not_referred'] as const;
+export type PoliceDecision = (typeof POLICE_DECISIONS)[number];
+
+export interface PoliceReferral {
+  readonly decision: PoliceDecision;
+  readonly reason: string;
+  /** The police's incident or crime reference, when they gave one. */
+  readonly reference: string | null;
+  readonly decidedBy: string;
+  readonly at: string;
 }

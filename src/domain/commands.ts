@@ -1,5 +1,5 @@
 // What people (and the bot) can ask of a case. The type is also the action id every surface uses.
-import type { CloseOutcome, EscalationTarget, LeadershipAnswer, ModerationActionKind, Proposal, ReplyVisibility } from './case.js';
+import type { CloseOutcome, EscalationTarget, LeadershipAnswer, ModerationActionKind, PoliceDecision, Proposal, ReplyVisibility } from './case.js';
 
 export type CaseCommand =
   | { readonly type: 'case.claim' }
@@ -20,6 +20,8 @@ export type CaseCommand =
     readonly form?: ReplyFormStamp;
     /** What the person explicitly confirmed (src/domain/reply-once.ts), e.g. sending a further reply. */
     readonly confirmed?: readonly string[];
+    /** The policy's ready reply it started from (signposting, "report it online"), counted by the dashboard. */
+    readonly signpost?: SignpostUse;
   }
   | { readonly type: 'case.reply.approve'; readonly replyId: string }
   | { readonly type: 'case.reply.reject'; readonly replyId: string; readonly reason: string }
@@ -34,6 +36,10 @@ export type CaseCommand =
   | { readonly type: 'case.resume' }
   | { readonly type: 'case.close'; readonly outcome: CloseOutcome; readonly note?: string | null }
   | { readonly type: 'case.reopen'; readonly reason?: string | null }
+  /** Immediate danger to staff or the public: whether the police were told, and why, by whoever decided (002 §6.3.3–6.3.4). */
+  | { readonly type: 'case.police.refer'; readonly decision: PoliceDecision; readonly reason: string; readonly reference?: string | null }
+  /** The bot routes a high reputational risk to the comms manager, offering leadership escalation (001 matrix option 5). */
+  | { readonly type: 'case.reputation.flag'; readonly reasons: readonly string[] }
   /** The bot notes something on the record (an out-of-hours reply sent, a surge) without changing the case. */
   | { readonly type: 'case.note'; readonly text: string; readonly rule: string | null }
   | ServiceAnswerCommand;
@@ -48,6 +54,13 @@ export type ServiceAnswerCommand =
   /** The bot hands an unacknowledged escalation (or an away lead's) on: lead → deputy → comms manager. */
   | { readonly type: 'case.escalation.handover'; readonly escalationId: string; readonly toPersonId: string; readonly toName: string; readonly stage: 'deputy' | 'manager'; readonly why: 'not_acknowledged' | 'away' }
   | { readonly type: 'case.leadership.answer'; readonly escalationId: string; readonly answer: LeadershipAnswer; readonly note: string | null };
+
+/** A ready reply from the policy file (`signposts`): which one, of which kind, for which service. */
+export interface SignpostUse {
+  readonly templateId: string;
+  readonly kind: 'signpost' | 'report_online';
+  readonly serviceTag: string;
+}
 
 export interface ReplyFormStamp {
   readonly key: string;

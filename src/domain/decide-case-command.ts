@@ -7,6 +7,7 @@ import { decideClaim, decideClose, decideReassign, decideRelease, decideReopen, 
 import { decideModerate, decideModerationOutcome, decideModerationVerdict } from './decisions/moderation.js';
 import { decideApproveReply, decideReplyOutcome, decideSubmitReply } from './decisions/replies.js';
 import { decideServiceAnswer } from './decisions/escalation-answers.js';
+import { decidePoliceReferral, decideReputationFlag } from './decisions/danger-and-reputation.js';
 import { decideAnswerEscalation, decideClassify, decideDismissSafeguarding, decideEscalate } from './decisions/triage.js';
 
 export function decideCaseCommand(c: Case, cmd: CaseCommand, ctx: DecisionContext): Decision {
@@ -40,6 +41,8 @@ export function decideCaseCommand(c: Case, cmd: CaseCommand, ctx: DecisionContex
     case 'case.escalation.pass':
     case 'case.escalation.handover':
     case 'case.leadership.answer': return decideServiceAnswer(c, cmd, ctx);
+    case 'case.police.refer': return decidePoliceReferral(c, cmd, ctx);
+    case 'case.reputation.flag': return decideReputationFlag(c, cmd, ctx);
     case 'case.note': return new EventBuilder(c, ctx).add('case.noted', { text: cmd.text }, cmd.rule).accept();
   }
 }

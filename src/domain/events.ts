@@ -1,5 +1,6 @@
 // The events a case's history is made of. Every change to a case is exactly one of these.
-import type { CloseOutcome, EscalationTarget, LeadershipAnswer, ModerationActionKind, Proposal, ReplyVisibility, RiskLevel } from './case.js';
+import type { CloseOutcome, EscalationTarget, LeadershipAnswer, ModerationActionKind, PoliceDecision, Proposal, ReplyVisibility, RiskLevel } from './case.js';
+import type { SignpostUse } from './commands.js';
 import type { Surface } from './roles.js';
 
 export interface EventDataMap {
@@ -23,7 +24,7 @@ export interface EventDataMap {
   'case.escalation.declined': { escalationId: string; reason: string };
   'case.safeguarding.dismissed': { escalationId: string; reason: string };
   /** formKey: the reply form it came from (absent without a form, and on events recorded before forms had keys). */
-  'case.reply.requested': { replyId: string; text: string; visibility: ReplyVisibility; awaitingApproval: boolean; formKey?: string; forEscalation?: string; managerOnly?: boolean };
+  'case.reply.requested': { replyId: string; text: string; visibility: ReplyVisibility; awaitingApproval: boolean; formKey?: string; forEscalation?: string; managerOnly?: boolean; signpost?: SignpostUse };
   'case.reply.approved': { replyId: string };
   'case.reply.rejected': { replyId: string; reason: string };
   'case.reply.sent': { replyId: string; networkReplyId: string };
@@ -50,6 +51,8 @@ export interface EventDataMap {
   'case.escalation.passed': { escalationId: string; toPersonId: string; toName: string };
   'case.escalation.handed_over': { escalationId: string; toPersonId: string; toName: string; stage: 'deputy' | 'manager'; why: 'not_acknowledged' | 'away' };
   'case.leadership.answered': { escalationId: string; answer: LeadershipAnswer; note: string | null };
+  'case.police.decided': { decision: PoliceDecision; reason: string; reference: string | null };
+  'case.reputation.flagged': { reasons: string[] };
 }
 
 export type CaseEventType = keyof EventDataMap;

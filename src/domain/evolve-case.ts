@@ -91,6 +91,10 @@ function applyChange(c: Case, e: CaseEvent): Case {
       return { ...c, state: 'new', owner: null, outcome: null, closedAt: null };
     case 'case.noted':
       return c;
+    case 'case.police.decided':
+      return { ...c, policeReferral: { decision: e.data.decision, reason: e.data.reason, reference: e.data.reference, decidedBy: e.actor.name, at: e.at } };
+    case 'case.reputation.flagged':
+      return { ...c, reputationalRisk: { reasons: [...e.data.reasons], at: e.at } };
     case 'case.deadline.set':
       return { ...c, deadlines: withDeadline(c.deadlines, e.data.name, e.data.due) };
     case 'case.escalation.answered':

@@ -13,6 +13,7 @@ const SYSTEM_ONLY: ReadonlySet<CaseCommandType> = new Set([
   'case.moderation.failed',
   'case.note',
   'case.escalation.handover',
+  'case.reputation.flag',
 ]);
 
 export function checkPermission(type: CaseCommandType, ctx: DecisionContext): Refusal | null {

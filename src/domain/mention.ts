@@ -60,6 +60,11 @@ export const mentionSchema = z.object({
 export type MentionInput = z.input<typeof mentionSchema>;
 export type Mention = z.output<typeof mentionSchema>;
 
+/** The thread a mention is part of: the post a comment answers, or the post itself. */
+export function threadOf(mention: Pick<Mention, 'externalId' | 'parent'>): string {
+  return mention.parent?.externalId ?? mention.externalId;
+}
+
 /** The key an author is known by across cases: per network, since handles are not global. */
 export function authorKey(mention: Pick<Mention, 'network' | 'author'>): string {
   return `${mention.network}:${mention.author.id}`;

@@ -1,11 +1,15 @@
 // Owns combining the policy's rules with what the desk has learned from the council's own decisions.
 import type { LearnedClassifier } from './learned-classifier.js';
 import type { Policy } from './policy-schema.js';
-import { suggestClassification, type ClassificationSuggestion } from './suggest-classification.js';
+import { suggestClassification, type ClassificationSuggestion, type TextFindings } from './suggest-classification.js';
 
 export interface LearnedModels {
   readonly kind: LearnedClassifier | null;
   readonly service: LearnedClassifier | null;
+  /** Trained on officers' breach rulings: a house rule's id, or "none" (src/policy/learned-rulings.ts). */
+  readonly houseRule?: LearnedClassifier | null;
+  /** Trained on the safeguarding lead's rulings: acknowledged referrals and dismissals. */
+  readonly safeguarding?: LearnedClassifier | null;
 }
 
 export const NO_LEARNING: LearnedModels = { kind: null, service: null };
@@ -27,8 +31,8 @@ const LEARNED_MARGIN = 0.3;
  * from cues with less confidence than the classifier has, a service no keyword names (or names weakly,
  * when the classifier is very sure). The reasons say which part spoke, and why.
  */
-export function suggestWithLearning(policy: Policy, text: string, parentText: string | undefined, learned: LearnedModels): ClassificationSuggestion {
-  const rules = suggestClassification(policy, text, parentText);
+export function suggestWithLearning(policy: Policy, text: string, parentText: string | undefined, learned: LearnedModels, found?: TextFindings): ClassificationSuggestion {
+  const rules = suggestClassification(policy, text, parentText, found);
   let { serviceTag, kind, confidence, matched } = rules;
   const reasons = [...rules.reasons];
   const k = rules.confidence >= DETECTOR ? null : learned.kind?.guess(text);

@@ -111,6 +111,14 @@ export const riskSchema = z.object({
   safeguardingTerms: z.array(z.string()).default([]),
   /** Words that make a mention worth a closer look (medium risk): "fed up", "third time". */
   mediumRiskTerms: z.array(z.string()).default([]),
+  /**
+   * Words that mark high reputational risk (001 triage matrix option 5): the press, elected representatives.
+   * They raise the risk to high like `highRiskTerms`, and route the case to the comms manager with an offer to
+   * escalate it to leadership.
+   */
+  reputationalTerms: z.array(z.string()).default([]),
+  /** Controversial subjects (001 matrix option 5, "controversial"): medium risk, routed and offered the same way. */
+  controversialTerms: z.array(z.string()).default([]),
   surge: z.object({
     cases: z.number().int().min(2),
     withinMinutes: z.number().int().positive(),

@@ -17,12 +17,13 @@ import {
 } from './policy-rules-schema.js';
 import { lexiconFields, safeguardingSchema } from './policy-lexicon-schema.js';
 import { workingCalendarSpecSchema } from './working-calendar-spec.js';
+import { signpostsSchema } from './signposts.js';
 
 const COMMAND_TYPES = [
   'case.claim', 'case.release', 'case.reassign', 'case.classify', 'case.escalate',
   'case.escalation.acknowledge', 'case.escalation.decline', 'case.safeguarding.dismiss', 'case.reply.submit', 'case.reply.approve', 'case.reply.reject',
   'case.moderate', 'case.moderation.approve', 'case.moderation.reject', 'case.wait', 'case.resume',
-  'case.close', 'case.reopen', 'desk.emergency',
+  'case.close', 'case.reopen', 'desk.emergency', 'case.police.refer',
   'case.escalation.answer', 'case.escalation.draft', 'case.escalation.pass', 'case.leadership.answer',
 ] as const;
 
@@ -94,6 +95,7 @@ const policyObjectSchema = z
     feeds: z.array(feedSchema).default([]),
     outOfHours: outOfHoursSchema,
     risk: riskSchema,
+    signposts: signpostsSchema.default({ templates: [], source: "001 triage matrix option 3; 002 §6.2.3" }),
     safeguarding: safeguardingSchema.default({ concerns: [], threats: { terms: [], patterns: [] }, source: "004 §2 (safeguarding is everyone's business: report concerns)" }),
   });
 
@@ -123,6 +125,12 @@ function checkReferences(policy: Policy, ctx: z.RefinementCtx): void {
   unique(policy.kinds.map((k) => k.id), 'kinds', 'id', ctx);
   unique(policy.clocks.map((c) => c.id), 'clocks', 'id', ctx);
   unique(policy.feeds.map((f) => f.url), 'feeds', 'url', ctx);
+  unique(policy.signposts.templates.map((t) => t.id), 'signposts.templates', 'id', ctx);
+  policy.signposts.templates.forEach((t, i) => {
+    if (t.service !== 'general' && !policy.services.some((s) => s.tag === t.service)) {
+      ctx.addIssue({ code: 'custom', path: ['signposts', 'templates', i, 'service'], message: `no service with tag "${t.service}" (or use general)` });
+    }
+  });
 }
 
 function unique(values: string[], list: string, field: string, ctx: z.RefinementCtx): void {

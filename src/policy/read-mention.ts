@@ -2,10 +2,11 @@
 import type { RiskLevel } from '../domain/case.js';
 import type { Mention } from '../domain/mention.js';
 import { assessRisk } from './assess-risk.js';
+import { NO_LEARNING, suggestWithLearning, type LearnedModels } from './combine-suggestions.js';
+import { dismissalNote, withLearnedHouseRules } from './learned-rulings.js';
 import { findPersonalData, type PersonalDataKind } from './personal-data.js';
 import type { Policy } from './policy-schema.js';
-import { detectSafeguarding, detectThreats } from './safeguarding.js';
-import { NO_LEARNING, suggestWithLearning, type LearnedModels } from './combine-suggestions.js';
+import { findConcerns } from './safeguarding.js';
 import { suggestHouseRules, type HouseRuleSuggestion } from './suggest-house-rules.js';
 
 export interface MentionReading {
@@ -14,29 +15,51 @@ export interface MentionReading {
   readonly confidence: number;
   readonly houseRules: readonly HouseRuleSuggestion[];
   readonly risk: RiskLevel;
+  /** Why the risk is what it is ("12,000 followers", "mentions \"journalist\""). */
+  readonly riskReasons: readonly string[];
+  /** Why this is a high reputational risk (001 triage matrix option 5); empty: it is not one. */
+  readonly reputational: readonly string[];
   /** What made it a safeguarding referral (threats included); empty: none. */
   readonly safeguarding: readonly string[];
   /** What read as a threat of violence; empty: none. */
   readonly threat: readonly string[];
+  /** Said on a referral when the safeguarding lead has dismissed posts like it before; it is referred all the same. */
+  readonly safeguardingNote: string | null;
   readonly foi: boolean;
   readonly personalData: readonly PersonalDataKind[];
   readonly reasons: readonly string[];
 }
 
-/** Every suggestion the desk makes about one mention, in one place: what the card, the forms and the evaluation read. */
+/**
+ * Every suggestion the desk makes about one mention, in one place: what intake, the card, the forms and the
+ * evaluation read. Pure, and each detector runs once over the text: intake can read a batch and pass the
+ * readings along.
+ */
 export function readMention(policy: Policy, mention: Mention, learned: LearnedModels = NO_LEARNING): MentionReading {
   const parent = mention.parent?.text;
-  const classification = suggestWithLearning(policy, mention.text, parent, learned);
+  const concerns = findConcerns(policy, mention.text);
+  const lexiconRules = suggestHouseRules(policy, mention.text, parent);
+  const classification = suggestWithLearning(policy, mention.text, parent, learned, { concerns, houseRules: lexiconRules });
+  const risk = assessRisk(policy, mention, { concerns, houseRules: lexiconRules, kind: classification.kind });
+  const safeguarding = unique(concerns.flatMap((c) => c.matched));
   return {
     serviceTag: classification.serviceTag,
     kind: classification.kind,
     confidence: classification.confidence,
-    houseRules: suggestHouseRules(policy, mention.text, parent),
-    risk: assessRisk(policy, mention).level,
-    safeguarding: detectSafeguarding(policy, mention.text),
-    threat: detectThreats(policy, mention.text),
+    houseRules: withLearnedHouseRules(policy, mention.text, lexiconRules, learned),
+    risk: risk.level,
+    riskReasons: risk.reasons,
+    reputational: risk.reputational,
+    safeguarding,
+    threat: concerns.find((c) => c.id === 'threat')?.matched ?? [],
+    safeguardingNote: safeguarding.length ? dismissalNote(mention.text, learned) : null,
     foi: classification.kind === 'foi_request',
     personalData: [...new Set(findPersonalData(mention.text).map((p) => p.kind))],
     reasons: classification.reasons,
   };
+}
+
+function unique(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => !seen.has(v.toLowerCase()) && seen.add(v.toLowerCase()));
 }

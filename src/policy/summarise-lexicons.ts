@@ -14,6 +14,16 @@ export function summariseLexicons(p: Policy): string[] {
     `  House rules: ${p.houseRules.map((r) => `${r.id} ${count(r.lexicon, r.patterns)}`).join(', ')}`,
     `  Safeguarding concerns: ${p.safeguarding.concerns.map((c) => `${c.id} ${count(c.terms, c.patterns)}${c.who.length ? ` (${c.who.length} who × ${c.what.length} what)` : ''}`).join(', ') || 'none'}; policy terms ${p.risk.safeguardingTerms.length}`,
     `  Threats: ${count(p.safeguarding.threats.terms, p.safeguarding.threats.patterns)}`,
-    `  Risk words: high ${p.risk.highRiskTerms.length}, medium ${p.risk.mediumRiskTerms.length}; political terms ${p.replyRules.politicalTerms.length}`,
+    `  Risk words: high ${p.risk.highRiskTerms.length}, medium ${p.risk.mediumRiskTerms.length}, reputational ${p.risk.reputationalTerms.length}, controversial subjects ${p.risk.controversialTerms.length}; political terms ${p.replyRules.politicalTerms.length}`,
+    `  Ready replies: ${signposts(p)}`,
   ];
+}
+
+/** "30 (signpost 18, report online 12) for 19 services and general". */
+function signposts(p: Policy): string {
+  const t = p.signposts.templates;
+  if (!t.length) return 'none';
+  const kinds = (k: string) => t.filter((x) => x.kind === k).length;
+  const services = new Set(t.map((x) => x.service).filter((s) => s !== 'general'));
+  return `${t.length} (signpost ${kinds('signpost')}, report online ${kinds('report_online')}) for ${services.size} services${t.some((x) => x.service === 'general') ? ' and general' : ''}`;
 }

@@ -7,7 +7,7 @@ export function summarisePolicy(p: Policy): string[] {
     .join('; ');
   return [
     `Council: ${p.council.name} (${p.council.website})`,
-    `Monitoring hours: ${hours} (${p.calendar.timeZone}; holidays ${p.calendar.holidays ? `${p.calendar.holidays.country}-${p.calendar.holidays.region ?? ''}` : 'none'}; ${p.calendar.closures.length} closure days)`,
+    `Monitoring hours: ${hours} (${p.calendar.timeZone}; holidays ${p.calendar.holidays ? `${p.calendar.holidays.country}-${p.calendar.holidays.region ?? ''}` : 'none'}; ${p.calendar.closures.length} closure days${p.calendar.partialClosures.length ? `; closed part of a day: ${p.calendar.partialClosures.map((c) => `${c.name} (${c.date ?? `every ${c.every}`} from ${c.from}${c.until ? ` to ${c.until}` : ''})`).join(', ')}` : ''})`,
     `People: ${p.people.length} (${countRoles(p)}); role groups: ${p.groups.length}`,
     `Triage channel: ${describeChannel(p.channels.triage)}`,
     `Services: ${p.services.map((s) => `${s.name} [${s.tag}]${s.leads.length ? ` led by ${s.leads.join(', ')}` : ''}`).join('; ')}`,

@@ -66,6 +66,21 @@ const holidaysSchema = z
     }
   });
 
+/**
+ * A closure for part of a day (Christmas Eve afternoon): on one `date`, or `every` year on a month and day
+ * ("12-24"), closed from `from` until `until` (unset: the end of the day).
+ */
+export const partialClosureSchema = z
+  .object({
+    name: z.string().min(1),
+    date: z.iso.date().optional(),
+    every: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected MM-DD, e.g. 12-24').optional(),
+    from: wallTime,
+    until: wallTime.optional(),
+  })
+  .refine((c) => (c.date === undefined) !== (c.every === undefined), { message: 'give either a date or every (MM-DD), not both' })
+  .refine((c) => c.until === undefined || c.from < c.until, { message: 'a closure must start before it ends' });
+
 export const workingCalendarSpecSchema = z.object({
   timeZone: z
     .string()
@@ -74,6 +89,7 @@ export const workingCalendarSpecSchema = z.object({
   hours: hoursSchema,
   holidays: holidaysSchema.nullable(),
   closures: z.array(z.iso.date()).default([]),
+  partialClosures: z.array(partialClosureSchema).default([]),
 });
 
 /** A parsed calendar spec (defaults applied). */
@@ -81,6 +97,7 @@ export type WorkingCalendarSpec = z.infer<typeof workingCalendarSpecSchema>;
 /** What a config file may contain before defaults (timeZone, closures) are applied. */
 export type WorkingCalendarSpecInput = z.input<typeof workingCalendarSpecSchema>;
 export type WorkingPeriod = z.infer<typeof periodSchema>;
+export type PartialClosure = z.infer<typeof partialClosureSchema>;
 export type WeekdayKey = keyof WorkingCalendarSpec['hours'];
 
 /** ISO weekday (1 = Monday … 7 = Sunday) to the key used in `hours`. */

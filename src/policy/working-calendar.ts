@@ -1,5 +1,6 @@
 // Owns working-time arithmetic for response clocks: opening hours, bank holidays and closures in the council's zone.
 import { DateTime } from 'luxon';
+import { closuresOn, withoutClosures } from './partial-closures.js';
 import { holidayLookup } from './working-calendar-holidays.js';
 import {
   WEEKDAY_KEYS,
@@ -48,7 +49,7 @@ export interface WorkingCalendar {
   workingMinutesBetween(from: Date, to: Date): number;
   /** A day with some working time: hours configured for its weekday, not a holiday or closure. */
   isWorkingDay(date: string): boolean;
-  /** The bank holiday's name, 'Council closure' for a configured closure, or null. */
+  /** The bank holiday's name, 'Council closure' for a configured closure, or null (a part-day closure is not a closed day). */
   holidayName(date: string): string | null;
 }
 
@@ -82,8 +83,10 @@ export function createWorkingCalendar(spec: WorkingCalendarSpecInput): WorkingCa
     const cached = dayCache.get(day);
     if (cached !== undefined) return cached;
     const spans: Span[] = [];
-    if (closedReason(epochDayToIso(day)) === null) {
-      const raw = weekly[isoWeekday(day) - 1]!
+    const iso = epochDayToIso(day);
+    if (closedReason(iso) === null) {
+      // A closure for part of the day (Christmas Eve afternoon) takes its hours out of the day's periods.
+      const raw = withoutClosures(weekly[isoWeekday(day) - 1]!, closuresOn(parsed.partialClosures, iso))
         .map((p) => ({
           day,
           start: clock.wallToInstant(day, p.start, 'earliest'),

@@ -44,7 +44,7 @@ export function peopleForCard(ctx: Pick<DeskContext, 'clock' | 'policy'>, c: Cas
 /** Placeholder answers for every form a button may open: valid, so the decision reaches its permission checks. */
 function probeAnswers(policy: Policy): Record<string, string | undefined> {
   return {
-    text: 'dry run', reason: 'dry run', facts: 'dry run', note: '', visibility: 'public', outcome: 'monitored', target: 'leadership', action: 'hide',
+    text: 'dry run', reason: 'dry run', facts: 'dry run', note: '', visibility: 'public', outcome: 'monitored', target: 'leadership', action: 'hide', decision: 'referred',
     serviceTag: policy.services[0]?.tag, kind: policy.kinds[0]?.id, toPersonId: policy.people[0]?.id, ruleId: policy.houseRules[0]?.id,
   };
 }

@@ -8,7 +8,7 @@ import type { DeskContext } from './desk-context.js';
 import { openCaseForMention, type OpenedCase } from './open-case-for-mention.js';
 import { planSideEffects } from './plan-side-effects.js';
 import type { MentionInsertOutcome, OutboxItem, UnitOfWork } from './ports.js';
-import { readMention, type MentionReading } from './read-mention.js';
+import { readMention, type MentionReading } from '../policy/read-mention.js';
 import { surgeAlerts } from './surge-alerts.js';
 
 export interface IngestOutcome {
@@ -33,7 +33,7 @@ interface Arrival {
 export async function ingestMentions(ctx: DeskContext, mentions: readonly Mention[]): Promise<IngestOutcome[]> {
   const { arrivals, arrivalOf } = arrive(ctx, mentions);
   return ctx.store.transaction(async (uow) => {
-    const stored = await uow.mentions.insertManyIfNew(arrivals.map((a) => ({ id: a.mentionId, mention: a.mention, receivedAt: a.receivedAt, extra: { topic: a.reading.suggestion.serviceTag, postedAt: a.posted.countsFrom } })));
+    const stored = await uow.mentions.insertManyIfNew(arrivals.map((a) => ({ id: a.mentionId, mention: a.mention, receivedAt: a.receivedAt, extra: { topic: a.reading.serviceTag, postedAt: a.posted.countsFrom } })));
     const fresh = arrivals.filter((_, i) => stored[i]!.inserted);
     const caseIds = await uow.cases.nextCaseIds(fresh.length);
     const opened = fresh.map((a, i) => openCaseForMention(ctx, caseIds[i]!, a.mentionId, a.mention, a.receivedAt, a.posted, a.reading));
@@ -41,7 +41,7 @@ export async function ingestMentions(ctx: DeskContext, mentions: readonly Mentio
     if (!opened.length) return arrivalOf.map((i) => outcomes[i]!);
     await uow.cases.insertMany(opened.map((o) => o.case));
     await uow.accounts.recordSeenMany(fresh.map((a) => ({ account: accountOf(a.mention), at: a.receivedAt })));
-    const topics = new Set(fresh.map((a) => a.reading.suggestion.serviceTag).filter((t): t is string => t !== null));
+    const topics = new Set(fresh.map((a) => a.reading.serviceTag).filter((t): t is string => t !== null));
     const surges = topics.size ? await surgeAlerts(ctx, uow, ctx.clock.now(), topics) : [];
     const appended = await uow.events.append(opened.flatMap((o) => o.events));
     await uow.outbox.enqueue([...opened.flatMap((o) => effectsOf(ctx, o, appended)), ...surges]);
@@ -64,7 +64,7 @@ function arrive(ctx: DeskContext, mentions: readonly Mention[]): { arrivals: Arr
     const receivedAt = ctx.clock.now();
     const mentionId = ctx.newId();
     const posted = resolvePostTime(ctx.policy, mention.postedAt, receivedAt);
-    arrivals.push({ mention, mentionId, receivedAt, posted, reading: readMention(ctx.policy, mention) });
+    arrivals.push({ mention, mentionId, receivedAt, posted, reading: readMention(ctx.policy, mention, ctx.learned?.current()) });
     byKey.set(key, arrivals.length - 1);
     return arrivals.length - 1;
   });

@@ -1,6 +1,10 @@
-// Owns keeping the learned suggestions current: trained from the event log's recorded classifications, on start and on a schedule.
+// Owns keeping the learned suggestions current: trained from the event log's recorded decisions, on start and on a schedule.
+import type { Case } from '../domain/case.js';
+import { NOT_A_CONCERN } from '../domain/evolve-case.js';
 import { NO_LEARNING, type LearnedModels } from '../policy/combine-suggestions.js';
 import { trainClassifier, type LearnedExample } from '../policy/learned-classifier.js';
+import { NO_BREACH, SAFEGUARDING_LABELS } from '../policy/learned-rulings.js';
+import type { Policy } from '../policy/policy-schema.js';
 import type { DeskContext } from './desk-context.js';
 
 /** The most recent cases learned from: enough for a council's language, bounded so retraining stays quick. */
@@ -14,32 +18,68 @@ const END_OF_TIME = new Date('9999-12-31T23:59:59.999Z');
 export interface LearnedSuggestions {
   current(): LearnedModels;
   /** Retrains from the store; the previous models serve until the new ones are ready. */
-  retrain(): Promise<{ readonly decisions: number }>;
+  retrain(): Promise<{ readonly decisions: number; readonly rulings: number; readonly safeguardingRulings: number }>;
 }
 
 /**
- * Every case a person classified is a decision: its mention's text labelled with the service and kind
- * they chose (their latest choice, so a correction counts). Safeguarding dismissals are on the record
- * too, but never train the desk to refer less: a missed concern costs more than a false alarm.
+ * Every decision an officer records teaches the desk: a classification labels the mention's text with the
+ * service and kind they chose (their latest choice, so a correction counts); a breach ruling labels it with
+ * the house rule (a moderation a manager rejected, or a case classified with none, labels it "no breach");
+ * the safeguarding lead's acknowledgement or dismissal labels it a concern or not. Dismissals never make the
+ * desk refer less (src/policy/learned-rulings.ts): a missed concern costs more than a false alarm.
  */
-export function createLearnedSuggestions(ctx: Pick<DeskContext, 'store'>): LearnedSuggestions {
+export function createLearnedSuggestions(ctx: Pick<DeskContext, 'store' | 'policy'>): LearnedSuggestions {
   let models: LearnedModels = NO_LEARNING;
   return {
     current: () => models,
     async retrain() {
       const cases = (await ctx.store.reports.casesOpenedBetween(new Date(0), END_OF_TIME))
-        .filter((c) => c.classification !== null)
+        .filter((c) => c.classification !== null || breachRuling(ctx.policy, c) !== null || safeguardingRuling(c) !== null)
         .slice(-MAX_TRAINING_CASES);
       const kind: LearnedExample[] = [];
       const service: LearnedExample[] = [];
+      const houseRule: LearnedExample[] = [];
+      const safeguarding: LearnedExample[] = [];
       for (const c of cases) {
         const stored = await ctx.store.mentions.get(c.mentionId);
-        if (!stored || !c.classification) continue;
-        kind.push({ text: stored.mention.text, label: c.classification.kind });
-        service.push({ text: stored.mention.text, label: c.classification.serviceTag });
+        if (!stored) continue;
+        const text = stored.mention.text;
+        if (c.classification) {
+          kind.push({ text, label: c.classification.kind });
+          service.push({ text, label: c.classification.serviceTag });
+        }
+        const ruling = breachRuling(ctx.policy, c);
+        if (ruling) houseRule.push({ text, label: ruling });
+        const concern = safeguardingRuling(c);
+        if (concern) safeguarding.push({ text, label: concern });
       }
-      models = { kind: trainClassifier(kind), service: trainClassifier(service) };
-      return { decisions: kind.length };
+      models = { kind: trainClassifier(kind), service: trainClassifier(service), houseRule: trainClassifier(houseRule), safeguarding: trainClassifier(safeguarding) };
+      return { decisions: kind.length, rulings: houseRule.length, safeguardingRulings: safeguarding.length };
     },
   };
+}
+
+/**
+ * The house rule officers ruled the post broke (a moderation requested and not rejected; protective actions,
+ * such as hiding a resident's own phone number, are not breaches), "none" when a manager rejected every
+ * moderation or the case was classified with none asked for, null when nobody ruled.
+ */
+export function breachRuling(policy: Policy, c: Case): string | null {
+  const breaches = c.moderation.filter((m) => !policy.houseRules.find((r) => r.id === m.ruleId)?.protective);
+  const upheld = breaches.find((m) => m.status !== 'rejected');
+  if (upheld) return upheld.ruleId;
+  if (breaches.length || c.classification) return NO_BREACH;
+  return null;
+}
+
+/**
+ * The safeguarding lead's ruling on the case's latest answered referral: acknowledged is a concern, "Not a
+ * safeguarding concern" is not; null while pending or when declined for another reason (not a ruling on the post).
+ */
+export function safeguardingRuling(c: Case): string | null {
+  const answered = c.escalations.filter((e) => e.target.type === 'safeguarding' && e.status !== 'pending');
+  const last = answered[answered.length - 1];
+  if (last?.status === 'acknowledged') return SAFEGUARDING_LABELS.concern;
+  if (last?.status === 'declined' && last.answer?.startsWith(NOT_A_CONCERN)) return SAFEGUARDING_LABELS.notAConcern;
+  return null;
 }

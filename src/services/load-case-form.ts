@@ -30,6 +30,7 @@ export async function loadCaseForm(ctx: DeskContext, req: CaseFormRequest): Prom
     args: req.formId === 'reply' ? replyFormArgs(req.args, view.case, ctx.newId) : req.args,
     ...(req.confirmations?.length ? { confirmations: req.confirmations } : {}),
     ...(ctx.learned ? { learned: ctx.learned.current() } : {}),
+    ...(req.formId === 'reply' && view.threadCorrected ? { threadCorrected: view.threadCorrected } : {}),
     // The sign-off on its own (" ^AP"), or nothing when the policy does not sign replies.
     ...(req.formId === 'reply' ? { signOff: composeReply(ctx.policy, '', req.actor.initials) } : {}),
     // In an emergency the reply offers the council's message and link (002 §6.2.5).

@@ -5,7 +5,8 @@ import { loadBriefing } from './load-briefing.js';
 import { holdingLineFor } from './surge-holding-line.js';
 import type { HoldingLine } from '../policy/holding-line.js';
 import type { Case } from '../domain/case.js';
-import type { Mention } from '../domain/mention.js';
+import { threadOf, type Mention } from '../domain/mention.js';
+import type { ThreadCorrection } from '../cards/facts-corrected.js';
 import type { ModerationRecord } from '../domain/moderation-record.js';
 import type { DeskContext } from './desk-context.js';
 import { PermanentError } from './errors.js';
@@ -22,6 +23,8 @@ export interface CaseView {
   readonly briefing?: readonly CardFact[];
   /** The holding line agreed for this case's surge (src/services/surge-holding-line.ts). */
   readonly holdingLine?: HoldingLine;
+  /** Another case on this mention's thread closed with the facts corrected (004 §6), if any. */
+  readonly threadCorrected?: ThreadCorrection | null;
 }
 
 export async function loadCaseView(ctx: DeskContext, caseId: string): Promise<CaseView | null> {
@@ -33,9 +36,11 @@ export async function loadCaseView(ctx: DeskContext, caseId: string): Promise<Ca
   const holdingLine = await holdingLineFor(ctx, c, stored.mention);
   const banners = [...(emergency ? [emergencyBanner(emergency)] : []), ...(holdingLine ? [holdingLineBanner(holdingLine)] : [])];
   const accountHistory = await ctx.store.accounts.history(c.authorKey);
-  const card = buildCaseCard({ case: c, mention: stored.mention, policy: ctx.policy, now: ctx.clock.now(), calendar: ctx.calendar, banners, accountHistory, ...(ctx.learned ? { learned: ctx.learned.current() } : {}) });
+  const correctedIn = await ctx.store.mentions.factsCorrectedInThread(stored.mention.network, threadOf(stored.mention), c.id);
+  const threadCorrected = correctedIn ? { caseId: correctedIn } : null;
+  const card = buildCaseCard({ case: c, mention: stored.mention, policy: ctx.policy, now: ctx.clock.now(), calendar: ctx.calendar, banners, accountHistory, threadCorrected, ...(ctx.learned ? { learned: ctx.learned.current() } : {}) });
   const briefing = await loadBriefing(ctx, c, stored.mention);
-  return { case: c, mention: stored.mention, card, emergency, accountHistory, ...(briefing ? { briefing } : {}), ...(holdingLine ? { holdingLine } : {}) };
+  return { case: c, mention: stored.mention, card, emergency, accountHistory, threadCorrected, ...(briefing ? { briefing } : {}), ...(holdingLine ? { holdingLine } : {}) };
 }
 
 function holdingLineBanner(l: HoldingLine) {

@@ -7,15 +7,14 @@ import type { CaseEvent } from '../domain/events.js';
 import { evolveCase } from '../domain/evolve-case.js';
 import { authorKey, type Mention } from '../domain/mention.js';
 import { buildCaseOpened } from '../domain/open-case.js';
-import { assessRisk } from '../policy/assess-risk.js';
 import { autoReplyNightKey, outOfHoursAutoReply } from '../policy/out-of-hours.js';
 import type { PostTime } from '../policy/post-time.js';
 import { deadlinesFor } from '../policy/response-clocks.js';
+import { readMention, type MentionReading } from '../policy/read-mention.js';
 import { safeguardingMessage } from '../policy/safeguarding.js';
 import type { DeskContext } from './desk-context.js';
 import { decisionContext } from './execute-case-command.js';
 import type { OutboxItem } from './ports.js';
-import { readMention, safeguardingWords, type MentionReading } from './read-mention.js';
 
 export interface OpenedCase {
   readonly case: Case;
@@ -23,8 +22,14 @@ export interface OpenedCase {
   readonly extraEffects: readonly OutboxItem[];
 }
 
-/** `reading`: what intake already read from the text (read now when absent). */
-export function openCaseForMention(ctx: DeskContext, caseId: string, mentionId: string, mention: Mention, receivedAt: Date, posted: PostTime, reading: MentionReading = readMention(ctx.policy, mention)): OpenedCase {
+/**
+ * `reading` is the mention read once through every detector (src/policy/read-mention.ts); intake reading a
+ * batch passes it along, otherwise it is read here.
+ */
+export function openCaseForMention(
+  ctx: DeskContext, caseId: string, mentionId: string, mention: Mention, receivedAt: Date, posted: PostTime,
+  reading: MentionReading = readMention(ctx.policy, mention, ctx.learned?.current()),
+): OpenedCase {
   const from = posted.countsFrom;
   const opened = buildCaseOpened(
     {
@@ -36,22 +41,34 @@ export function openCaseForMention(ctx: DeskContext, caseId: string, mentionId: 
       postedAt: from,
       postedAtAdjusted: posted.adjusted,
       postedOutOfHours: !ctx.calendar.isOpen(from),
-      risk: assessRisk(ctx.policy, mention, reading).level,
+      risk: reading.risk,
       deadlines: { ...deadlinesFor(ctx.policy, ctx.calendar, 'opened', from), ...foiDeadlines(ctx, reading, from) },
     },
     systemActor(),
   );
   const openedCase = evolveCase(null, opened);
   const referral = safeguardingReferral(ctx, openedCase, reading);
-  const c = referral.reduce<Case>((x, e) => evolveCase(x, e), openedCase);
-  return { case: c, events: [opened, ...referral], extraEffects: outOfHoursReply(ctx, c, mention, receivedAt) };
+  const referred = referral.reduce<Case>((x, e) => evolveCase(x, e), openedCase);
+  const routed = reputationalRouting(ctx, referred, reading);
+  const c = routed.reduce<Case>((x, e) => evolveCase(x, e), referred);
+  return { case: c, events: [opened, ...referral, ...routed], extraEffects: outOfHoursReply(ctx, c, mention, receivedAt) };
 }
 
 /** A safeguarding concern or a threat goes at once to the safeguarding lead, in or out of hours (004 §2). */
 function safeguardingReferral(ctx: DeskContext, c: Case, reading: MentionReading): readonly CaseEvent[] {
-  const matched = safeguardingWords(reading);
-  if (!matched.length) return [];
-  const decision = decideCaseCommand(c, { type: 'case.escalate', target: { type: 'safeguarding' }, reason: safeguardingMessage(matched) }, decisionContext(ctx, systemActor()));
+  if (!reading.safeguarding.length) return [];
+  const reason = [safeguardingMessage(reading.safeguarding), reading.safeguardingNote].filter(Boolean).join(' ');
+  const decision = decideCaseCommand(c, { type: 'case.escalate', target: { type: 'safeguarding' }, reason }, decisionContext(ctx, systemActor()));
+  return decision.ok ? decision.events : [];
+}
+
+/**
+ * High reputational risk (an influential author, the press, a controversial subject) is routed to the comms
+ * manager at once and offered for leadership escalation (001 triage matrix option 5); the offer is on the card.
+ */
+function reputationalRouting(ctx: DeskContext, c: Case, reading: MentionReading): readonly CaseEvent[] {
+  if (!reading.reputational.length) return [];
+  const decision = decideCaseCommand(c, { type: 'case.reputation.flag', reasons: reading.reputational }, decisionContext(ctx, systemActor()));
   return decision.ok ? decision.events : [];
 }
 
@@ -60,7 +77,7 @@ function safeguardingReferral(ctx: DeskContext, c: Case, reading: MentionReading
  * clock starts now, from the post; an officer classifying it later keeps that start.
  */
 function foiDeadlines(ctx: DeskContext, reading: MentionReading, postedAt: Date): Record<string, string> {
-  if (reading.suggestion.kind !== 'foi_request') return {};
+  if (!reading.foi) return {};
   return deadlinesFor(ctx.policy, ctx.calendar, 'classified_foi', postedAt);
 }
 

@@ -7,6 +7,7 @@ import type { DeskContext } from './desk-context.js';
 import { planClockJobs } from './plan-clock-jobs.js';
 import { planEscalationJobs } from './escalation-window.js';
 import type { OutboxItem } from './ports.js';
+import { reputationNotices } from './reputation-notices.js';
 
 export function planSideEffects(ctx: Pick<DeskContext, 'surfaces' | 'policy' | 'calendar'>, c: Case, stored: readonly AppendedCaseEvent[]): OutboxItem[] {
   const { surfaces } = ctx;
@@ -14,12 +15,14 @@ export function planSideEffects(ctx: Pick<DeskContext, 'surfaces' | 'policy' | '
   for (const surface of surfaces) {
     items.push({ key: `card:${surface}:${c.id}:v${c.version}`, kind: 'chat.card.refresh', caseId: c.id, payload: { caseId: c.id, surface } });
     for (const s of stored) {
-      if (s.event.type === 'case.opened' || s.event.type === 'case.deadline.set') continue;
+      // The reputational flag's thread line is its notice to the comms managers (src/services/reputation-notices.ts).
+      if (s.event.type === 'case.opened' || s.event.type === 'case.deadline.set' || s.event.type === 'case.reputation.flagged') continue;
       items.push({ key: `thread:${surface}:${s.id}`, kind: 'chat.thread.line', caseId: c.id, payload: { caseId: c.id, surface, eventId: s.id } });
     }
   }
   for (const s of stored) items.push(...networkEffects(c, s, surfaces), ...newOwnerNotices(c, s, surfaces));
   items.push(...planEscalationJobs(ctx, c, stored));
+  for (const s of stored) items.push(...networkEffects(c, s, surfaces), ...newOwnerNotices(c, s, surfaces), ...reputationNotices(c, s, surfaces));
   return items;
 }
 

@@ -39,6 +39,8 @@ export interface MentionRepository {
   /** Up to `limit` cases whose mention arrived since an instant on one topic, oldest first (surge detection). */
   /** Cases on `topic` whose posts were made since `since` (posting time, not arrival), oldest first. */
   recentOnTopic(topic: string, since: Date, limit: number): Promise<Array<{ readonly caseId: string; readonly postedAt: Date }>>;
+  /** The first other case on this thread (the post a comment answers, or the post) closed with the facts corrected (004 §6). */
+  factsCorrectedInThread(network: string, threadId: string, exceptCaseId: string): Promise<string | null>;
 }
 
 export interface CaseQuery {

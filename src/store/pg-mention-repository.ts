@@ -70,6 +70,18 @@ export class PgMentionRepository implements MentionRepository {
     );
     return result.rows.map((r) => ({ caseId: r.case_id, postedAt: r.posted_at }));
   }
+
+  async factsCorrectedInThread(network: string, threadId: string, exceptCaseId: string): Promise<string | null> {
+    // The expression matches mentions_thread_idx (migration 0050).
+    const result = await this.sql.query<{ id: string }>(
+      `SELECT c.id FROM mentions m JOIN cases c ON c.mention_id = m.id
+       WHERE m.network = $1 AND COALESCE(m.body->'parent'->>'externalId', m.external_id) = $2
+         AND c.id <> $3 AND c.body->>'outcome' = 'facts_corrected'
+       ORDER BY c.opened_at, c.id LIMIT 1`,
+      [network, threadId, exceptCaseId],
+    );
+    return result.rows[0]?.id ?? null;
+  }
 }
 
 function keyOf(m: Pick<Mention, 'network' | 'externalId'>): string {

@@ -1,6 +1,7 @@
 // Owns measuring what the learned suggestions add: train on the first N labelled decisions, score the held-out part.
 import type { Policy } from '../policy/policy-schema.js';
 import { trainClassifier } from '../policy/learned-classifier.js';
+import { NO_BREACH } from '../policy/learned-rulings.js';
 import { readMention } from '../policy/read-mention.js';
 import { scoreTriage } from './score-triage.js';
 import { corpusMention, type CorpusItem } from './triage-corpus.js';
@@ -9,6 +10,8 @@ export interface LearningPoint {
   readonly decisions: number;
   readonly tag: number;
   readonly kind: number;
+  /** House rules together, with the learned house-rule suggestion trained on the same decisions' breach rulings. */
+  readonly rules: { readonly precision: number; readonly recall: number };
   /** The learned classifier on its own, for comparison (0 before it can be trained). */
   readonly learnedAlone: { readonly tag: number; readonly kind: number };
 }
@@ -20,9 +23,10 @@ export function learningCurve(policy: Policy, decisions: readonly CorpusItem[], 
     const learned = {
       kind: trainClassifier(seen.map((i) => ({ text: i.text, label: i.kind }))),
       service: trainClassifier(seen.map((i) => ({ text: i.text, label: i.tag }))),
+      houseRule: trainClassifier(seen.map((i) => ({ text: i.text, label: i.rules[0] ?? NO_BREACH }))),
     };
     const s = scoreTriage(heldOut.map((item) => ({ item, reading: readMention(policy, corpusMention(item), learned) })));
     const alone = (m: typeof learned.kind, label: (i: CorpusItem) => string) => (m ? heldOut.filter((i) => m.guess(i.text)?.label === label(i)).length / heldOut.length : 0);
-    return { decisions: seen.length, tag: s.accuracy.tag, kind: s.accuracy.kind, learnedAlone: { tag: alone(learned.service, (i) => i.tag), kind: alone(learned.kind, (i) => i.kind) } };
+    return { decisions: seen.length, tag: s.accuracy.tag, kind: s.accuracy.kind, rules: { precision: s.houseRules.precision, recall: s.houseRules.recall }, learnedAlone: { tag: alone(learned.service, (i) => i.tag), kind: alone(learned.kind, (i) => i.kind) } };
   });
 }

@@ -1,6 +1,6 @@
 // Owns scoring the desk's reading of a corpus against what comms officers decided: precision and recall per field.
 import type { MentionReading } from '../policy/read-mention.js';
-import type { CorpusItem } from './triage-corpus.js';
+import { showsPersonalData, type CorpusItem } from './triage-corpus.js';
 
 export interface Score {
   readonly truePositives: number;
@@ -57,7 +57,12 @@ export function scoreTriage(read: readonly ReadItem[]): TriageScores {
     sets('kind', [item.kind], [kind]);
     sets('risk', [item.risk], [reading.risk]);
     sets('rule', item.rules, reading.houseRules.map((r) => r.ruleId));
-    sets('pd', item.pd, reading.personalData);
+    // Shown or not, on every line; by kind where the line names its kinds.
+    flag('pd', showsPersonalData(item), reading.personalData.length > 0);
+    if (item.pd !== null) {
+      const labelled = item.pd;
+      for (const v of new Set([...labelled, ...reading.personalData])) bump(`pd=${v}`, labelled.includes(v) && reading.personalData.includes(v) ? 'tp' : labelled.includes(v) ? 'fn' : 'fp');
+    }
     flag('safeguarding', item.sg, reading.safeguarding.length > 0);
     flag('threat', item.threat, reading.threat.length > 0);
     flag('foi', item.foi, reading.foi);

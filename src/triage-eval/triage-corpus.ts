@@ -4,7 +4,12 @@ import { MENTION_KINDS, type Mention } from '../domain/mention.js';
 
 const PERSONAL_DATA = ['email', 'phone', 'address', 'ni_number', 'account_number'] as const;
 
-/** One line of test/fixtures/triage-corpus/*.jsonl; short keys because a person writes hundreds of them. */
+/**
+ * One line of test/fixtures/triage-corpus/*.jsonl; short keys because a person writes hundreds of them. The blind
+ * parts were written to a slightly different convention, read the same way here: `pd: true` (personal data shown,
+ * kinds not labelled) beside `pd: [kinds]`, and the protective `personal_data` rule listed in `rules` (scored as the
+ * personal-data field, not as a breach: the desk flags it from what it detects, never from a lexicon).
+ */
 export const corpusItemSchema = z.strictObject({
   id: z.string().min(1),
   net: z.string().min(1),
@@ -20,10 +25,25 @@ export const corpusItemSchema = z.strictObject({
   sg: z.boolean().default(false),
   threat: z.boolean().default(false),
   foi: z.boolean().default(false),
-  pd: z.array(z.enum(PERSONAL_DATA)).default([]),
-});
+  pd: z.union([z.array(z.enum(PERSONAL_DATA)), z.literal(true)]).default([]),
+}).transform((item) => ({
+  ...item,
+  rules: item.rules.filter((r) => r !== PROTECTIVE_RULE),
+  /** null: personal data is shown but its kinds were not labelled. */
+  pd: item.pd === true ? null : item.pd,
+}));
+
+const PROTECTIVE_RULE = 'personal_data';
 
 export type CorpusItem = z.output<typeof corpusItemSchema>;
+
+/** Whether the line is labelled as showing personal data, whatever its kinds. */
+export function showsPersonalData(item: CorpusItem): boolean {
+  return item.pd === null || item.pd.length > 0;
+}
+
+/** The corpus's parts: tuned on, and the held-out part the floor test enforces (see the corpus README for their history). */
+export const CORPUS_PARTS = { heldOut: 'blind-b', tuning: ['tuning', 'blind-a'] } as const;
 
 /** Parses JSONL text; a bad line throws naming its line number and field. */
 export function parseCorpus(jsonl: string, name: string): CorpusItem[] {

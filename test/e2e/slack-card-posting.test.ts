@@ -25,8 +25,12 @@ describe('a mention arriving', () => {
     expect(t.fake.callsTo('chat.postMessage')).toHaveLength(0); // nothing before the outbox runs
     await t.settle();
 
-    const posts = t.fake.callsTo('chat.postMessage');
-    expect(posts).toHaveLength(1);
+    // 15,000 followers is a high reputational risk: besides the card, the comms managers are told (001 matrix option 5).
+    const all2 = t.fake.callsTo('chat.postMessage');
+    expect(all2).toHaveLength(2);
+    const notice = all2.find((c) => String(c.body.text).startsWith(`${caseId} is a high reputational risk`));
+    expect(JSON.stringify(notice?.body.blocks)).toContain('<@U0CARA>');
+    const posts = all2.filter((c) => c !== notice);
     const post = posts[0]!.body;
     expect(post.channel).toBe('C0TRIAGE');
     expect(post.metadata).toEqual({ event_type: 'mention_desk_message', event_payload: { case_id: caseId, purpose: 'triage' } });
@@ -44,8 +48,9 @@ describe('a mention arriving', () => {
     const fields = (blocks.find((b) => b.block_id === 'facts-1')?.fields as Array<{ text: string }>).map((f) => f.text);
     expect(fields).toEqual(expect.arrayContaining(['*State*\nIn the queue', '*Owner*\nUnclaimed', '*Risk*\nhigh (15,000 followers; verified account)']));
     const buttons = buttonsIn(blocks).map((b) => b.button.action_id);
-    expect(buttons).toEqual(['case.claim', 'case.reassign', 'case.classify', 'case.escalate', 'case.close']);
-    expect(t.fake.messagesIn('C0TRIAGE')).toHaveLength(1);
+    expect(buttons).toEqual(['case.claim', 'case.reassign', 'case.classify', 'case.escalate', 'case.close', 'case.escalate#2']);
+    expect(all).toContain('Escalate to leadership');
+    expect(t.fake.messagesIn('C0TRIAGE')).toHaveLength(2);
   });
 
   it('posts the card once, after the Retry-After, when Slack first answers 429', async () => {

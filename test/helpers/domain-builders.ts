@@ -84,6 +84,7 @@ export const DEFAULT_PERMISSIONS: PermissionTable = {
   'case.escalation.draft': ['service_lead', 'service_officer'],
   'case.escalation.pass': ['service_lead', 'service_officer', 'comms_manager'],
   'case.leadership.answer': ['leadership'],
+  'case.police.refer': ['comms_manager', 'safeguarding_lead', 'leadership'],
 };
 
 /** Commands only the bot sends (what a network or chat platform reported). */
@@ -94,6 +95,7 @@ export const SYSTEM_ONLY_COMMANDS: readonly CaseCommandType[] = [
   'case.moderation.failed',
   'case.note',
   'case.escalation.handover',
+  'case.reputation.flag',
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ export const CASE_ACTION = /^case\./;
 /** The payload arg that names the form a button opens; stripped before the service sees the args. */
 export const FORM_ARG = 'form';
 
-const FORM_IDS: readonly CardFormId[] = ['reply', 'classify', 'escalate', 'moderate', 'close', 'reassign', 'decline', 'reject', 'reject-reply', 'dismiss-safeguarding', ...ESCALATION_ANSWER_FORM_IDS];
+const FORM_IDS: readonly CardFormId[] = ['reply', 'classify', 'escalate', 'moderate', 'close', 'reassign', 'decline', 'reject', 'reject-reply', 'dismiss-safeguarding', 'police', ...ESCALATION_ANSWER_FORM_IDS];
 const SUFFIX = /#\d+$/;
 
 /**

@@ -29,7 +29,7 @@ export function inputId(prefix: string, fieldId: string): string {
 
 // Every form id, checked by the compiler: a form added to the card model fails here until it is listed.
 const FORM_IDS = Object.keys({
-  reply: 1, classify: 1, escalate: 1, moderate: 1, close: 1, reassign: 1, decline: 1, reject: 1, 'reject-reply': 1, 'dismiss-safeguarding': 1,
+  reply: 1, classify: 1, escalate: 1, moderate: 1, close: 1, reassign: 1, decline: 1, reject: 1, 'reject-reply': 1, 'dismiss-safeguarding': 1, police: 1,
   'answer-escalation': 1, 'draft-reply': 1, 'pass-escalation': 1, 'ask-more': 1,
 } satisfies Record<CardFormId, 1>) as CardFormId[];
 

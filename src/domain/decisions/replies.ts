@@ -18,7 +18,7 @@ export function decideSubmitReply(c: Case, cmd: Of<'case.reply.submit'>, ctx: De
   );
   if (r) return rejected(r);
   const replyId = `rep-${c.replies.length + 1}`;
-  const data = { replyId, text: cmd.text, visibility: cmd.visibility, awaitingApproval: cmd.needsApproval ?? false, ...(cmd.form ? { formKey: cmd.form.key } : {}) };
+  const data = { replyId, text: cmd.text, visibility: cmd.visibility, awaitingApproval: cmd.needsApproval ?? false, ...(cmd.form ? { formKey: cmd.form.key } : {}), ...(cmd.signpost ? { signpost: cmd.signpost } : {}) };
   return new EventBuilder(c, ctx).add('case.reply.requested', data).accept();
 }
 

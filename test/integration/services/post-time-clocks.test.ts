@@ -101,8 +101,15 @@ describe('across clock changes and bank holidays', () => {
   });
 
   it('skips Christmas and the council closure days for the first response', async () => {
-    // Thu 24 Dec 16:00 GMT: 60 minutes; 25, 28 (Boxing Day substitute) and the closures 29-31 Dec, 1 Jan closed.
+    // Thu 24 Dec 16:00 GMT: closed since 13:00 (the default's Christmas Eve afternoon); 25, 28 (Boxing Day
+    // substitute) and the closures 29-31 Dec, 1 Jan closed; all 120 minutes on Mon 4 Jan.
     const c = await ingestAt('2027-01-04T09:00:00Z', { postedAt: '2026-12-24T16:00:00Z' });
+    expect(c.deadlines['first_response']).toBe('2027-01-04T11:00:00.000Z');
+  });
+
+  it('counts Christmas Eve morning, and not its afternoon', async () => {
+    // Thu 24 Dec 12:00 GMT: 60 minutes to the 13:00 closure; the other 60 on Mon 4 Jan.
+    const c = await ingestAt('2026-12-24T12:00:00Z', { postedAt: '2026-12-24T12:00:00Z' });
     expect(c.deadlines['first_response']).toBe('2027-01-04T10:00:00.000Z');
   });
 });

@@ -28,9 +28,9 @@ describe('the reply form as one instance', () => {
   it('offers the refusal\'s choices as tick boxes, none ticked, after the other fields', () => {
     const options = [{ value: 'further:1', label: 'Send a further reply' }];
     const form = buildCardForm({ formId: 'reply', case: claimedByAna(), mention, policy, args: { key: 'k', seen: '0' }, confirmations: options });
-    expect(form.fields.map((f) => f.id)).toEqual(['text', 'visibility', 'confirm']);
-    expect(form.fields[2]).toEqual({ kind: 'choices', id: 'confirm', label: 'Send anyway?', options, optional: true });
-    expect(buildCardForm({ formId: 'reply', case: claimedByAna(), mention, policy }).fields.map((f) => f.id)).toEqual(['text', 'visibility']);
+    expect(form.fields.map((f) => f.id)).toEqual(['text', 'visibility', 'signpost', 'confirm']);
+    expect(form.fields[3]).toEqual({ kind: 'choices', id: 'confirm', label: 'Send anyway?', options, optional: true });
+    expect(buildCardForm({ formId: 'reply', case: claimedByAna(), mention, policy }).fields.map((f) => f.id)).toEqual(['text', 'visibility', 'signpost']);
   });
 });
 

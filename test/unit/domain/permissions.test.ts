@@ -53,6 +53,8 @@ const EXAMPLES: Readonly<Record<CaseCommandType, CaseCommand>> = {
   'case.escalation.pass': { type: 'case.escalation.pass', escalationId: 'esc-1', toPersonId: 'ana', toName: 'Ana Patel' },
   'case.escalation.handover': { type: 'case.escalation.handover', escalationId: 'esc-1', toPersonId: 'cara', toName: 'Cara Lee', stage: 'manager', why: 'not_acknowledged' },
   'case.leadership.answer': { type: 'case.leadership.answer', escalationId: 'esc-1', answer: 'agree', note: null },
+  'case.police.refer': { type: 'case.police.refer', decision: 'referred', reason: 'Threat to burn down the depot', reference: null },
+  'case.reputation.flag': { type: 'case.reputation.flag', reasons: ['a journalist asking'] },
 };
 
 /** The default policy's table, spelt out: claimants act on what they hold, managers reassign and sign off. */
@@ -85,6 +87,8 @@ const EXPECTED: Readonly<Record<CaseCommandType, readonly Role[]>> = {
   'case.escalation.pass': ['service_lead', 'service_officer', 'comms_manager'],
   'case.escalation.handover': [],
   'case.leadership.answer': ['leadership'],
+  'case.police.refer': ['comms_manager', 'safeguarding_lead', 'leadership'],
+  'case.reputation.flag': [],
 };
 
 const people = everyone.filter((a) => a.personId !== 'system');

@@ -45,11 +45,11 @@ describe('assessRisk with sentiment', () => {
   });
 
   it('leaves an ordinary question low', () => {
-    expect(assessRisk(defaultPolicy, mention({ text: 'When is the tip open?' }))).toEqual({ level: 'low', reasons: [] });
+    expect(assessRisk(defaultPolicy, mention({ text: 'When is the tip open?' }))).toEqual({ level: 'low', reasons: [], reputational: [] });
   });
 
   it('raises a complaint to medium: it is critical of the council (001 "how critical")', () => {
-    expect(assessRisk(defaultPolicy, mention({ text: 'Bin not collected again, useless' }))).toEqual({ level: 'medium', reasons: ['reads as a complaint'] });
+    expect(assessRisk(defaultPolicy, mention({ text: 'Bin not collected again, useless' }))).toEqual({ level: 'medium', reasons: ['reads as a complaint'], reputational: [] });
   });
 
   it('never lowers a high risk, and keeps every reason', () => {

@@ -43,7 +43,9 @@ describe('kind', () => {
     ['Absolutely disgusting and pathetic service from this council', 'complaint'],
     ['Please can you collect the mattress outside no 4', 'service_request'],
     ['I would like to report a pothole on Mill Lane', 'service_request'],
-    ['Lovely to see the daffodils out', 'comment'],
+    // The blind corpus parts' officers read praise without thanks ("Lovely", "love this") as a compliment.
+    ['Lovely to see the daffodils out', 'compliment'],
+    ['Nice to know, the daffodils are out', 'comment'],
     ["Someone said they want to end it all, I'm worried", 'safeguarding'],
   ])('suggests "%s" is a %s', (text, kind) => {
     expect(suggest(text).kind).toBe(kind);
