@@ -31,6 +31,7 @@ import { withNetworkFeatures, withReachableNetworks } from '../adapters/networks
 import { createNetworkAdapters } from './create-network-adapters.js';
 import { createUnreadableRouter } from '../adapters/networks/shared/unreadable-route.js';
 import type { NetworkAdapters } from './network-adapter.js';
+import { createWebDesk, type WebDesk } from '../web/create-web-desk.js';
 
 export interface DeskOptions {
   readonly config: Config;
@@ -61,6 +62,8 @@ export interface RunningDesk {
   /** Who may read /api/cases and /api/report: the configured tokens, and on the embedded store a local one. */
   readonly apiTokens: readonly ApiToken[];
   readonly localApiToken: LocalApiToken | null;
+  /** The web desk (src/web), unless WEB_DESK=off. */
+  readonly web: WebDesk | null;
   stop(): Promise<void>;
 }
 
@@ -89,6 +92,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const apiTokens = [...o.config.apiTokens, ...(localApiToken ? [localApiToken.token] : [])];
   http.app.use(createCaseRouter(fullCtx, apiTokens), createReportRouter(fullCtx, apiTokens));
   http.app.use(createUnreadableRouter({ changes: networks.unreadable, readers: networks.readers, readTokens: apiTokens, intakeSecret: intakeSecret?.secret ?? null, clock }));
+  const web = o.config.web.enabled ? await createWebDesk(http.app, fullCtx, db, o.config.web) : null;
   http.finish();
   const worker = createWorker(fullCtx, db, adapters, connectors, o);
   outboxNow.dispatch = (keys) => worker.dispatch(keys);
@@ -98,9 +102,10 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   if (o.startPollers !== false) networks.pollers.forEach((p) => p.start());
   const stopLearning = keepLearning(learned, o.logger);
   return {
-    ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret, apiTokens, localApiToken,
+    ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret, apiTokens, localApiToken, web,
     async stop() {
       stopLearning();
+      await web?.stop();
       await worker.stop();
       for (const p of networks.pollers) await p.stop();
       for (const a of adapters) await a.stop();

@@ -1,0 +1,5 @@
+// Owns the list of the web desk's page groups, mounted in this order. Add a group here to add pages.
+import { queuePages } from './pages/queue-pages.js';
+import type { WebPages } from './web-shell.js';
+
+export const WEB_PAGES: readonly WebPages[] = [queuePages];
