@@ -35,5 +35,5 @@ if (region() && 'EventSource' in window) {
     const change = JSON.parse(e.data);
     chain = chain.then(() => refresh(change)).catch(() => {});
   });
-  feed.addEventListener('open', () => { document.body.dataset.live = 'connected'; });
+  feed.addEventListener('open', () => { document.body.dataset.liveFeed = 'connected'; });
 }
