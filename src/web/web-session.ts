@@ -68,10 +68,13 @@ export function requireSignIn(...roles: Role[]): RequestHandler {
   };
 }
 
-/** Every state-changing request carries the session's token in `_csrf`: a form on another site cannot know it. */
+/**
+ * Every state-changing request in a session carries the session's token in `_csrf`: a form on another site
+ * cannot know it. Without a session there is nobody to act as; the route's requireSignIn answers 401.
+ */
 export function requireCsrfToken(): RequestHandler {
   return (req, res, next) => {
-    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    if (req.method === 'GET' || req.method === 'HEAD' || !res.locals['sessionId']) return next();
     const expected = res.locals['csrfToken'] as string | undefined;
     const sent = typeof req.body?._csrf === 'string' ? (req.body._csrf as string) : '';
     if (!expected || !sameSecret(expected, sent)) {
