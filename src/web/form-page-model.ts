@@ -3,8 +3,13 @@
 import { encodeCardAction } from '../cards/card-action.js';
 import type { CardField, CardForm, CardFormId } from '../cards/card-model.js';
 
-/** Every form id the neutral card knows: the web accepts exactly these. */
-export const FORM_IDS: ReadonlySet<string> = new Set<CardFormId>(['reply', 'classify', 'escalate', 'moderate', 'close', 'reassign', 'decline', 'reject', 'reject-reply', 'dismiss-safeguarding']);
+/**
+ * The shape of a form id. Which ids exist is the neutral card's business (src/cards/build-card-form.ts): a form
+ * added there works here with no change, and an id it does not build is answered 400 by the page.
+ */
+export function isFormId(value: unknown): value is CardFormId {
+  return typeof value === 'string' && /^[a-z][a-z-]{0,39}$/.test(value);
+}
 
 /** Answers arrive as field_<id>; ticked boxes as several values, joined with commas as the card expects. */
 const FIELD_PREFIX = 'field_';

@@ -67,6 +67,9 @@ describe('the web desk over HTTP', () => {
     expect(unknownAction.status).toBe(400);
     expect((await web.get('/cases/MD-999999')).status).toBe(404);
     expect((await web.get(`/cases/${caseId}/forms/nonsense?payload=x`)).status).toBe(400);
+    const unknownForm = await web.get(`/cases/${caseId}/forms/nonsense?${new URLSearchParams({ payload: encodeCardAction(caseId, 1) })}`);
+    expect(unknownForm.status).toBe(400);
+    expect(await unknownForm.text()).toContain('formId: There is no form called &quot;nonsense&quot;');
     expect((await web.get('/search?state=lost')).status).toBe(400);
     expect((await web.get('/search?text=a&text=b')).status).toBe(400);
   });

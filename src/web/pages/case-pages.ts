@@ -2,12 +2,12 @@
 // which goes to handleCardAction like a Slack click or a Teams Action.Execute: same refusals, same words.
 import type { Request, Response } from 'express';
 import { decodeCardAction, type CardActionPayload } from '../../cards/card-action.js';
-import type { CardFormId, CardOption } from '../../cards/card-model.js';
+import type { CardForm, CardFormId, CardOption } from '../../cards/card-model.js';
 import { handleCardAction, redrawsForm } from '../../services/handle-card-action.js';
 import { loadCaseForm } from '../../services/load-case-form.js';
 import { loadCaseView } from '../../services/load-case-view.js';
 import { buildCasePageModel } from '../case-page-model.js';
-import { formPageModel, FORM_IDS, readFormValues } from '../form-page-model.js';
+import { formPageModel, isFormId, readFormValues } from '../form-page-model.js';
 import { webActor, type WebPerson } from '../web-person.js';
 import { requireSignIn } from '../web-session.js';
 import type { WebPages, WebShell } from '../web-shell.js';
@@ -23,9 +23,9 @@ export const casePages: WebPages = (shell) => {
     const id = String(req.params['id']);
     const formId = String(req.params['formId']);
     const payload = decodeCardAction(typeof req.query['payload'] === 'string' ? req.query['payload'] : '');
-    if (!FORM_IDS.has(formId)) return badRequest(shell, res, 'formId', `There is no form called "${formId.slice(0, 40)}".`);
+    if (!isFormId(formId)) return badRequest(shell, res, 'formId', `There is no form called "${formId.slice(0, 40)}".`);
     if (!payload || payload.c !== id) return badRequest(shell, res, 'payload', 'This link is damaged: go back to the case and use its button again.');
-    await renderForm(shell, res, { id, formId: formId as CardFormId, payload, values: {}, status: 200 });
+    await renderForm(shell, res, { id, formId, payload, values: {}, status: 200 });
   });
   shell.routes.post('/cases/:id/act', requireSignIn(), (req, res) => act(shell, req, res));
 };
@@ -35,7 +35,7 @@ async function act(shell: WebShell, req: Request, res: Response): Promise<void> 
   const body = (req.body ?? {}) as Record<string, unknown>;
   const actionId = typeof body['actionId'] === 'string' ? body['actionId'].slice(0, 100) : '';
   const payload = decodeCardAction(typeof body['payload'] === 'string' ? body['payload'] : '');
-  const formId = typeof body['formId'] === 'string' && FORM_IDS.has(body['formId']) ? (body['formId'] as CardFormId) : null;
+  const formId = isFormId(body['formId']) ? body['formId'] : null;
   if (!actionId) return badRequest(shell, res, 'actionId', 'The form did not say what to do: go back to the case and try again.');
   if (!payload || payload.c !== id || !CASE_ID.test(id)) return badRequest(shell, res, 'payload', 'This form is damaged: go back to the case and use its button again.');
   const values = readFormValues(body);
@@ -81,6 +81,8 @@ async function renderForm(shell: WebShell, res: Response, f: FormRender): Promis
   const actor = webActor(res.locals['person'] as WebPerson);
   const loaded = await loadCaseForm(shell.ctx, { formId: f.formId, caseId: f.id, args: f.payload.a ?? {}, actor, ...(f.confirmations?.length ? { confirmations: f.confirmations } : {}) });
   if (!loaded) return shell.pages.render(res, 'not-found.njk', { title: 'Case not found', message: `There is no case ${f.id}.` }, 404);
+  // An id the neutral card does not build (buildCardForm's switch has no such case) is the caller's mistake.
+  if (!(loaded.form as CardForm | undefined)) return badRequest(shell, res, 'formId', `There is no form called "${f.formId}".`);
   const model = formPageModel(loaded.form, f.redraw ? loaded.form.version : f.payload.v, f.values, f.errors ?? {});
   shell.pages.render(res, 'case-form.njk', { title: `${loaded.form.title}: case ${f.id}`, caseId: f.id, card: loaded.view.card, notice: f.notice ?? null, ...model, errorSummary: model.errorList.length > 0 }, f.status);
 }
