@@ -92,7 +92,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const apiTokens = [...o.config.apiTokens, ...(localApiToken ? [localApiToken.token] : [])];
   http.app.use(createCaseRouter(fullCtx, apiTokens), createReportRouter(fullCtx, apiTokens));
   http.app.use(createUnreadableRouter({ changes: networks.unreadable, readers: networks.readers, readTokens: apiTokens, intakeSecret: intakeSecret?.secret ?? null, clock }));
-  const web = o.config.web.enabled ? await createWebDesk(http.app, fullCtx, db, o.config.web) : null;
+  const web = o.config.web.enabled ? await createWebDesk(http.app, fullCtx, db, o.config.web, o.logger) : null;
   http.finish();
   const worker = createWorker(fullCtx, db, adapters, connectors, o);
   outboxNow.dispatch = (keys) => worker.dispatch(keys);

@@ -42,6 +42,9 @@ export function webSettings(env: Record<string, string>, embeddedStore: boolean)
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
     return { settings: null, problems: ['OIDC_ISSUER_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three to sign in with Microsoft Entra ID or Slack'] };
   }
+  if (oidcParts.every(Boolean) && !e.WEB_PUBLIC_URL) {
+    return { settings: null, problems: ['WEB_PUBLIC_URL: required with OIDC_ISSUER_URL (where people reach the desk; the sign-in returns to <WEB_PUBLIC_URL>/sign-in/callback)'] };
+  }
   const oidc = e.OIDC_ISSUER_URL && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
     ? { issuerUrl: e.OIDC_ISSUER_URL, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, identity: e.OIDC_IDENTITY ?? identityOf(e.OIDC_ISSUER_URL), allowHttp: isLoopbackUrl(e.OIDC_ISSUER_URL) }
     : null;

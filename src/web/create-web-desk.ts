@@ -10,6 +10,7 @@ import { createLocalSignInLink, mountLocalSignIn } from './local-sign-in.js';
 import { mountOidcSignIn } from './oidc-sign-in.js';
 import { createPageRenderer, GOVUK_DIST_DIR } from './render-page.js';
 import { securityHeaders } from './security-headers.js';
+import { webErrorPage } from './web-error-page.js';
 import { mountSignInPages } from './sign-in-pages.js';
 import { WEB_PAGES } from './web-pages.js';
 import { loadSession, requireCsrfToken, sessionCookies } from './web-session.js';
@@ -26,7 +27,7 @@ export interface WebDesk {
   stop(): Promise<void>;
 }
 
-export async function createWebDesk(app: Express, ctx: DeskContext, db: Db, settings: WebSettings): Promise<WebDesk> {
+export async function createWebDesk(app: Express, ctx: DeskContext, db: Db, settings: WebSettings, log: { error: (obj: unknown, msg?: string) => void }): Promise<WebDesk> {
   const sessions = new PgWebSessionStore(db);
   const changes = await startCaseChangeFeed(db);
   const behindTls = settings.publicUrl?.startsWith('https://') ?? false;
@@ -46,6 +47,8 @@ export async function createWebDesk(app: Express, ctx: DeskContext, db: Db, sett
   mountLocalSignIn(routes, { store: sessions, cookies, clock: ctx.clock, mode: settings.localSignIn, pages });
   if (settings.oidc && publicUrl) mountOidcSignIn(routes, { settings: settings.oidc, publicUrl, policy: ctx.policy, store: sessions, cookies, clock: ctx.clock, pages });
   for (const mount of WEB_PAGES) mount({ routes, pages, ctx, db, changes });
+  // Only errors from the routes above come here: the API's and the adapters' keep their JSON answers.
+  router.use(webErrorPage(pages, log));
   app.use(router);
   return {
     sessions,

@@ -52,7 +52,8 @@ export function mountOidcSignIn(router: WebRoutes, d: OidcDeps): void {
   };
   const redirectUri = `${d.publicUrl}${OIDC_CALLBACK_PATH}`;
   router.get(OIDC_START_PATH, async (_req, res) => {
-    const c = await configuration();
+    const c = await configuration().catch(() => null);
+    if (!c) return d.pages.render(res, 'sign-in-refused.njk', { title: 'Sign-in is not available just now', message: `Your organisation's sign-in service (${d.settings.issuerUrl}) did not answer. Try again in a minute; if it goes on, tell IT.` }, 503);
     const pending = { verifier: client.randomPKCECodeVerifier(), state: client.randomState(), nonce: client.randomNonce() };
     const url = client.buildAuthorizationUrl(c, {
       redirect_uri: redirectUri, scope: 'openid profile', state: pending.state, nonce: pending.nonce,

@@ -102,6 +102,23 @@ describe.skipIf(missing !== null)('the web desk in Chromium', () => {
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('from: a date as YYYY-MM-DD');
   });
 
+  it('lists my cases, and turns emergency mode on with its banner on every open case', async () => {
+    await page.goto(`${t.desk.url}/my-cases`);
+    expect((await page.locator('tbody td:first-child').allTextContents()).map((s) => s.trim())).toEqual([first]);
+    await accessible('my-cases');
+    await page.goto(`${t.desk.url}/emergency`);
+    await page.getByLabel('The page people should follow').fill('https://www.example.gov.uk/storm');
+    await page.getByLabel('The message replies should carry').fill('Storm Bert: bin collections are suspended today.');
+    await page.getByRole('button', { name: 'Turn emergency mode on' }).click();
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('Emergency mode is on: every open card shows the banner');
+    await accessible('emergency');
+    await page.goto(`${t.desk.url}/cases/${second}`);
+    expect(await page.locator('.govuk-warning-text').first().textContent()).toContain('Emergency mode: Storm Bert: bin collections are suspended today. https://www.example.gov.uk/storm');
+    await page.goto(`${t.desk.url}/emergency`);
+    await page.getByRole('button', { name: 'Turn emergency mode off' }).click();
+    expect(await t.desk.ctx.store.settings.emergencyMode()).toBeNull();
+  });
+
   it('refuses the same sign-in link a second time', async () => {
     const other = await browser.newPage();
     const link = await t.desk.web!.localSignInLink();
@@ -110,6 +127,9 @@ describe.skipIf(missing !== null)('the web desk in Chromium', () => {
     const res = await other.goto(`${t.desk.url}${link}`);
     expect(res?.status()).toBe(403);
     expect(await other.locator('main').textContent()).toContain('used already or has expired');
+    await other.goto(`${t.desk.url}/sign-in`);
+    await screenshot(other, 'sign-in');
+    expect(await seriousAccessibilityViolations(other)).toEqual([]);
     await other.close();
   });
 });
