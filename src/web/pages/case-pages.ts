@@ -17,7 +17,9 @@ const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const casePages: WebPages = (shell) => {
   shell.routes.get('/cases/:id', requireSignIn(), async (req, res) => {
     const id = String(req.params['id']);
-    await renderCase(shell, res, id, { done: typeof req.query['done'] === 'string' ? req.query['done'].slice(0, 100) : null });
+    // Only a button's label is echoed ("Done: Claim"): a crafted link cannot make the desk say a sentence.
+    const done = typeof req.query['done'] === 'string' && /^[\w .'-]{1,60}$/.test(req.query['done']) ? req.query['done'] : null;
+    await renderCase(shell, res, id, { done });
   });
   shell.routes.get('/cases/:id/forms/:formId', requireSignIn(), async (req, res) => {
     const id = String(req.params['id']);
