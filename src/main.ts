@@ -7,10 +7,10 @@ import { ConfigError, loadConfig } from './config/load-config.js';
 import { loadPolicy, PolicyError } from './config/load-policy.js';
 
 /**
- * A stop that takes longer than this is abandoned: an orchestrator sends SIGKILL soon after SIGTERM anyway, and
- * nothing is lost by leaving (outbox items in flight come back when their lease expires).
+ * A stop that takes this much longer than its drain and grace is abandoned: an orchestrator sends SIGKILL soon
+ * after SIGTERM anyway, and nothing is lost by leaving (outbox items in flight come back when their lease expires).
  */
-const STOP_WITHIN_MS = 5_000;
+const STOP_OVERRUN_MS = 5_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -28,11 +28,12 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
-    console.log(`${signal}: stopping…`);
+    const stopWithinMs = (config.env.DESK_DRAIN_SECONDS + config.env.DESK_STOP_GRACE_SECONDS) * 1000 + STOP_OVERRUN_MS;
+    console.log(`${signal}: stopping (not ready now; requests in hand get ${config.env.DESK_STOP_GRACE_SECONDS} s to finish)…`);
     setTimeout(() => {
-      console.error(`${signal}: not stopped after ${STOP_WITHIN_MS / 1000} s; exiting anyway (unfinished outbox items run on the next start)`);
+      console.error(`${signal}: not stopped after ${stopWithinMs / 1000} s; exiting anyway (unfinished outbox items run on the next start)`);
       process.exit(1);
-    }, STOP_WITHIN_MS).unref();
+    }, stopWithinMs).unref();
     await desk.stop();
     process.exit(0);
   };

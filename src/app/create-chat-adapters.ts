@@ -17,7 +17,9 @@ export interface ChatAdapterOverrides {
 
 export async function createChatAdapters(ctx: DeskContext, config: Config, app: Express, log: Logger, db: Sql, overrides: ChatAdapterOverrides = {}): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
-  const cardMessages = createPgCardMessageRepository(db);
+  // A request we gave up on may still land for as long again as we waited for it.
+  const timeoutMs = Math.max(config.slack?.requestTimeoutMs ?? 0, config.teams?.requestTimeoutMs ?? 0);
+  const cardMessages = createPgCardMessageRepository(db, timeoutMs > 0 ? { landingGraceSeconds: (2 * timeoutMs) / 1000 } : {});
   if (config.slack) {
     adapters.push(await createSlackAdapter(ctx, config.slack, app, log.child({ surface: 'slack' }), { cardMessages }));
   }

@@ -12,6 +12,7 @@ export function describeStartup(config: Config, desk: RunningDesk): string[] {
   else if (secret.source === 'env') lines.push('Intake /api/mentions: on (INTAKE_SECRET)');
   else lines.push(`Intake /api/mentions: on, with a local secret kept in ${secret.file} (set INTAKE_SECRET for production)`);
   lines.push(describeReadApi(config, desk));
+  lines.push(describeMetrics(desk));
   const slack = desk.adapters.find((a) => a.surface === 'slack');
   lines.push(slack ? `Slack: on, ${slack.description}` : 'Slack: not configured — set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
   const teams = desk.adapters.find((a) => a.surface === 'teams');
@@ -33,4 +34,10 @@ function describeWebDesk(config: Config, desk: RunningDesk): string {
   if (!desk.web) return 'Web desk: OFF (WEB_DESK=off)';
   const ways = [config.web.oidc ? `sign-in with ${config.web.oidc.identity === 'slack' ? 'Slack' : 'Microsoft Entra ID'}` : null, config.web.localSignIn !== 'off' ? `a one-time local link (${config.web.localSignIn === 'loopback' ? 'from this machine only' : 'from anywhere'})` : null].filter(Boolean);
   return `Web desk: on at ${config.web.publicUrl ?? `http://localhost:${desk.port}`}/ (${ways.length ? ways.join(' or ') : 'no way to sign in: set OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or WEB_LOCAL_SIGN_IN'})`;
+}
+
+function describeMetrics(desk: RunningDesk): string {
+  const readers = desk.apiTokens.filter((t) => t.scopes.has('metrics')).map((t) => t.name);
+  if (!readers.length) return 'Metrics /metrics: no token has the metrics scope (npm run token -- prometheus metrics)';
+  return `Metrics /metrics: on, for ${readers.join(', ')}`;
 }

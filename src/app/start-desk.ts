@@ -1,5 +1,6 @@
 // The composition root: config → store → services → adapters → one HTTP server and the outbox worker.
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { ApiToken } from '../config/api-tokens.js';
 import { resolveIntakeSecret, type IntakeSecret } from '../config/intake-secret.js';
@@ -17,6 +18,7 @@ import type { DeskContext } from '../services/desk-context.js';
 import { createLearnedSuggestions } from '../services/learned-suggestions.js';
 import { runClockJob } from '../services/run-clock-job.js';
 import { tellAdminsOfStaleItem } from '../services/tell-admins-of-stale-item.js';
+import { tellAdminsOfPermanentFailure } from '../services/tell-admins-of-permanent-failure.js';
 import { deliverAutoReply, deliverModeration, deliverReply, recordNetworkFailure } from '../services/deliver-network-action.js';
 import type { Clock, NetworkConnector } from '../services/ports.js';
 import { createPgStore } from '../store/create-pg-store.js';
@@ -32,6 +34,11 @@ import { createNetworkAdapters } from './create-network-adapters.js';
 import { createUnreadableRouter } from '../adapters/networks/shared/unreadable-route.js';
 import type { NetworkAdapters } from './network-adapter.js';
 import { createWebDesk, type WebDesk } from '../web/create-web-desk.js';
+import { createDeskMetrics, type DeskMetrics } from './metrics/desk-metrics.js';
+import { httpMetricsMiddleware } from './metrics/http-metrics.js';
+import { countedHandlers, countedOnFailed } from './metrics/count-outbox-runs.js';
+import { refreshStoreFigures } from './metrics/refresh-store-figures.js';
+import { createMetricsRouter } from '../http/metrics-route.js';
 
 export interface DeskOptions {
   readonly config: Config;
@@ -64,6 +71,7 @@ export interface RunningDesk {
   readonly localApiToken: LocalApiToken | null;
   /** The web desk (src/web), unless WEB_DESK=off. */
   readonly web: WebDesk | null;
+  readonly metrics: DeskMetrics;
   stop(): Promise<void>;
 }
 
@@ -73,6 +81,8 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   await withoutTimeouts(db, (d) => migrate(d));
   const store = createPgStore(db, { clock });
   const http = createHttpServer(o.logger);
+  const metrics = createDeskMetrics(clock);
+  http.app.use(httpMetricsMiddleware(metrics));
   const surfaces = configuredSurfaces(o.config);
   const calendar = createWorkingCalendar(o.policy.calendar);
   // The worker needs the adapters' handlers, and the adapters may ask it to run an item now: bound late.
@@ -85,7 +95,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const policy = withReachableNetworks(withNetworkFeatures(o.policy, o.config), connectors);
   const fullCtx: DeskContext = { ...intakeCtx, policy };
   const adapters = await createChatAdapters(fullCtx, o.config, http.app, o.logger, db, o.chatOverrides);
-  http.app.use(createHealthRouter(store));
+  http.app.use(createHealthRouter(store, undefined, () => http.draining));
   const intakeSecret = await resolveIntakeSecret(o.config.intakeSecret, o.config.dataDir, !o.config.databaseUrl);
   if (intakeSecret) http.app.use(createIntakeRouter(fullCtx, intakeSecret.secret));
   const localApiToken = o.config.databaseUrl ? null : await resolveLocalApiToken(o.config.dataDir);
@@ -93,8 +103,9 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   http.app.use(createCaseRouter(fullCtx, apiTokens), createReportRouter(fullCtx, apiTokens));
   http.app.use(createUnreadableRouter({ changes: networks.unreadable, readers: networks.readers, readTokens: apiTokens, intakeSecret: intakeSecret?.secret ?? null, clock }));
   const web = o.config.web.enabled ? await createWebDesk(http.app, fullCtx, db, o.config.web, o.logger) : null;
+  const worker = createWorker(fullCtx, db, adapters, connectors, o, metrics);
+  http.app.use(createMetricsRouter(apiTokens, metrics.registry, () => refreshStoreFigures(metrics, db)));
   http.finish();
-  const worker = createWorker(fullCtx, db, adapters, connectors, o);
   outboxNow.dispatch = (keys) => worker.dispatch(keys);
   for (const a of adapters) await a.start();
   const port = await http.listen(o.config.port, o.config.host);
@@ -102,14 +113,20 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   if (o.startPollers !== false) networks.pollers.forEach((p) => p.start());
   const stopLearning = keepLearning(learned, o.logger);
   return {
-    ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret, apiTokens, localApiToken, web,
+    ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret, apiTokens, localApiToken, web, metrics,
     async stop() {
+      // Readiness fails first; requests in hand finish (bounded) while the worker and pollers wind down.
+      http.drain();
       stopLearning();
-      await web?.stop();
-      await worker.stop();
-      for (const p of networks.pollers) await p.stop();
+      await sleep(o.config.env.DESK_DRAIN_SECONDS * 1000);
+      await Promise.all([
+        // The web desk ends its live streams, which would otherwise hold the close for its whole grace.
+        web?.stop(),
+        http.close(o.config.env.DESK_STOP_GRACE_SECONDS * 1000),
+        worker.stop(),
+        ...networks.pollers.map((p) => p.stop()),
+      ]);
       for (const a of adapters) await a.stop();
-      await http.close();
       if (!o.db) await store.close();
     },
   };
@@ -134,7 +151,7 @@ function configuredSurfaces(config: Config): ChatSurface[] {
   return [config.slack ? ('slack' as const) : null, config.teams ? ('teams' as const) : null].filter((s): s is ChatSurface => s !== null);
 }
 
-function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[], connectorList: readonly NetworkConnector[], o: DeskOptions): OutboxWorker {
+function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[], connectorList: readonly NetworkConnector[], o: DeskOptions, metrics: DeskMetrics): OutboxWorker {
   const connectors = new Map(connectorList.map((c) => [c.network, c]));
   const lookup = (network: string) => connectors.get(network) ?? null;
   return createOutboxWorker({
@@ -143,15 +160,18 @@ function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[]
     workerId: `desk-${process.pid}-${randomUUID().slice(0, 8)}`,
     pollMs: o.outboxPollMs ?? 500,
     logger: o.logger,
-    handlers: {
+    handlers: countedHandlers(metrics, {
       ...chatOutboxHandlers(adapters),
       'network.reply': (job) => deliverReply(ctx, lookup, job),
       'network.moderate': (job) => deliverModeration(ctx, lookup, job),
       'network.auto_reply': (job) => deliverAutoReply(ctx, lookup, job),
       'clock.remind': (job) => runClockJob(ctx, 'remind', job),
       'clock.due': (job) => runClockJob(ctx, 'due', job),
-    },
-    onFailed: (job, error) => recordNetworkFailure(ctx, job, error),
+    }),
+    onFailed: countedOnFailed(metrics, async (job, error) => {
+      await recordNetworkFailure(ctx, job, error);
+      await tellAdminsOfPermanentFailure(ctx, job, error);
+    }),
     onStale: (job, error) => tellAdminsOfStaleItem(ctx, job, error),
   });
 }

@@ -1,13 +1,18 @@
-// npm run doctor: checks what the desk can do in the platforms it is configured for, without starting it.
-// For now Microsoft Teams: whether people who never opened the app can be reached, and Entra groups read.
+// npm run doctor: checks every integration the configuration turns on (Slack, Teams, Facebook and Instagram, X)
+// as the desk will use it, without starting it, and prints what to fix. Exit code 1 when something needs fixing.
+import { formatFinding } from '../app/doctor-finding.js';
+import { needsFixing, runDoctor } from '../app/run-doctor.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { loadPolicy, PolicyError } from '../config/load-policy.js';
-import { checkTeamsReach } from '../adapters/teams/check-teams-reach.js';
 
 try {
   const config = loadConfig();
   const policy = await loadPolicy(config.policyPath);
-  for (const line of await checkTeamsReach(config.teams, policy)) console.log(line);
+  const findings = await runDoctor(config, policy);
+  for (const f of findings) console.log(formatFinding(f));
+  const problems = findings.filter((f) => f.ok === false).length;
+  console.log(problems ? `\n${problems} thing(s) to fix (FIX above).` : '\nNothing to fix.');
+  if (needsFixing(findings)) process.exitCode = 1;
 } catch (e) {
   if (!(e instanceof ConfigError || e instanceof PolicyError)) throw e;
   console.error(e.message);

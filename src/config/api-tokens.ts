@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
-export const API_SCOPES = ['cases.read', 'report.read'] as const;
+export const API_SCOPES = ['cases.read', 'report.read', 'metrics'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export interface ApiToken {

@@ -48,7 +48,12 @@ export const envSchema = z.object({
   X_CONSUMER_SECRET: optionalText,
   X_ACCESS_TOKEN: optionalText,
   X_ACCESS_TOKEN_SECRET: optionalText,
+  /** On SIGTERM: how long /readyz says no while requests are still taken, so a load balancer stops sending first. */
+  DESK_DRAIN_SECONDS: z.coerce.number('a number of seconds').min(0).max(120).default(0),
+  /** Then: how long requests already being answered get to finish before their connections are cut. */
+  DESK_STOP_GRACE_SECONDS: z.coerce.number('a number of seconds').min(0).max(120).default(8),
   RSS_POLL_SECONDS: z.coerce.number().int().min(60, 'at least 60 (be kind to the sites you watch)').default(900),
+  CHAT_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(200, 'at least 200').max(120_000, 'at most 120000 (two minutes)').default(10_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -13,6 +13,8 @@ export interface SlackSettings {
   /** The desk's workspace (and Enterprise Grid organisation); unset: learned from auth.test at start. */
   readonly teamId: string | null;
   readonly enterpriseId: string | null;
+  /** How long a Web API call may take before its outcome counts as unknown (CHAT_REQUEST_TIMEOUT_MS). */
+  readonly requestTimeoutMs: number;
 }
 
 export interface TeamsSettings {
@@ -24,6 +26,8 @@ export interface TeamsSettings {
   readonly graphUrl: string | null;
   /** The app's id in the tenant's app catalog (TEAMS_APP_CATALOG_ID); null = looked up by the manifest id. */
   readonly appCatalogId: string | null;
+  /** How long a Bot Connector call may take before its outcome counts as unknown (CHAT_REQUEST_TIMEOUT_MS). */
+  readonly requestTimeoutMs: number;
 }
 
 export interface Config {
@@ -88,7 +92,7 @@ function slackSettings(e: Env): SlackSettings | null {
   if (!e.SLACK_BOT_TOKEN) return null;
   return {
     botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET ?? null, appToken: e.SLACK_APP_TOKEN ?? null, apiUrl: e.SLACK_API_URL ?? null,
-    teamId: e.SLACK_TEAM_ID ?? null, enterpriseId: e.SLACK_ENTERPRISE_ID ?? null,
+    teamId: e.SLACK_TEAM_ID ?? null, enterpriseId: e.SLACK_ENTERPRISE_ID ?? null, requestTimeoutMs: e.CHAT_REQUEST_TIMEOUT_MS,
   };
 }
 
@@ -101,6 +105,7 @@ function teamsSettings(e: Env): TeamsSettings | null {
     allowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED,
     graphUrl: e.MICROSOFT_GRAPH_URL?.replace(/\/+$/, '') ?? null,
     appCatalogId: e.TEAMS_APP_CATALOG_ID ?? null,
+    requestTimeoutMs: e.CHAT_REQUEST_TIMEOUT_MS,
   };
 }
 

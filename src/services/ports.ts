@@ -166,6 +166,8 @@ export interface CardMessage {
   readonly version: string;
   /** A post started less than IN_FLIGHT_SECONDS ago and has not reported back. */
   readonly inFlight: boolean;
+  /** The last attempt got no answer so recently that its request may still land: too early to look for it. */
+  readonly landing: boolean;
   /**
    * Where in time the last post attempt may have landed (server clock), for a reservation: from its start to
    * when it was known to have ended, or to the longest a post can take when its worker died mid-way.
@@ -186,7 +188,7 @@ export interface CardMessageRepository {
   /** The post certainly did not happen (429, an error answer): drop the reservation. */
   release(caseId: string, surface: string, purpose: string): Promise<void>;
   /** The post may have happened (timeout, 5xx), or a look for it failed: whoever comes next must look before posting. */
-  markUnknown(caseId: string, surface: string, purpose: string): Promise<void>;
+  markUnknown(caseId: string, surface: string, purpose: string, mayStillLand?: boolean): Promise<void>;
   /** The message is gone from chat (deleted by someone): forget it so the next refresh posts anew. */
   forget(caseId: string, surface: string, purpose: string): Promise<void>;
   listPosted(caseId: string, surface: string): Promise<CardMessage[]>;

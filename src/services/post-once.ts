@@ -4,7 +4,9 @@
 //  1. a row with a message id: already posted, use it;
 //  2. no row: insert a reservation ('' message id) and post; a post the platform certainly refused (429,
 //     an error answer) drops the reservation, one that may have landed (timeout, 5xx) marks it unknown;
-//  3. a reservation younger than IN_FLIGHT_SECONDS: another worker is posting: retry later;
+//  3. a reservation younger than IN_FLIGHT_SECONDS: another worker is posting: retry later; one whose last
+//     attempt got no answer at all moments ago: its request may still land (a slow answer we gave up on),
+//     so wait out the landing grace before looking, or the look would miss it and post a second one;
 //  4. an older or unknown one: take it over (compare-and-set, so one worker wins), then look in the
 //     channel for a message carrying our metadata (case id, purpose), only inside the time window the last
 //     attempt could have landed in, before posting; found → keep it. A look that fails leaves the reservation
@@ -29,6 +31,8 @@ export interface PostOnceSpec {
   find(window: SearchWindow): Promise<PostedMessage | null>;
   /** The platform certainly refused (a 429, an error answer), as opposed to a timeout that may have landed. */
   certainlyNotSent(error: unknown): boolean;
+  /** No answer at all (our timeout, a dropped connection): the request may still be on its way and land later. */
+  unanswered(error: unknown): boolean;
 }
 
 export interface SearchWindow {
@@ -65,6 +69,7 @@ export async function postOnce(store: CardMessageRepository, spec: PostOnceSpec)
   }
   if (row) {
     if (row.inFlight) throw new PostInProgressError(`the ${purpose} message of ${caseId} is being posted by another worker`);
+    if (row.landing) throw new PostInProgressError(`an earlier post of the ${purpose} message of ${caseId} may still land; looking for it shortly`);
     if (!(await store.takeOver(row))) throw new PostInProgressError(`another worker took over the ${purpose} message of ${caseId}`);
     let found: PostedMessage | null;
     try {
@@ -84,7 +89,7 @@ export async function postOnce(store: CardMessageRepository, spec: PostOnceSpec)
     posted = await spec.post();
   } catch (e) {
     if (spec.certainlyNotSent(e)) await store.release(caseId, SURFACE, purpose);
-    else await store.markUnknown(caseId, SURFACE, purpose);
+    else await store.markUnknown(caseId, SURFACE, purpose, spec.unanswered(e));
     throw e;
   }
   await store.complete(caseId, SURFACE, purpose, posted.channel, posted.ts, spec.threadTs ?? null);

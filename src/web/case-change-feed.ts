@@ -9,23 +9,33 @@ export interface CaseChange {
 }
 
 export interface CaseChangeFeed {
-  /** Calls back on each change until the returned function is called. */
-  subscribe(onChange: (change: CaseChange) => void): () => void;
+  /** Calls back on each change until the returned function is called; `onEnd` when the feed stops (the desk is stopping). */
+  subscribe(onChange: (change: CaseChange) => void, onEnd?: () => void): () => void;
   stop(): Promise<void>;
 }
 
 export async function startCaseChangeFeed(db: Db): Promise<CaseChangeFeed> {
   const listeners = new Set<(change: CaseChange) => void>();
+  const enders = new Map<(change: CaseChange) => void, () => void>();
   const stop = await db.listen(CASE_CHANGED_CHANNEL, (payload) => {
     const change = parseChange(payload);
     if (change) for (const l of listeners) l(change);
   });
   return {
-    subscribe(onChange) {
+    subscribe(onChange, onEnd) {
       listeners.add(onChange);
-      return () => void listeners.delete(onChange);
+      if (onEnd) enders.set(onChange, onEnd);
+      return () => {
+        listeners.delete(onChange);
+        enders.delete(onChange);
+      };
     },
-    stop,
+    async stop() {
+      for (const end of [...enders.values()]) end();
+      listeners.clear();
+      enders.clear();
+      await stop();
+    },
   };
 }
 

@@ -1,22 +1,12 @@
 // `npm start` as an operator runs it: SIGTERM stops the desk promptly, and a data folder it cannot use is
 // explained in words, not an EACCES stack.
-import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startDeskProcess as startProcess } from '../helpers/desk-process.js';
 
-function startDeskProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => void (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => void (out += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
-}
+const startDeskProcess = (env: Record<string, string>) => startProcess({ DATABASE_URL: '', LOG_LEVEL: 'silent', ...env });
 
 describe('the desk process', () => {
   it('stops within seconds of SIGTERM, with exit code 0', async () => {

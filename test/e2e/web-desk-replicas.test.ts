@@ -21,9 +21,10 @@ beforeAll(async () => {
   a = await startTestDesk({ db, policy, env: { WEB_LOCAL_SIGN_IN: 'loopback' } });
   b = await startTestDesk({ db: second, policy, env: { WEB_LOCAL_SIGN_IN: 'loopback' } });
 });
+let bClosed = false;
 afterAll(async () => {
   await a?.close();
-  await b?.close();
+  if (!bClosed) await b?.close();
   await second?.close();
   await db?.close();
 });
@@ -82,5 +83,17 @@ describe('the web desk on two replicas', () => {
     stop();
     expect(got).not.toContain('MD-rolled-back');
     expect(got.length).toBeGreaterThan(0);
+  });
+
+  it('ends its live streams when it stops, rather than holding the stop for the whole grace', async () => {
+    const web = await signInLocally(b);
+    const res = await fetch(`${b.url}/live`, { headers: { cookie: web.cookie, accept: 'text/event-stream' } });
+    const reader = res.body!.getReader();
+    await reader.read(); // ': connected'
+    const started = Date.now();
+    bClosed = true;
+    await b.close();
+    expect(Date.now() - started).toBeLessThan(4_000);
+    expect((await reader.read()).done).toBe(true);
   });
 });

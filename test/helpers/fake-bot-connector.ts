@@ -19,6 +19,8 @@ export interface ConnectorCall {
 }
 
 export type ConnectorFailure = { status: 429; retryAfter?: number } | { status: 500 } | { status: 403 };
+/** What a chaos function may do to one call: fail it, slow it (then answer), hang it (never answer), or leave it. */
+export type ConnectorChaos = ConnectorFailure | { delayMs: number } | { hang: true } | null;
 
 export interface BotFrameworkClaims {
   aud: string;
@@ -42,7 +44,7 @@ export interface FakeBotConnector {
   /** Conversation ids where posting is refused (403), as Teams does once the app is removed from a chat. */
   readonly refuseIn: Set<string>;
   /** Decides, for every call with no queued failure, whether the connector misbehaves (null: behave). */
-  setChaos(chaos: ((call: { method: string; path: string }) => ConnectorFailure | { delayMs: number } | null) | null): void;
+  setChaos(chaos: ((call: { method: string; path: string }) => ConnectorChaos) | null): void;
   /** A Bot Connector JWT signed with the issuer's key, or with `signWith` (an unknown key). */
   signJwt(claims: BotFrameworkClaims, options?: { signWith?: KeyObject; kid?: string }): string;
   close(): Promise<void>;
@@ -59,7 +61,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const failures: ConnectorFailure[] = [];
   const unreachable = new Set<string>();
   const refuseIn = new Set<string>();
-  let chaos: ((call: { method: string; path: string }) => ConnectorFailure | { delayMs: number } | null) | null = null;
+  let chaos: ((call: { method: string; path: string }) => ConnectorChaos) | null = null;
   let seq = 0;
 
   const server = createServer((req, res) => {
@@ -80,6 +82,11 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       const call = { method: req.method ?? 'GET', path, query: url.search, headers: req.headers, body };
       let failure: ConnectorFailure | undefined = failures.shift();
       const mischief = failure || !chaos ? null : chaos(call);
+      if (mischief && 'hang' in mischief) {
+        // Never answers and never acts: the caller's own timeout is all that ends the call.
+        recorder.push({ ...call, status: 0, response: null });
+        return;
+      }
       if (mischief && 'delayMs' in mischief) await new Promise((resolve) => setTimeout(resolve, mischief.delayMs));
       else if (mischief) failure = mischief;
       const [status, payload, headers] = refusesChat(call, unreachable) ?? refusesPost(call, refuseIn) ?? answer(call, failure, () => ++seq);

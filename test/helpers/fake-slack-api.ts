@@ -3,10 +3,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { attachFakeSlackSocket, SOCKET_PATH, type FakeSlackSocket } from './fake-slack-socket.js';
-import { methods, type FakeSlackState, type FakeSlackUser, type SlackBody } from './fake-slack-methods.js';
+import { methods, type FakeSlackChannel, type FakeSlackState, type FakeSlackUser, type SlackBody } from './fake-slack-methods.js';
 import { createRecorder } from './recorder.js';
 
-export type { FakeSlackUser, SlackBody } from './fake-slack-methods.js';
+export type { FakeSlackChannel, FakeSlackUser, SlackBody } from './fake-slack-methods.js';
 export type { FakeSlackSocket, SocketAck, SocketEnvelope } from './fake-slack-socket.js';
 
 export interface FakeSlackCall {
@@ -41,6 +41,8 @@ export interface FakeSlackApiOptions {
   users?: FakeSlackUser[];
   /** usergroup id -> member user ids */
   usergroups?: Record<string, string[]>;
+  /** channel id -> the channel as conversations.info describes it */
+  channels?: Record<string, FakeSlackChannel>;
 }
 
 export interface FakeSlackApi {
@@ -63,6 +65,8 @@ export interface FakeSlackApi {
   /** Posts `count` other people's messages to a channel now, as a busy channel gets. */
   addChatter(channel: string, count: number): void;
   setUsergroupMembers(usergroupId: string, userIds: string[]): void;
+  /** Declares (or changes) a channel: its name, whether the bot is in it, whether it is archived. */
+  setChannel(id: string, channel: FakeSlackChannel): void;
   /** Forget recorded calls and queued failures (users, groups and ts counter stay). */
   reset(): void;
   socket: FakeSlackSocket;
@@ -116,6 +120,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     socketUrl: () => `ws://127.0.0.1:${port}${SOCKET_PATH}?ticket=${++counter}&app_id=${state.appId}`,
     users: new Map((options.users ?? []).map((u) => [u.id, u])),
     usergroups: new Map(Object.entries(options.usergroups ?? {})),
+    channels: new Map(Object.entries(options.channels ?? {})),
     messages: new Map(),
     // Slack ts values are "seconds.micro" strings from the real clock (so `oldest` filters work);
     // the counter in the micro part keeps them unique and increasing.
@@ -200,6 +205,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       for (let i = 0; i < count; i++) methods['chat.postMessage']?.({ channel, text: `chatter ${i}` }, 'xoxb-people', state);
     },
     setUsergroupMembers: (id, userIds) => void state.usergroups.set(id, [...userIds]),
+    setChannel: (id, channel) => void state.channels.set(id, { ...channel }),
     reset: () => {
       calls.clear();
       failures.clear();

@@ -13,6 +13,15 @@ export interface FakeSlackUser {
   deleted?: boolean;
 }
 
+/** A channel the fake knows by id: conversations.info answers for it, and posting honours membership. */
+export interface FakeSlackChannel {
+  name: string;
+  /** Whether the bot is in it (default true): posting to a channel it is not in is not_in_channel, as in Slack. */
+  member?: boolean;
+  archived?: boolean;
+  private?: boolean;
+}
+
 export interface FakeSlackState {
   teamId: string;
   appId: string;
@@ -21,6 +30,8 @@ export interface FakeSlackState {
   socketUrl: () => string;
   users: Map<string, FakeSlackUser>;
   usergroups: Map<string, string[]>;
+  /** Channels the fake knows; posting to any other is allowed (most tests never declare their channels). */
+  channels: Map<string, FakeSlackChannel>;
   /** Messages posted per channel, oldest first, as conversations.history and .replies return them. */
   messages: Map<string, SlackBody[]>;
   nextTs: () => string;
@@ -136,6 +147,9 @@ export const methods: Record<string, Handler> = {
   'chat.postMessage': (body, _token, s) => {
     const channel = str(body.channel);
     if (!channel) return { ok: false, error: 'channel_not_found' };
+    const known = s.channels.get(channel);
+    if (known?.archived) return { ok: false, error: 'is_archived' };
+    if (known && known.member === false) return { ok: false, error: known.private ? 'channel_not_found' : 'not_in_channel' };
     if (!str(body.text) && body.blocks === undefined) return { ok: false, error: 'no_text' };
     const ts = s.nextTs();
     const posted = message(body, s, ts);
@@ -153,6 +167,13 @@ export const methods: Record<string, Handler> = {
     const updated = { ...message(body, s, ts as string), ...(before.thread_ts ? { thread_ts: before.thread_ts } : {}), ...(before.metadata ? { metadata: before.metadata } : {}), edited: { user: s.botUserId, ts: s.nextTs() } };
     list[index] = updated;
     return { ok: true, channel, ts, text: body.text ?? '', message: updated };
+  },
+  'conversations.info': (body, _token, s) => {
+    const id = str(body.channel) ?? '';
+    const c = s.channels.get(id);
+    // A private channel the bot is not in is invisible to it.
+    if (!c || (c.private && c.member === false)) return { ok: false, error: 'channel_not_found' };
+    return { ok: true, channel: { id, name: c.name, is_channel: !c.private, is_private: c.private ?? false, is_archived: c.archived ?? false, is_member: c.member ?? true } };
   },
   'conversations.history': (body, _token, s) => {
     const channel = str(body.channel);

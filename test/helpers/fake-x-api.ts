@@ -81,7 +81,8 @@ export function xUser(id: string, username: string, followers = 250, verified = 
 }
 
 /** `pageSize` stands in for X's page length, so a test can see next_token paging with a few mentions. */
-export async function startFakeXApi(o: { userId: string; bearerToken: string; pageSize?: number }): Promise<FakeXApi> {
+/** `tokenOwnerId`: whose account the user-context access token belongs to (GET /2/users/me); default userId. */
+export async function startFakeXApi(o: { userId: string; bearerToken: string; pageSize?: number; tokenOwnerId?: string }): Promise<FakeXApi> {
   const calls: XCall[] = [];
   const failures: Array<{ method: string; path: string | RegExp; failure: XFailure }> = [];
   const mentions: FakeTweet[] = [];
@@ -135,6 +136,11 @@ export async function startFakeXApi(o: { userId: string; bearerToken: string; pa
       return [401, { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' }];
     }
     let m: RegExpExecArray | null;
+    if (reading && path === '/2/users/me') {
+      if (!auth.startsWith('OAuth ')) return [403, { title: 'Unsupported Authentication', detail: 'Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.', type: 'https://api.twitter.com/2/problems/unsupported-authentication', status: 403 }];
+      const id = o.tokenOwnerId ?? o.userId;
+      return [200, { data: { id, name: 'Example Council', username: id === o.userId ? 'examplecouncil' : 'someone_else' } }];
+    }
     if (reading && (m = /^\/2\/users\/(\d+)\/mentions$/.exec(path)) && m[1] === o.userId) return [200, mentionsPage(q)];
     if (reading && (m = /^\/2\/users\/(\d+)\/tweets$/.exec(path))) {
       const since = q['start_time'] ? Date.parse(q['start_time']) : 0;

@@ -104,7 +104,7 @@ export interface SlackDesk {
   close(): Promise<void>;
 }
 
-export async function startSlackDesk(o: { socketMode?: boolean; policy?: (p: Policy) => Policy } = {}): Promise<SlackDesk> {
+export async function startSlackDesk(o: { socketMode?: boolean; policy?: (p: Policy) => Policy; env?: Record<string, string>; logLevel?: pino.Level } = {}): Promise<SlackDesk> {
   const fake = await startFakeSlackApi({ usergroups: { S0COMMS: ['U0FAY'] }, users: [{ id: 'U0FAY', real_name: 'Fay Quinn' }] });
   const db = await openTestDatabase();
   const clock = createTestClock();
@@ -112,11 +112,13 @@ export async function startSlackDesk(o: { socketMode?: boolean; policy?: (p: Pol
   const policy = o.policy ? o.policy(structuredClone(loaded) as Policy) : loaded;
   const connector = recordingConnector('x');
   const logs: string[] = [];
-  const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
+  // Kept in memory for tests that read them; long runs ask for less, or every Slack call's body piles up.
+  const logger = pino({ level: o.logLevel ?? 'debug' }, { write: (line: string) => void logs.push(line) });
   const config = loadConfig({
     PORT: '0', HOST: '127.0.0.1', INTAKE_SECRET, DESK_DATA_DIR: await mkdtemp(join(tmpdir(), 'desk-e2e-')),
     SLACK_BOT_TOKEN: 'xoxb-e2e-bot-token', SLACK_API_URL: fake.url,
     ...(o.socketMode ? { SLACK_APP_TOKEN: 'xapp-1-e2e-app-token' } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+    ...o.env,
   });
   const desk = await startDesk({ config, policy, logger, clock, db, connectors: [connector], startWorker: false, startPollers: false });
   const signed = (payload: { body: string; contentType: string }) => postSignedToSlack(desk.url, SIGNING_SECRET, payload.body, payload.contentType);

@@ -27,6 +27,8 @@ export const APP_ID = '0b1c2d3e-0000-4000-8000-00000000b07a';
 export const TEAMS_CATALOG_ID = 'b1c5353a-7aca-41b3-830f-27d5218fe0e5';
 
 export interface TeamsDeskOptions {
+  /** More environment for loadConfig (e.g. CHAT_REQUEST_TIMEOUT_MS). */
+  env?: Record<string, string>;
   /** 'jwt': real Bot Framework token checks against the fake issuer; 'local': TEAMS_ALLOW_UNAUTHENTICATED. */
   readonly auth?: 'local' | 'jwt';
   /** Slack configured too, on the same desk (against a fake Slack Web API). */
@@ -82,6 +84,7 @@ export async function startTeamsDesk(o: TeamsDeskOptions = {}): Promise<TeamsDes
     ...(o.teams === false ? {} : jwtMode ? { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'never-used-the-test-token-replaces-msal', MICROSOFT_APP_TENANT_ID: TENANT_ID } : { TEAMS_ALLOW_UNAUTHENTICATED: 'true' }),
     ...(msGraph ? { MICROSOFT_GRAPH_URL: msGraph.url, TEAMS_APP_CATALOG_ID: TEAMS_CATALOG_ID } : {}),
     ...(slackApi ? { SLACK_BOT_TOKEN: 'xoxb-e2e-bot-token', SLACK_API_URL: slackApi.url, SLACK_SIGNING_SECRET } : {}),
+    ...o.env,
   });
   const desk = await startDesk({
     config, policy, clock, db, connectors: [connector], startWorker: false, startPollers: false,

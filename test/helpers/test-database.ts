@@ -70,7 +70,8 @@ async function createPostgresDatabase(): Promise<Db> {
   };
 }
 
-async function admin(serverUrl: string, sql: string): Promise<void> {
+/** One statement on the server's maintenance connection (CREATE/DROP DATABASE). */
+export async function admin(serverUrl: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5_000 });
   await client.connect();
   try {

@@ -43,6 +43,7 @@ export async function createSlackAdapter(
     ...(settings.signingSecret ? { signingSecret: settings.signingSecret } : {}),
     ...(settings.appToken ? { appToken: settings.appToken } : {}),
     ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),
+    requestTimeoutMs: settings.requestTimeoutMs,
     expressApp,
     logger: boltLogger(logger),
   });

@@ -18,6 +18,11 @@ const PERMANENT_HINTS: Readonly<Record<string, string>> = {
   msg_too_long: 'The message is too long for Slack: this is a Mention Desk bug; please report it with the logs.',
 };
 
+/** What to do about a Slack error code no retry can fix, or null when retrying may help. */
+export function slackErrorHint(code: string): string | null {
+  return PERMANENT_HINTS[code] ?? null;
+}
+
 interface SlackishError {
   code?: string;
   retryAfter?: number;
@@ -36,6 +41,12 @@ export function slackErrorCode(e: unknown): string | null {
 export function certainlyNotSent(e: unknown): boolean {
   const code = (e as SlackishError | null)?.code;
   return code === 'slack_webapi_rate_limited_error' || code === 'slack_webapi_platform_error';
+}
+
+/** No answer came back at all (our timeout, a dropped connection): the request may still land at Slack later. */
+export function unanswered(e: unknown): boolean {
+  // Only an HTTP status proves Slack's edge answered; anything else is treated as possibly still on its way.
+  return (e as SlackishError | null)?.code !== 'slack_webapi_http_error';
 }
 
 export function mapSlackError(e: unknown): unknown {

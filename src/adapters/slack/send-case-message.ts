@@ -2,7 +2,7 @@
 import type { types } from '@slack/bolt';
 import { deskMetadata, findDeskMessage } from './message-metadata.js';
 import { slackErrorCode } from './map-slack-error.js';
-import { certainlyNotSent } from './map-slack-error.js';
+import { certainlyNotSent, unanswered } from './map-slack-error.js';
 import { postOnce, type PostOnceResult } from '../../services/post-once.js';
 import type { SlackDeps } from './slack-deps.js';
 
@@ -26,6 +26,7 @@ export async function sendCaseMessage(deps: SlackDeps, m: CaseMessage): Promise<
   const posted = await postOnce(deps.cardMessages, {
     surface: 'slack',
     certainlyNotSent,
+    unanswered,
     caseId: m.caseId,
     purpose: m.purpose,
     channel: m.channel,

@@ -11,6 +11,8 @@ export const SLACK_METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = 
   'usergroups.users.list': ['usergroups:read'],
   'users.info': ['users:read'],
   'conversations.open': ['im:write'],
+  // Only npm run doctor: each channel the policy names exists and has the bot in it (public and private).
+  'conversations.info': ['channels:read', 'groups:read'],
   // Only to look for a message whose post had an unknown outcome, in a public, private or DM channel.
   'conversations.history': ['channels:history', 'groups:history', 'im:history'],
   'conversations.replies': ['channels:history', 'groups:history', 'im:history'],

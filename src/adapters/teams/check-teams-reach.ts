@@ -4,7 +4,8 @@ import express from 'express';
 import type { TeamsSettings } from '../../config/load-config.js';
 import type { Policy } from '../../policy/policy-schema.js';
 import { createTeamsApp } from './create-teams-app.js';
-import { createTeamsGraph, teamsAppOptions } from './create-teams-graph.js';
+import { createTeamsGraph, teamsAppOptions, type TeamsTransportOverrides } from './create-teams-graph.js';
+import type { TeamsTransport } from './create-teams-app.js';
 import { describeTeamsReach } from './describe-teams-reach.js';
 import type { TeamsLog } from './teams-deps.js';
 import { teamsLogger } from './teams-logger.js';
@@ -13,8 +14,14 @@ const QUIET: TeamsLog = { debug() {}, info() {}, warn() {}, error() {} };
 
 export async function checkTeamsReach(settings: TeamsSettings | null, policy: Policy): Promise<string[]> {
   if (!settings) return ['Microsoft Teams: not configured (MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID); nothing to check.'];
-  // A throwaway express app: the SDK mounts its route there, and nothing ever listens on it.
-  // Its own log stays quiet: the doctor's output is the lines returned (the SDK would warn about local mode).
-  const transport = await createTeamsApp({ expressApp: express(), logger: teamsLogger(QUIET), ...teamsAppOptions(settings) });
+  const transport = await offlineTeamsTransport(settings);
   return describeTeamsReach({ policy, ...createTeamsGraph(settings, transport.app) });
+}
+
+/**
+ * The Teams SDK app as the desk builds it, on a throwaway express app: the SDK mounts its route there, and nothing
+ * ever listens on it. Its own log stays quiet: the doctor's output is what it returns (the SDK would warn about local mode).
+ */
+export function offlineTeamsTransport(settings: TeamsSettings, overrides: TeamsTransportOverrides = {}): Promise<TeamsTransport> {
+  return createTeamsApp({ expressApp: express(), logger: teamsLogger(QUIET), ...teamsAppOptions(settings, overrides) });
 }

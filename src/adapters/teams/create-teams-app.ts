@@ -33,6 +33,8 @@ export interface CreateTeamsAppOptions {
   /** Outgoing token instead of MSAL client credentials (tests). Local mode defaults to a fake one. */
   botToken?: BotTokenProvider;
   logger?: TeamsLogger;
+  /** How long a call may take before it is abandoned as an unknown outcome; default 10 s (the SDK sets none). */
+  requestTimeoutMs?: number;
   /** Microsoft Graph root for app.graph (a sovereign cloud, or a loopback fake in tests); default the public one. */
   graphUrl?: string;
 }
@@ -53,6 +55,11 @@ export class DeskTeamsApp extends App {
     const params = toActivityParams(activity);
     const target = { ...ref, serviceUrl: trimSlash(ref.serviceUrl) }; // stored serviceUrls end in '/'
     return this.activitySender.send(activityId ? { ...params, id: activityId } : params, target);
+  }
+
+  /** Obtains the bot's outgoing token as every send does (MSAL client credentials): true when one was issued. */
+  async obtainBotToken(): Promise<boolean> {
+    return Boolean(await this.getBotToken());
   }
 
   /** A Bot Connector client for one serviceUrl, authenticated as the bot. */
@@ -90,6 +97,8 @@ export async function createTeamsApp(options: CreateTeamsAppOptions): Promise<Te
     cloud,
     // Explicit values everywhere: the SDK falls back to CLIENT_ID, SERVICE_URL, CLOUD, … env vars.
     serviceUrl: 'https://smba.trafficmanager.net/teams',
+    // Without a timeout a Bot Connector that stops answering holds the outbox worker's batch forever.
+    client: { timeout: options.requestTimeoutMs ?? 10_000 },
     oauth: { fetchUserToken: false },
     messagingEndpoint: options.path ?? '/api/messages',
     httpServerAdapter: new ExpressAdapter(options.expressApp, options.logger ? { logger: options.logger } : undefined),

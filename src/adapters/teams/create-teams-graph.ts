@@ -24,6 +24,7 @@ export function teamsAppOptions(settings: TeamsSettings, overrides: TeamsTranspo
     ...(overrides.openIdMetadataUrl ? { openIdMetadataUrl: overrides.openIdMetadataUrl } : {}),
     ...(overrides.botToken ? { botToken: overrides.botToken } : {}),
     ...(settings.graphUrl ? { graphUrl: settings.graphUrl } : {}),
+    requestTimeoutMs: settings.requestTimeoutMs,
   };
 }
 

@@ -40,6 +40,8 @@ export async function sendTeamsMessage(deps: TeamsDeps, m: TeamsCaseMessage): Pr
       return { channel: m.conversationId, ts: sent.id };
     },
     find: async () => null,
+    // Teams cannot be searched, so waiting for a slow post to land would gain nothing before posting again.
+    unanswered: () => false,
   });
 }
 

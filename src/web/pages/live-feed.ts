@@ -10,7 +10,8 @@ export const liveFeed: WebPages = (shell) => {
   shell.routes.get('/live', requireSignIn(), (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no', connection: 'keep-alive' });
     res.write(': connected\n\n');
-    const unsubscribe = shell.changes.subscribe((c) => void res.write(`event: case\ndata: ${JSON.stringify({ caseId: c.caseId, version: c.version })}\n\n`));
+    // Ended when the desk stops, so a stream does not hold the server's close for its whole grace.
+    const unsubscribe = shell.changes.subscribe((c) => void res.write(`event: case\ndata: ${JSON.stringify({ caseId: c.caseId, version: c.version })}\n\n`), () => res.end());
     const keepalive = setInterval(() => void res.write(': keepalive\n\n'), KEEPALIVE_MS);
     keepalive.unref();
     // The response's close, not the request's: a GET's request is done (and 'close'd) as soon as it is read.

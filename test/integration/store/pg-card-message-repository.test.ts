@@ -35,6 +35,23 @@ describe('card message store', () => {
     expect((await store.listPosted(id, 'slack')).map((m) => m.purpose)).toEqual(['triage']);
   });
 
+  it('holds a look-up back while an attempt that got no answer may still land, not after a 5xx answer', async () => {
+    const id = await aCase();
+    await store.reserve(id, 'slack', 'triage', 'C0TRIAGE');
+    await store.markUnknown(id, 'slack', 'triage', true);
+    expect(await store.get(id, 'slack', 'triage')).toMatchObject({ inFlight: false, landing: true });
+    const later = await store.get(id, 'slack', 'triage');
+    expect(later!.attemptWindow.to.getTime()).toBeGreaterThan(Date.now() + 10_000); // the window covers the landing time
+    // Answered (a 5xx): nothing is on its way, so the look may happen at once.
+    const answered = await aCase();
+    await store.reserve(answered, 'slack', 'triage', 'C0TRIAGE');
+    await store.markUnknown(answered, 'slack', 'triage', false);
+    expect(await store.get(answered, 'slack', 'triage')).toMatchObject({ inFlight: false, landing: false });
+    // A new attempt is under way again: in flight, not landing.
+    await store.beginAttempt(id, 'slack', 'triage');
+    expect(await store.get(id, 'slack', 'triage')).toMatchObject({ inFlight: true, landing: false });
+  });
+
   it('lets exactly one take-over win on an abandoned reservation', async () => {
     const id = await aCase();
     await store.reserve(id, 'slack', 'triage', 'C0TRIAGE');

@@ -2,20 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import type { CardMessage, CardMessageRepository } from '../../../src/services/ports.js';
 import { postOnce, PostInProgressError, type PostOnceSpec, type SearchWindow } from '../../../src/services/post-once.js';
-import { certainlyNotSent } from '../../../src/adapters/slack/map-slack-error.js';
+import { certainlyNotSent, unanswered } from '../../../src/adapters/slack/map-slack-error.js';
 
-function memoryStore(): CardMessageRepository & { rows: Map<string, CardMessage>; age(purpose: string): void } {
+function memoryStore(o: { landingAfterUnknown?: boolean } = {}): CardMessageRepository & { rows: Map<string, CardMessage>; age(purpose: string): void; settle(purpose: string): void } {
   const rows = new Map<string, CardMessage>();
   let version = 0;
   const key = (c: string, s: string, p: string) => `${c}|${s}|${p}`;
   const put = (c: string, s: string, p: string, patch: Partial<CardMessage>) => {
     const before = rows.get(key(c, s, p));
     const window = { from: new Date(), to: new Date(Date.now() + 45_000) };
-    rows.set(key(c, s, p), { caseId: c, surface: s, purpose: p, channel: '', messageId: '', threadId: null, createdAt: new Date(), inFlight: true, attemptWindow: window, ...before, ...patch, version: String(++version) });
+    rows.set(key(c, s, p), { caseId: c, surface: s, purpose: p, channel: '', messageId: '', threadId: null, createdAt: new Date(), inFlight: true, landing: false, attemptWindow: window, ...before, ...patch, version: String(++version) });
   };
   return {
     rows,
     age: (p) => { const r = [...rows.values()].find((x) => x.purpose === p)!; rows.set(key(r.caseId, r.surface, p), { ...r, inFlight: false }); },
+    settle: (p) => { const r = [...rows.values()].find((x) => x.purpose === p)!; rows.set(key(r.caseId, r.surface, p), { ...r, landing: false }); },
     get: async (c, s, p) => rows.get(key(c, s, p)) ?? null,
     reserve: async (c, s, p, channel) => (rows.has(key(c, s, p)) ? false : (put(c, s, p, { channel }), true)),
     takeOver: async (row) => {
@@ -27,7 +28,7 @@ function memoryStore(): CardMessageRepository & { rows: Map<string, CardMessage>
     beginAttempt: async (c, s, p) => put(c, s, p, { inFlight: true, attemptWindow: { from: new Date(), to: new Date(Date.now() + 45_000) } }),
     complete: async (c, s, p, channel, messageId, threadId) => put(c, s, p, { channel, messageId, threadId, inFlight: false }),
     release: async (c, s, p) => { if (!rows.get(key(c, s, p))?.messageId) rows.delete(key(c, s, p)); },
-    markUnknown: async (c, s, p) => put(c, s, p, { inFlight: false }),
+    markUnknown: async (c, s, p, mayStillLand) => put(c, s, p, { inFlight: false, landing: Boolean(mayStillLand && o.landingAfterUnknown) }),
     forget: async (c, s, p) => void rows.delete(key(c, s, p)),
     listPosted: async () => [...rows.values()].filter((r) => r.messageId),
   };
@@ -35,7 +36,7 @@ function memoryStore(): CardMessageRepository & { rows: Map<string, CardMessage>
 
 function spec(posts: string[], finds: SearchWindow[], behaviour: { fail?: unknown; found?: string; findFails?: unknown } = {}): PostOnceSpec {
   return {
-    surface: 'slack', certainlyNotSent, caseId: 'MD-1', purpose: 'triage', channel: 'C0TRIAGE',
+    surface: 'slack', certainlyNotSent, unanswered, caseId: 'MD-1', purpose: 'triage', channel: 'C0TRIAGE',
     async post() {
       posts.push('post');
       if (behaviour.fail) throw behaviour.fail;
@@ -50,6 +51,7 @@ function spec(posts: string[], finds: SearchWindow[], behaviour: { fail?: unknow
 }
 
 const timeout = Object.assign(new Error('socket hang up'), { code: 'slack_webapi_request_error' });
+const badGateway = Object.assign(new Error('An HTTP protocol error occurred: statusCode = 502'), { code: 'slack_webapi_http_error', statusCode: 502 });
 const rateLimited = Object.assign(new Error('rate limited'), { code: 'slack_webapi_rate_limited_error', retryAfter: 2 });
 
 describe('postOnce', () => {
@@ -72,6 +74,30 @@ describe('postOnce', () => {
     expect(posts).toHaveLength(1);
     expect(finds).toHaveLength(1);
     expect((await store.get('MD-1', 'slack', 'triage'))?.messageId).toBe('ts-landed');
+  });
+
+  it('after an unknown outcome, waits out the landing grace before looking, without posting meanwhile', async () => {
+    const store = memoryStore({ landingAfterUnknown: true });
+    const posts: string[] = [];
+    const finds: SearchWindow[] = [];
+    await expect(postOnce(store, spec(posts, finds, { fail: timeout }))).rejects.toBe(timeout);
+    // The slow request may still land at the platform: looking now could miss it and post a second one.
+    await expect(postOnce(store, spec(posts, finds))).rejects.toBeInstanceOf(PostInProgressError);
+    expect(posts).toHaveLength(1);
+    expect(finds).toHaveLength(0);
+    store.settle('triage');
+    expect(await postOnce(store, spec(posts, finds, { found: 'ts-late' }))).toEqual({ channel: 'C0TRIAGE', ts: 'ts-late', created: false });
+    expect(posts).toHaveLength(1);
+    expect(finds).toHaveLength(1);
+  });
+
+  it('looks at once after a 5xx answer: Slack answered, so nothing of that attempt is still on its way', async () => {
+    const store = memoryStore({ landingAfterUnknown: true });
+    const posts: string[] = [];
+    const finds: SearchWindow[] = [];
+    await expect(postOnce(store, spec(posts, finds, { fail: badGateway }))).rejects.toBe(badGateway);
+    expect(await postOnce(store, spec(posts, finds, { found: 'ts-landed' }))).toEqual({ channel: 'C0TRIAGE', ts: 'ts-landed', created: false });
+    expect(posts).toHaveLength(1);
   });
 
   it('after an unknown outcome that did not land, looks, then posts once', async () => {
