@@ -12,6 +12,8 @@ const outAt = process.argv.indexOf('--out');
 const dist = outAt > 0 && process.argv[outAt + 1] ? resolve(process.argv[outAt + 1]) : join(root, 'dist');
 /** Files next to the sources that the code opens by path (new URL(…, import.meta.url)). */
 const ASSET = /\.(ya?ml|json)$/;
+/** The web desk's templates and its browser files (served as they are, never compiled). */
+const WEB_FILE = /[\\/]web[\\/](views[\\/].+\.njk|assets[\\/].+\.(css|js))$/;
 
 // A file deleted from src/ must not live on in dist/.
 rmSync(dist, { recursive: true, force: true });
@@ -20,8 +22,8 @@ execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '-
 
 const copied = [];
 for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) {
-  if (!entry.isFile() || !ASSET.test(entry.name)) continue;
   const from = join(entry.parentPath, entry.name);
+  if (!entry.isFile() || !(ASSET.test(entry.name) || WEB_FILE.test(from))) continue;
   cpSync(from, join(dist, relative(src, from)));
   copied.push(relative(root, from));
 }

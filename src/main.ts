@@ -39,6 +39,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // Last, once a signal can stop the desk cleanly: the link is written to the database first.
+  const signInLink = stopping ? null : await desk.web?.localSignInLink().catch(() => null);
+  if (signInLink) console.log(`\nOpen this link to sign in as the local administrator (works once, for 24 hours):\n  http://localhost:${desk.port}${signInLink}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -37,6 +37,7 @@ import { withNetworkFeatures, withReachableNetworks } from '../adapters/networks
 import { createNetworkAdapters } from './create-network-adapters.js';
 import { createUnreadableRouter } from '../adapters/networks/shared/unreadable-route.js';
 import type { NetworkAdapters } from './network-adapter.js';
+import { createWebDesk, type WebDesk } from '../web/create-web-desk.js';
 import { createDeskMetrics, type DeskMetrics } from './metrics/desk-metrics.js';
 import { httpMetricsMiddleware } from './metrics/http-metrics.js';
 import { countedHandlers, countedOnFailed } from './metrics/count-outbox-runs.js';
@@ -74,6 +75,8 @@ export interface RunningDesk {
   /** Who may read /api/cases and /api/report: the configured tokens, and on the embedded store a local one. */
   readonly apiTokens: readonly ApiToken[];
   readonly localApiToken: LocalApiToken | null;
+  /** The web desk (src/web), unless WEB_DESK=off. */
+  readonly web: WebDesk | null;
   readonly metrics: DeskMetrics;
   stop(): Promise<void>;
 }
@@ -106,6 +109,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const apiTokens = [...o.config.apiTokens, ...(localApiToken ? [localApiToken.token] : [])];
   http.app.use(createCaseRouter(fullCtx, apiTokens), createReportRouter(fullCtx, apiTokens));
   http.app.use(createUnreadableRouter({ changes: networks.unreadable, readers: networks.readers, readTokens: apiTokens, intakeSecret: intakeSecret?.secret ?? null, clock }));
+  const web = o.config.web.enabled ? await createWebDesk(http.app, fullCtx, db, o.config.web, o.logger) : null;
   const worker = createWorker(fullCtx, db, adapters, connectors, o, metrics);
   http.app.use(createMetricsRouter(apiTokens, metrics.registry, () => refreshStoreFigures(metrics, db)));
   http.finish();
@@ -119,7 +123,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   if (o.startSealer !== false) sealer.start();
   const stopLearning = keepLearning(learned, o.logger);
   return {
-    ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret, apiTokens, localApiToken, metrics,
+    ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret, apiTokens, localApiToken, web, metrics,
     async stop() {
       // Readiness fails first; requests in hand finish (bounded) while the worker and pollers wind down.
       http.drain();
@@ -127,6 +131,8 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
       await sleep(o.config.env.DESK_DRAIN_SECONDS * 1000);
       await stopWaking();
       await Promise.all([
+        // The web desk ends its live streams, which would otherwise hold the close for its whole grace.
+        web?.stop(),
         http.close(o.config.env.DESK_STOP_GRACE_SECONDS * 1000),
         worker.stop(),
         sealer.stop(),

@@ -59,6 +59,11 @@ describe('the production steps (as the Dockerfile runs them)', () => {
       const metrics = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
       expect(metrics.status).toBe(200);
       expect(await metrics.text()).toContain('desk_intake_mentions_total{outcome="new"} 1');
+      // The web desk's templates and browser files come from dist/ and GOV.UK Frontend from the production install.
+      const signIn = await fetch(`${url}/sign-in`);
+      expect(signIn.status).toBe(200);
+      expect(await signIn.text()).toContain('Sign in to Mention Desk');
+      for (const file of ['/web-assets/govuk-frontend.min.css', '/web-assets/desk.js', '/assets/images/favicon.svg']) expect((await fetch(`${url}${file}`)).status, file).toBe(200);
     } finally {
       p.child.kill('SIGTERM');
     }

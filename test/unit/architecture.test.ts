@@ -25,6 +25,9 @@ const rules: Array<{ folder: string; mayNotImport: RegExp; packages: RegExp }> =
   { folder: 'services', mayNotImport: /\/(adapters|store|http|cli|app|config)\//, packages: FORBIDDEN_PACKAGES },
 ];
 
+/** The web desk is a surface: it renders the neutral card and calls the services, and decides nothing itself. */
+const WEB_MAY_NOT_IMPORT = /\/(adapters|cli|app)\/|\/domain\/(decide-case-command|decisions\/|guards|evolve-case)|\/services\/execute-case-command/;
+
 describe('architecture', () => {
   for (const rule of rules) {
     it(`keeps src/${rule.folder} free of adapters, SDKs, HTTP and SQL`, () => {
@@ -36,6 +39,16 @@ describe('architecture', () => {
       expect(leaks).toEqual([]);
     });
   }
+
+  it('keeps src/web a surface: no chat adapter, SDK, or decision of the core is imported there', () => {
+    const leaks = filesUnder(join(SRC, 'web')).flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => /^(@slack\/|@microsoft\/)/.test(spec) || (spec.startsWith('.') && WEB_MAY_NOT_IMPORT.test(`/${relative(SRC, join(file, '..', spec))}`.replace(/\\/g, '/'))))
+        .map((spec) => `${relative(SRC, file)} imports ${spec}`),
+    );
+    expect(leaks).toEqual([]);
+    expect(importsOf(join(SRC, 'web/pages/case-pages.ts'))).toContain('../../services/handle-card-action.js');
+  });
 
   it('finds imports at all (the check is not vacuous)', () => {
     expect(importsOf(join(SRC, 'services/execute-case-command.ts'))).toContain('../domain/decide-case-command.js');

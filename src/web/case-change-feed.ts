@@ -1,0 +1,47 @@
+// Owns following saved cases: LISTEN on the channel every case save NOTIFYs in its transaction (PostgreSQL: all
+// replicas hear it; PGlite: in-process), fanned out to the browsers' live feeds on this replica.
+import { CASE_CHANGED_CHANNEL } from '../store/pg-case-repository.js';
+import type { Db } from '../store/db.js';
+
+export interface CaseChange {
+  readonly caseId: string;
+  readonly version: number;
+}
+
+export interface CaseChangeFeed {
+  /** Calls back on each change until the returned function is called; `onEnd` when the feed stops (the desk is stopping). */
+  subscribe(onChange: (change: CaseChange) => void, onEnd?: () => void): () => void;
+  stop(): Promise<void>;
+}
+
+export async function startCaseChangeFeed(db: Db): Promise<CaseChangeFeed> {
+  const listeners = new Set<(change: CaseChange) => void>();
+  const enders = new Map<(change: CaseChange) => void, () => void>();
+  const stop = await db.listen(CASE_CHANGED_CHANNEL, (payload) => {
+    const change = parseChange(payload);
+    if (change) for (const l of listeners) l(change);
+  });
+  return {
+    subscribe(onChange, onEnd) {
+      listeners.add(onChange);
+      if (onEnd) enders.set(onChange, onEnd);
+      return () => {
+        listeners.delete(onChange);
+        enders.delete(onChange);
+      };
+    },
+    async stop() {
+      for (const end of [...enders.values()]) end();
+      listeners.clear();
+      enders.clear();
+      await stop();
+    },
+  };
+}
+
+/** '<case id>:<version>'; a case id may itself hold a colon, the version is after the last one. */
+export function parseChange(payload: string): CaseChange | null {
+  const at = payload.lastIndexOf(':');
+  const version = Number(payload.slice(at + 1));
+  return at > 0 && Number.isInteger(version) && version > 0 ? { caseId: payload.slice(0, at), version } : null;
+}
