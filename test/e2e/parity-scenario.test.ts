@@ -10,7 +10,7 @@ import { PEOPLE } from '../helpers/slack-desk.js';
 import { answerCard } from '../helpers/teams-cards.js';
 import { startTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
 import { TEAMS_PEOPLE } from '../helpers/teams-policy.js';
-import { pressOnCasePage, signInAsPolicyPerson, type WebClient } from '../helpers/web-client.js';
+import { pressLabelledOnCasePage, pressOnCasePage, signInAsPolicyPerson, type WebClient } from '../helpers/web-client.js';
 
 const START = '2026-03-10T10:00:00Z'; // a Tuesday, 10:00 in London: working hours
 const MENTION: MentionInput = {
@@ -88,8 +88,7 @@ async function webSteps(t: TeamsDesk): Promise<Steps> {
     claim: async (caseId) => done(await pressOnCasePage(people.ana, caseId, 'case.claim')),
     form: async (caseId, verb, values, who = 'ana') => done(await pressOnCasePage(people[who], caseId, verb, values)),
     acknowledge: async (caseId) => done(await pressOnCasePage(people.dev, caseId, 'case.escalation.acknowledge')),
-    // The leadership card's first one-click answer is "Agree the proposed line"; the records compared below say which was pressed.
-    leadership: async (caseId) => done(await pressOnCasePage(people.eve, caseId, 'case.leadership.answer')),
+    leadership: async (caseId) => done(await pressLabelledOnCasePage(people.eve, caseId, 'case.leadership.answer', 'Agree the proposed line')),
   };
 }
 

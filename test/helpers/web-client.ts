@@ -66,3 +66,12 @@ export async function pressOnCasePage(web: WebClient, caseId: string, actionId: 
   if (!block) throw new Error(`no ${actionId} button on the page of ${caseId} for this person`);
   return web.post(`/cases/${caseId}/act`, { actionId, payload: unescapeHtml(hidden(block, 'payload') ?? ''), label: hidden(block, 'label') ?? '' });
 }
+
+/** Presses the one-click button with this label (one of several sharing an action id, such as leadership's answers). */
+export async function pressLabelledOnCasePage(web: WebClient, caseId: string, actionId: string, label: string): Promise<Response> {
+  const page = await (await web.get(`/cases/${caseId}`)).text();
+  const blocks = [...page.matchAll(new RegExp(`data-action="${actionId.replace(/\./g, '\\.')}">([\\s\\S]*?)</form>`, 'g'))].map((m) => m[1]!);
+  const block = blocks.find((b) => unescapeHtml(hidden(b, 'label') ?? '') === label);
+  if (!block) throw new Error(`no "${label}" button (${actionId}) on the page of ${caseId} for this person`);
+  return web.post(`/cases/${caseId}/act`, { actionId, payload: unescapeHtml(hidden(block, 'payload') ?? ''), label });
+}
