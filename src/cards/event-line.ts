@@ -31,6 +31,7 @@ export function describeEvent(e: CaseEvent, c: Case, policy: Policy): string {
     case 'case.reopened': return `${who} reopened it${e.data.reason ? `: ${e.data.reason}` : ''}`;
     case 'case.noted': return e.data.text;
     case 'case.deadline.set': return e.data.due ? `Deadline set: ${e.data.name}` : `Deadline cleared: ${e.data.name}`;
+    case 'case.personal-data.erased': return e.data.heldBack ? `Personal data kept (${e.data.trigger}): ${e.data.heldBack}` : `Personal data erased (${e.data.trigger}, ${e.data.lawfulBasis})`;
   }
 }
 

@@ -45,6 +45,21 @@ export interface EventDataMap {
   'case.reopened': { reason: string | null };
   'case.deadline.set': { name: string; due: string | null };
   'case.noted': { text: string };
+  /** Personal data removed from the case (a request or the retention schedule), or held back with the reason. */
+  'case.personal-data.erased': PersonalDataErasure;
+}
+
+/** An erasure as the record keeps it: who asked, who approved, on what basis, what went and what stayed. */
+export interface PersonalDataErasure {
+  erasureId: string;
+  trigger: 'request' | 'retention';
+  /** A reference rather than a name ("data subject, DP-2026-114"): this field is not itself erased. */
+  requestedBy: string;
+  approvedBy: { personId: string; name: string; role: string } | null;
+  lawfulBasis: string;
+  removed: string[];
+  /** Set when policy keeps this case's personal data: the reason, shown wherever the erasure is. */
+  heldBack: string | null;
 }
 
 export type CaseEventType = keyof EventDataMap;

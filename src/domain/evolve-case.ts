@@ -91,6 +91,9 @@ function applyChange(c: Case, e: CaseEvent): Case {
       return { ...c, state: 'new', owner: null, outcome: null, closedAt: null };
     case 'case.noted':
       return c;
+    // The fields themselves go from the store; replaying what remains gives the redacted case.
+    case 'case.personal-data.erased':
+      return c;
     case 'case.deadline.set':
       return { ...c, deadlines: withDeadline(c.deadlines, e.data.name, e.data.due) };
   }

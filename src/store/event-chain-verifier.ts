@@ -3,6 +3,8 @@ import type { ChainVerdict } from '../services/ports.js';
 import type { Sql } from './db.js';
 import { GENESIS_HASH, hashEvent } from './event-hash.js';
 import type { EventRow } from './pg-event-log.js';
+import { personalFieldMisfit } from './personal-data-seal.js';
+import { personalFieldsOfEvents, recordedErasures } from './pg-personal-fields.js';
 
 export async function verifyEventChain(sql: Sql, pageSize = 1000): Promise<ChainVerdict> {
   // Read the head first and walk only up to it: appends that commit during the walk are
@@ -20,9 +22,12 @@ export async function verifyEventChain(sql: Sql, pageSize = 1000): Promise<Chain
          FROM events WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
       [count, lastSeq, pageSize],
     );
+    const personal = await personalFieldsOfEvents(sql, page.rows.map((r) => r.id));
+    const erasures = await recordedErasures(sql, [...personal.values()].flat().flatMap((f) => (f.erasureId ? [f.erasureId] : [])));
     for (const row of page.rows) {
       const seq = Number(row.seq);
-      const problem = misfit(row, count + 1, prevHash);
+      const erasureKnown = (id: string) => erasures.has(`${row.case_id} ${id}`);
+      const problem = misfit(row, count + 1, prevHash) ?? personalFieldMisfit(row.body, personal.get(row.id) ?? [], erasureKnown);
       if (problem) return broken(count, { seq, id: row.id, caseId: row.case_id }, problem);
       count = seq;
       prevHash = row.hash;

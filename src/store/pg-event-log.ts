@@ -5,6 +5,8 @@ import type { ChainVerdict, EventLog } from '../services/ports.js';
 import type { Sql } from './db.js';
 import { verifyEventChain } from './event-chain-verifier.js';
 import { hashEvent } from './event-hash.js';
+import { sealEvent, unsealEvent, type SealedField } from './personal-data-seal.js';
+import { insertPersonalFields, personalFieldsOfEvents } from './pg-personal-fields.js';
 
 // 11 parameters a row; PostgreSQL allows 65,535 parameters a statement.
 const ROWS_PER_INSERT = 500;
@@ -47,17 +49,22 @@ export class PgEventLog implements EventLog {
       if (!row) throw new Error('event_chain_head is empty: the event log cannot be appended to');
       let seq = Number(row.last_seq);
       let prevHash = row.last_hash;
+      const sealed: Array<{ eventId: string; body: CaseEvent; fields: SealedField[] }> = [];
       const stored = events.map((e): StoredCaseEvent => {
         // Stored and returned as JSON gives it back, so the caller sees what forCase will.
         const event = JSON.parse(JSON.stringify(e)) as CaseEvent;
-        const hash = hashEvent(prevHash, event);
+        // The chain hashes the sealed body: residents' fields as salted digests, kept apart so they can be erased.
+        const { body, fields } = sealEvent(event);
+        const hash = hashEvent(prevHash, body);
         const s = { seq: ++seq, id: randomUUID(), hash, prevHash, event };
+        sealed.push({ eventId: s.id, body, fields });
         prevHash = hash;
         return s;
       });
       for (let i = 0; i < stored.length; i += ROWS_PER_INSERT) {
-        await insertRows(tx, stored.slice(i, i + ROWS_PER_INSERT));
+        await insertRows(tx, stored.slice(i, i + ROWS_PER_INSERT), sealed.slice(i, i + ROWS_PER_INSERT));
       }
+      await insertPersonalFields(tx, sealed);
       await tx.query('UPDATE event_chain_head SET last_seq = $1, last_hash = $2 WHERE singleton', [seq, prevHash]);
       return stored;
     });
@@ -68,7 +75,8 @@ export class PgEventLog implements EventLog {
       'SELECT seq, id, hash, prev_hash, body FROM events WHERE case_id = $1 ORDER BY seq',
       [caseId],
     );
-    return result.rows.map((r) => ({ seq: Number(r.seq), id: r.id, hash: r.hash, prevHash: r.prev_hash, event: r.body }));
+    const personal = await personalFieldsOfEvents(this.sql, result.rows.map((r) => r.id));
+    return result.rows.map((r) => ({ seq: Number(r.seq), id: r.id, hash: r.hash, prevHash: r.prev_hash, event: unsealEvent(r.body, personal.get(r.id) ?? []) }));
   }
 
   verifyChain(): Promise<ChainVerdict> {
@@ -76,11 +84,12 @@ export class PgEventLog implements EventLog {
   }
 }
 
-async function insertRows(tx: Sql, rows: readonly StoredCaseEvent[]): Promise<void> {
+async function insertRows(tx: Sql, rows: readonly StoredCaseEvent[], sealed: ReadonlyArray<{ readonly body: CaseEvent }>): Promise<void> {
   const params: unknown[] = [];
-  const tuples = rows.map((s) => {
+  const tuples = rows.map((s, i) => {
     const e = s.event;
-    const values = [s.seq, s.id, e.caseId, e.type, e.caseVersion, e.at, e.actor.personId, e.actor.surface, e.rule, JSON.stringify(e), s.prevHash, s.hash];
+    const body = sealed[i]?.body ?? e;
+    const values = [s.seq, s.id, e.caseId, e.type, e.caseVersion, e.at, e.actor.personId, e.actor.surface, e.rule, JSON.stringify(body), s.prevHash, s.hash];
     const start = params.length;
     params.push(...values);
     return `(${values.map((_, i) => `$${start + i + 1}`).join(', ')})`;

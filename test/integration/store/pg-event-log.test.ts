@@ -22,7 +22,10 @@ describe('PgEventLog', () => {
     const first = await seedCase(uow);
     const [opened] = await uow.events.forCase(first.case.id);
     expect(opened).toMatchObject({ seq: 1, prevHash: GENESIS_HASH, event: first.opened });
-    expect(opened?.hash).toBe(hashEvent(GENESIS_HASH, first.opened));
+    // The chain hashes the body as stored: the author's key sealed as a salted digest (docs/erasure-design.md).
+    const storedBody = (await db.query<{ body: unknown }>('SELECT body FROM events WHERE seq = 1')).rows[0]?.body;
+    expect(storedBody).toMatchObject({ data: { authorKey: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) } });
+    expect(opened?.hash).toBe(hashEvent(GENESIS_HASH, storedBody));
 
     const c = first.case;
     const claimed = claimedEvent(c);
