@@ -3,6 +3,7 @@ import type { Case, CaseState } from '../domain/case.js';
 import type { CaseEvent, StoredCaseEvent } from '../domain/events.js';
 import type { Mention } from '../domain/mention.js';
 import type { ModerationRecord } from '../domain/moderation-record.js';
+import type { PersonalDataStore } from './personal-data-ports.js';
 
 export interface Clock {
   now(): Date;
@@ -122,6 +123,7 @@ export interface UnitOfWork {
   readonly events: EventLog;
   readonly outbox: Outbox;
   readonly accounts: AccountRepository;
+  readonly personalData: PersonalDataStore;
 }
 
 export interface Store extends UnitOfWork {
