@@ -25,6 +25,7 @@ import { migrate } from '../store/migrate.js';
 import { openDatabase } from '../store/open-database.js';
 import { withoutTimeouts } from '../store/open-postgres.js';
 import { createOutboxWorker, type OutboxWorker } from '../store/outbox-worker.js';
+import { createEventSealerLoop } from '../store/event-sealer-loop.js';
 import { chatOutboxHandlers, type ChatAdapter } from './chat-adapter.js';
 import { createChatAdapters, type ChatAdapterOverrides } from './create-chat-adapters.js';
 import { withNetworkFeatures, withReachableNetworks } from '../adapters/networks/network-features.js';
@@ -45,6 +46,8 @@ export interface DeskOptions {
   readonly startWorker?: boolean;
   /** Tests run pollers by hand. */
   readonly startPollers?: boolean;
+  /** The event log's sealer runs on every replica unless a test seals by hand. */
+  readonly startSealer?: boolean;
   /** Tests: seams into the chat platforms' transports (a loopback token issuer for Teams). */
   readonly chatOverrides?: ChatAdapterOverrides;
 }
@@ -96,12 +99,15 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const port = await http.listen(o.config.port, o.config.host);
   if (o.startWorker !== false) worker.start();
   if (o.startPollers !== false) networks.pollers.forEach((p) => p.start());
+  const sealer = createEventSealerLoop(db, { logger: o.logger });
+  if (o.startSealer !== false) sealer.start();
   const stopLearning = keepLearning(learned, o.logger);
   return {
     ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret, apiTokens, localApiToken,
     async stop() {
       stopLearning();
       await worker.stop();
+      await sealer.stop();
       for (const p of networks.pollers) await p.stop();
       for (const a of adapters) await a.stop();
       await http.close();

@@ -5,7 +5,7 @@ import { deskClient } from './desk-client.js';
 interface CaseAnswer {
   case: { id: string; state: string; version: number; owner: { name: string } | null; risk: string; deadlines: Record<string, string> };
   mention: { network: string; kind: string; text: string; url: string; author: { name: string; handle: string } } | null;
-  events: Array<{ seq: number; type: string; at: string; actor: { name: string; surface: string }; rule: string | null; hash: string }>;
+  events: Array<{ seq: number; type: string; at: string; actor: { name: string; surface: string }; rule: string | null; hash: string | null }>;
 }
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { url: { type: 'string' }, json: { type: 'boolean', default: false } } });
@@ -28,5 +28,5 @@ if (values.json) {
   if (m) console.log(`${m.network} ${m.kind} from ${m.author.name || m.author.handle}: ${m.text}\n${m.url}`);
   for (const [clock, due] of Object.entries(c.deadlines)) console.log(`deadline ${clock}: ${due}`);
   console.log('history:');
-  for (const e of events) console.log(`  #${e.seq} ${e.at} ${e.type} by ${e.actor.name} (${e.actor.surface})${e.rule ? ` [${e.rule}]` : ''} ${e.hash.slice(0, 12)}`);
+  for (const e of events) console.log(`  #${e.seq} ${e.at} ${e.type} by ${e.actor.name} (${e.actor.surface})${e.rule ? ` [${e.rule}]` : ''} ${e.hash ? e.hash.slice(0, 12) : '(sealing)'}`);
 }

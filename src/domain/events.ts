@@ -85,10 +85,15 @@ export type CaseEvent<T extends CaseEventType = CaseEventType> = {
   };
 }[T];
 
-export interface StoredCaseEvent<T extends CaseEventType = CaseEventType> {
+/** An event as appended: its place in the log is fixed at once, its hash when the log is sealed a moment later. */
+export interface AppendedCaseEvent<T extends CaseEventType = CaseEventType> {
   readonly seq: number;
   readonly id: string;
-  readonly hash: string;
-  readonly prevHash: string;
   readonly event: CaseEvent<T>;
+}
+
+export interface StoredCaseEvent<T extends CaseEventType = CaseEventType> extends AppendedCaseEvent<T> {
+  /** Null until the sealer has chained it (normally well under a second after commit). */
+  readonly hash: string | null;
+  readonly prevHash: string | null;
 }

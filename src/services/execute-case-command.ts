@@ -4,7 +4,7 @@ import type { Case } from '../domain/case.js';
 import type { CaseCommand } from '../domain/commands.js';
 import { decideCaseCommand } from '../domain/decide-case-command.js';
 import type { Decision, DecisionContext } from '../domain/decision.js';
-import type { StoredCaseEvent } from '../domain/events.js';
+import type { AppendedCaseEvent } from '../domain/events.js';
 import { evolveCase } from '../domain/evolve-case.js';
 import { refuse, type Refusal } from '../domain/refusal.js';
 import { judgesItsOwnChanges } from '../domain/reply-once.js';
@@ -24,7 +24,7 @@ export interface CommandRequest {
 }
 
 export type CommandResult =
-  | { readonly ok: true; readonly case: Case; readonly events: readonly StoredCaseEvent[] }
+  | { readonly ok: true; readonly case: Case; readonly events: readonly AppendedCaseEvent[] }
   | { readonly ok: false; readonly refusal: Refusal; readonly case: Case | null };
 
 const MAX_ATTEMPTS = 3;

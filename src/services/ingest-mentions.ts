@@ -2,7 +2,7 @@
 import type { Mention } from '../domain/mention.js';
 import { authorKey } from '../domain/mention.js';
 import { resolvePostTime } from '../policy/post-time.js';
-import type { StoredCaseEvent } from '../domain/events.js';
+import type { AppendedCaseEvent } from '../domain/events.js';
 import type { DeskContext } from './desk-context.js';
 import { openCaseForMention, type OpenedCase } from './open-case-for-mention.js';
 import { planSideEffects } from './plan-side-effects.js';
@@ -54,7 +54,7 @@ async function storeOne(ctx: DeskContext, uow: UnitOfWork, mention: Mention): Pr
   return { outcome: { caseId: opened.case.id, duplicate: false }, opened: { ...opened, topic } };
 }
 
-function effectsOf(ctx: DeskContext, o: OpenedCase, stored: readonly StoredCaseEvent[]): OutboxItem[] {
+function effectsOf(ctx: DeskContext, o: OpenedCase, stored: readonly AppendedCaseEvent[]): OutboxItem[] {
   const own = stored.filter((s) => s.event.caseId === o.case.id);
   return [...planSideEffects(ctx, o.case, own), ...o.extraEffects];
 }

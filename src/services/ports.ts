@@ -1,6 +1,6 @@
 // The interfaces the core needs from the outside world: store, outbox, clock, ids.
 import type { Case, CaseState } from '../domain/case.js';
-import type { CaseEvent, StoredCaseEvent } from '../domain/events.js';
+import type { AppendedCaseEvent, CaseEvent, StoredCaseEvent } from '../domain/events.js';
 import type { Mention } from '../domain/mention.js';
 import type { ModerationRecord } from '../domain/moderation-record.js';
 import type { PersonalDataStore } from './personal-data-ports.js';
@@ -54,9 +54,14 @@ export type ChainVerdict =
   | { readonly ok: false; readonly count: number; readonly firstBad: { readonly seq: number; readonly id: string; readonly caseId: string }; readonly reason: string };
 
 export interface EventLog {
-  /** Appends in order, chaining each event's hash to the one before (tamper evidence). */
-  append(events: readonly CaseEvent[]): Promise<StoredCaseEvent[]>;
+  /**
+   * Appends in order, without waiting for any other appender; the sealer chains each event's hash
+   * to the one before (tamper evidence) shortly after the transaction commits.
+   */
+  append(events: readonly CaseEvent[]): Promise<AppendedCaseEvent[]>;
+  /** A case's events in seq order, sealed or not (never waits for the sealer). */
   forCase(caseId: string): Promise<StoredCaseEvent[]>;
+  /** Seals what can be sealed now, then walks the sealed chain. */
   verifyChain(): Promise<ChainVerdict>;
 }
 

@@ -5,6 +5,7 @@ import type { UnitOfWork } from '../../../src/services/ports.js';
 import { unitOfWork } from '../../../src/store/create-pg-store.js';
 import type { Db, Sql } from '../../../src/store/db.js';
 import type { EventRow } from '../../../src/store/pg-event-log.js';
+import { EventSealer } from '../../../src/store/event-sealer.js';
 import { openTestDatabase } from '../../helpers/test-database.js';
 import { claimedEvent, seedCase } from './store-fixtures.js';
 
@@ -20,6 +21,8 @@ beforeAll(async () => {
     const { case: c } = await seedCase(uow);
     await uow.events.append([claimedEvent(c)]);
   }
+  // Tampering after sealing is what these tests are about.
+  await new EventSealer(db).sealOnce();
   rows = (await db.query<EventRow>('SELECT * FROM events ORDER BY seq')).rows;
   // Tampering means going around the trigger, which only a superuser may do.
   const role = await db.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = current_user');
@@ -64,7 +67,7 @@ describe('verifyChain after tampering', () => {
     const target = row(5);
     const forged = { ...target.body, rule: 'forged' };
     await behindTheTrigger(ctx, (tx) =>
-      tx.query('UPDATE events SET body = $2, rule = $3, hash = $4 WHERE seq = $1', [5, JSON.stringify(forged), 'forged', hashEvent(target.prev_hash, forged)]),
+      tx.query('UPDATE events SET body = $2, rule = $3, hash = $4 WHERE seq = $1', [5, JSON.stringify(forged), 'forged', hashEvent(target.prev_hash!, forged)]),
     );
     const verdict = await uow.events.verifyChain();
     expect(verdict).toMatchObject({ ok: false, count: 5, firstBad: { seq: 6, id: row(6).id } });
@@ -83,6 +86,35 @@ describe('verifyChain after tampering', () => {
       tx.query('INSERT INTO events SELECT * FROM json_populate_record(NULL::events, $1::json)', [JSON.stringify(target)]),
     );
     expect(await uow.events.verifyChain()).toMatchObject({ ok: true });
+  });
+
+  it('names the event after a deleted one passed off as a rolled-back gap (its prev_hash breaks)', async (ctx) => {
+    const target = row(3);
+    await behindTheTrigger(ctx, async (tx) => {
+      await tx.query('DELETE FROM events WHERE seq = 3');
+      await tx.query('INSERT INTO event_gaps (seq) VALUES (3)');
+    });
+    const verdict = await uow.events.verifyChain();
+    expect(verdict).toMatchObject({ ok: false, count: 2, firstBad: { seq: 4, id: row(4).id } });
+    expect(verdict.ok === false && verdict.reason).toMatch(/prev_hash does not match/);
+    await db.transaction(async (tx) => {
+      await tx.query('ALTER TABLE event_gaps DISABLE TRIGGER ALL');
+      await tx.query('DELETE FROM event_gaps WHERE seq = 3');
+      await tx.query('ALTER TABLE event_gaps ENABLE TRIGGER ALL');
+    });
+    await behindTheTrigger(ctx, (tx) =>
+      tx.query('INSERT INTO events SELECT * FROM json_populate_record(NULL::events, $1::json)', [JSON.stringify(target)]),
+    );
+    expect(await uow.events.verifyChain()).toEqual({ ok: true, count: 8 });
+  });
+
+  it('names a sealed event whose seal was wiped', async (ctx) => {
+    await behindTheTrigger(ctx, (tx) => tx.query('UPDATE events SET hash = NULL, prev_hash = NULL WHERE seq = 6'));
+    const verdict = await uow.events.verifyChain();
+    expect(verdict).toMatchObject({ ok: false, count: 5, firstBad: { seq: 6 } });
+    expect(verdict.ok === false && verdict.reason).toMatch(/unsealed event below the chain head/);
+    await behindTheTrigger(ctx, (tx) => tx.query('UPDATE events SET hash = $2, prev_hash = $3 WHERE seq = $1', [6, row(6).hash, row(6).prev_hash]));
+    expect(await uow.events.verifyChain()).toEqual({ ok: true, count: 8 });
   });
 
   it('notices events cut from the end, which no link can show', async (ctx) => {
