@@ -26,6 +26,8 @@ import { openDatabase } from '../store/open-database.js';
 import { withoutTimeouts } from '../store/open-postgres.js';
 import { createOutboxWorker, type OutboxWorker } from '../store/outbox-worker.js';
 import { createEventSealerLoop } from '../store/event-sealer-loop.js';
+import { checkpointSettingsFromEnv, type CheckpointSettings } from '../config/checkpoint-settings.js';
+import { keepRecords } from './keep-records.js';
 import { chatOutboxHandlers, type ChatAdapter } from './chat-adapter.js';
 import { createChatAdapters, type ChatAdapterOverrides } from './create-chat-adapters.js';
 import { withNetworkFeatures, withReachableNetworks } from '../adapters/networks/network-features.js';
@@ -48,6 +50,10 @@ export interface DeskOptions {
   readonly startPollers?: boolean;
   /** The event log's sealer runs on every replica unless a test seals by hand. */
   readonly startSealer?: boolean;
+  /** Where signed checkpoints go (DESK_CHECKPOINT_DIR…); tests pass null. */
+  readonly checkpoints?: CheckpointSettings | null;
+  /** Retention and checkpoint timers; by default they run where the outbox worker runs (tests run them by hand). */
+  readonly startRecordKeeping?: boolean;
   /** Tests: seams into the chat platforms' transports (a loopback token issuer for Teams). */
   readonly chatOverrides?: ChatAdapterOverrides;
 }
@@ -102,10 +108,12 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const sealer = createEventSealerLoop(db, { logger: o.logger });
   if (o.startSealer !== false) sealer.start();
   const stopLearning = keepLearning(learned, o.logger);
+  const stopKeeping = !(o.startRecordKeeping ?? o.startWorker !== false) ? () => {} : keepRecords(fullCtx, db, o.checkpoints === undefined ? checkpointSettingsFromEnv() : o.checkpoints, o.logger);
   return {
     ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret, apiTokens, localApiToken,
     async stop() {
       stopLearning();
+      stopKeeping();
       await worker.stop();
       await sealer.stop();
       for (const p of networks.pollers) await p.stop();

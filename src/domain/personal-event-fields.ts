@@ -29,3 +29,8 @@ export const PERSONAL_EVENT_FIELDS: { readonly [K in CaseEventType]?: readonly s
 export function personalFieldsOf(type: string): readonly string[] {
   return PERSONAL_EVENT_FIELDS[type as CaseEventType] ?? [];
 }
+
+/** How a sealed field reads in the hashed event: 'sha256:' and the hex digest of its salt and value. */
+export function isPersonalDigest(value: unknown): value is string {
+  return typeof value === 'string' && /^sha256:[0-9a-f]{64}$/.test(value);
+}

@@ -2,11 +2,10 @@
 // place in the body the chain hashes, so removing a field and its salt leaves the chain verifiable.
 import { createHash, randomBytes } from 'node:crypto';
 import type { CaseEvent } from '../domain/events.js';
-import { ERASED_TEXT, personalFieldsOf } from '../domain/personal-event-fields.js';
+import { ERASED_TEXT, isPersonalDigest, personalFieldsOf } from '../domain/personal-event-fields.js';
 import { canonicalJson } from './event-hash.js';
 
 export const DIGEST_PREFIX = 'sha256:';
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 export interface SealedField {
   readonly field: string;
@@ -28,9 +27,7 @@ export function personalDigest(salt: string, value: string): string {
   return DIGEST_PREFIX + createHash('sha256').update(salt).update(canonicalJson(value)).digest('hex');
 }
 
-export function isPersonalDigest(value: unknown): value is string {
-  return typeof value === 'string' && DIGEST.test(value);
-}
+export { isPersonalDigest };
 
 /** The body to hash and store, and the fields to keep apart. Null fields are not personal data and stay put. */
 export function sealEvent(event: CaseEvent, newSalt: () => string = () => randomBytes(32).toString('hex')): { body: CaseEvent; fields: SealedField[] } {
