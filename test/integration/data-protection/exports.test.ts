@@ -111,7 +111,7 @@ describe('case export', () => {
 
   it('fails the proof when a value, an event or the checkpoint was altered', () => {
     const proof = JSON.parse(files.get('proof.json')!) as CaseProof;
-    const valueChanged = structuredClone(proof) as { events: Array<{ personal: Array<{ value: string | null }> }> };
+    const valueChanged = structuredClone(proof) as unknown as { events: Array<{ personal: Array<{ value: string | null }> }> };
     valueChanged.events[0]!.personal[0]!.value = 'x:99999';
     expect(checkCaseProof(valueChanged as unknown as CaseProof, publicKeyFrom(keys.publicKeyPem)).findings.join('\n')).toMatch(/^seq \d+: authorKey does not match its digest$/m);
     const eventChanged = structuredClone(proof) as unknown as { events: Array<{ sealedBody: { actor: { name: string } } }> };
