@@ -4,5 +4,6 @@ declare module 'autocannon' {
   interface Options { url: string; connections?: number; duration?: number; pipelining?: number; method?: string; headers?: Record<string, string>; body?: string; requests?: Request[] }
   interface Result { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; '2xx': number }
   function autocannon(opts: Options): Promise<Result>;
+  export type { Request, Options, Result };
   export default autocannon;
 }

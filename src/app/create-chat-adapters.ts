@@ -2,6 +2,7 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createPgCardMessageRepository } from '../store/pg-card-message-repository.js';
+import { createPgChannelPacer } from '../store/pg-channel-pacer.js';
 import { createSlackAdapter } from '../adapters/slack/create-slack-adapter.js';
 import { createTeamsAdapter, type TeamsTransportOverrides } from '../adapters/teams/create-teams-adapter.js';
 import { createPgConversationRefRepository } from '../adapters/teams/pg-conversation-ref-repository.js';
@@ -19,7 +20,8 @@ export async function createChatAdapters(ctx: DeskContext, config: Config, app: 
   const adapters: ChatAdapter[] = [];
   const cardMessages = createPgCardMessageRepository(db);
   if (config.slack) {
-    adapters.push(await createSlackAdapter(ctx, config.slack, app, log.child({ surface: 'slack' }), { cardMessages }));
+    const pacer = createPgChannelPacer(db, ctx.clock, { intervalMs: config.slack.postIntervalMs });
+    adapters.push(await createSlackAdapter(ctx, config.slack, app, log.child({ surface: 'slack' }), { cardMessages, pacer }));
   }
   if (config.teams) {
     const refs = createPgConversationRefRepository(db);

@@ -28,6 +28,7 @@ import { createOutboxWorker, type OutboxWorker } from '../store/outbox-worker.js
 import { createEventSealerLoop } from '../store/event-sealer-loop.js';
 import { checkpointSettingsFromEnv, type CheckpointSettings } from '../config/checkpoint-settings.js';
 import { keepRecords } from './keep-records.js';
+import { createOutboxSignal } from '../store/outbox-signal.js';
 import { chatOutboxHandlers, type ChatAdapter } from './chat-adapter.js';
 import { createChatAdapters, type ChatAdapterOverrides } from './create-chat-adapters.js';
 import { withNetworkFeatures, withReachableNetworks } from '../adapters/networks/network-features.js';
@@ -77,7 +78,8 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const clock = o.clock ?? { now: () => new Date() };
   const db = o.db ?? (await openDatabase({ databaseUrl: o.config.databaseUrl ?? undefined, dataDir: o.config.dataDir }));
   await withoutTimeouts(db, (d) => migrate(d));
-  const store = createPgStore(db, { clock });
+  const outboxSignal = createOutboxSignal(db, o.logger);
+  const store = createPgStore(db, { clock, onOutboxCommitted: () => outboxSignal.committed() });
   const http = createHttpServer(o.logger);
   const surfaces = configuredSurfaces(o.config);
   const calendar = createWorkingCalendar(o.policy.calendar);
@@ -104,6 +106,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   for (const a of adapters) await a.start();
   const port = await http.listen(o.config.port, o.config.host);
   if (o.startWorker !== false) worker.start();
+  const stopWaking = o.startWorker !== false ? await outboxSignal.subscribe(() => worker.wake()) : async () => {};
   if (o.startPollers !== false) networks.pollers.forEach((p) => p.start());
   const sealer = createEventSealerLoop(db, { logger: o.logger });
   if (o.startSealer !== false) sealer.start();
@@ -114,6 +117,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
     async stop() {
       stopLearning();
       stopKeeping();
+      await stopWaking();
       await worker.stop();
       await sealer.stop();
       for (const p of networks.pollers) await p.stop();

@@ -21,6 +21,8 @@ export const envSchema = z.object({
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'an app-level token starting xapp-').optional(),
   SLACK_API_URL: url,
   SLACK_TEAM_ID: z.string().regex(/^T[A-Z0-9]{2,}$/, 'a Slack workspace id such as T0123ABCD').optional(),
+  /** Slack takes one message a second per channel; the desk posts no faster (0 turns pacing off, for a fake Slack in tests). */
+  SLACK_POST_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   SLACK_ENTERPRISE_ID: z.string().regex(/^E[A-Z0-9]{2,}$/, 'an Enterprise Grid organisation id such as E0123ABCD').optional(),
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,

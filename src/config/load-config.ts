@@ -12,6 +12,8 @@ export interface SlackSettings {
   /** The desk's workspace (and Enterprise Grid organisation); unset: learned from auth.test at start. */
   readonly teamId: string | null;
   readonly enterpriseId: string | null;
+  /** One chat.postMessage per channel per this many ms (a short burst aside); 0: unpaced. */
+  readonly postIntervalMs: number;
 }
 
 export interface TeamsSettings {
@@ -82,7 +84,7 @@ function slackSettings(e: Env): SlackSettings | null {
   if (!e.SLACK_BOT_TOKEN) return null;
   return {
     botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET ?? null, appToken: e.SLACK_APP_TOKEN ?? null, apiUrl: e.SLACK_API_URL ?? null,
-    teamId: e.SLACK_TEAM_ID ?? null, enterpriseId: e.SLACK_ENTERPRISE_ID ?? null,
+    teamId: e.SLACK_TEAM_ID ?? null, enterpriseId: e.SLACK_ENTERPRISE_ID ?? null, postIntervalMs: e.SLACK_POST_INTERVAL_MS,
   };
 }
 

@@ -3,10 +3,17 @@ import type { RiskLevel } from '../domain/case.js';
 import type { Mention } from '../domain/mention.js';
 import type { Policy } from './policy-schema.js';
 import { findTerms } from './find-terms.js';
-import { findConcerns } from './safeguarding.js';
+import { findConcerns, type ConcernFound } from './safeguarding.js';
 import { analyseSentiment, isStronglyNegative } from './sentiment.js';
-import { suggestClassification } from './suggest-classification.js';
+import { suggestClassification, type ClassificationSuggestion } from './suggest-classification.js';
 import { suggestHouseRules } from './suggest-house-rules.js';
+
+/** What intake already read from this mention's text, so the slow detectors run once a mention. */
+export interface AlreadyRead {
+  readonly concerns?: readonly ConcernFound[];
+  /** suggestClassification with the parent's text. */
+  readonly suggestionInThread?: ClassificationSuggestion;
+}
 
 export interface RiskAssessment {
   readonly level: RiskLevel;
@@ -19,7 +26,7 @@ export interface RiskAssessment {
  * (critical of the council), any other breach, `risk.mediumRiskTerms`, strongly negative wording, a
  * medium audience or a verified account. Low otherwise.
  */
-export function assessRisk(policy: Policy, mention: Mention): RiskAssessment {
+export function assessRisk(policy: Policy, mention: Mention, alreadyRead: AlreadyRead = {}): RiskAssessment {
   const r = policy.risk;
   const reasons: string[] = [];
   let level: RiskLevel = 'low';
@@ -32,7 +39,7 @@ export function assessRisk(policy: Policy, mention: Mention): RiskAssessment {
   if (followers !== null && followers >= r.followersHigh) raise('high', `${followers.toLocaleString('en-GB')} followers`);
   else if (followers !== null && followers >= r.followersMedium) raise('medium', `${followers.toLocaleString('en-GB')} followers`);
   if (mention.author.verified && r.verifiedIsMedium) raise('medium', 'verified account');
-  const concerns = findConcerns(policy, text);
+  const concerns = alreadyRead.concerns ?? findConcerns(policy, text);
   if (concerns.length) raise('high', `possible ${concerns.map((c) => c.name.toLowerCase()).join('; ')}`);
   const terms = findTerms(text, r.highRiskTerms);
   if (terms.length) raise('high', `mentions ${terms.map((t) => `"${t}"`).join(', ')}`);
@@ -42,7 +49,7 @@ export function assessRisk(policy: Policy, mention: Mention): RiskAssessment {
   }
   const medium = findTerms(text, r.mediumRiskTerms);
   if (medium.length) raise('medium', `mentions ${medium.map((t) => `"${t}"`).join(', ')}`);
-  if (suggestClassification(policy, text, mention.parent?.text).kind === 'complaint') raise('medium', 'reads as a complaint');
+  if ((alreadyRead.suggestionInThread ?? suggestClassification(policy, text, mention.parent?.text)).kind === 'complaint') raise('medium', 'reads as a complaint');
   // 001 weighs "how critical" a comment is; AFINN-165 sentiment is the maintained lexicon for that.
   const mood = analyseSentiment(text);
   if (isStronglyNegative(mood)) {

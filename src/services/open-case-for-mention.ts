@@ -11,11 +11,11 @@ import { assessRisk } from '../policy/assess-risk.js';
 import { autoReplyNightKey, outOfHoursAutoReply } from '../policy/out-of-hours.js';
 import type { PostTime } from '../policy/post-time.js';
 import { deadlinesFor } from '../policy/response-clocks.js';
-import { suggestClassification } from '../policy/suggest-classification.js';
-import { detectSafeguarding, safeguardingMessage } from '../policy/safeguarding.js';
+import { safeguardingMessage } from '../policy/safeguarding.js';
 import type { DeskContext } from './desk-context.js';
 import { decisionContext } from './execute-case-command.js';
 import type { OutboxItem } from './ports.js';
+import { readMention, safeguardingWords, type MentionReading } from './read-mention.js';
 
 export interface OpenedCase {
   readonly case: Case;
@@ -23,7 +23,8 @@ export interface OpenedCase {
   readonly extraEffects: readonly OutboxItem[];
 }
 
-export function openCaseForMention(ctx: DeskContext, caseId: string, mentionId: string, mention: Mention, receivedAt: Date, posted: PostTime): OpenedCase {
+/** `reading`: what intake already read from the text (read now when absent). */
+export function openCaseForMention(ctx: DeskContext, caseId: string, mentionId: string, mention: Mention, receivedAt: Date, posted: PostTime, reading: MentionReading = readMention(ctx.policy, mention)): OpenedCase {
   const from = posted.countsFrom;
   const opened = buildCaseOpened(
     {
@@ -35,20 +36,20 @@ export function openCaseForMention(ctx: DeskContext, caseId: string, mentionId: 
       postedAt: from,
       postedAtAdjusted: posted.adjusted,
       postedOutOfHours: !ctx.calendar.isOpen(from),
-      risk: assessRisk(ctx.policy, mention).level,
-      deadlines: { ...deadlinesFor(ctx.policy, ctx.calendar, 'opened', from), ...foiDeadlines(ctx, mention, from) },
+      risk: assessRisk(ctx.policy, mention, reading).level,
+      deadlines: { ...deadlinesFor(ctx.policy, ctx.calendar, 'opened', from), ...foiDeadlines(ctx, reading, from) },
     },
     systemActor(),
   );
   const openedCase = evolveCase(null, opened);
-  const referral = safeguardingReferral(ctx, openedCase, mention);
+  const referral = safeguardingReferral(ctx, openedCase, reading);
   const c = referral.reduce<Case>((x, e) => evolveCase(x, e), openedCase);
   return { case: c, events: [opened, ...referral], extraEffects: outOfHoursReply(ctx, c, mention, receivedAt) };
 }
 
 /** A safeguarding concern or a threat goes at once to the safeguarding lead, in or out of hours (004 §2). */
-function safeguardingReferral(ctx: DeskContext, c: Case, mention: Mention): readonly CaseEvent[] {
-  const matched = detectSafeguarding(ctx.policy, mention.text);
+function safeguardingReferral(ctx: DeskContext, c: Case, reading: MentionReading): readonly CaseEvent[] {
+  const matched = safeguardingWords(reading);
   if (!matched.length) return [];
   const decision = decideCaseCommand(c, { type: 'case.escalate', target: { type: 'safeguarding' }, reason: safeguardingMessage(matched) }, decisionContext(ctx, systemActor()));
   return decision.ok ? decision.events : [];
@@ -58,8 +59,8 @@ function safeguardingReferral(ctx: DeskContext, c: Case, mention: Mention): read
  * An FOI request is received when it is posted (FOIA s.10(1)): when the bot recognises one, its
  * clock starts now, from the post; an officer classifying it later keeps that start.
  */
-function foiDeadlines(ctx: DeskContext, mention: Mention, postedAt: Date): Record<string, string> {
-  if (suggestClassification(ctx.policy, mention.text).kind !== 'foi_request') return {};
+function foiDeadlines(ctx: DeskContext, reading: MentionReading, postedAt: Date): Record<string, string> {
+  if (reading.suggestion.kind !== 'foi_request') return {};
   return deadlinesFor(ctx.policy, ctx.calendar, 'classified_foi', postedAt);
 }
 

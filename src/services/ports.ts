@@ -22,9 +22,20 @@ export interface MentionExtras {
   readonly postedAt?: Date;
 }
 
+export type MentionInsertOutcome = { readonly inserted: true } | { readonly inserted: false; readonly existingId: string };
+
+export interface MentionArrival {
+  readonly id: string;
+  readonly mention: Mention;
+  readonly receivedAt: Date;
+  readonly extra?: MentionExtras;
+}
+
 export interface MentionRepository {
   /** Inserts unless (network, externalId) is already stored; the unique key makes duplicates impossible. */
-  insertIfNew(id: string, mention: Mention, receivedAt: Date, extra?: MentionExtras): Promise<{ inserted: true } | { inserted: false; existingId: string }>;
+  insertIfNew(id: string, mention: Mention, receivedAt: Date, extra?: MentionExtras): Promise<MentionInsertOutcome>;
+  /** The same for many, in a constant number of statements; outcomes in the order given (keys must be distinct). */
+  insertManyIfNew(arrivals: readonly MentionArrival[]): Promise<MentionInsertOutcome[]>;
   get(id: string): Promise<StoredMention | null>;
   /** Up to `limit` cases whose mention arrived since an instant on one topic, oldest first (surge detection). */
   /** Cases on `topic` whose posts were made since `since` (posting time, not arrival), oldest first. */
@@ -40,9 +51,15 @@ export interface CaseQuery {
 export interface CaseRepository {
   /** A short, human-friendly id for a new case ("MD-1042"), unique across replicas. */
   nextCaseId(): Promise<string>;
+  /** `count` of them in one statement, ascending. */
+  nextCaseIds(count: number): Promise<string[]>;
   get(id: string): Promise<Case | null>;
   findByMention(mentionId: string): Promise<Case | null>;
+  /** The cases of these mentions, in one statement (a mention without a case is left out). */
+  findByMentions(mentionIds: readonly string[]): Promise<Case[]>;
   insert(c: Case): Promise<void>;
+  /** Many new cases in one statement. */
+  insertMany(cases: readonly Case[]): Promise<void>;
   /** Saves only if the stored version is still `expectedVersion`; false means someone else won. */
   update(c: Case, expectedVersion: number): Promise<boolean>;
   /** Oldest first. */
@@ -92,6 +109,8 @@ export interface AccountSeen {
 
 export interface AccountRepository {
   recordSeen(account: AccountSeen, at: Date): Promise<void>;
+  /** The same for many sightings (one per newly opened case) in one statement; the same author may appear more than once. */
+  recordSeenMany(sightings: readonly { readonly account: AccountSeen; readonly at: Date }[]): Promise<void>;
   /**
    * Every breach, warning and block in force across all the author's cases. The same person is
    * known only by the same author key ('network:authorId') for now: accounts are not linked across networks.

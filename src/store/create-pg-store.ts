@@ -16,6 +16,8 @@ export interface PgStoreOptions {
   /** The outbox's "now" for items without runAt; must be the clock the outbox worker uses. */
   readonly clock?: Clock;
   readonly migrationsDir?: string;
+  /** Called after a commit that enqueued outbox items (wakes the worker: see outbox-signal.ts). */
+  readonly onOutboxCommitted?: () => void;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -24,9 +26,16 @@ const systemClock: Clock = { now: () => new Date() };
 export function createPgStore(db: Db, options: PgStoreOptions = {}): Store {
   const clock = options.clock ?? systemClock;
   const migrationsDir = options.migrationsDir ?? defaultMigrationsDir();
+  const committed = options.onOutboxCommitted ?? (() => {});
   return {
-    ...unitOfWork(db, clock),
-    transaction: (work) => db.transaction((tx) => work(unitOfWork(tx, clock))),
+    // Outside a transaction an enqueue commits by itself.
+    ...unitOfWork(db, clock, committed),
+    async transaction(work) {
+      let enqueued = false;
+      const result = await db.transaction((tx) => work(unitOfWork(tx, clock, () => (enqueued = true))));
+      if (enqueued) committed();
+      return result;
+    },
     async ready() {
       try {
         const pending = await pendingMigrations(db, migrationsDir);
@@ -43,12 +52,12 @@ export function createPgStore(db: Db, options: PgStoreOptions = {}): Store {
 }
 
 /** Repositories bound to one Sql: the pool, or one transaction's client. */
-export function unitOfWork(sql: Sql, clock: Clock = systemClock): UnitOfWork {
+export function unitOfWork(sql: Sql, clock: Clock = systemClock, onEnqueued?: () => void): UnitOfWork {
   return {
     mentions: new PgMentionRepository(sql),
     cases: new PgCaseRepository(sql),
     events: new PgEventLog(sql),
-    outbox: new PgOutbox(sql, clock),
+    outbox: new PgOutbox(sql, clock, onEnqueued),
     accounts: new PgAccountRepository(sql),
     settings: new PgDeskSettingsRepository(sql),
     reports: new PgReportSource(sql),

@@ -56,6 +56,8 @@ export interface OutboxWorker {
    * outbox items all the same, so a failure is retried by the poll like any other.
    */
   dispatch(keys: readonly string[]): Promise<number>;
+  /** New items were committed: look now rather than at the next poll (a look under way goes again when it ends). */
+  wake(): void;
 }
 
 /** Retrying at the capped back-off (five minutes) for a day: long enough to outlast any outage Slack has had. */
@@ -78,6 +80,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
   let stopped = true;
+  let ticking = false;
+  let wokenDuringTick = false;
 
   async function runOnce(keys?: readonly string[]): Promise<number> {
     if (kinds.length === 0) return 0;
@@ -156,18 +160,33 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   async function tick(): Promise<void> {
+    ticking = true;
+    wokenDuringTick = false;
     let ran = 0;
     try {
       ran = await runOnce();
     } catch (e) {
       logger.error({ workerId, err: e }, 'outbox poll failed');
     }
-    // A full batch means there is probably more: go again straight away.
-    if (!stopped) timer = setTimeout(() => void (running = tick()), ran >= batch ? 0 : pollMs);
+    ticking = false;
+    // A full batch means there is probably more, and a wake during the look may be for items it missed: go again straight away.
+    if (!stopped) timer = setTimeout(() => void (running = tick()), ran >= batch || wokenDuringTick ? 0 : pollMs);
+  }
+
+  function wake(): void {
+    if (stopped) return;
+    if (ticking) {
+      wokenDuringTick = true;
+      return;
+    }
+    if (timer) clearTimeout(timer);
+    timer = null;
+    running = tick();
   }
 
   return {
     dispatch: (keys) => runOnce(keys),
+    wake,
     start() {
       if (!stopped) return;
       stopped = false;

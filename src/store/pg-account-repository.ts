@@ -31,10 +31,19 @@ export class PgAccountRepository implements AccountRepository {
    * Name, handle and followers follow the latest sighting; first/last seen only widen, so a
    * late-arriving older mention doesn't move them backwards.
    */
-  async recordSeen(account: AccountSeen, at: Date): Promise<void> {
+  recordSeen(account: AccountSeen, at: Date): Promise<void> {
+    return this.recordSeenMany([{ account, at }]);
+  }
+
+  /** One statement; sightings of one author are folded first (a statement may not update a row twice). */
+  async recordSeenMany(sightings: readonly { readonly account: AccountSeen; readonly at: Date }[]): Promise<void> {
+    if (!sightings.length) return;
+    const rows = foldSightings(sightings);
     await this.sql.query(
       `INSERT INTO accounts (key, network, author_id, name, handle, followers, verified, first_seen, last_seen, cases_count)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, 1)
+       SELECT r.key, r.network, r.author_id, r.name, r.handle, r.followers, r.verified, r.first_seen, r.last_seen, r.cases_count
+         FROM jsonb_to_recordset($1::jsonb) AS r(key text, network text, author_id text, name text, handle text, followers integer,
+                                                  verified boolean, first_seen timestamptz, last_seen timestamptz, cases_count integer)
        ON CONFLICT (key) DO UPDATE SET
          name = CASE WHEN EXCLUDED.last_seen >= accounts.last_seen THEN EXCLUDED.name ELSE accounts.name END,
          handle = CASE WHEN EXCLUDED.last_seen >= accounts.last_seen THEN EXCLUDED.handle ELSE accounts.handle END,
@@ -42,8 +51,8 @@ export class PgAccountRepository implements AccountRepository {
          verified = CASE WHEN EXCLUDED.last_seen >= accounts.last_seen THEN EXCLUDED.verified ELSE accounts.verified END,
          first_seen = LEAST(accounts.first_seen, EXCLUDED.first_seen),
          last_seen = GREATEST(accounts.last_seen, EXCLUDED.last_seen),
-         cases_count = accounts.cases_count + 1`,
-      [account.key, account.network, account.authorId, account.name, account.handle, account.followers, account.verified, at],
+         cases_count = accounts.cases_count + EXCLUDED.cases_count`,
+      [JSON.stringify(rows)],
     );
   }
 
@@ -70,4 +79,24 @@ export class PgAccountRepository implements AccountRepository {
       casesCount: r.cases_count,
     };
   }
+}
+
+/**
+ * One row per author, in key order (so overlapping batches lock rows in the same order): name, handle
+ * and followers from the latest sighting, seen-times widened, one case counted per sighting.
+ */
+function foldSightings(sightings: readonly { readonly account: AccountSeen; readonly at: Date }[]) {
+  const byKey = new Map<string, { key: string; network: string; author_id: string; name: string; handle: string; followers: number | null; verified: boolean; first_seen: Date; last_seen: Date; cases_count: number }>();
+  for (const { account: a, at } of sightings) {
+    const row = byKey.get(a.key);
+    const latest = { name: a.name, handle: a.handle, followers: a.followers, verified: a.verified };
+    if (!row) {
+      byKey.set(a.key, { key: a.key, network: a.network, author_id: a.authorId, ...latest, first_seen: at, last_seen: at, cases_count: 1 });
+      continue;
+    }
+    if (at >= row.last_seen) Object.assign(row, latest, { last_seen: at });
+    if (at < row.first_seen) row.first_seen = at;
+    row.cases_count += 1;
+  }
+  return [...byKey.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 }

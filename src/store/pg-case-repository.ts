@@ -12,8 +12,14 @@ export class PgCaseRepository implements CaseRepository {
   ) {}
 
   async nextCaseId(): Promise<string> {
-    const result = await this.sql.query<{ n: string }>(`SELECT nextval('case_number_seq') AS n`);
-    return `${this.idPrefix}${result.rows[0]?.n}`;
+    const [id] = await this.nextCaseIds(1);
+    return id!;
+  }
+
+  async nextCaseIds(count: number): Promise<string[]> {
+    if (count <= 0) return [];
+    const result = await this.sql.query<{ n: string }>(`SELECT nextval('case_number_seq') AS n FROM generate_series(1, $1::int)`, [count]);
+    return result.rows.map((r) => Number(r.n)).sort((a, b) => a - b).map((n) => `${this.idPrefix}${n}`);
   }
 
   async get(id: string): Promise<Case | null> {
@@ -24,11 +30,28 @@ export class PgCaseRepository implements CaseRepository {
     return this.one(`SELECT ${COLUMNS} FROM cases WHERE mention_id = $1`, [mentionId]);
   }
 
-  async insert(c: Case): Promise<void> {
+  insert(c: Case): Promise<void> {
+    return this.insertMany([c]);
+  }
+
+  async findByMentions(mentionIds: readonly string[]): Promise<Case[]> {
+    if (!mentionIds.length) return [];
+    const result = await this.sql.query<{ body: Case }>(`SELECT ${COLUMNS} FROM cases WHERE mention_id = ANY($1::text[])`, [[...mentionIds]]);
+    return result.rows.map((r) => r.body);
+  }
+
+  async insertMany(cases: readonly Case[]): Promise<void> {
+    if (!cases.length) return;
+    const rows = cases.map((c) => {
+      const [owner_id, service_tag, kind] = searchable(c);
+      return { id: c.id, mention_id: c.mentionId, state: c.state, version: c.version, owner_id, service_tag, kind, opened_at: c.openedAt, body: c };
+    });
     await this.sql.query(
       `INSERT INTO cases (id, mention_id, state, version, owner_id, service_tag, kind, opened_at, body)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [c.id, c.mentionId, c.state, c.version, ...searchable(c), c.openedAt, JSON.stringify(c)],
+       SELECT r.id, r.mention_id, r.state, r.version, r.owner_id, r.service_tag, r.kind, r.opened_at, r.body
+         FROM jsonb_to_recordset($1::jsonb)
+           AS r(id text, mention_id text, state text, version integer, owner_id text, service_tag text, kind text, opened_at timestamptz, body jsonb)`,
+      [JSON.stringify(rows)],
     );
   }
 

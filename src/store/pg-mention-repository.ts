@@ -1,6 +1,6 @@
 // Owns the mentions table: one row per (network, externalId), whoever sends it first.
 import type { Mention } from '../domain/mention.js';
-import type { MentionExtras, MentionRepository, StoredMention } from '../services/ports.js';
+import type { MentionArrival, MentionExtras, MentionInsertOutcome, MentionRepository, StoredMention } from '../services/ports.js';
 import type { Sql } from './db.js';
 
 interface MentionRow {
@@ -12,24 +12,48 @@ interface MentionRow {
 export class PgMentionRepository implements MentionRepository {
   constructor(private readonly sql: Sql) {}
 
-  async insertIfNew(id: string, mention: Mention, receivedAt: Date, extra: MentionExtras = {}): Promise<{ inserted: true } | { inserted: false; existingId: string }> {
-    // ON CONFLICT waits for a concurrent insert of the same key to commit or roll back, so
-    // parallel duplicates end with one row and everyone agreeing on its id.
-    const inserted = await this.sql.query(
+  async insertIfNew(id: string, mention: Mention, receivedAt: Date, extra: MentionExtras = {}): Promise<MentionInsertOutcome> {
+    const [outcome] = await this.insertManyIfNew([{ id, mention, receivedAt, extra }]);
+    return outcome!;
+  }
+
+  /**
+   * Two statements whatever the number. ON CONFLICT waits for a concurrent insert of the same key
+   * to commit or roll back, so parallel duplicates end with one row and everyone agreeing on its id;
+   * rows go in key order so two overlapping batches wait on each other in the same order, not in a circle.
+   */
+  async insertManyIfNew(arrivals: readonly MentionArrival[]): Promise<MentionInsertOutcome[]> {
+    if (!arrivals.length) return [];
+    const rows = arrivals
+      .map((a) => ({ id: a.id, network: a.mention.network, external_id: a.mention.externalId, body: a.mention, received_at: a.receivedAt, topic: a.extra?.topic ?? null, posted_at: a.extra?.postedAt ?? a.receivedAt }))
+      .sort((x, y) => compareKeys(x, y));
+    const inserted = await this.sql.query<{ id: string }>(
       `INSERT INTO mentions (id, network, external_id, body, received_at, topic, posted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       SELECT r.id, r.network, r.external_id, r.body, r.received_at, r.topic, r.posted_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(id text, network text, external_id text, body jsonb, received_at timestamptz, topic text, posted_at timestamptz)
        ON CONFLICT (network, external_id) DO NOTHING
        RETURNING id`,
-      [id, mention.network, mention.externalId, JSON.stringify(mention), receivedAt, extra.topic ?? null, extra.postedAt ?? receivedAt],
+      [JSON.stringify(rows)],
     );
-    if (inserted.rowCount === 1) return { inserted: true };
-    const existing = await this.sql.query<{ id: string }>(
-      'SELECT id FROM mentions WHERE network = $1 AND external_id = $2',
-      [mention.network, mention.externalId],
+    const insertedIds = new Set(inserted.rows.map((r) => r.id));
+    const conflicted = arrivals.filter((a) => !insertedIds.has(a.id));
+    const existing = conflicted.length ? await this.existingIds(conflicted.map((a) => a.mention)) : new Map<string, string>();
+    return arrivals.map((a) => {
+      if (insertedIds.has(a.id)) return { inserted: true };
+      const existingId = existing.get(keyOf(a.mention));
+      if (!existingId) throw new Error(`mention ${a.mention.network}/${a.mention.externalId} conflicted but cannot be found`);
+      return { inserted: false, existingId };
+    });
+  }
+
+  private async existingIds(mentions: readonly Mention[]): Promise<Map<string, string>> {
+    const keys = mentions.map((m) => ({ network: m.network, external_id: m.externalId }));
+    const found = await this.sql.query<{ id: string; network: string; external_id: string }>(
+      `SELECT m.id, m.network, m.external_id FROM mentions m
+         JOIN jsonb_to_recordset($1::jsonb) AS k(network text, external_id text) ON m.network = k.network AND m.external_id = k.external_id`,
+      [JSON.stringify(keys)],
     );
-    const existingId = existing.rows[0]?.id;
-    if (!existingId) throw new Error(`mention ${mention.network}/${mention.externalId} conflicted but cannot be found`);
-    return { inserted: false, existingId };
+    return new Map(found.rows.map((r) => [`${r.network}\u0000${r.external_id}`, r.id]));
   }
 
   async get(id: string): Promise<StoredMention | null> {
@@ -46,4 +70,12 @@ export class PgMentionRepository implements MentionRepository {
     );
     return result.rows.map((r) => ({ caseId: r.case_id, postedAt: r.posted_at }));
   }
+}
+
+function keyOf(m: Pick<Mention, 'network' | 'externalId'>): string {
+  return `${m.network}\u0000${m.externalId}`;
+}
+
+function compareKeys(x: { network: string; external_id: string }, y: { network: string; external_id: string }): number {
+  return x.network === y.network ? (x.external_id < y.external_id ? -1 : x.external_id > y.external_id ? 1 : 0) : x.network < y.network ? -1 : 1;
 }

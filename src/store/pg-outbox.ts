@@ -9,6 +9,8 @@ export class PgOutbox implements Outbox {
     private readonly sql: Sql,
     // The worker compares run_at with its clock, so "now" here must come from the same clock.
     private readonly clock: Clock,
+    /** Told once items are in (the store defers it to COMMIT inside a transaction). */
+    private readonly onEnqueued: () => void = () => {},
   ) {}
 
   async enqueue(items: readonly OutboxItem[]): Promise<void> {
@@ -30,5 +32,6 @@ export class PgOutbox implements Outbox {
         params,
       );
     }
+    if (items.length) this.onEnqueued();
   }
 }

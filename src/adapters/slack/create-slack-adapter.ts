@@ -21,10 +21,13 @@ import { createSlackActorResolver } from './resolve-slack-actor.js';
 import { createSlackRequestGuard } from './slack-request-guard.js';
 import { createWorkspaceGuard, type SlackWorkspace } from './workspace-guard.js';
 import type { SlackDeps, SlackLog } from './slack-deps.js';
+import type { ChannelPacer } from '../../services/channel-pacer.js';
 
 export interface SlackAdapterOptions {
   /** Where posted messages are remembered (card_messages). */
   readonly cardMessages: CardMessageRepository;
+  /** Paces chat.postMessage per channel (shared by the replicas through the database). */
+  readonly pacer: ChannelPacer;
   /** How long a Slack user group's member list is trusted; default 60 s. */
   readonly groupTtlMs?: number;
 }
@@ -53,6 +56,7 @@ export async function createSlackAdapter(
     actors: createSlackActorResolver({ client, policy: ctx.policy, clock: ctx.clock, log: logger, ...(options.groupTtlMs ? { groupTtlMs: options.groupTtlMs } : {}) }),
     cardMessages: options.cardMessages,
     locks: createKeyLock(),
+    pacer: options.pacer,
     log: logger,
   };
   let workspace: SlackWorkspace | null = settings.teamId ? { teamId: settings.teamId, enterpriseId: settings.enterpriseId } : null;

@@ -25,7 +25,10 @@ async function sendNotice(deps: SlackDeps, job: OutboxJob): Promise<Record<strin
     const message = render(text, people, link);
     if (caseId) await sendCaseMessage(deps, { caseId, purpose: `notice:${job.key}:${key}`, channel, threadTs, ...message });
     // A desk-wide notice has no case to key a message row on: it goes straight out (a retry after a lost answer may repeat it).
-    else await deps.client.chat.postMessage({ channel, ...message });
+    else {
+      await deps.pacer.waitForTurn('slack', channel, `${job.key}:${key}`);
+      await deps.client.chat.postMessage({ channel, ...message });
+    }
     where.push(channel);
   };
   if (to.inCardThread && caseId) {

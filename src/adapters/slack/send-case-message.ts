@@ -23,6 +23,8 @@ export async function sendCaseMessage(deps: SlackDeps, m: CaseMessage): Promise<
     if (m.blocks) await updateMessage(deps, { ...m, channel: existing.channel }, existing.messageId);
     return { channel: existing.channel, ts: existing.messageId, created: false };
   }
+  // Before the post is reserved: a deferral here leaves nothing to look for on the next attempt.
+  await deps.pacer.waitForTurn('slack', m.channel, `${m.caseId}:${m.purpose}`);
   const posted = await postOnce(deps.cardMessages, {
     surface: 'slack',
     certainlyNotSent,

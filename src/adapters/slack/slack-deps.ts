@@ -2,6 +2,7 @@
 import type { webApi } from '@slack/bolt';
 import type { DeskContext } from '../../services/desk-context.js';
 import type { CardMessageRepository } from '../../services/ports.js';
+import type { ChannelPacer } from '../../services/channel-pacer.js';
 import type { KeyLock } from '../key-lock.js';
 import type { SlackActorResolver } from './resolve-slack-actor.js';
 
@@ -21,5 +22,7 @@ export interface SlackDeps {
   readonly cardMessages: CardMessageRepository;
   /** One Slack write per case at a time in this process, so two refreshes never both post a card. */
   readonly locks: KeyLock;
+  /** Slack takes one message a second per channel: every chat.postMessage waits its turn here. */
+  readonly pacer: ChannelPacer;
   readonly log: SlackLog;
 }

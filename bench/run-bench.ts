@@ -1,0 +1,117 @@
+// npm run bench: every goal of issue 13 as a ratio to a ceiling measured in the same run on the same
+// machine (pgbench, a bare Node HTTP server, a bare Bolt app). The machine is shared and noisy: read
+// the ratios, not the absolute figures. Never a test: nothing here passes or fails.
+//   --seconds N      length of each load phase (default 5)
+//   --connections N  concurrent connections for the load phases and pgbench (default 10)
+//   --open-cases N   open cases for the memory goal (default 100000)
+//   --code DIR       the desk's code to run as the replicas (default: this checkout), for before/after runs
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { startDesk } from '../src/app/start-desk.js';
+import { loadConfig } from '../src/config/load-config.js';
+import { loadPolicy } from '../src/config/load-policy.js';
+import { startFakeSlackApi } from '../test/helpers/fake-slack-api.js';
+import { openBenchDatabase } from './bench-database.js';
+import { bareHttpRate, pgbenchInsertRate, startBareBolt } from './ceilings.js';
+import { claimRace } from './claim-race.js';
+import { startDeskProcess, type DeskProcess } from './desk-process.js';
+import { INTAKE_SECRET, intakeLoad, intakeRequest, percentile } from './intake-phases.js';
+import { seedOpenCases } from './memory-phase.js';
+import { cardLatencies, claimAckP99, SLACK_SIGNING_SECRET } from './slack-phases.js';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '10' },
+    'open-cases': { type: 'string', default: '100000' }, code: { type: 'string' },
+  },
+});
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const openCases = Number(values['open-cases']);
+const codeDir = values.code ?? fileURLToPath(new URL('..', import.meta.url));
+const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const POLICY_FILE = fileURLToPath(new URL('../test/fixtures/policy/test-policy.yml', import.meta.url));
+
+const lines: string[] = [];
+const report = (goal: string, figure: string, ceiling: string, ratio: string) => {
+  const line = `${goal.padEnd(52)} ${figure.padStart(18)}  ${ceiling.padStart(26)}  ${ratio}`;
+  lines.push(line);
+  console.log(line);
+};
+const fmt = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
+
+const db = await openBenchDatabase(serverUrl);
+const dbUrl = db.connectionString!;
+const fake = await startFakeSlackApi({ usergroups: { S0COMMS: ['U0FAY'] }, users: [{ id: 'U0FAY', real_name: 'Fay Quinn' }] });
+const baseEnv = { DATABASE_URL: dbUrl, INTAKE_SECRET, DESK_POLICY: POLICY_FILE };
+const slackEnv = { ...baseEnv, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET, SLACK_API_URL: fake.url };
+const started: DeskProcess[] = [];
+const start = async (env: Record<string, string>) => {
+  const d = await startDeskProcess(codeDir, env);
+  started.push(d);
+  return d;
+};
+const stop = async (d: DeskProcess) => {
+  started.splice(started.indexOf(d), 1);
+  await d.stop();
+};
+
+try {
+  console.log(`Mention Desk benchmark: code ${codeDir}, ${seconds}s a phase, ${connections} connections, PostgreSQL ${new URL(serverUrl).host}`);
+  console.log(`${'goal'.padEnd(52)} ${'figure'.padStart(18)}  ${'ceiling (same run)'.padStart(26)}  ratio (goal)`);
+  const pgbench = await pgbenchInsertRate(db, dbUrl, connections, seconds);
+  const bare = await bareHttpRate([intakeRequest(1)], connections, seconds);
+  const pgbenchText = pgbench === null ? 'no pgbench binary' : `pgbench ${fmt(pgbench)} inserts/s`;
+  report('ceiling: bare Node HTTP server', `${fmt(bare)} req/s`, '', '');
+
+  // Intake, one replica without chat.
+  const intakeDesk = await start(baseEnv);
+  report('memory: RSS idle (one replica, no chat)', `${fmt(intakeDesk.rssMiB())} MiB`, '150 MiB', `${fmt(intakeDesk.rssMiB() / 150, 2)} (goal ≤ 1)`);
+  const single = await intakeLoad([intakeDesk.url], 1, connections, seconds);
+  report('signed single POSTs', `${fmt(single.perSecond)} mentions/s`, pgbenchText, pgbench ? `${fmt(single.perSecond / pgbench, 3)} (goal ≥ 0.3)` : 'n/a');
+  console.log(`    p99 ${single.p99} ms, non-2xx/errors ${single.non2xx}; vs bare HTTP ${fmt(single.perSecond / bare, 3)}`);
+  const batch = await intakeLoad([intakeDesk.url], 100, connections, seconds);
+  report('signed batches of 100', `${fmt(batch.perSecond)} mentions/s`, pgbenchText, pgbench ? `${fmt(batch.perSecond / pgbench, 3)} (goal ≥ 1.0)` : 'n/a');
+  console.log(`    p99 ${batch.p99} ms, non-2xx/errors ${batch.non2xx}`);
+
+  // Two replicas on one database: the same load split across two processes.
+  const second = await start(baseEnv);
+  const one = await intakeLoad([intakeDesk.url], 1, connections, seconds);
+  const two = await intakeLoad([intakeDesk.url, second.url], 1, connections, seconds);
+  report('two replicas, single POSTs (sum)', `${fmt(two.perSecond)} mentions/s`, `one replica ${fmt(one.perSecond)}/s`, `${fmt(two.perSecond / one.perSecond, 2)} (goal > 1)`);
+  await stop(second);
+
+  // 100 concurrent claims on one case, at the service (in this process, on the same database).
+  const inProcess = await startDesk({
+    config: loadConfig({ PORT: '0', HOST: '127.0.0.1', INTAKE_SECRET, DATABASE_URL: dbUrl, LOG_LEVEL: 'silent' }),
+    policy: await loadPolicy(POLICY_FILE), logger: pino({ level: 'silent' }), db: db.openSecondHandle(), startWorker: false, startPollers: false,
+  });
+  const race = await claimRace(inProcess.ctx, 100);
+  await inProcess.stop();
+  report('100 concurrent claims on one case: p99', `${fmt(race.p99, 1)} ms`, '50 ms', `${fmt(race.p99 / 50, 2)} (goal ≤ 1)`);
+  console.log(`    winners ${race.winners}, case.claimed events ${race.claimedEvents} (goal: 1 and 1)`);
+  await stop(intakeDesk);
+
+  // Chat: a replica with Slack (fake Web API in this process), its worker running.
+  const slackDesk = await start(slackEnv);
+  const cards = await cardLatencies(slackDesk.url, fake, Math.max(5, seconds * 2), 1_100);
+  report("card asked of Slack after the mention's 202: p50", `${fmt(percentile(cards, 50))} ms`, '200 ms', `${fmt(percentile(cards, 50) / 200, 2)} (goal ≤ 1)`);
+  const bolt = await startBareBolt(SLACK_SIGNING_SECRET);
+  const acks = await claimAckP99(slackDesk.url, bolt.url, fake, 50, 4);
+  await bolt.close();
+  report('50 concurrent Claim clicks: ack p99', `${fmt(acks.desk, 1)} ms`, `bare Bolt ${fmt(acks.bolt, 1)} ms`, `${fmt(acks.desk / acks.bolt, 2)} (goal ≤ 1.5)`);
+  await stop(slackDesk);
+
+  // Memory with many open cases: copies of a real case, then a fresh replica that serves them.
+  const anyCase = await db.query<{ id: string }>(`SELECT id FROM cases WHERE state = 'new' ORDER BY opened_at LIMIT 1`);
+  const open = await seedOpenCases(db, anyCase.rows[0]!.id, openCases);
+  const loaded = await start(slackEnv);
+  await new Promise((r) => setTimeout(r, 3_000));
+  report(`memory: RSS with ${open} open cases`, `${fmt(loaded.rssMiB())} MiB`, '300 MiB', `${fmt(loaded.rssMiB() / 300, 2)} (goal ≤ 1)`);
+  await stop(loaded);
+} finally {
+  for (const d of [...started]) await d.stop();
+  await fake.close();
+  await db.close();
+}
