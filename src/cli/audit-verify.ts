@@ -16,7 +16,7 @@ async function main(): Promise<number> {
     if (verdict.ok) {
       console.log(`chain intact: ${verdict.count} events (${db.description})`);
       // A chain rewritten and re-hashed is intact by itself: only the checkpoints signed before can tell.
-      return checkCheckpoints(db);
+      return await checkCheckpoints(db);
     }
     const bad = verdict.firstBad;
     console.error(`chain broken at event seq ${bad.seq} (id ${bad.id}, case ${bad.caseId}): ${verdict.reason}`);
