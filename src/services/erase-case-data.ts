@@ -19,13 +19,16 @@ export type ErasureRecord = Omit<PersonalDataErasure, 'removed' | 'heldBack'>;
 /** Two erasures (or an erasure and a click) on the same case at once: the loser tries again. */
 const ATTEMPTS = 3;
 
+/** Thrown inside the transaction so everything it wrote rolls back; caught outside to try again. */
+class LostRace extends Error {}
+
 export async function eraseCaseData(ctx: DeskContext, caseId: string, record: ErasureRecord, actor: Actor, heldBack: (c: Case) => string | null): Promise<CaseErasure> {
   for (let attempt = 1; ; attempt++) {
-    const result = await ctx.store.transaction(async (uow) => {
+    const result = await ctx.store.transaction(async (uow): Promise<CaseErasure> => {
       const c = await uow.cases.get(caseId);
       if (!c) throw new DeskError('case_not_found', `no case ${caseId}`);
       const mention = await uow.mentions.get(c.mentionId);
-      if (mention && 'erased' in mention.mention) return { caseId, outcome: 'already_erased', heldBack: null, removed: [] } satisfies CaseErasure;
+      if (mention && 'erased' in mention.mention) return { caseId, outcome: 'already_erased', heldBack: null, removed: [] };
       const reason = heldBack(c);
       const now = ctx.clock.now();
       const removed = reason ? [] : await eraseStored(uow, c.id, c.mentionId, record.erasureId, now);
@@ -37,11 +40,14 @@ export async function eraseCaseData(ctx: DeskContext, caseId: string, record: Er
       await uow.events.append([event]);
       // Replaying what the log now holds gives the case with every erased field reading [erased].
       const next = reason ? evolveCase(c, event) : replayCase((await uow.events.forCase(c.id)).map((s) => s.event));
-      if (!next || !(await uow.cases.update(next, c.version))) return 'lost_race' as const;
+      if (!next || !(await uow.cases.update(next, c.version))) throw new LostRace();
       await uow.outbox.enqueue(ctx.surfaces.map((surface) => ({ key: `card:${surface}:${c.id}:v${next.version}`, kind: 'chat.card.refresh', caseId: c.id, payload: { caseId: c.id, surface } })));
-      return { caseId, outcome: reason ? 'held_back' : 'erased', heldBack: reason, removed } satisfies CaseErasure;
+      return { caseId, outcome: reason ? 'held_back' : 'erased', heldBack: reason, removed };
+    }).catch((e: unknown) => {
+      if (e instanceof LostRace) return null;
+      throw e;
     });
-    if (result !== 'lost_race') return result;
+    if (result) return result;
     if (attempt >= ATTEMPTS) throw new DeskError('erasure_conflict', `case ${caseId} kept changing while it was being erased; run the erasure again`);
   }
 }

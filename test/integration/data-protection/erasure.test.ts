@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import type { DeskContext } from '../../../src/services/desk-context.js';
 import { erasePersonalData } from '../../../src/services/erase-personal-data.js';
+import { executeCaseCommand } from '../../../src/services/execute-case-command.js';
 import type { Db, Sql } from '../../../src/store/db.js';
 import { openTestDatabase } from '../../helpers/test-database.js';
 import { buildHistory, dataProtectionContext, settableClock } from './history-builder.js';
@@ -123,6 +124,32 @@ describe('erasure of one author', () => {
   it('refuses, in the database, any change to personal data but erasure', async () => {
     await expect(db.query(`UPDATE event_personal_data SET value = '"rewritten"'::jsonb WHERE value IS NOT NULL`)).rejects.toThrow(/can only be erased/);
     await expect(db.query('DELETE FROM event_personal_data')).rejects.toThrow(/can only be erased/);
+  });
+});
+
+describe('erasures racing each other and the team', () => {
+  it('two requests and a release at the same moment: one erasure event per case, nothing left unerased, the chain verifies', async () => {
+    const open = await buildHistory(ctx, { authorId: '5150', text: 'Noisy neighbours at 12 Birch Close' });
+    const closed = await buildHistory(ctx, { authorId: '5150', text: 'Thanks for sorting it', reply: 'Glad to help, Pat', closedAt: '2026-03-03T10:00:00.000Z' });
+    const c = await ctx.store.cases.get(open);
+    const [a, b, claim] = await Promise.all([
+      erasePersonalData(ctx, request('x:5150')),
+      erasePersonalData(ctx, { ...request('x:5150'), scope: { caseId: closed } }),
+      executeCaseCommand(ctx, { caseId: open, seenVersion: c!.version, command: { type: 'case.release' }, actor: { personId: 'ana', name: 'Ana Patel', initials: 'AP', roles: ['comms_officer'], surface: 'teams' } }),
+    ]);
+    expect(a.cases.find((x) => x.caseId === open)?.outcome).toBe('erased');
+    expect([a.cases.find((x) => x.caseId === closed)?.outcome, b.cases[0]?.outcome].sort()).toEqual(['already_erased', 'erased']);
+    // The release lands before the erasure, or finds the case moved on (stale): never half of each.
+    expect(['ok', 'stale']).toContain(claim.ok ? 'ok' : claim.refusal.code);
+    for (const id of [open, closed]) {
+      const events = (await ctx.store.events.forCase(id)).map((e) => e.event);
+      expect(events.filter((e) => e.type === 'case.personal-data.erased')).toHaveLength(1);
+      const kept = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM event_personal_data p JOIN events e ON e.id = p.event_id WHERE e.case_id = $1 AND p.value IS NOT NULL', [id]);
+      // A release after the erasure adds no personal field; anything before it was erased.
+      expect(kept.rows[0]?.n).toBe(0);
+      expect((await texts(id)).post).toBe('[erased]');
+    }
+    expect(await ctx.store.events.verifyChain()).toMatchObject({ ok: true });
   });
 });
 
