@@ -41,7 +41,7 @@ export async function startDeskProcess(codeDir: string, env: Record<string, stri
 }
 
 async function waitReady(url: string, child: ChildProcess, stderr: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the desk exited (${child.exitCode}) before it was ready: ${stderr()}`);
     const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
@@ -49,7 +49,7 @@ async function waitReady(url: string, child: ChildProcess, stderr: () => string)
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGKILL');
-  throw new Error(`the desk was not ready within 60 s: ${stderr()}`);
+  throw new Error(`the desk was not ready within 180 s: ${stderr()}`);
 }
 
 function rssOf(pid: number): number {

@@ -6,8 +6,6 @@ import { EventSealer } from './event-sealer.js';
 
 export interface EventSealerLoop {
   start(): void;
-  /** Seal soon (an append just happened in this process) instead of at the next tick. */
-  wake(): void;
   /** Waits for a pass under way; seals nothing more after. */
   stop(): Promise<void>;
 }
@@ -55,7 +53,6 @@ export function createEventSealerLoop(sql: Sql, options: EventSealerLoopOptions 
       timer.unref();
       pass();
     },
-    wake: pass,
     async stop() {
       stopped = true;
       if (timer) clearInterval(timer);
