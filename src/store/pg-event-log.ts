@@ -7,7 +7,7 @@ import type { Sql } from './db.js';
 import { verifyEventChain } from './event-chain-verifier.js';
 import { EventSealer } from './event-sealer.js';
 import { sealEvent, unsealEvent } from './personal-data-seal.js';
-import { insertPersonalFields, personalFieldsOfEvents } from './pg-personal-fields.js';
+import { personalFieldsOfEvents } from './pg-personal-fields.js';
 
 export interface EventRow {
   seq: string;
@@ -27,16 +27,23 @@ export interface EventRow {
 /**
  * One statement whatever the number of events. The MATERIALIZED CTE gives the transaction its id
  * before nextval hands out a seq: the sealer relies on that order (see EventSealer.readMark).
- * The copied columns are read out of the body, so they cannot disagree with it.
+ * The copied columns are read out of the body, so they cannot disagree with it. The residents'
+ * fields kept apart ($2) go in with their events, so an event is never stored without them.
  */
 const INSERT_EVENTS = `
-  WITH tx AS MATERIALIZED (SELECT pg_current_xact_id() AS xid)
-  INSERT INTO events (seq, xid, id, case_id, type, case_version, occurred_at, actor_id, surface, rule, body)
-  SELECT nextval('event_seq'), tx.xid, (e.value->>'id')::uuid, b->>'caseId', b->>'type', (b->>'caseVersion')::int,
-         (b->>'at')::timestamptz, b->'actor'->>'personId', b->'actor'->>'surface', b->>'rule', b
-    FROM tx, jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(value, ord), LATERAL (SELECT e.value->'body' AS b) AS body
-   ORDER BY e.ord
-  RETURNING seq, id`;
+  WITH tx AS MATERIALIZED (SELECT pg_current_xact_id() AS xid),
+  inserted AS (
+    INSERT INTO events (seq, xid, id, case_id, type, case_version, occurred_at, actor_id, surface, rule, body)
+    SELECT nextval('event_seq'), tx.xid, (e.value->>'id')::uuid, b->>'caseId', b->>'type', (b->>'caseVersion')::int,
+           (b->>'at')::timestamptz, b->'actor'->>'personId', b->'actor'->>'surface', b->>'rule', b
+      FROM tx, jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(value, ord), LATERAL (SELECT e.value->'body' AS b) AS body
+     ORDER BY e.ord
+    RETURNING seq, id
+  ), personal AS (
+    INSERT INTO event_personal_data (event_id, field, value, salt)
+    SELECT (p->>'eventId')::uuid, p->>'field', p->'value', p->>'salt' FROM jsonb_array_elements($2::jsonb) AS p
+  )
+  SELECT seq, id FROM inserted`;
 
 export class PgEventLog implements EventLog {
   constructor(
@@ -53,12 +60,10 @@ export class PgEventLog implements EventLog {
     // kept apart in event_personal_data so they can be erased without breaking the chain (docs/erasure-design.md).
     const sealed = plain.map((e) => ({ id: randomUUID(), ...sealEvent(e) }));
     const rows = sealed.map((r) => ({ id: r.id, body: r.body }));
-    const appended = await this.sql.transaction(async (tx) => {
-      const inserted = await tx.query<{ seq: string; id: string }>(INSERT_EVENTS, [JSON.stringify(rows)]);
-      await insertPersonalFields(tx, sealed.map((r) => ({ eventId: r.id, fields: r.fields })));
-      const seqOf = new Map(inserted.rows.map((r) => [r.id, Number(r.seq)]));
-      return sealed.map((r, i) => ({ seq: seqOf.get(r.id) ?? NaN, id: r.id, event: plain[i]! }));
-    });
+    const personal = sealed.flatMap((r) => r.fields.map((f) => ({ eventId: r.id, field: f.field, value: f.value, salt: f.salt })));
+    const inserted = await this.sql.query<{ seq: string; id: string }>(INSERT_EVENTS, [JSON.stringify(rows), JSON.stringify(personal)]);
+    const seqOf = new Map(inserted.rows.map((r) => [r.id, Number(r.seq)]));
+    const appended = sealed.map((r, i) => ({ seq: seqOf.get(r.id) ?? NaN, id: r.id, event: plain[i]! }));
     // Volatile expressions are evaluated after ORDER BY, so seqs follow the given order; a case's
     // history depends on it, so check rather than trust.
     if (appended.some((a, i) => !(a.seq > (appended[i - 1]?.seq ?? 0)))) throw new Error('event seqs were not assigned in the order given');

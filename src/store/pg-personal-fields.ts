@@ -1,18 +1,6 @@
-// Owns the event_personal_data table's reads and writes: residents' fields kept apart from the hashed events.
+// Owns the event_personal_data table's reads and erasure (rows are written with their events, pg-event-log.ts): residents' fields kept apart from the hashed events.
 import type { Sql } from './db.js';
-import type { SealedField, StoredPersonalField } from './personal-data-seal.js';
-
-// 4 parameters a row.
-const ROWS_PER_INSERT = 1000;
-
-export async function insertPersonalFields(tx: Sql, rows: ReadonlyArray<{ readonly eventId: string; readonly fields: readonly SealedField[] }>): Promise<void> {
-  const flat = rows.flatMap((r) => r.fields.map((f) => [r.eventId, f.field, JSON.stringify(f.value), f.salt] as const));
-  for (let i = 0; i < flat.length; i += ROWS_PER_INSERT) {
-    const chunk = flat.slice(i, i + ROWS_PER_INSERT);
-    const tuples = chunk.map((_, j) => `($${j * 4 + 1}::uuid, $${j * 4 + 2}, $${j * 4 + 3}::jsonb, $${j * 4 + 4})`);
-    await tx.query(`INSERT INTO event_personal_data (event_id, field, value, salt) VALUES ${tuples.join(', ')}`, chunk.flat());
-  }
-}
+import type { StoredPersonalField } from './personal-data-seal.js';
 
 /** Every stored personal field of these events, by event id. */
 export async function personalFieldsOfEvents(sql: Sql, eventIds: readonly string[]): Promise<Map<string, StoredPersonalField[]>> {
