@@ -30,6 +30,8 @@ import { openDatabase } from '../store/open-database.js';
 import { withoutTimeouts } from '../store/open-postgres.js';
 import { createOutboxWorker, type OutboxWorker } from '../store/outbox-worker.js';
 import { createEventSealerLoop } from '../store/event-sealer-loop.js';
+import { checkpointSettingsFromEnv, type CheckpointSettings } from '../config/checkpoint-settings.js';
+import { keepRecords } from './keep-records.js';
 import { createOutboxSignal } from '../store/outbox-signal.js';
 import { chatOutboxHandlers, type ChatAdapter } from './chat-adapter.js';
 import { createChatAdapters, type ChatAdapterOverrides } from './create-chat-adapters.js';
@@ -59,6 +61,10 @@ export interface DeskOptions {
   readonly startPollers?: boolean;
   /** The event log's sealer runs on every replica unless a test seals by hand. */
   readonly startSealer?: boolean;
+  /** Where signed checkpoints go (DESK_CHECKPOINT_DIR…); tests pass null. */
+  readonly checkpoints?: CheckpointSettings | null;
+  /** Retention and checkpoint timers; by default they run where the outbox worker runs (tests run them by hand). */
+  readonly startRecordKeeping?: boolean;
   /** Tests: seams into the chat platforms' transports (a loopback token issuer for Teams). */
   readonly chatOverrides?: ChatAdapterOverrides;
 }
@@ -122,6 +128,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const sealer = createEventSealerLoop(db, { logger: o.logger });
   if (o.startSealer !== false) sealer.start();
   const stopLearning = keepLearning(learned, o.logger);
+  const stopKeeping = !(o.startRecordKeeping ?? o.startWorker !== false) ? () => {} : keepRecords(fullCtx, db, o.checkpoints === undefined ? checkpointSettingsFromEnv() : o.checkpoints, o.logger);
   return {
     ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret, apiTokens, localApiToken, web, metrics,
     async stop() {
@@ -129,6 +136,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
       http.drain();
       stopLearning();
       await sleep(o.config.env.DESK_DRAIN_SECONDS * 1000);
+      stopKeeping();
       await stopWaking();
       await Promise.all([
         // The web desk ends its live streams, which would otherwise hold the close for its whole grace.

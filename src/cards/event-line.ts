@@ -40,6 +40,7 @@ export function describeEvent(e: CaseEvent, c: Case, policy: Policy): string {
     case 'case.escalation.passed':
     case 'case.escalation.handed_over':
     case 'case.leadership.answered': return describeAnswer(e, c);
+    case 'case.personal-data.erased': return e.data.heldBack ? `Personal data kept (${e.data.trigger}): ${e.data.heldBack}` : `Personal data erased (${e.data.trigger}, ${e.data.lawfulBasis})`;
   }
 }
 

@@ -53,6 +53,21 @@ export interface EventDataMap {
   'case.leadership.answered': { escalationId: string; answer: LeadershipAnswer; note: string | null };
   'case.police.decided': { decision: PoliceDecision; reason: string; reference: string | null };
   'case.reputation.flagged': { reasons: string[] };
+  /** Personal data removed from the case (a request or the retention schedule), or held back with the reason. */
+  'case.personal-data.erased': PersonalDataErasure;
+}
+
+/** An erasure as the record keeps it: who asked, who approved, on what basis, what went and what stayed. */
+export interface PersonalDataErasure {
+  erasureId: string;
+  trigger: 'request' | 'retention';
+  /** A reference rather than a name ("data subject, DP-2026-114"): this field is not itself erased. */
+  requestedBy: string;
+  approvedBy: { personId: string; name: string; role: string } | null;
+  lawfulBasis: string;
+  removed: string[];
+  /** Set when policy keeps this case's personal data: the reason, shown wherever the erasure is. */
+  heldBack: string | null;
 }
 
 export type CaseEventType = keyof EventDataMap;

@@ -95,6 +95,9 @@ function applyChange(c: Case, e: CaseEvent): Case {
       return { ...c, policeReferral: { decision: e.data.decision, reason: e.data.reason, reference: e.data.reference, decidedBy: e.actor.name, at: e.at } };
     case 'case.reputation.flagged':
       return { ...c, reputationalRisk: { reasons: [...e.data.reasons], at: e.at } };
+    // The fields themselves go from the store; replaying what remains gives the redacted case.
+    case 'case.personal-data.erased':
+      return c;
     case 'case.deadline.set':
       return { ...c, deadlines: withDeadline(c.deadlines, e.data.name, e.data.due) };
     case 'case.escalation.answered':

@@ -3,7 +3,7 @@ import type { ChatChannel, Person } from './policy-people-schema.js';
 import { findPersonById } from './policy-directory.js';
 import type { Policy } from './policy-schema.js';
 
-export const NOTICE_AUDIENCES = ['owner', 'channel_and_managers', 'managers_and_leadership', 'leadership', 'admins'] as const;
+export const NOTICE_AUDIENCES = ['owner', 'channel_and_managers', 'managers_and_leadership', 'leadership', 'admins', 'audit'] as const;
 export type NoticeAudience = (typeof NOTICE_AUDIENCES)[number];
 
 export interface NoticeRecipients {
@@ -39,6 +39,11 @@ export function noticeRecipients(policy: Policy, audience: NoticeAudience, owner
       // The desk's own trouble: the admin channel, else the triage channel, where the comms managers see it.
       const hasAdminChannel = Object.values(policy.channels.admin).some(Boolean);
       return { inCardThread: false, channels: [hasAdminChannel ? policy.channels.admin : policy.channels.triage], notify: managers, direct: [] };
+    }
+    case 'audit': {
+      // Signed checkpoints of the event log: the audit channel, else where the admins look; nobody is pinged.
+      const channel = [policy.channels.audit, policy.channels.admin, policy.channels.triage].find((c) => Object.values(c).some(Boolean));
+      return { inCardThread: false, channels: channel ? [channel] : [], notify: [], direct: [] };
     }
   }
 }

@@ -18,6 +18,8 @@ import {
 import { lexiconFields, safeguardingSchema } from './policy-lexicon-schema.js';
 import { workingCalendarSpecSchema } from './working-calendar-spec.js';
 import { signpostsSchema } from './signposts.js';
+import { dataProtectionSchema } from './policy-data-protection-schema.js';
+import { DEFAULT_DATA_PROTECTION } from './default-data-protection.js';
 
 const COMMAND_TYPES = [
   'case.claim', 'case.release', 'case.reassign', 'case.classify', 'case.escalate',
@@ -81,6 +83,8 @@ const policyObjectSchema = z
       // Where the desk tells whoever runs it about its own trouble (a card it has been failing to post for a
       // while); unset: the triage channel.
       admin: chatChannelSchema.default({}),
+      // Where the signed checkpoints of the event log are posted (docs/erasure-design.md); unset: the admin channel.
+      audit: chatChannelSchema.default({}),
     }),
     services: z.array(serviceAreaSchema).min(1),
     kinds: z.array(kindSchema).min(1),
@@ -97,6 +101,7 @@ const policyObjectSchema = z
     risk: riskSchema,
     signposts: signpostsSchema.default({ templates: [], source: "001 triage matrix option 3; 002 §6.2.3" }),
     safeguarding: safeguardingSchema.default({ concerns: [], threats: { terms: [], patterns: [] }, source: "004 §2 (safeguarding is everyone's business: report concerns)" }),
+    dataProtection: dataProtectionSchema.default(DEFAULT_DATA_PROTECTION),
   });
 
 export const policySchema = policyObjectSchema.superRefine(checkReferences);

@@ -3,6 +3,7 @@ import type { Case, CaseState } from '../domain/case.js';
 import type { AppendedCaseEvent, CaseEvent, StoredCaseEvent } from '../domain/events.js';
 import type { Mention } from '../domain/mention.js';
 import type { ModerationRecord } from '../domain/moderation-record.js';
+import type { PersonalDataStore } from './personal-data-ports.js';
 
 export interface Clock {
   now(): Date;
@@ -164,6 +165,7 @@ export interface UnitOfWork {
   readonly accounts: AccountRepository;
   readonly away: AwayRegister;
   readonly holdingLines: HoldingLines;
+  readonly personalData: PersonalDataStore;
 }
 
 export interface Store extends UnitOfWork {

@@ -12,6 +12,7 @@ import { PgDeskSettingsRepository } from './pg-desk-settings-repository.js';
 import { PgReportSource } from './pg-report-source.js';
 import { PgAwayRegister } from './pg-away-register.js';
 import { PgHoldingLines } from './pg-holding-lines.js';
+import { PgPersonalDataStore } from './pg-personal-data-store.js';
 
 export interface PgStoreOptions {
   /** The outbox's "now" for items without runAt; must be the clock the outbox worker uses. */
@@ -64,5 +65,6 @@ export function unitOfWork(sql: Sql, clock: Clock = systemClock, onEnqueued?: ()
     reports: new PgReportSource(sql),
     away: new PgAwayRegister(sql),
     holdingLines: new PgHoldingLines(sql),
+    personalData: new PgPersonalDataStore(sql),
   };
 }

@@ -3,6 +3,8 @@ import type { ChainVerdict } from '../services/ports.js';
 import type { Sql } from './db.js';
 import { GENESIS_HASH, hashEvent } from './event-hash.js';
 import type { EventRow } from './pg-event-log.js';
+import { personalFieldMisfit } from './personal-data-seal.js';
+import { personalFieldsOfEvents, recordedErasures } from './pg-personal-fields.js';
 
 export async function verifyEventChain(sql: Sql, pageSize = 1000): Promise<ChainVerdict> {
   // Read the head first and walk only up to it: events sealed during the walk are after it and
@@ -23,9 +25,12 @@ export async function verifyEventChain(sql: Sql, pageSize = 1000): Promise<Chain
     );
     const pageEnd = page.rows.length < pageSize ? lastSeq : Number(page.rows.at(-1)!.seq);
     const gaps = await gapsBetween(sql, cursor, pageEnd);
+    const personal = await personalFieldsOfEvents(sql, page.rows.map((r) => r.id));
+    const erasures = await recordedErasures(sql, [...personal.values()].flat().flatMap((f) => (f.erasureId ? [f.erasureId] : [])));
     for (const row of page.rows) {
       const seq = Number(row.seq);
-      const problem = unrecordedGap(cursor, seq, gaps) ?? misfit(row, prevHash);
+      const erasureKnown = (id: string) => erasures.has(`${row.case_id} ${id}`);
+      const problem = unrecordedGap(cursor, seq, gaps) ?? misfit(row, prevHash) ?? personalFieldMisfit(row.body, personal.get(row.id) ?? [], erasureKnown);
       if (problem) return broken(count, { seq, id: row.id, caseId: row.case_id }, problem);
       count += 1;
       cursor = seq;

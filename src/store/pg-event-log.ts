@@ -6,6 +6,8 @@ import type { ChainVerdict, EventLog } from '../services/ports.js';
 import type { Sql } from './db.js';
 import { verifyEventChain } from './event-chain-verifier.js';
 import { EventSealer } from './event-sealer.js';
+import { sealEvent, unsealEvent } from './personal-data-seal.js';
+import { personalFieldsOfEvents } from './pg-personal-fields.js';
 
 export interface EventRow {
   seq: string;
@@ -25,16 +27,23 @@ export interface EventRow {
 /**
  * One statement whatever the number of events. The MATERIALIZED CTE gives the transaction its id
  * before nextval hands out a seq: the sealer relies on that order (see EventSealer.readMark).
- * The copied columns are read out of the body, so they cannot disagree with it.
+ * The copied columns are read out of the body, so they cannot disagree with it. The residents'
+ * fields kept apart ($2) go in with their events, so an event is never stored without them.
  */
 const INSERT_EVENTS = `
-  WITH tx AS MATERIALIZED (SELECT pg_current_xact_id() AS xid)
-  INSERT INTO events (seq, xid, id, case_id, type, case_version, occurred_at, actor_id, surface, rule, body)
-  SELECT nextval('event_seq'), tx.xid, (e.value->>'id')::uuid, b->>'caseId', b->>'type', (b->>'caseVersion')::int,
-         (b->>'at')::timestamptz, b->'actor'->>'personId', b->'actor'->>'surface', b->>'rule', b
-    FROM tx, jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(value, ord), LATERAL (SELECT e.value->'body' AS b) AS body
-   ORDER BY e.ord
-  RETURNING seq, id`;
+  WITH tx AS MATERIALIZED (SELECT pg_current_xact_id() AS xid),
+  inserted AS (
+    INSERT INTO events (seq, xid, id, case_id, type, case_version, occurred_at, actor_id, surface, rule, body)
+    SELECT nextval('event_seq'), tx.xid, (e.value->>'id')::uuid, b->>'caseId', b->>'type', (b->>'caseVersion')::int,
+           (b->>'at')::timestamptz, b->'actor'->>'personId', b->'actor'->>'surface', b->>'rule', b
+      FROM tx, jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(value, ord), LATERAL (SELECT e.value->'body' AS b) AS body
+     ORDER BY e.ord
+    RETURNING seq, id
+  ), personal AS (
+    INSERT INTO event_personal_data (event_id, field, value, salt)
+    SELECT (p->>'eventId')::uuid, p->>'field', p->'value', p->>'salt' FROM jsonb_array_elements($2::jsonb) AS p
+  )
+  SELECT seq, id FROM inserted`;
 
 export class PgEventLog implements EventLog {
   constructor(
@@ -46,10 +55,15 @@ export class PgEventLog implements EventLog {
   async append(events: readonly CaseEvent[]): Promise<AppendedCaseEvent[]> {
     if (events.length === 0) return [];
     // Stored and returned as JSON gives it back, so the caller sees what forCase will.
-    const rows = events.map((e) => ({ id: randomUUID(), body: JSON.parse(JSON.stringify(e)) as CaseEvent }));
-    const inserted = await this.sql.query<{ seq: string; id: string }>(INSERT_EVENTS, [JSON.stringify(rows)]);
+    const plain = events.map((e) => JSON.parse(JSON.stringify(e)) as CaseEvent);
+    // The row holds (and the sealer hashes) the body with residents' fields as salted digests; the fields are
+    // kept apart in event_personal_data so they can be erased without breaking the chain (docs/erasure-design.md).
+    const sealed = plain.map((e) => ({ id: randomUUID(), ...sealEvent(e) }));
+    const rows = sealed.map((r) => ({ id: r.id, body: r.body }));
+    const personal = sealed.flatMap((r) => r.fields.map((f) => ({ eventId: r.id, field: f.field, value: f.value, salt: f.salt })));
+    const inserted = await this.sql.query<{ seq: string; id: string }>(INSERT_EVENTS, [JSON.stringify(rows), JSON.stringify(personal)]);
     const seqOf = new Map(inserted.rows.map((r) => [r.id, Number(r.seq)]));
-    const appended = rows.map((r) => ({ seq: seqOf.get(r.id) ?? NaN, id: r.id, event: r.body }));
+    const appended = sealed.map((r, i) => ({ seq: seqOf.get(r.id) ?? NaN, id: r.id, event: plain[i]! }));
     // Volatile expressions are evaluated after ORDER BY, so seqs follow the given order; a case's
     // history depends on it, so check rather than trust.
     if (appended.some((a, i) => !(a.seq > (appended[i - 1]?.seq ?? 0)))) throw new Error('event seqs were not assigned in the order given');
@@ -61,7 +75,8 @@ export class PgEventLog implements EventLog {
       'SELECT seq, id, hash, prev_hash, body FROM events WHERE case_id = $1 ORDER BY seq',
       [caseId],
     );
-    return result.rows.map((r) => ({ seq: Number(r.seq), id: r.id, hash: r.hash, prevHash: r.prev_hash, event: r.body }));
+    const personal = await personalFieldsOfEvents(this.sql, result.rows.map((r) => r.id));
+    return result.rows.map((r) => ({ seq: Number(r.seq), id: r.id, hash: r.hash, prevHash: r.prev_hash, event: unsealEvent(r.body, personal.get(r.id) ?? []) }));
   }
 
   /** Seals what can be sealed first, so a verification covers everything committed before it began. */

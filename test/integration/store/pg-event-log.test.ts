@@ -26,7 +26,11 @@ describe('PgEventLog', () => {
     expect(appended).toMatchObject({ seq: 1, hash: null, prevHash: null, event: first.opened });
     await new EventSealer(db).sealOnce();
     const [opened] = await uow.events.forCase(first.case.id);
-    expect(opened).toMatchObject({ seq: 1, prevHash: GENESIS_HASH, hash: hashEvent(GENESIS_HASH, first.opened) });
+    expect(opened).toMatchObject({ seq: 1, prevHash: GENESIS_HASH, event: first.opened });
+    // The chain hashes the body as stored: the author's key sealed as a salted digest (docs/erasure-design.md).
+    const storedBody = (await db.query<{ body: unknown }>('SELECT body FROM events WHERE seq = 1')).rows[0]?.body;
+    expect(storedBody).toMatchObject({ data: { authorKey: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) } });
+    expect(opened?.hash).toBe(hashEvent(GENESIS_HASH, storedBody));
 
     const c = first.case;
     const claimed = claimedEvent(c);
@@ -38,7 +42,10 @@ describe('PgEventLog', () => {
     expect(stored.map((s) => ({ seq: s.seq, id: s.id, event: s.event }))).toEqual(appendedNow);
     expect(stored[0]?.prevHash).toBe(opened?.hash);
     expect(stored[1]?.prevHash).toBe(stored[0]?.hash);
-    expect(stored[1]?.hash).toBe(hashEvent(stored[0]!.hash!, classified));
+    // classified's note is personal: the chain hashes its sealed body as stored.
+    const classifiedBody = (await db.query<{ body: unknown }>('SELECT body FROM events WHERE seq = 3')).rows[0]?.body;
+    expect(classifiedBody).toMatchObject({ data: { note: expect.stringMatching(/^sha256:/) } });
+    expect(stored[1]?.hash).toBe(hashEvent(stored[0]!.hash!, classifiedBody));
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
