@@ -8,6 +8,7 @@ import { evolveCase } from '../domain/evolve-case.js';
 import { authorKey, type Mention } from '../domain/mention.js';
 import { buildCaseOpened } from '../domain/open-case.js';
 import { assessRisk } from '../policy/assess-risk.js';
+import { analyseSentiment } from '../policy/sentiment.js';
 import { autoReplyNightKey, outOfHoursAutoReply } from '../policy/out-of-hours.js';
 import type { PostTime } from '../policy/post-time.js';
 import { deadlinesFor } from '../policy/response-clocks.js';
@@ -36,6 +37,7 @@ export function openCaseForMention(ctx: DeskContext, caseId: string, mentionId: 
       postedAtAdjusted: posted.adjusted,
       postedOutOfHours: !ctx.calendar.isOpen(from),
       risk: assessRisk(ctx.policy, mention).level,
+      sentiment: analyseSentiment(mention.text).label,
       deadlines: { ...deadlinesFor(ctx.policy, ctx.calendar, 'opened', from), ...foiDeadlines(ctx, mention, from) },
     },
     systemActor(),

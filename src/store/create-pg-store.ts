@@ -10,6 +10,7 @@ import { PgMentionRepository } from './pg-mention-repository.js';
 import { PgOutbox } from './pg-outbox.js';
 import { PgDeskSettingsRepository } from './pg-desk-settings-repository.js';
 import { PgReportSource } from './pg-report-source.js';
+import { PgDashboardSource } from './dashboard/pg-dashboard-source.js';
 
 export interface PgStoreOptions {
   /** The outbox's "now" for items without runAt; must be the clock the outbox worker uses. */
@@ -51,5 +52,6 @@ export function unitOfWork(sql: Sql, clock: Clock = systemClock): UnitOfWork {
     accounts: new PgAccountRepository(sql),
     settings: new PgDeskSettingsRepository(sql),
     reports: new PgReportSource(sql),
+    dashboard: new PgDashboardSource(sql),
   };
 }
