@@ -10,12 +10,14 @@ import { createHttpServer, type HttpServer } from '../http/create-http-server.js
 import { createIntakeRouter } from '../http/intake-route.js';
 import { createCaseRouter } from '../http/case-route.js';
 import { createReportRouter } from '../http/report-route.js';
+import { createDashboardApiRouter } from '../http/dashboard-api-route.js';
 import type { ChatSurface } from '../policy/policy-directory.js';
 import type { Policy } from '../policy/policy-schema.js';
 import { createWorkingCalendar } from '../policy/working-calendar.js';
 import type { DeskContext } from '../services/desk-context.js';
 import { createLearnedSuggestions } from '../services/learned-suggestions.js';
 import { runClockJob } from '../services/run-clock-job.js';
+import { DIGEST_JOB_KIND, nextDigestJob, runWeeklyDigest } from '../services/weekly-digest.js';
 import { tellAdminsOfStaleItem } from '../services/tell-admins-of-stale-item.js';
 import { deliverAutoReply, deliverModeration, deliverReply, recordNetworkFailure } from '../services/deliver-network-action.js';
 import type { Clock, NetworkConnector } from '../services/ports.js';
@@ -88,12 +90,17 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const localApiToken = o.config.databaseUrl ? null : await resolveLocalApiToken(o.config.dataDir);
   const apiTokens = [...o.config.apiTokens, ...(localApiToken ? [localApiToken.token] : [])];
   http.app.use(createCaseRouter(fullCtx, apiTokens), createReportRouter(fullCtx, apiTokens));
+  http.app.use(createDashboardApiRouter(fullCtx, apiTokens));
   http.app.use(createUnreadableRouter({ changes: networks.unreadable, readers: networks.readers, readTokens: apiTokens, intakeSecret: intakeSecret?.secret ?? null, clock }));
   http.finish();
-  const worker = createWorker(fullCtx, db, adapters, connectors, o);
+  // The weekly digest links to the dashboard where this process listens (known once it does).
+  const links = { dashboard: null as string | null };
+  const worker = createWorker(fullCtx, db, adapters, connectors, o, () => links.dashboard);
   outboxNow.dispatch = (keys) => worker.dispatch(keys);
   for (const a of adapters) await a.start();
   const port = await http.listen(o.config.port, o.config.host);
+  links.dashboard = `http://127.0.0.1:${port}/dashboard`;
+  await fullCtx.store.outbox.enqueue([nextDigestJob(fullCtx, clock.now())]);
   if (o.startWorker !== false) worker.start();
   if (o.startPollers !== false) networks.pollers.forEach((p) => p.start());
   const stopLearning = keepLearning(learned, o.logger);
@@ -129,7 +136,7 @@ function configuredSurfaces(config: Config): ChatSurface[] {
   return [config.slack ? ('slack' as const) : null, config.teams ? ('teams' as const) : null].filter((s): s is ChatSurface => s !== null);
 }
 
-function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[], connectorList: readonly NetworkConnector[], o: DeskOptions): OutboxWorker {
+function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[], connectorList: readonly NetworkConnector[], o: DeskOptions, dashboardUrl: () => string | null): OutboxWorker {
   const connectors = new Map(connectorList.map((c) => [c.network, c]));
   const lookup = (network: string) => connectors.get(network) ?? null;
   return createOutboxWorker({
@@ -145,6 +152,7 @@ function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[]
       'network.auto_reply': (job) => deliverAutoReply(ctx, lookup, job),
       'clock.remind': (job) => runClockJob(ctx, 'remind', job),
       'clock.due': (job) => runClockJob(ctx, 'due', job),
+      [DIGEST_JOB_KIND]: (job) => runWeeklyDigest(ctx, job, dashboardUrl()),
     },
     onFailed: (job, error) => recordNetworkFailure(ctx, job, error),
     onStale: (job, error) => tellAdminsOfStaleItem(ctx, job, error),

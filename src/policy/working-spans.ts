@@ -18,3 +18,14 @@ export function workingSpans(calendar: WorkingCalendar, from: Date, to: Date): W
   }
   return spans;
 }
+
+/** The open periods of [from, to), with its bounds: a time inside the bounds can be measured against it. */
+export interface WorkingTime {
+  readonly from: Date;
+  readonly to: Date;
+  readonly spans: readonly WorkingSpan[];
+}
+
+export function workingTime(calendar: WorkingCalendar, from: Date, to: Date): WorkingTime {
+  return { from, to, spans: workingSpans(calendar, from, to) };
+}

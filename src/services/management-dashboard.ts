@@ -4,12 +4,14 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { DRILL_DIMENSIONS, type DashboardCaseRow, type DashboardFigures, type DrillDown } from '../domain/dashboard-figures.js';
 import { endOfLocalDay, startOfLocalDay } from '../policy/local-day.js';
-import { workingSpans } from '../policy/working-spans.js';
+import { workingTime } from '../policy/working-spans.js';
 import type { DeskContext } from './desk-context.js';
 import type { DashboardQuery } from './ports.js';
 
 const DEFAULT_DAYS = 7;
-const optionalName = z.string().trim().min(1).max(100).optional().transform((v) => v ?? null);
+/** A form's "All" sends an empty value: the same as no filter. */
+const optionalName = z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).max(100).nullish()).transform((v) => v ?? null);
+const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), z.iso.date().optional());
 
 /** What a person (or a token holder) asks for: local dates, `to` inclusive; absent: the last 7 days. */
 export const dashboardRequestSchema = z
@@ -70,7 +72,7 @@ export function dashboardQuery(ctx: Pick<DeskContext, 'policy' | 'calendar' | 'c
   const spansTo = new Date(Math.max(now.getTime(), filter.to.getTime()));
   return {
     period: { from, to },
-    query: { filter, timeZone: zone, spans: workingSpans(ctx.calendar, spansFrom, spansTo), surge: ctx.policy.risk.surge, now },
+    query: { filter, timeZone: zone, working: workingTime(ctx.calendar, spansFrom, spansTo), surge: ctx.policy.risk.surge, now },
   };
 }
 

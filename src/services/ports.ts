@@ -3,7 +3,7 @@ import type { Case, CaseState } from '../domain/case.js';
 import type { CaseEvent, StoredCaseEvent } from '../domain/events.js';
 import type { Mention } from '../domain/mention.js';
 import type { DashboardCaseRow, DashboardFigures, DashboardFilter, DrillDown } from '../domain/dashboard-figures.js';
-import type { WorkingSpan } from '../policy/working-spans.js';
+import type { WorkingTime } from '../policy/working-spans.js';
 import type { ModerationRecord } from '../domain/moderation-record.js';
 
 export interface Clock {
@@ -126,7 +126,7 @@ export interface DashboardQuery {
   /** The council's zone: days and hours are local. */
   readonly timeZone: string;
   /** The working calendar's open periods from before the earliest post to now (policy/working-spans.ts). */
-  readonly spans: readonly WorkingSpan[];
+  readonly working: WorkingTime;
   readonly surge: { readonly cases: number; readonly withinMinutes: number };
   readonly now: Date;
 }

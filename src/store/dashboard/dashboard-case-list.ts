@@ -1,15 +1,15 @@
 // Owns listing the period's filtered cases (optionally only one bar's) with the facts the dashboard
 // counted them by: the drill-down behind a bar and the CSV export read the same rows.
 import { RUNG_OF_ACTION, type DashboardCaseRow, type DashboardFilter, type DrillDown, type ResponseOutcome } from '../../domain/dashboard-figures.js';
-import type { WorkingSpan } from '../../policy/working-spans.js';
+import type { WorkingTime } from '../../policy/working-spans.js';
 import type { Sql } from '../db.js';
-import { factsCte, selectedCte, spansCte } from './dashboard-selection.js';
+import { factsCte, selectedCte, daysCte } from './dashboard-selection.js';
 import { SqlParams } from './sql-params.js';
 
 export interface CaseListQuery {
   readonly filter: DashboardFilter;
   readonly drill: DrillDown | null;
-  readonly spans: readonly WorkingSpan[];
+  readonly working: WorkingTime;
   readonly now: Date;
   readonly timeZone: string;
   readonly limit: number | null;
@@ -23,7 +23,7 @@ interface Row {
 
 export async function listDashboardCases(sql: Sql, q: CaseListQuery): Promise<DashboardCaseRow[]> {
   const p = new SqlParams();
-  const ctes = [selectedCte(p, q.filter), spansCte(p, q.spans), factsCte(p, q.now)].join(',\n');
+  const ctes = [selectedCte(p, q.filter), daysCte(p, q.working), factsCte(p, q.now)].join(',\n');
   const where = q.drill ? drillPredicate(p, q.drill, q.timeZone) : 'true';
   const rows = await sql.query<Row>(
     `WITH ${ctes}

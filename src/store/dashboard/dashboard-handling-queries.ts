@@ -1,14 +1,14 @@
 // Owns the dashboard's handling queries: first responses against target in working time, escalations
 // and how fast they were acknowledged, moderation carried out by rung, and surges by topic.
 import { RESPONSE_OUTCOMES, RUNG_OF_ACTION, type Count, type DashboardFilter, type EscalationFigures, type FirstResponseFigures, type ResponseOutcome, type SurgeFigures } from '../../domain/dashboard-figures.js';
-import type { WorkingSpan } from '../../policy/working-spans.js';
+import type { WorkingTime } from '../../policy/working-spans.js';
 import type { Sql } from '../db.js';
-import { factsCte, selectedCte, spansCte } from './dashboard-selection.js';
+import { factsCte, selectedCte, daysCte } from './dashboard-selection.js';
 import { SqlParams } from './sql-params.js';
 
-export async function firstResponseFigures(sql: Sql, f: DashboardFilter, spans: readonly WorkingSpan[], now: Date): Promise<FirstResponseFigures> {
+export async function firstResponseFigures(sql: Sql, f: DashboardFilter, working: WorkingTime, now: Date): Promise<FirstResponseFigures> {
   const p = new SqlParams();
-  const ctes = [selectedCte(p, f), spansCte(p, spans), factsCte(p, now)].join(',\n');
+  const ctes = [selectedCte(p, f), daysCte(p, working), factsCte(p, now)].join(',\n');
   const outcomeCounts = RESPONSE_OUTCOMES.map((o) => `count(*) FILTER (WHERE response = '${o}') AS ${o}`).join(', ');
   const rows = await sql.query<Record<ResponseOutcome, string> & { replied: string; median: number | null; p90: number | null }>(
     `WITH ${ctes}

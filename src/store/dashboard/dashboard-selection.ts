@@ -1,7 +1,7 @@
 // Owns the SQL every dashboard figure starts from: the period's filtered cases, and per case the facts
 // its first response is judged by, all read from the cases table (the fold of the log) and the event log.
 import type { DashboardFilter } from '../../domain/dashboard-figures.js';
-import type { WorkingSpan } from '../../policy/working-spans.js';
+import type { WorkingTime } from '../../policy/working-spans.js';
 import type { SqlParams } from './sql-params.js';
 
 /** `selected`: the cases opened in the period that pass the filters ('unclassified' matches no tag set). */
@@ -19,27 +19,62 @@ export function selectedCte(p: SqlParams, f: DashboardFilter): string {
        AND (${kind}::text IS NULL OR coalesce(c.kind, 'unclassified') = ${kind}::text))`;
 }
 
-/** `spans`: the working calendar's open periods, each with the working seconds before it. */
-export function spansCte(p: SqlParams, spans: readonly WorkingSpan[]): string {
-  return `spans AS (
-    SELECT u.s, u.e, coalesce(sum(extract(epoch FROM u.e - u.s)) OVER (ORDER BY u.s ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before_s
-      FROM unnest(${p.add(spans.map((s) => s.start))}::timestamptz[], ${p.add(spans.map((s) => s.end))}::timestamptz[]) AS u(s, e))`;
+const DAY_S = 86_400;
+
+/**
+ * `days`: one row per UTC day of the working time's bounds, with the working seconds before the
+ * day began and the day's open periods. A time finds its day by equality (a hash join), so measuring a case
+ * costs the same whatever the length of the period.
+ */
+export function daysCte(p: SqlParams, working: WorkingTime): string {
+  return `days AS MATERIALIZED (
+    SELECT * FROM jsonb_to_recordset(${p.add(JSON.stringify(workingDays(working)))}::jsonb) AS d(dn int, before_s double precision, starts timestamptz[], ends timestamptz[]))`;
 }
 
-/** Working seconds from the first span's start up to `t` (needs `spans`). */
-function workingSecondsUpTo(t: string): string {
-  return `coalesce((SELECT sp.before_s + least(extract(epoch FROM ${t} - sp.s), extract(epoch FROM sp.e - sp.s))
-                      FROM spans sp WHERE sp.s <= ${t} ORDER BY sp.s DESC LIMIT 1), 0)`;
+function workingDays({ from, to, spans }: WorkingTime): Array<{ dn: number; before_s: number; starts: string[]; ends: string[] }> {
+  const dayOf = (d: Date) => Math.floor(d.getTime() / 1000 / DAY_S);
+  const days = new Map<number, { dn: number; before_s: number; starts: string[]; ends: string[] }>();
+  const first = dayOf(from);
+  const last = dayOf(to);
+  let before = 0;
+  let i = 0;
+  for (let dn = first; dn <= last; dn++) {
+    const dayStart = dn * DAY_S * 1000;
+    const dayEnd = dayStart + DAY_S * 1000;
+    const day = { dn, before_s: before, starts: [] as string[], ends: [] as string[] };
+    // A span crossing midnight UTC is cut in two, one piece on each day.
+    for (let j = i; j < spans.length && spans[j]!.start.getTime() < dayEnd; j++) {
+      const s = Math.max(spans[j]!.start.getTime(), dayStart);
+      const e = Math.min(spans[j]!.end.getTime(), dayEnd);
+      if (e <= s) continue;
+      day.starts.push(new Date(s).toISOString());
+      day.ends.push(new Date(e).toISOString());
+      before += (e - s) / 1000;
+      if (spans[j]!.end.getTime() <= dayEnd) i = j + 1;
+    }
+    days.set(dn, day);
+  }
+  return [...days.values()];
+}
+
+/** Working seconds from the working time's start up to `t`, given `d`, the row of `days` for t's UTC day (needs a join). */
+function workingSecondsUpTo(t: string, d: string): string {
+  return `(${d}.before_s + (SELECT coalesce(sum(greatest(0, extract(epoch FROM least(${t}, u.e) - u.s))), 0) FROM unnest(${d}.starts, ${d}.ends) AS u(s, e)))`;
+}
+
+function dayNumber(t: string): string {
+  return `floor(extract(epoch FROM ${t}) / ${DAY_S})::int`;
 }
 
 /**
- * `facts` (needs `selected` and `spans`): per case its posting time and sentiment as recorded on opening,
+ * `facts` (needs `selected` and `days`): per case its posting time and sentiment as recorded on opening,
  * its first-response target (the latest one set), its first reply the network accepted, the working
  * minutes between post and reply, and how it stands against the target at `now`.
  */
 export function factsCte(p: SqlParams, now: Date): string {
   const at = p.add(now);
-  return `opened AS (
+  // MATERIALIZED: each case's facts are worked out once, not again in every expression that reads them.
+  return `opened AS MATERIALIZED (
     SELECT s.*, coalesce((o.body->'data'->>'postedAt')::timestamptz, o.occurred_at) AS posted_at,
            coalesce(o.body->'data'->>'sentiment', 'unknown') AS sentiment,
            coalesce(
@@ -49,15 +84,19 @@ export function factsCte(p: SqlParams, now: Date): string {
                ORDER BY d.seq DESC LIMIT 1),
              (o.body->'data'->'deadlines'->>'first_response')::timestamptz) AS due,
            (SELECT min(r.occurred_at) FROM events r WHERE r.case_id = s.id AND r.type = 'case.reply.sent') AS first_reply_at
-      FROM selected s JOIN events o ON o.case_id = s.id AND o.type = 'case.opened'),
-  facts AS (
+      FROM selected s
+      -- LATERAL with LIMIT: one index probe per case, never a scan of every opening in the log.
+      CROSS JOIN LATERAL (SELECT e.body, e.occurred_at FROM events e WHERE e.case_id = s.id AND e.type = 'case.opened' LIMIT 1) o),
+  facts AS MATERIALIZED (
     SELECT o.*,
            CASE WHEN o.first_reply_at IS NULL THEN NULL
-                ELSE greatest(0, ${workingSecondsUpTo('o.first_reply_at')} - ${workingSecondsUpTo('o.posted_at')}) / 60 END AS working_minutes,
+                ELSE greatest(0, coalesce(${workingSecondsUpTo('o.first_reply_at', 'dr')}, 0) - coalesce(${workingSecondsUpTo('o.posted_at', 'dp')}, 0)) / 60 END AS working_minutes,
            CASE WHEN o.due IS NULL THEN 'no_target'
                 WHEN o.first_reply_at IS NOT NULL THEN CASE WHEN o.first_reply_at <= o.due THEN 'met' ELSE 'missed' END
                 WHEN o.state = 'closed' THEN 'closed_without_reply'
                 WHEN o.due < ${at}::timestamptz THEN 'missed'
                 ELSE 'pending' END AS response
-      FROM opened o)`;
+      FROM opened o
+      LEFT JOIN days dp ON dp.dn = ${dayNumber('o.posted_at')}
+      LEFT JOIN days dr ON dr.dn = ${dayNumber('o.first_reply_at')})`;
 }

@@ -19,7 +19,7 @@ export class PgDashboardSource implements DashboardSource {
       countByColumn(this.sql, f, 'service'),
       countByColumn(this.sql, f, 'risk'),
       countBySentiment(this.sql, f),
-      firstResponseFigures(this.sql, f, q.spans, q.now),
+      firstResponseFigures(this.sql, f, q.working, q.now),
       escalationFigures(this.sql, f),
       moderationFigures(this.sql, f),
       surgeFigures(this.sql, f, q.surge),
@@ -30,6 +30,6 @@ export class PgDashboardSource implements DashboardSource {
   }
 
   cases(q: DashboardQuery, drill: DrillDown | null, limit: number | null): Promise<DashboardCaseRow[]> {
-    return listDashboardCases(this.sql, { filter: q.filter, drill, spans: q.spans, now: q.now, timeZone: q.timeZone, limit });
+    return listDashboardCases(this.sql, { filter: q.filter, drill, working: q.working, now: q.now, timeZone: q.timeZone, limit });
   }
 }

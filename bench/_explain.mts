@@ -1,0 +1,15 @@
+import { loadPolicy } from '../src/config/load-policy.js';
+import { createWorkingCalendar } from '../src/policy/working-calendar.js';
+import { dashboardQuery } from '../src/services/management-dashboard.js';
+import { openPostgres } from '../src/store/open-postgres.js';
+import { factsCte, selectedCte, daysCte } from '../src/store/dashboard/dashboard-selection.js';
+import { SqlParams } from '../src/store/dashboard/sql-params.js';
+const db = openPostgres('postgres://postgres@127.0.0.1:5432/desk_bench_dashboard', { queryTimeoutMs: 60000 });
+const policy = await loadPolicy(null);
+const calendar = createWorkingCalendar(policy.calendar);
+const { query: q } = dashboardQuery({ policy, calendar, clock: { now: () => new Date('2026-12-01T12:00:00Z') } }, { from: '2026-09-02', to: '2026-12-01' });
+const p = new SqlParams();
+const ctes = [selectedCte(p, q.filter), daysCte(p, q.working), factsCte(p, q.now)].join(',\n');
+const r = await db.query(`EXPLAIN (ANALYZE, BUFFERS) WITH ${ctes} SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY working_minutes) FROM facts`, p.values);
+console.log(r.rows.map((x: any) => x['QUERY PLAN']).join('\n'));
+await db.close();
