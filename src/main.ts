@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   if (!config.databaseUrl) await checkDataDir(config.dataDir);
   const desk = await startDesk({ config, policy, logger });
   for (const line of describeStartup(config, desk)) console.log(line);
+  const signInLink = await desk.web?.localSignInLink();
+  if (signInLink) console.log(`\nOpen this link to sign in as the local administrator (works once, for 24 hours):\n  http://localhost:${desk.port}${signInLink}\n`);
   // Asked of the platforms after the server is up, so a slow answer delays only these lines.
   for (const adapter of desk.adapters) for (const line of (await adapter.report?.().catch((e: unknown) => [`${adapter.surface}: could not check (${String(e)})`])) ?? []) console.log(line);
   let stopping = false;

@@ -17,7 +17,8 @@ export function describeStartup(config: Config, desk: RunningDesk): string[] {
   const teams = desk.adapters.find((a) => a.surface === 'teams');
   lines.push(teams ? `Microsoft Teams: on, ${teams.description}` : 'Microsoft Teams: not configured — set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID');
   lines.push(...desk.networks.report);
-  if (!slack && !teams) lines.push('No chat platform is configured: mentions are stored and visible through the event log, but nobody is shown a card yet.');
+  if (!slack && !teams) lines.push(desk.web ? 'No chat platform is configured: the cases are on the web desk (below).' : 'No chat platform is configured: mentions are stored and visible through the event log, but nobody is shown a card yet.');
+  lines.push(describeWebDesk(config, desk));
   return lines;
 }
 
@@ -26,4 +27,10 @@ function describeReadApi(config: Config, desk: RunningDesk): string {
   const local = desk.localApiToken ? [`a local token kept in ${desk.localApiToken.file} (for npm run case on this machine)`] : [];
   if (!named.length && !local.length) return 'Read API /api/cases, /api/report: OFF — set DESK_API_TOKENS (npm run token -- NAME cases.read+report.read)';
   return `Read API /api/cases, /api/report: on, for ${[...named, ...local].join('; ')}`;
+}
+
+function describeWebDesk(config: Config, desk: RunningDesk): string {
+  if (!desk.web) return 'Web desk: OFF (WEB_DESK=off)';
+  const ways = [config.web.oidc ? `sign-in with ${config.web.oidc.identity === 'slack' ? 'Slack' : 'Microsoft Entra ID'}` : null, config.web.localSignIn !== 'off' ? `a one-time local link (${config.web.localSignIn === 'loopback' ? 'from this machine only' : 'from anywhere'})` : null].filter(Boolean);
+  return `Web desk: on at ${config.web.publicUrl ?? `http://localhost:${desk.port}`}/ (${ways.length ? ways.join(' or ') : 'no way to sign in: set OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or WEB_LOCAL_SIGN_IN'})`;
 }

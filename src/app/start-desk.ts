@@ -33,6 +33,7 @@ import { withNetworkFeatures, withReachableNetworks } from '../adapters/networks
 import { createNetworkAdapters } from './create-network-adapters.js';
 import { createUnreadableRouter } from '../adapters/networks/shared/unreadable-route.js';
 import type { NetworkAdapters } from './network-adapter.js';
+import { createWebDesk, type WebDesk } from '../web/create-web-desk.js';
 
 export interface DeskOptions {
   readonly config: Config;
@@ -63,6 +64,8 @@ export interface RunningDesk {
   /** Who may read /api/cases and /api/report: the configured tokens, and on the embedded store a local one. */
   readonly apiTokens: readonly ApiToken[];
   readonly localApiToken: LocalApiToken | null;
+  /** The web desk (src/web), unless WEB_DESK=off. */
+  readonly web: WebDesk | null;
   stop(): Promise<void>;
 }
 
@@ -92,6 +95,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   http.app.use(createCaseRouter(fullCtx, apiTokens), createReportRouter(fullCtx, apiTokens));
   http.app.use(createDashboardApiRouter(fullCtx, apiTokens));
   http.app.use(createUnreadableRouter({ changes: networks.unreadable, readers: networks.readers, readTokens: apiTokens, intakeSecret: intakeSecret?.secret ?? null, clock }));
+  const web = o.config.web.enabled ? await createWebDesk(http.app, fullCtx, db, o.config.web) : null;
   http.finish();
   // The weekly digest links to the dashboard where this process listens (known once it does).
   const links = { dashboard: null as string | null };
@@ -105,9 +109,10 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   if (o.startPollers !== false) networks.pollers.forEach((p) => p.start());
   const stopLearning = keepLearning(learned, o.logger);
   return {
-    ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret, apiTokens, localApiToken,
+    ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret, apiTokens, localApiToken, web,
     async stop() {
       stopLearning();
+      await web?.stop();
       await worker.stop();
       for (const p of networks.pollers) await p.stop();
       for (const a of adapters) await a.stop();

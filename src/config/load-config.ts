@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { ApiToken } from './api-tokens.js';
 import { envSchema, type Env } from './env-schema.js';
+import { webSettings, type WebSettings } from './web-settings.js';
 import { metaSettings, networkCrossChecks, xSettings, type MetaSettings, type RssSettings, type XSettings } from './network-settings.js';
 
 export interface SlackSettings {
@@ -41,6 +42,8 @@ export interface Config {
   readonly meta: MetaSettings;
   readonly x: XSettings;
   readonly rss: RssSettings;
+  /** The web desk (src/web): on unless WEB_DESK=off. */
+  readonly web: WebSettings;
   readonly env: Env;
 }
 
@@ -58,7 +61,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems = parsed.success
     ? [...crossChecks(parsed.data), ...networkCrossChecks(parsed.data)]
     : [...parsed.error.issues.map(describeIssue), ...crossChecks({ ...raw, TEAMS_ALLOW_UNAUTHENTICATED: ['true', '1'].includes(raw['TEAMS_ALLOW_UNAUTHENTICATED'] ?? '') } as Partial<Env>)];
-  if (problems.length || !parsed.success) throw new ConfigError(problems);
+  const web = webSettings(raw, !raw['DATABASE_URL']);
+  problems.push(...web.problems);
+  if (problems.length || !parsed.success || !web.settings) throw new ConfigError(problems);
   const e = parsed.data;
   return Object.freeze({
     port: e.PORT,
@@ -74,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     meta: metaSettings(e),
     x: xSettings(e),
     rss: { pollSeconds: e.RSS_POLL_SECONDS },
+    web: web.settings,
     env: e,
   });
 }

@@ -1,6 +1,7 @@
 // Owns the database handle every repository uses (the Sql port) and its PostgreSQL form: a pg
 // Pool, transactions on one client, connection failures mapped to StoreUnavailableError.
 import pg from 'pg';
+import { listenOnPostgres, type StopListening } from './pg-listen.js';
 import { toStoreError } from './store-errors.js';
 
 export type DbKind = 'postgres' | 'pglite';
@@ -39,6 +40,11 @@ export interface Db extends Sql {
    * (migrations, an index on a big table). Close it after; PGlite has no timeouts to lift.
    */
   openMaintenanceHandle(): Db;
+  /**
+   * Calls back with each NOTIFY payload on `channel`, from any connection or replica (PostgreSQL: a
+   * dedicated connection; PGlite: in-process). NOTIFY inside a transaction arrives only if it commits.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<StopListening>;
   close(): Promise<void>;
 }
 
@@ -67,6 +73,7 @@ export function createDb(poolConfig: pg.PoolConfig, options: CreateDbOptions): D
       return createDb({ ...rest, max: 1 }, { kind: options.kind, description: options.description });
     },
     query: (text, params) => runQuery(pool, text, params),
+    listen: (channel, onPayload) => listenOnPostgres(listenerConfig(poolConfig), channel, onPayload),
     async transaction(work) {
       const client = await pool.connect().catch((e: unknown) => Promise.reject(toStoreError(e)));
       return inTransaction(client, work);
@@ -76,6 +83,12 @@ export function createDb(poolConfig: pg.PoolConfig, options: CreateDbOptions): D
       return closed;
     },
   };
+}
+
+/** A listener waits indefinitely for notifications: the request timeouts do not apply to it. */
+function listenerConfig(poolConfig: pg.PoolConfig): pg.ClientConfig {
+  const { max: _m, idleTimeoutMillis: _i, query_timeout: _q, statement_timeout: _s, idle_in_transaction_session_timeout: _t, ...rest } = poolConfig;
+  return rest;
 }
 
 async function runQuery<T>(q: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]): Promise<Rows<T>> {

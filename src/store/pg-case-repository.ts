@@ -5,6 +5,13 @@ import type { Sql } from './db.js';
 
 const COLUMNS = 'body';
 
+/**
+ * Every saved case is announced on this channel ('<case id>:<version>'), in the saving transaction: NOTIFY is
+ * delivered on commit to every replica listening, and not at all on rollback. The web desk's live pages follow it.
+ */
+export const CASE_CHANGED_CHANNEL = 'desk_case_changed';
+const ANNOUNCE = `SELECT pg_notify('${CASE_CHANGED_CHANNEL}', id || ':' || version) FROM saved`;
+
 export class PgCaseRepository implements CaseRepository {
   constructor(
     private readonly sql: Sql,
@@ -26,8 +33,10 @@ export class PgCaseRepository implements CaseRepository {
 
   async insert(c: Case): Promise<void> {
     await this.sql.query(
-      `INSERT INTO cases (id, mention_id, state, version, owner_id, service_tag, kind, opened_at, body)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `WITH saved AS (
+         INSERT INTO cases (id, mention_id, state, version, owner_id, service_tag, kind, opened_at, body)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, version)
+       ${ANNOUNCE}`,
       [c.id, c.mentionId, c.state, c.version, ...searchable(c), c.openedAt, JSON.stringify(c)],
     );
   }
@@ -38,9 +47,11 @@ export class PgCaseRepository implements CaseRepository {
       throw new Error(`case ${c.id} saved at version ${c.version}, not past the expected ${expectedVersion}: bump the version`);
     }
     const result = await this.sql.query(
-      `UPDATE cases
-          SET state = $3, version = $4, owner_id = $5, service_tag = $6, kind = $7, body = $8, updated_at = now()
-        WHERE id = $1 AND version = $2`,
+      `WITH saved AS (
+         UPDATE cases
+            SET state = $3, version = $4, owner_id = $5, service_tag = $6, kind = $7, body = $8, updated_at = now()
+          WHERE id = $1 AND version = $2 RETURNING id, version)
+       ${ANNOUNCE}`,
       [c.id, expectedVersion, c.state, c.version, ...searchable(c), JSON.stringify(c)],
     );
     return result.rowCount === 1;

@@ -25,6 +25,10 @@ export function createPgliteDb(pglite: PGlite, options: PgliteDbOptions): Db {
     connectionString: undefined,
     query: (text, params) => runQuery(pglite, text, params),
     transaction: (work) => runTransaction(pglite, work),
+    async listen(channel, onPayload) {
+      const unlisten = await pglite.listen(channel, onPayload);
+      return async () => unlisten();
+    },
     openSecondHandle: () => handle(`${options.description} (second handle)`, async () => {}),
     openMaintenanceHandle: () => handle(options.description, async () => {}),
     close,

@@ -1,4 +1,4 @@
-// Parity across surfaces on one desk: Ana claims on Slack and Ben on Teams at the same moment. One holds the
+// Parity across surfaces on one desk (Slack, Teams and the web desk): Ana claims on Slack and Ben on Teams at the same moment. One holds the
 // case, the other is told alone (an ephemeral on Slack, a card on Teams), and both cards end up showing the
 // same truth: the last chat.update on Slack and the last PUT on Teams name the same owner, state and version.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,6 +10,7 @@ import { answerCard, callsFor, cardOfCall } from '../helpers/teams-cards.js';
 import { DESK_CHANNEL_ID } from '../helpers/teams-activities.js';
 import { startTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
 import { TEAMS_PEOPLE } from '../helpers/teams-policy.js';
+import { signInAsPolicyPerson } from '../helpers/web-client.js';
 
 let t: TeamsDesk;
 let slack: SlackDriver;
@@ -88,5 +89,31 @@ describe('two people act at once, one on Slack and one on Teams', () => {
     await t.settle();
     expect(slackTruth(caseId)).toEqual({ owner: 'Ana Patel', state: 'Claimed', version: 2 });
     expect(callsFor(t.fake.calls, DESK_CHANNEL_ID, (await t.db.query<{ message_id: string }>(`SELECT message_id FROM card_messages WHERE case_id = $1 AND surface = 'teams' AND purpose = 'triage'`, [caseId])).rows[0]!.message_id)).toHaveLength(2);
+  });
+});
+
+describe('a refusal on the web desk', () => {
+  it('is the same refusal, in the same words, as on Teams and Slack', async () => {
+    const { caseId } = await t.ingest();
+    await t.settle();
+    // Ben's page is drawn while the case is in the queue; Ana claims it on Slack before he presses Claim.
+    const ben = await signInAsPolicyPerson(t.desk, 'ben');
+    const page = await (await ben.get(`/cases/${caseId}`)).text();
+    const claim = /data-action="case\.claim">[\s\S]*?name="payload" value="([^"]+)"/.exec(page)?.[1]?.replace(/&quot;/g, '"');
+    expect(claim).toBeTruthy();
+    expect((await slack.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.claim')).status).toBe(200);
+    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.owner?.personId).toBe('ana'));
+
+    const res = await ben.post(`/cases/${caseId}/act`, { actionId: 'case.claim', payload: claim!, label: 'Claim' });
+    expect(res.status).toBe(409);
+    const onWeb = /<li>\s*(?:<a[^>]*>)?\s*([^<]+?)\s*(?:<\/a>)?\s*<\/li>/.exec(await res.text())?.[1];
+    const onTeams = answerCard(await t.click(TEAMS_PEOPLE.ben, caseId, 'case.claim')).text().split('\n').find((l) => l.startsWith('Already claimed'));
+    expect(onWeb).toMatch(/^Already claimed by Ana Patel at \d\d:\d\d\.$/);
+    expect(onWeb).toBe(onTeams);
+    await slack.click(PEOPLE.ben, 'C0TRIAGE', caseId, 'case.claim');
+    const onSlack = await t.slackApi!.waitFor('chat.postEphemeral', (x) => x.body.user === PEOPLE.ben.id, 3000);
+    expect(String(onSlack.body.text)).toBe(onWeb);
+    const events = await t.desk.ctx.store.events.forCase(caseId);
+    expect(events.filter((e) => e.event.type === 'case.claimed')).toHaveLength(1);
   });
 });

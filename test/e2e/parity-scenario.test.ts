@@ -1,5 +1,5 @@
 // Parity: one scenario (mention in → claim → classify → escalate → the lead acknowledges → reply → close) run on
-// Slack alone and on Teams alone, each on a fresh database at the same scripted instants, leaves the same case
+// Slack alone, on Teams alone and on the web desk alone, each on a fresh database at the same scripted instants, leaves the same case
 // and the same event log, apart from surface ids (event ids, hashes, the mention's uuid, the actor's surface).
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { MentionInput } from '../../src/domain/mention.js';
@@ -9,6 +9,7 @@ import { PEOPLE } from '../helpers/slack-desk.js';
 import { answerCard } from '../helpers/teams-cards.js';
 import { startTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
 import { TEAMS_PEOPLE } from '../helpers/teams-policy.js';
+import { pressOnCasePage, signInAsPolicyPerson, type WebClient } from '../helpers/web-client.js';
 
 const START = '2026-03-10T10:00:00Z'; // a Tuesday, 10:00 in London: working hours
 const MENTION: MentionInput = {
@@ -63,6 +64,20 @@ function teamsSteps(t: TeamsDesk): Steps {
   };
 }
 
+/** The web desk's pages over HTTP, as a browser sends them: the case page's buttons and the forms they open. */
+async function webSteps(t: TeamsDesk): Promise<Steps> {
+  const people: Record<'ana' | 'dev', WebClient> = { ana: await signInAsPolicyPerson(t.desk, 'ana'), dev: await signInAsPolicyPerson(t.desk, 'dev') };
+  const done = async (res: Response) => {
+    expect(res.status, await res.clone().text()).toBe(303);
+    expect(res.headers.get('location')).toMatch(/\?done=/);
+  };
+  return {
+    claim: async (caseId) => done(await pressOnCasePage(people.ana, caseId, 'case.claim')),
+    form: async (caseId, verb, values, who = 'ana') => done(await pressOnCasePage(people[who], caseId, verb, values)),
+    acknowledge: async (caseId) => done(await pressOnCasePage(people.dev, caseId, 'case.escalation.acknowledge')),
+  };
+}
+
 async function runScenario(t: TeamsDesk, clock: ScriptedClock, steps: Steps): Promise<string> {
   const at = async (minutes: number, step: () => Promise<void>) => {
     clock.at(minutes);
@@ -105,7 +120,7 @@ afterAll(async () => {
   for (const d of desks) await d.close();
 });
 
-describe('the same scenario on Slack and on Teams', () => {
+describe('the same scenario on Slack, on Teams and on the web desk', () => {
   it('leaves identical cases and event logs, apart from surface ids', async () => {
     const slackClock = scriptedClock(START);
     const slack = await startTeamsDesk({ slack: true, teams: false, clock: slackClock });
@@ -116,9 +131,18 @@ describe('the same scenario on Slack and on Teams', () => {
     desks.push(teams);
     const teamsCase = await runScenario(teams, teamsClock, teamsSteps(teams));
 
+    const webClock = scriptedClock(START);
+    const web = await startTeamsDesk({ teams: false, clock: webClock });
+    desks.push(web);
+    const webCase = await runScenario(web, webClock, await webSteps(web));
+
     expect(teamsCase).toBe(slackCase);
-    const [fromSlack, fromTeams] = [await record(slack, slackCase), await record(teams, teamsCase)];
+    expect(webCase).toBe(slackCase);
+    const [fromSlack, fromTeams, fromWeb] = [await record(slack, slackCase), await record(teams, teamsCase), await record(web, webCase)];
     expect(fromTeams).toEqual(fromSlack);
+    expect(fromWeb).toEqual(fromSlack);
+    const surfaces = (await web.desk.ctx.store.events.forCase(webCase)).map((e) => e.event.actor.surface);
+    expect(new Set(surfaces)).toEqual(new Set(['system', 'web']));
     // And the scenario did what it says, on both.
     const c = (fromTeams as { case: Record<string, unknown> }).case;
     expect(c).toMatchObject({
@@ -130,5 +154,5 @@ describe('the same scenario on Slack and on Teams', () => {
     const types = (fromTeams as { events: Array<{ event: { type: string } }> }).events.map((e) => e.event.type);
     expect(types.length).toBeGreaterThanOrEqual(12);
     expect(types).toEqual(expect.arrayContaining(['case.opened', 'case.claimed', 'case.classified', 'case.escalated', 'case.escalation.acknowledged', 'case.reply.requested', 'case.reply.sent', 'case.closed']));
-  }, 120_000); // the whole scenario twice, on two surfaces: about 20 s on PGlite alone, more on a busy machine
+  }, 180_000); // the whole scenario three times, on three surfaces: about 30 s on PGlite alone, more on a busy machine
 });

@@ -1,0 +1,56 @@
+// Owns the web desk, the third surface: GOV.UK Frontend pages on the desk's one HTTP server, behind sign-in,
+// acting through the same services as Slack and Teams. Pages come from src/web/web-pages.ts.
+import express, { type Express } from 'express';
+import type { WebSettings } from '../config/web-settings.js';
+import type { DeskContext } from '../services/desk-context.js';
+import type { Db } from '../store/db.js';
+import { PgWebSessionStore } from '../store/pg-web-session-store.js';
+import { startCaseChangeFeed, type CaseChangeFeed } from './case-change-feed.js';
+import { createLocalSignInLink, mountLocalSignIn } from './local-sign-in.js';
+import { mountOidcSignIn } from './oidc-sign-in.js';
+import { createPageRenderer, GOVUK_DIST_DIR } from './render-page.js';
+import { securityHeaders } from './security-headers.js';
+import { mountSignInPages } from './sign-in-pages.js';
+import { WEB_PAGES } from './web-pages.js';
+import { loadSession, requireCsrfToken, sessionCookies } from './web-session.js';
+import type { WebSessionStore } from './web-session-store.js';
+import type { WebRoutes } from './web-shell.js';
+import { join } from 'node:path';
+import { VIEWS_DIR } from './render-page.js';
+
+export interface WebDesk {
+  readonly sessions: WebSessionStore;
+  readonly changes: CaseChangeFeed;
+  /** A fresh one-time link for the local administrator (path and query), or null when local sign-in is off. */
+  localSignInLink(): Promise<string | null>;
+  stop(): Promise<void>;
+}
+
+export async function createWebDesk(app: Express, ctx: DeskContext, db: Db, settings: WebSettings): Promise<WebDesk> {
+  const sessions = new PgWebSessionStore(db);
+  const changes = await startCaseChangeFeed(db);
+  const behindTls = settings.publicUrl?.startsWith('https://') ?? false;
+  const cookies = sessionCookies(behindTls, settings.sessionHours);
+  const pages = createPageRenderer();
+  const router = express.Router();
+  const common = [...securityHeaders(behindTls), express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }), loadSession(sessions, cookies, ctx.clock), requireCsrfToken()];
+  const routes: WebRoutes = {
+    get: (path, ...handlers) => void router.get(path, ...common, ...handlers),
+    post: (path, ...handlers) => void router.post(path, ...common, ...handlers),
+  };
+  // The fonts and images GOV.UK Frontend's stylesheet asks for at /assets, and the desk's own files.
+  app.use('/assets', express.static(join(GOVUK_DIST_DIR, 'govuk', 'assets'), { maxAge: '1d', fallthrough: false }));
+  app.use('/web-assets', express.static(join(GOVUK_DIST_DIR, 'govuk'), { maxAge: '1h', index: false }), express.static(join(VIEWS_DIR, '..', 'assets'), { maxAge: '1h', index: false, fallthrough: false }));
+  const publicUrl = settings.publicUrl;
+  mountSignInPages(routes, { pages, sessions, cookies, oidc: settings.oidc !== null, localSignIn: settings.localSignIn });
+  mountLocalSignIn(routes, { store: sessions, cookies, clock: ctx.clock, mode: settings.localSignIn, pages });
+  if (settings.oidc && publicUrl) mountOidcSignIn(routes, { settings: settings.oidc, publicUrl, policy: ctx.policy, store: sessions, cookies, clock: ctx.clock, pages });
+  for (const mount of WEB_PAGES) mount({ routes, pages, ctx, db, changes });
+  app.use(router);
+  return {
+    sessions,
+    changes,
+    localSignInLink: () => (settings.localSignIn === 'off' ? Promise.resolve(null) : createLocalSignInLink(sessions, ctx.clock)),
+    stop: () => changes.stop(),
+  };
+}
