@@ -97,13 +97,13 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   http.app.use(createUnreadableRouter({ changes: networks.unreadable, readers: networks.readers, readTokens: apiTokens, intakeSecret: intakeSecret?.secret ?? null, clock }));
   const web = o.config.web.enabled ? await createWebDesk(http.app, fullCtx, db, o.config.web) : null;
   http.finish();
-  // The weekly digest links to the dashboard where this process listens (known once it does).
+  // The weekly digest links to the dashboard: at WEB_PUBLIC_URL, else where this process listens (known once it does).
   const links = { dashboard: null as string | null };
   const worker = createWorker(fullCtx, db, adapters, connectors, o, () => links.dashboard);
   outboxNow.dispatch = (keys) => worker.dispatch(keys);
   for (const a of adapters) await a.start();
   const port = await http.listen(o.config.port, o.config.host);
-  links.dashboard = `http://127.0.0.1:${port}/dashboard`;
+  links.dashboard = `${o.config.web.publicUrl ?? `http://127.0.0.1:${port}`}/dashboard`;
   await fullCtx.store.outbox.enqueue([nextDigestJob(fullCtx, clock.now())]);
   if (o.startWorker !== false) worker.start();
   if (o.startPollers !== false) networks.pollers.forEach((p) => p.start());

@@ -50,14 +50,14 @@ function renderSvg(chart: BarChart, series: readonly string[]): string {
     let x = LABEL_W;
     const rects = bar.parts.map((p) => {
       const w = (p.value / max) * CHART_W;
-      const rect = `<rect x="${x.toFixed(1)}" y="${y + 3}" width="${w.toFixed(1)}" height="${ROW - 8}" fill="${seriesColour(series, p.series)}"><title>${encode(`${bar.label}, ${p.series}: ${p.value}`)}</title></rect>`;
+      const rect = `<rect x="${x.toFixed(1)}" y="${y + 3}" width="${w.toFixed(1)}" height="${ROW - 8}" fill="${seriesColour(series, p.series)}"/>`;
       x += w;
       return rect;
     }).join('');
-    const label = `<text x="${LABEL_W - 8}" y="${y + ROW / 2 + 4}" text-anchor="end" class="app-chart__label">${encode(bar.label)}</text>`;
-    const value = `<text x="${x + 6}" y="${y + ROW / 2 + 4}" class="app-chart__value">${total(bar)}</text>`;
-    const body = `${label}${rects}${value}`;
-    const name = `${bar.label}: ${total(bar)} ${chart.unit}${bar.parts.length > 1 ? ` (${bar.parts.map((p) => `${p.series} ${p.value}`).join(', ')})` : ''}`;
+    // One text element, label then value, so what is seen is where the accessible name starts (WCAG 2.5.3).
+    const text = `<text y="${y + ROW / 2 + 4}" class="app-chart__label"><tspan x="${LABEL_W - 8}" text-anchor="end">${encode(bar.label)}</tspan><tspan x="${(x + 6).toFixed(1)}"> ${total(bar)}</tspan></text>`;
+    const body = `${rects}${text}`;
+    const name = `${bar.label} ${total(bar)} ${chart.unit}${bar.parts.length > 1 ? `: ${bar.parts.map((p) => `${p.series} ${p.value}`).join(', ')}` : ''}`;
     return bar.href ? `<a href="${encode(bar.href)}" aria-label="${encode(`${name}. Show these cases`)}">${body}</a>` : `<g aria-label="${encode(name)}">${body}</g>`;
   }).join('\n    ');
   return `<svg class="app-chart__svg" viewBox="0 0 ${width} ${height}" width="100%" role="group" aria-labelledby="${chart.id}-title" font-family="inherit" font-size="14">
@@ -67,7 +67,8 @@ function renderSvg(chart: BarChart, series: readonly string[]): string {
 
 function renderLegend(series: readonly string[]): string {
   if (series.length < 2) return '';
-  const items = series.map((s) => `<li class="app-chart__key"><span class="app-chart__swatch" style="background:${seriesColour(series, s)}"></span>${encode(s)}</li>`).join('');
+  // An SVG swatch: its fill is an attribute, not an inline style the Content-Security-Policy would block.
+  const items = series.map((s) => `<li class="app-chart__key"><svg class="app-chart__swatch" width="14" height="14" aria-hidden="true" focusable="false"><rect width="14" height="14" fill="${seriesColour(series, s)}"/></svg> ${encode(s)}</li>`).join('');
   return `<ul class="govuk-list app-chart__legend" aria-label="Key">${items}</ul>`;
 }
 
@@ -79,7 +80,7 @@ function renderTable(chart: BarChart, series: readonly string[]): string {
     const label = bar.href ? `<a class="govuk-link" href="${encode(bar.href)}">${encode(bar.label)}</a>` : encode(bar.label);
     return `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${label}</th>${cells}<td class="govuk-table__cell govuk-table__cell--numeric">${total(bar)}</td></tr>`;
   }).join('\n      ');
-  return `<details class="govuk-details" open>
+  return `<details class="govuk-details">
     <summary class="govuk-details__summary"><span class="govuk-details__summary-text">${encode(chart.title)}: the numbers</span></summary>
     <div class="govuk-details__text">
     <table class="govuk-table" id="${chart.id}-table">
