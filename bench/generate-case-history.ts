@@ -55,9 +55,12 @@ export function* generateCaseHistory(o: HistoryOptions): Generator<GeneratedCase
   const bursts = Math.max(1, Math.round(o.cases / 100));
   for (let i = 0; i < o.cases; i++) {
     const n = first + i;
-    // A quarter of the cases come in bursts on one topic, so surges are there to find.
+    // Openings rise with the case number, as they do in a running desk (so a week's events lie together in
+    // the log, as they would); a quarter of the cases come in bursts on one topic, so surges are there to find.
+    const at = o.from.getTime() + (span * (i + rnd())) / o.cases;
     const burst = rnd() < 0.25;
-    const openedMs = burst ? o.from.getTime() + Math.floor(rnd() * bursts) * (span / bursts) + Math.floor(rnd() * 20) * MINUTE : o.from.getTime() + Math.floor(rnd() * span);
+    const slot = span / bursts;
+    const openedMs = burst ? o.from.getTime() + Math.floor((at - o.from.getTime()) / slot) * slot + (i % 20) * MINUTE : at;
     const opened = new Date(Math.min(openedMs, o.to.getTime() - 1));
     const posted = new Date(opened.getTime() - Math.floor(rnd() * 90) * MINUTE);
     const service = pick(SERVICES);

@@ -3,7 +3,7 @@
 import { RUNG_OF_ACTION, type DashboardCaseRow, type DashboardFilter, type DrillDown, type ResponseOutcome } from '../../domain/dashboard-figures.js';
 import type { WorkingTime } from '../../policy/working-spans.js';
 import type { Sql } from '../db.js';
-import { factsCte, selectedCte, daysCte } from './dashboard-selection.js';
+import { daysCte, factsCte, periodEvents, selectedCte } from './dashboard-selection.js';
 import { SqlParams } from './sql-params.js';
 
 export interface CaseListQuery {
@@ -23,18 +23,21 @@ interface Row {
 
 export async function listDashboardCases(sql: Sql, q: CaseListQuery): Promise<DashboardCaseRow[]> {
   const p = new SqlParams();
-  const ctes = [selectedCte(p, q.filter), daysCte(p, q.working), factsCte(p, q.now)].join(',\n');
+  const ctes = [selectedCte(p, q.filter), daysCte(p, q.working), factsCte(p, q.filter, q.now)].join(',\n');
   const where = q.drill ? drillPredicate(p, q.drill, q.timeZone) : 'true';
+  const limit = q.limit === null ? '' : `LIMIT ${p.add(q.limit)}`;
+  const counted = (type: string) => `(SELECT x.case_id, count(*) AS n FROM ${periodEvents(p, q.filter, [type])} x GROUP BY 1)`;
+  // The page of cases first, then their bodies and counts: a list of 500 reads 500 case rows, not the period's.
   const rows = await sql.query<Row>(
-    `WITH ${ctes}
+    `WITH ${ctes},
+     page AS (SELECT * FROM facts f WHERE ${where} ORDER BY f.opened_at, f.id ${limit})
      SELECT f.id, f.opened_at, f.posted_at, f.network, f.service, f.kind, f.risk, f.sentiment, f.state,
             c.body->>'outcome' AS outcome, f.first_reply_at, f.due, f.response, f.working_minutes,
-            (SELECT count(*) FROM events e WHERE e.case_id = f.id AND e.type = 'case.escalated') AS escalations,
-            (SELECT count(*) FROM events e WHERE e.case_id = f.id AND e.type = 'case.moderation.done') AS moderation_actions
-       FROM facts f JOIN cases c ON c.id = f.id
-      WHERE ${where}
-      ORDER BY f.opened_at, f.id
-      ${q.limit === null ? '' : `LIMIT ${p.add(q.limit)}`}`,
+            coalesce(esc.n, 0) AS escalations, coalesce(modr.n, 0) AS moderation_actions
+       FROM page f JOIN cases c ON c.id = f.id
+       LEFT JOIN ${counted('case.escalated')} esc ON esc.case_id = f.id
+       LEFT JOIN ${counted('case.moderation.done')} modr ON modr.case_id = f.id
+      ORDER BY f.opened_at, f.id`,
     p.values,
   );
   return rows.rows.map(toRow);

@@ -1,5 +1,5 @@
-// Owns the dashboard's volume queries: cases per local day and network, per kind, service, risk,
-// sentiment, and per local weekday and hour, for the period's filtered cases.
+// Owns the dashboard's volume queries: cases per local day and network, per kind, service and risk,
+// and per local weekday and hour, for the period's filtered cases.
 import type { Count, DashboardFilter, DayNetworkCount, HourCount } from '../../domain/dashboard-figures.js';
 import type { Sql } from '../db.js';
 import { selectedCte } from './dashboard-selection.js';
@@ -22,19 +22,6 @@ export async function countByColumn(sql: Sql, f: DashboardFilter, column: 'kind'
   const p = new SqlParams();
   const rows = await sql.query<{ key: string; count: string }>(
     `WITH ${selectedCte(p, f)} SELECT ${column} AS key, count(*) AS count FROM selected GROUP BY 1 ORDER BY 2 DESC, 1`,
-    p.values,
-  );
-  return rows.rows.map((r) => ({ key: r.key, count: Number(r.count) }));
-}
-
-/** The mood recorded on each case's opening event. */
-export async function countBySentiment(sql: Sql, f: DashboardFilter): Promise<Count[]> {
-  const p = new SqlParams();
-  const rows = await sql.query<{ key: string; count: string }>(
-    `WITH ${selectedCte(p, f)}
-     SELECT coalesce(o.body->'data'->>'sentiment', 'unknown') AS key, count(*) AS count
-       FROM selected s JOIN events o ON o.case_id = s.id AND o.type = 'case.opened'
-      GROUP BY 1 ORDER BY 2 DESC, 1`,
     p.values,
   );
   return rows.rows.map((r) => ({ key: r.key, count: Number(r.count) }));

@@ -3,16 +3,18 @@
 import { RESPONSE_OUTCOMES, RUNG_OF_ACTION, type Count, type DashboardFilter, type EscalationFigures, type FirstResponseFigures, type ResponseOutcome, type SurgeFigures } from '../../domain/dashboard-figures.js';
 import type { WorkingTime } from '../../policy/working-spans.js';
 import type { Sql } from '../db.js';
-import { factsCte, selectedCte, daysCte } from './dashboard-selection.js';
+import { daysCte, factsCte, periodEvents, selectedCte } from './dashboard-selection.js';
 import { SqlParams } from './sql-params.js';
 
-export async function firstResponseFigures(sql: Sql, f: DashboardFilter, working: WorkingTime, now: Date): Promise<FirstResponseFigures> {
+/** The first responses, and the sentiment recorded on opening: both read each case's opening once. */
+export async function firstResponseFigures(sql: Sql, f: DashboardFilter, working: WorkingTime, now: Date): Promise<FirstResponseFigures & { bySentiment: Count[] }> {
   const p = new SqlParams();
-  const ctes = [selectedCte(p, f), daysCte(p, working), factsCte(p, now)].join(',\n');
+  const ctes = [selectedCte(p, f), daysCte(p, working), factsCte(p, f, now)].join(',\n');
   const outcomeCounts = RESPONSE_OUTCOMES.map((o) => `count(*) FILTER (WHERE response = '${o}') AS ${o}`).join(', ');
-  const rows = await sql.query<Record<ResponseOutcome, string> & { replied: string; median: number | null; p90: number | null }>(
+  const rows = await sql.query<Record<ResponseOutcome, string> & { replied: string; median: number | null; p90: number | null; sentiments: Record<string, number> | null }>(
     `WITH ${ctes}
      SELECT ${outcomeCounts}, count(working_minutes) AS replied,
+            (SELECT jsonb_object_agg(x.sentiment, x.n) FROM (SELECT sentiment, count(*) AS n FROM facts GROUP BY 1) x) AS sentiments,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY working_minutes) AS median,
             percentile_cont(0.9) WITHIN GROUP (ORDER BY working_minutes) AS p90
        FROM facts`,
@@ -20,7 +22,8 @@ export async function firstResponseFigures(sql: Sql, f: DashboardFilter, working
   );
   const t = rows.rows[0];
   const byOutcome = Object.fromEntries(RESPONSE_OUTCOMES.map((o) => [o, Number(t?.[o] ?? 0)])) as Record<ResponseOutcome, number>;
-  return { outcomes: byOutcome, replied: Number(t?.replied ?? 0), medianWorkingMinutes: numberOrNull(t?.median), p90WorkingMinutes: numberOrNull(t?.p90) };
+  const bySentiment = sortCounts(Object.entries(t?.sentiments ?? {}).map(([key, count]) => ({ key, count: Number(count) })));
+  return { outcomes: byOutcome, replied: Number(t?.replied ?? 0), medianWorkingMinutes: numberOrNull(t?.median), p90WorkingMinutes: numberOrNull(t?.p90), bySentiment };
 }
 
 /** Acknowledged: an acknowledgement recorded; declined: declined or dismissed without one; pending: neither yet. */
@@ -30,13 +33,12 @@ export async function escalationFigures(sql: Sql, f: DashboardFilter): Promise<E
     `WITH ${selectedCte(p, f)},
      raised AS (
        SELECT e.case_id, e.body->'data'->>'escalationId' AS escalation_id, e.body->'data'->'target'->>'type' AS target, e.occurred_at AS raised_at
-         FROM selected s JOIN events e ON e.case_id = s.id AND e.type = 'case.escalated'),
+         FROM selected s JOIN ${periodEvents(p, f, ['case.escalated'])} e ON e.case_id = s.id),
      answered AS (
        SELECT a.case_id, a.body->'data'->>'escalationId' AS escalation_id,
               min(a.occurred_at) FILTER (WHERE a.type = 'case.escalation.acknowledged') AS acknowledged_at,
               min(a.occurred_at) FILTER (WHERE a.type <> 'case.escalation.acknowledged') AS declined_at
-         FROM selected s JOIN events a ON a.case_id = s.id
-          AND a.type IN ('case.escalation.acknowledged', 'case.escalation.declined', 'case.safeguarding.dismissed')
+         FROM selected s JOIN ${periodEvents(p, f, ['case.escalation.acknowledged', 'case.escalation.declined', 'case.safeguarding.dismissed'])} a ON a.case_id = s.id
         GROUP BY 1, 2)
      SELECT r.target, count(*) AS raised, count(a.acknowledged_at) AS acknowledged,
             count(*) FILTER (WHERE a.acknowledged_at IS NULL AND a.declined_at IS NOT NULL) AS declined,
@@ -59,8 +61,8 @@ export async function moderationFigures(sql: Sql, f: DashboardFilter): Promise<{
     `WITH ${selectedCte(p, f)}
      SELECT r.body->'data'->>'action' AS action, count(*) AS count
        FROM selected s
-       JOIN events d ON d.case_id = s.id AND d.type = 'case.moderation.done'
-       JOIN events r ON r.case_id = s.id AND r.type = 'case.moderation.requested'
+       JOIN ${periodEvents(p, f, ['case.moderation.done'])} d ON d.case_id = s.id
+       JOIN ${periodEvents(p, f, ['case.moderation.requested'])} r ON r.case_id = s.id
         AND r.body->'data'->>'moderationId' = d.body->'data'->>'moderationId'
       GROUP BY 1`,
     p.values,
@@ -83,8 +85,10 @@ export async function surgeFigures(sql: Sql, f: DashboardFilter, surge: { cases:
   const rows = await sql.query<{ topic: string; started_at: Date; ended_at: Date; peak: string }>(
     `WITH ${cte},
      topical AS (
-       SELECT lower(btrim(m.topic)) AS topic, m.posted_at FROM selected s JOIN mentions m ON m.id = s.mention_id
-        WHERE m.topic IS NOT NULL AND btrim(m.topic) <> ''),
+         SELECT lower(btrim(m.topic)) AS topic, m.posted_at FROM selected s JOIN mentions m ON m.id = s.mention_id
+        -- The mention arrived when its case opened: a range on arrival (a day either side) finds them together.
+        WHERE m.received_at >= ${p.add(new Date(f.from.getTime() - 86_400_000))}::timestamptz AND m.received_at < ${p.add(new Date(f.to.getTime() + 86_400_000))}::timestamptz
+          AND m.topic IS NOT NULL AND btrim(m.topic) <> ''),
      windowed AS (
        SELECT topic, posted_at, count(*) OVER (PARTITION BY topic ORDER BY posted_at RANGE BETWEEN ${within}::interval PRECEDING AND CURRENT ROW) AS in_window
          FROM topical),

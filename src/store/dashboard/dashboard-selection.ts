@@ -4,6 +4,11 @@ import type { DashboardFilter } from '../../domain/dashboard-figures.js';
 import type { WorkingTime } from '../../policy/working-spans.js';
 import type { SqlParams } from './sql-params.js';
 
+/** The period's opening events: their time is the case's opening time, so the range is exact. */
+export function openings(p: SqlParams, f: DashboardFilter): string {
+  return `(SELECT e.case_id, e.body, e.occurred_at FROM events e WHERE e.type = 'case.opened' AND e.occurred_at >= ${p.add(f.from)}::timestamptz AND e.occurred_at < ${p.add(f.to)}::timestamptz)`;
+}
+
 /** `selected`: the cases opened in the period that pass the filters ('unclassified' matches no tag set). */
 export function selectedCte(p: SqlParams, f: DashboardFilter): string {
   const service = p.add(f.service);
@@ -67,26 +72,35 @@ function dayNumber(t: string): string {
 }
 
 /**
+ * The period's events of some types, found by type and time (an index range, not a probe per case): a
+ * case's events all come at or after its opening, so none of the period's cases has one before `from`
+ * (a day earlier allows for a replica's clock running behind).
+ */
+export function periodEvents(p: SqlParams, f: DashboardFilter, types: readonly string[]): string {
+  return `(SELECT e.* FROM events e WHERE e.type = ANY(${p.add(types)}::text[]) AND e.occurred_at >= ${p.add(new Date(f.from.getTime() - 86_400_000))}::timestamptz)`;
+}
+
+/**
  * `facts` (needs `selected` and `days`): per case its posting time and sentiment as recorded on opening,
  * its first-response target (the latest one set), its first reply the network accepted, the working
  * minutes between post and reply, and how it stands against the target at `now`.
  */
-export function factsCte(p: SqlParams, now: Date): string {
+export function factsCte(p: SqlParams, f: DashboardFilter, now: Date): string {
   const at = p.add(now);
   // MATERIALIZED: each case's facts are worked out once, not again in every expression that reads them.
   return `opened AS MATERIALIZED (
     SELECT s.*, coalesce((o.body->'data'->>'postedAt')::timestamptz, o.occurred_at) AS posted_at,
            coalesce(o.body->'data'->>'sentiment', 'unknown') AS sentiment,
-           coalesce(
-             (SELECT (d.body->'data'->>'due')::timestamptz FROM events d
-               WHERE d.case_id = s.id AND d.type = 'case.deadline.set'
-                 AND d.body->'data'->>'name' = 'first_response' AND d.body->'data'->>'due' IS NOT NULL
-               ORDER BY d.seq DESC LIMIT 1),
-             (o.body->'data'->'deadlines'->>'first_response')::timestamptz) AS due,
-           (SELECT min(r.occurred_at) FROM events r WHERE r.case_id = s.id AND r.type = 'case.reply.sent') AS first_reply_at
+           coalesce(moved.due, (o.body->'data'->'deadlines'->>'first_response')::timestamptz) AS due,
+           replied.first_reply_at
       FROM selected s
-      -- LATERAL with LIMIT: one index probe per case, never a scan of every opening in the log.
-      CROSS JOIN LATERAL (SELECT e.body, e.occurred_at FROM events e WHERE e.case_id = s.id AND e.type = 'case.opened' LIMIT 1) o),
+      JOIN ${openings(p, f)} o ON o.case_id = s.id
+      LEFT JOIN (SELECT DISTINCT ON (d.case_id) d.case_id, (d.body->'data'->>'due')::timestamptz AS due
+                   FROM ${periodEvents(p, f, ['case.deadline.set'])} d
+                  WHERE d.body->'data'->>'name' = 'first_response' AND d.body->'data'->>'due' IS NOT NULL
+                  ORDER BY d.case_id, d.seq DESC) moved ON moved.case_id = s.id
+      LEFT JOIN (SELECT r.case_id, min(r.occurred_at) AS first_reply_at FROM ${periodEvents(p, f, ['case.reply.sent'])} r GROUP BY 1) replied
+             ON replied.case_id = s.id),
   facts AS MATERIALIZED (
     SELECT o.*,
            CASE WHEN o.first_reply_at IS NULL THEN NULL
