@@ -11,6 +11,7 @@ import { createHttpServer, type HttpServer } from '../http/create-http-server.js
 import { createIntakeRouter } from '../http/intake-route.js';
 import { createCaseRouter } from '../http/case-route.js';
 import { createReportRouter } from '../http/report-route.js';
+import { createDashboardApiRouter } from '../http/dashboard-api-route.js';
 import type { ChatSurface } from '../policy/policy-directory.js';
 import type { Policy } from '../policy/policy-schema.js';
 import { createWorkingCalendar } from '../policy/working-calendar.js';
@@ -19,6 +20,7 @@ import { createLearnedSuggestions } from '../services/learned-suggestions.js';
 import { runClockJob } from '../services/run-clock-job.js';
 import { ESCALATION_WINDOW_KIND, runEscalationWindow } from '../services/escalation-window.js';
 import { HOLDING_LINE_KIND, recordHoldingLine } from '../services/surge-holding-line.js';
+import { DIGEST_JOB_KIND, nextDigestJob, runWeeklyDigest } from '../services/weekly-digest.js';
 import { tellAdminsOfStaleItem } from '../services/tell-admins-of-stale-item.js';
 import { tellAdminsOfPermanentFailure } from '../services/tell-admins-of-permanent-failure.js';
 import { deliverAutoReply, deliverModeration, deliverReply, recordNetworkFailure } from '../services/deliver-network-action.js';
@@ -114,14 +116,19 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const localApiToken = o.config.databaseUrl ? null : await resolveLocalApiToken(o.config.dataDir);
   const apiTokens = [...o.config.apiTokens, ...(localApiToken ? [localApiToken.token] : [])];
   http.app.use(createCaseRouter(fullCtx, apiTokens), createReportRouter(fullCtx, apiTokens));
+  http.app.use(createDashboardApiRouter(fullCtx, apiTokens));
   http.app.use(createUnreadableRouter({ changes: networks.unreadable, readers: networks.readers, readTokens: apiTokens, intakeSecret: intakeSecret?.secret ?? null, clock }));
   const web = o.config.web.enabled ? await createWebDesk(http.app, fullCtx, db, o.config.web, o.logger) : null;
-  const worker = createWorker(fullCtx, db, adapters, connectors, o, metrics);
+  // The weekly digest links to the dashboard: at WEB_PUBLIC_URL, else where this process listens (known once it does).
+  const links = { dashboard: null as string | null };
+  const worker = createWorker(fullCtx, db, adapters, connectors, o, metrics, () => links.dashboard);
   http.app.use(createMetricsRouter(apiTokens, metrics.registry, () => refreshStoreFigures(metrics, db)));
   http.finish();
   outboxNow.dispatch = (keys) => worker.dispatch(keys);
   for (const a of adapters) await a.start();
   const port = await http.listen(o.config.port, o.config.host);
+  links.dashboard = `${o.config.web.publicUrl ?? `http://127.0.0.1:${port}`}/dashboard`;
+  await fullCtx.store.outbox.enqueue([nextDigestJob(fullCtx, clock.now())]);
   if (o.startWorker !== false) worker.start();
   const stopWaking = o.startWorker !== false ? await outboxSignal.subscribe(() => worker.wake()) : async () => {};
   if (o.startPollers !== false) networks.pollers.forEach((p) => p.start());
@@ -171,7 +178,7 @@ function configuredSurfaces(config: Config): ChatSurface[] {
   return [config.slack ? ('slack' as const) : null, config.teams ? ('teams' as const) : null].filter((s): s is ChatSurface => s !== null);
 }
 
-function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[], connectorList: readonly NetworkConnector[], o: DeskOptions, metrics: DeskMetrics): OutboxWorker {
+function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[], connectorList: readonly NetworkConnector[], o: DeskOptions, metrics: DeskMetrics, dashboardUrl: () => string | null): OutboxWorker {
   const connectors = new Map(connectorList.map((c) => [c.network, c]));
   const lookup = (network: string) => connectors.get(network) ?? null;
   return createOutboxWorker({
@@ -189,6 +196,7 @@ function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[]
       'clock.due': (job) => runClockJob(ctx, 'due', job),
       [ESCALATION_WINDOW_KIND]: (job) => runEscalationWindow(ctx, job),
       [HOLDING_LINE_KIND]: (job) => recordHoldingLine(ctx, job),
+      [DIGEST_JOB_KIND]: (job) => runWeeklyDigest(ctx, job, dashboardUrl()),
     }),
     onFailed: countedOnFailed(metrics, async (job, error) => {
       await recordNetworkFailure(ctx, job, error);

@@ -13,6 +13,8 @@ export interface EventDataMap {
     postedAtAdjusted?: 'in_the_future' | 'too_old' | null;
     postedOutOfHours: boolean;
     risk: RiskLevel;
+    /** The post's mood as read on arrival (policy/sentiment.ts), for the dashboard; absent on cases opened before it was kept. */
+    sentiment?: 'negative' | 'neutral' | 'positive';
     deadlines: Record<string, string>;
   };
   'case.claimed': Record<string, never>;

@@ -14,6 +14,7 @@ export interface OpenCaseInput {
   readonly postedAtAdjusted?: 'in_the_future' | 'too_old' | null | undefined;
   readonly postedOutOfHours: boolean;
   readonly risk: RiskLevel;
+  readonly sentiment?: 'negative' | 'neutral' | 'positive' | undefined;
   readonly deadlines: Record<string, string>;
 }
 
@@ -33,6 +34,7 @@ export function buildCaseOpened(input: OpenCaseInput, actor: Actor): CaseEvent<'
       postedAtAdjusted: input.postedAtAdjusted ?? null,
       postedOutOfHours: input.postedOutOfHours,
       risk: input.risk,
+      ...(input.sentiment ? { sentiment: input.sentiment } : {}),
       deadlines: input.deadlines,
     },
   };

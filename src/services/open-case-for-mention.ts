@@ -7,6 +7,7 @@ import type { CaseEvent } from '../domain/events.js';
 import { evolveCase } from '../domain/evolve-case.js';
 import { authorKey, type Mention } from '../domain/mention.js';
 import { buildCaseOpened } from '../domain/open-case.js';
+import { analyseSentiment } from '../policy/sentiment.js';
 import { autoReplyNightKey, outOfHoursAutoReply } from '../policy/out-of-hours.js';
 import type { PostTime } from '../policy/post-time.js';
 import { deadlinesFor } from '../policy/response-clocks.js';
@@ -42,6 +43,7 @@ export function openCaseForMention(
       postedAtAdjusted: posted.adjusted,
       postedOutOfHours: !ctx.calendar.isOpen(from),
       risk: reading.risk,
+      sentiment: analyseSentiment(mention.text).label,
       deadlines: { ...deadlinesFor(ctx.policy, ctx.calendar, 'opened', from), ...foiDeadlines(ctx, reading, from) },
     },
     systemActor(),

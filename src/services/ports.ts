@@ -2,6 +2,8 @@
 import type { Case, CaseState } from '../domain/case.js';
 import type { AppendedCaseEvent, CaseEvent, StoredCaseEvent } from '../domain/events.js';
 import type { Mention } from '../domain/mention.js';
+import type { DashboardCaseRow, DashboardFigures, DashboardFilter, DrillDown } from '../domain/dashboard-figures.js';
+import type { WorkingTime } from '../policy/working-spans.js';
 import type { ModerationRecord } from '../domain/moderation-record.js';
 import type { PersonalDataStore } from './personal-data-ports.js';
 
@@ -154,10 +156,27 @@ export interface ReportSource {
   eventsOfTypes(caseIds: readonly string[], types: readonly CaseEvent['type'][]): Promise<CaseEvent[]>;
 }
 
+/** What the management dashboard reads: every figure computed by the store from the event log (src/store/dashboard). */
+export interface DashboardSource {
+  figures(q: DashboardQuery): Promise<DashboardFigures>;
+  cases(q: DashboardQuery, drill: DrillDown | null, limit: number | null): Promise<DashboardCaseRow[]>;
+}
+
+export interface DashboardQuery {
+  readonly filter: DashboardFilter;
+  /** The council's zone: days and hours are local. */
+  readonly timeZone: string;
+  /** The working calendar's open periods from before the earliest post to now (policy/working-spans.ts). */
+  readonly working: WorkingTime;
+  readonly surge: { readonly cases: number; readonly withinMinutes: number };
+  readonly now: Date;
+}
+
 /** The repositories inside one transaction: everything written together or not at all. */
 export interface UnitOfWork {
   readonly settings: DeskSettingsRepository;
   readonly reports: ReportSource;
+  readonly dashboard: DashboardSource;
   readonly mentions: MentionRepository;
   readonly cases: CaseRepository;
   readonly events: EventLog;

@@ -13,6 +13,7 @@ import { PgReportSource } from './pg-report-source.js';
 import { PgAwayRegister } from './pg-away-register.js';
 import { PgHoldingLines } from './pg-holding-lines.js';
 import { PgPersonalDataStore } from './pg-personal-data-store.js';
+import { PgDashboardSource } from './dashboard/pg-dashboard-source.js';
 
 export interface PgStoreOptions {
   /** The outbox's "now" for items without runAt; must be the clock the outbox worker uses. */
@@ -66,5 +67,6 @@ export function unitOfWork(sql: Sql, clock: Clock = systemClock, onEnqueued?: ()
     away: new PgAwayRegister(sql),
     holdingLines: new PgHoldingLines(sql),
     personalData: new PgPersonalDataStore(sql),
+    dashboard: new PgDashboardSource(sql),
   };
 }

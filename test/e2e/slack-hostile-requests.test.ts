@@ -24,6 +24,8 @@ describe('malformed signed Slack requests', () => {
     ['a block action with no actions', `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', team: { id: 'T0000DESK' }, user: { id: 'U0ANA' } }))}`],
     // Found by the 8,000-request fuzz: an id Bolt turns into text, whose toString is not a function.
     ['a team id that is an object', `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', team: { id: { toString: -4.9e170 } }, user: { id: 'U0ANA' }, actions: [] }))}`],
+    // Found by the 100,000-request fuzz: a team id Bolt uses as a key.
+    ['a team id of "__proto__"', `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', team: { id: '__proto__' }, user: { id: 'U0ANA', team_id: 'T0000DESK' }, actions: [] }))}`],
     ['a user team id that is a number', `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', team: { id: 'T0000DESK' }, user: { id: 'U0ANA', team_id: 7 }, actions: [] }))}`],
   ])('answers %s with a 400, never a 500', async (_what, body) => {
     const res = await post(body, FORM);

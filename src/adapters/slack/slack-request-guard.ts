@@ -69,9 +69,13 @@ function missingField(body: Record<string, unknown>): string | null {
   return null;
 }
 
+/** Slack's ids are upper-case letters and digits (T0123ABCD, E…, A…). */
+const SLACK_ID = /^[A-Z0-9]{2,40}$/;
+
 /**
- * Who a request is from, which Bolt and the workspace check read as text: anything but a string there (an
- * object whose toString is a number, found by the fuzz) would throw inside Bolt and answer 500.
+ * Who a request is from, which Bolt and the workspace check read as text and use as keys: anything but a Slack
+ * id there (an object whose toString is a number, or the text "__proto__", both found by the fuzz) would throw
+ * inside Bolt and answer 500.
  */
 function malformedIdentity(body: Record<string, unknown>): string | null {
   const object = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -81,7 +85,7 @@ function malformedIdentity(body: Record<string, unknown>): string | null {
     ['enterprise.id', object(body['enterprise']) ? body['enterprise']['id'] : undefined],
     ['user.team_id', object(body['user']) ? body['user']['team_id'] : undefined],
   ];
-  return fields.find(([, v]) => v !== undefined && v !== null && typeof v !== 'string')?.[0] ?? null;
+  return fields.find(([, v]) => v !== undefined && v !== null && (typeof v !== 'string' || !SLACK_ID.test(v)))?.[0] ?? null;
 }
 
 async function readBody(req: Request): Promise<Buffer | null> {

@@ -1,0 +1,113 @@
+// Owns the dashboard's handling queries: first responses against target in working time, escalations
+// and how fast they were acknowledged, moderation carried out by rung, and surges by topic.
+import { RESPONSE_OUTCOMES, RUNG_OF_ACTION, type Count, type DashboardFilter, type EscalationFigures, type FirstResponseFigures, type ResponseOutcome, type SurgeFigures } from '../../domain/dashboard-figures.js';
+import type { WorkingTime } from '../../policy/working-spans.js';
+import type { Sql } from '../db.js';
+import { daysCte, factsCte, periodEvents, selectedCte } from './dashboard-selection.js';
+import { SqlParams } from './sql-params.js';
+
+/** The first responses, and the sentiment recorded on opening: both read each case's opening once. */
+export async function firstResponseFigures(sql: Sql, f: DashboardFilter, working: WorkingTime, now: Date): Promise<FirstResponseFigures & { bySentiment: Count[] }> {
+  const p = new SqlParams();
+  const ctes = [selectedCte(p, f), daysCte(p, working), factsCte(p, f, now)].join(',\n');
+  const outcomeCounts = RESPONSE_OUTCOMES.map((o) => `count(*) FILTER (WHERE response = '${o}') AS ${o}`).join(', ');
+  const rows = await sql.query<Record<ResponseOutcome, string> & { replied: string; median: number | null; p90: number | null; sentiments: Record<string, number> | null }>(
+    `WITH ${ctes}
+     SELECT ${outcomeCounts}, count(working_minutes) AS replied,
+            (SELECT jsonb_object_agg(x.sentiment, x.n) FROM (SELECT sentiment, count(*) AS n FROM facts GROUP BY 1) x) AS sentiments,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY working_minutes) AS median,
+            percentile_cont(0.9) WITHIN GROUP (ORDER BY working_minutes) AS p90
+       FROM facts`,
+    p.values,
+  );
+  const t = rows.rows[0];
+  const byOutcome = Object.fromEntries(RESPONSE_OUTCOMES.map((o) => [o, Number(t?.[o] ?? 0)])) as Record<ResponseOutcome, number>;
+  const bySentiment = sortCounts(Object.entries(t?.sentiments ?? {}).map(([key, count]) => ({ key, count: Number(count) })));
+  return { outcomes: byOutcome, replied: Number(t?.replied ?? 0), medianWorkingMinutes: numberOrNull(t?.median), p90WorkingMinutes: numberOrNull(t?.p90), bySentiment };
+}
+
+/** Acknowledged: an acknowledgement recorded; declined: declined or dismissed without one; pending: neither yet. */
+export async function escalationFigures(sql: Sql, f: DashboardFilter): Promise<EscalationFigures[]> {
+  const p = new SqlParams();
+  const rows = await sql.query<{ target: string; raised: string; acknowledged: string; declined: string; median: number | null; p90: number | null }>(
+    `WITH ${selectedCte(p, f)},
+     raised AS (
+       SELECT e.case_id, e.body->'data'->>'escalationId' AS escalation_id, e.body->'data'->'target'->>'type' AS target, e.occurred_at AS raised_at
+         FROM selected s JOIN ${periodEvents(p, f, ['case.escalated'])} e ON e.case_id = s.id),
+     answered AS (
+       SELECT a.case_id, a.body->'data'->>'escalationId' AS escalation_id,
+              min(a.occurred_at) FILTER (WHERE a.type = 'case.escalation.acknowledged') AS acknowledged_at,
+              min(a.occurred_at) FILTER (WHERE a.type <> 'case.escalation.acknowledged') AS declined_at
+         FROM selected s JOIN ${periodEvents(p, f, ['case.escalation.acknowledged', 'case.escalation.declined', 'case.safeguarding.dismissed'])} a ON a.case_id = s.id
+        GROUP BY 1, 2)
+     SELECT r.target, count(*) AS raised, count(a.acknowledged_at) AS acknowledged,
+            count(*) FILTER (WHERE a.acknowledged_at IS NULL AND a.declined_at IS NOT NULL) AS declined,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM a.acknowledged_at - r.raised_at) / 60) AS median,
+            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM a.acknowledged_at - r.raised_at) / 60) AS p90
+       FROM raised r LEFT JOIN answered a ON a.case_id = r.case_id AND a.escalation_id = r.escalation_id
+      GROUP BY 1 ORDER BY 1`,
+    p.values,
+  );
+  return rows.rows.map((r) => {
+    const raised = Number(r.raised), acknowledged = Number(r.acknowledged), declined = Number(r.declined);
+    return { target: r.target, raised, acknowledged, declined, pending: raised - acknowledged - declined, medianAckMinutes: numberOrNull(r.median), p90AckMinutes: numberOrNull(r.p90) };
+  });
+}
+
+/** Moderation the network carried out (a done event), by the action requested and by its rung. */
+export async function moderationFigures(sql: Sql, f: DashboardFilter): Promise<{ byRung: Count[]; byAction: Count[] }> {
+  const p = new SqlParams();
+  const rows = await sql.query<{ action: string; count: string }>(
+    `WITH ${selectedCte(p, f)}
+     SELECT r.body->'data'->>'action' AS action, count(*) AS count
+       FROM selected s
+       JOIN ${periodEvents(p, f, ['case.moderation.done'])} d ON d.case_id = s.id
+       JOIN ${periodEvents(p, f, ['case.moderation.requested'])} r ON r.case_id = s.id
+        AND r.body->'data'->>'moderationId' = d.body->'data'->>'moderationId'
+      GROUP BY 1`,
+    p.values,
+  );
+  const byAction = rows.rows.map((r) => ({ key: r.action, count: Number(r.count) }));
+  const rungs = new Map<string, number>();
+  for (const a of byAction) rungs.set(RUNG_OF_ACTION[a.key] ?? a.key, (rungs.get(RUNG_OF_ACTION[a.key] ?? a.key) ?? 0) + a.count);
+  return { byRung: sortCounts([...rungs].map(([key, count]) => ({ key, count }))), byAction: sortCounts(byAction) };
+}
+
+/**
+ * A surge moment: a case whose topic had more than `limit` cases posted in the `withinMinutes` up to and
+ * including its own posting time (policy/surge.ts's rule, asked at every case). Moments on one topic less
+ * than a window apart are one surge. Topics are grouped ignoring case and surrounding spaces.
+ */
+export async function surgeFigures(sql: Sql, f: DashboardFilter, surge: { cases: number; withinMinutes: number }): Promise<SurgeFigures[]> {
+  const p = new SqlParams();
+  const cte = selectedCte(p, f);
+  const within = p.add(`${surge.withinMinutes} minutes`);
+  const rows = await sql.query<{ topic: string; started_at: Date; ended_at: Date; peak: string }>(
+    `WITH ${cte},
+     topical AS (
+         SELECT lower(btrim(m.topic)) AS topic, m.posted_at FROM selected s JOIN mentions m ON m.id = s.mention_id
+        -- The mention arrived when its case opened: a range on arrival (a day either side) finds them together.
+        WHERE m.received_at >= ${p.add(new Date(f.from.getTime() - 86_400_000))}::timestamptz AND m.received_at < ${p.add(new Date(f.to.getTime() + 86_400_000))}::timestamptz
+          AND m.topic IS NOT NULL AND btrim(m.topic) <> ''),
+     windowed AS (
+       SELECT topic, posted_at, count(*) OVER (PARTITION BY topic ORDER BY posted_at RANGE BETWEEN ${within}::interval PRECEDING AND CURRENT ROW) AS in_window
+         FROM topical),
+     moments AS (SELECT * FROM windowed WHERE in_window > ${p.add(surge.cases)}),
+     marked AS (
+       SELECT *, CASE WHEN posted_at - lag(posted_at) OVER (PARTITION BY topic ORDER BY posted_at) <= ${within}::interval THEN 0 ELSE 1 END AS starts
+         FROM moments),
+     numbered AS (SELECT *, sum(starts) OVER (PARTITION BY topic ORDER BY posted_at ROWS UNBOUNDED PRECEDING) AS surge FROM marked)
+     SELECT topic, min(posted_at) AS started_at, max(posted_at) AS ended_at, max(in_window) AS peak
+       FROM numbered GROUP BY topic, surge ORDER BY 2, 1`,
+    p.values,
+  );
+  return rows.rows.map((r) => ({ topic: r.topic, startedAt: new Date(r.started_at).toISOString(), endedAt: new Date(r.ended_at).toISOString(), peak: Number(r.peak) }));
+}
+
+function sortCounts(counts: Count[]): Count[] {
+  return counts.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+function numberOrNull(v: number | string | null | undefined): number | null {
+  return v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10;
+}

@@ -1,0 +1,34 @@
+// Owns answering the management dashboard from PostgreSQL/PGlite: every figure one SQL query over the
+// period's cases and their events (see the queries beside this file).
+import type { DashboardCaseRow, DashboardFigures, DrillDown } from '../../domain/dashboard-figures.js';
+import type { DashboardQuery, DashboardSource } from '../../services/ports.js';
+import type { Sql } from '../db.js';
+import { listDashboardCases } from './dashboard-case-list.js';
+import { countByColumn, countByDayAndNetwork, countByHour } from './dashboard-count-queries.js';
+import { escalationFigures, firstResponseFigures, moderationFigures, surgeFigures } from './dashboard-handling-queries.js';
+
+export class PgDashboardSource implements DashboardSource {
+  constructor(private readonly sql: Sql) {}
+
+  async figures(q: DashboardQuery): Promise<DashboardFigures> {
+    const f = q.filter;
+    // Independent reads: on PostgreSQL they run on separate pooled connections at once.
+    const [byDayAndNetwork, byKind, byService, byRisk, { bySentiment, ...firstResponse }, escalations, moderation, surges, byHour] = await Promise.all([
+      countByDayAndNetwork(this.sql, f, q.timeZone),
+      countByColumn(this.sql, f, 'kind'),
+      countByColumn(this.sql, f, 'service'),
+      countByColumn(this.sql, f, 'risk'),
+      firstResponseFigures(this.sql, f, q.working, q.now),
+      escalationFigures(this.sql, f),
+      moderationFigures(this.sql, f),
+      surgeFigures(this.sql, f, q.surge),
+      countByHour(this.sql, f, q.timeZone),
+    ]);
+    const cases = byKind.reduce((n, c) => n + c.count, 0);
+    return { cases, byDayAndNetwork, byKind, byService, byRisk, bySentiment, firstResponse, escalations, moderationByRung: moderation.byRung, moderationByAction: moderation.byAction, surges, byHour };
+  }
+
+  cases(q: DashboardQuery, drill: DrillDown | null, limit: number | null): Promise<DashboardCaseRow[]> {
+    return listDashboardCases(this.sql, { filter: q.filter, drill, working: q.working, now: q.now, timeZone: q.timeZone, limit });
+  }
+}
