@@ -1,5 +1,6 @@
 // A mention of the council on a network, as it arrived: the evidence a case is about.
 import { z } from 'zod';
+import { storable, storableText } from './storable-text.js';
 
 export const MENTION_KINDS = ['post', 'comment', 'reply', 'mention', 'direct_message'] as const;
 export type MentionKind = (typeof MENTION_KINDS)[number];
@@ -9,21 +10,13 @@ export const networkNameSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a lower-case network name such as facebook, x, nextdoor');
 
-/** PostgreSQL cannot store NUL in text or jsonb: refuse it at the door as the caller's mistake. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const text = (max: number) =>
-  z.string().max(max)
-    .regex(/^[^\u0000]*$/, 'must not contain NUL (\\u0000) characters')
-    .refine((s) => !LONE_SURROGATE.test(s), 'must be well-formed Unicode (a lone surrogate half was sent)');
+const text = storableText;
 
 /**
  * A link a person will click on a card: http(s) only (a `javascript:` or `file:` link on a card is an attack),
  * and text PostgreSQL can store.
  */
-const webUrl = () =>
-  z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2000)
-    .regex(/^[^\u0000]*$/, 'must not contain NUL (\\u0000) characters')
-    .refine((s) => !LONE_SURROGATE.test(s), 'must be well-formed Unicode (a lone surrogate half was sent)');
+const webUrl = () => storable(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2000));
 
 /** Stored as a PostgreSQL integer; nobody has more followers than that. */
 const MAX_FOLLOWERS = 2_147_483_647;

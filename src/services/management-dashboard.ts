@@ -2,6 +2,7 @@
 // computed by the store from the event log; days are whole local days, response times working time.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { storable } from '../domain/storable-text.js';
 import { DRILL_DIMENSIONS, type DashboardCaseRow, type DashboardFigures, type DrillDown } from '../domain/dashboard-figures.js';
 import { endOfLocalDay, startOfLocalDay } from '../policy/local-day.js';
 import { workingTime } from '../policy/working-spans.js';
@@ -10,7 +11,7 @@ import type { DashboardQuery } from './ports.js';
 
 const DEFAULT_DAYS = 7;
 /** A form's "All" sends an empty value: the same as no filter. */
-const optionalName = z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).max(100).nullish()).transform((v) => v ?? null);
+const optionalName = z.preprocess((v) => (v === '' ? undefined : v), storable(z.string().trim().min(1).max(100)).nullish()).transform((v) => v ?? null);
 const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), z.iso.date().optional());
 
 /** What a person (or a token holder) asks for: local dates, `to` inclusive; absent: the last 7 days. */
@@ -19,7 +20,7 @@ export const dashboardRequestSchema = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
 export type DashboardRequest = z.input<typeof dashboardRequestSchema>;
 
-export const drillSchema = z.object({ dimension: z.enum(DRILL_DIMENSIONS), value: z.string().min(1).max(100) });
+export const drillSchema = z.object({ dimension: z.enum(DRILL_DIMENSIONS), value: storable(z.string().min(1).max(100)) });
 
 export interface DashboardPeriod {
   readonly from: string;

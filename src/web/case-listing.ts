@@ -1,14 +1,15 @@
 // Owns the port for lists of cases the web desk shows: the queue, my cases and search, with the filters search offers.
 import { z } from 'zod';
+import { storable } from '../domain/storable-text.js';
 import { CASE_STATES } from '../domain/case.js';
 import { MENTION_KINDS, networkNameSchema } from '../domain/mention.js';
 
 /** Search filters as a query string gives them: each one checked, a wrong one named (400). */
 export const caseFilterSchema = z.object({
-  text: z.string().trim().max(200).optional(),
-  author: z.string().trim().max(200).optional(),
-  service: z.string().trim().max(64).optional(),
-  kind: z.string().trim().max(64).optional(),
+  text: storable(z.string().trim().max(200)).optional(),
+  author: storable(z.string().trim().max(200)).optional(),
+  service: storable(z.string().trim().max(64)).optional(),
+  kind: storable(z.string().trim().max(64)).optional(),
   state: z.enum(CASE_STATES).optional(),
   network: networkNameSchema.optional(),
   mentionKind: z.enum(MENTION_KINDS).optional(),

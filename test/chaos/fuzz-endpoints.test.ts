@@ -19,6 +19,8 @@ import { startFakeGraphApi, type FakeGraphApi } from '../helpers/fake-graph-api.
 import { startFakeSlackApi, type FakeSlackApi } from '../helpers/fake-slack-api.js';
 import { signSlackRequest } from '../helpers/slack-signing.js';
 import { openTestDatabase } from '../helpers/test-database.js';
+import { signInLocally, type WebClient } from '../helpers/web-client.js';
+import { readFile } from 'node:fs/promises';
 import { sampleMention } from '../helpers/test-desk.js';
 import { histogram, printFigures, scale, timeoutMs } from './chaos-scale.js';
 
@@ -32,6 +34,10 @@ let db: Db;
 let slack: FakeSlackApi;
 let graph: FakeGraphApi;
 let bot: FakeBotConnector;
+/** A read token with every scope (the embedded store's local one), so fuzzed queries reach the read APIs' parsers. */
+let readToken: string;
+/** A signed-in web desk session, so fuzzed pages and forms reach the web desk's parsers (CSRF token included). */
+let web: WebClient;
 
 beforeAll(async () => {
   [slack, graph, bot, db] = await Promise.all([startFakeSlackApi(), startFakeGraphApi({ pageId: PAGE_ID }), startFakeBotConnector(), openTestDatabase()]);
@@ -42,6 +48,8 @@ beforeAll(async () => {
     META_APP_SECRET: META, META_VERIFY_TOKEN: 'fuzz-verify', META_PAGE_TOKEN: 'fuzz-page-token', META_PAGE_ID: PAGE_ID, META_GRAPH_API_URL: graph.url,
   });
   desk = await startDesk({ config, policy: await loadPolicy(null), logger: pino({ level: 'silent' }), db, startWorker: false, startPollers: false });
+  readToken = (await readFile(desk.localApiToken!.file, 'utf8')).trim();
+  web = await signInLocally(desk);
 }, 120_000);
 afterAll(async () => {
   await desk?.stop();
@@ -142,10 +150,31 @@ const metaPost: fc.Arbitrary<Request> = bodyOf(mutated(() => metaFixture as unkn
 const metaVerify: fc.Arbitrary<Request> = fc.tuple(pathSegment, pathSegment, pathSegment).map(([mode, token, challenge]) => ({
   endpoint: 'GET /webhooks/meta', method: 'GET', path: `/webhooks/meta?hub.mode=${mode}&hub.verify_token=${token}&hub.challenge=${challenge}`,
 }));
+const bearer = () => ({ authorization: `Bearer ${readToken}` });
+const queryOf = (names: readonly string[]) =>
+  fc.array(fc.tuple(fc.oneof(fc.constantFrom(...names), pathSegment), pathSegment), { maxLength: 5 }).map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join('&'));
+const DASHBOARD_FIELDS = ['from', 'to', 'service', 'network', 'kind', 'bar', 'value', 'day', 'hour', 'limit'];
+const readApis: fc.Arbitrary<Request> = fc
+  .tuple(fc.constantFrom('/api/report', '/api/dashboard', '/api/dashboard/cases', '/api/dashboard/cases.csv', '/metrics'), queryOf(DASHBOARD_FIELDS), fc.boolean())
+  .map(([path, query, withToken]) => ({ endpoint: `GET ${path} (read token)`, method: 'GET', path: `${path}?${query}`, headers: withToken ? bearer() : { authorization: 'Bearer not-a-token' } }));
+const caseReadWithToken: fc.Arbitrary<Request> = pathSegment.map((id) => ({ endpoint: 'GET /api/cases/:id (read token)', method: 'GET', path: `/api/cases/${id}`, headers: bearer() }));
+const SEARCH_FIELDS = ['text', 'author', 'service', 'kind', 'state', 'network', 'from', 'to', 'page'];
+const webPages: fc.Arbitrary<Request> = fc
+  .tuple(fc.constantFrom('/queue', '/my-cases', '/search', '/dashboard', '/dashboard/cases', '/emergency', '/cases/MD-1001', '/cases/MD-1001/forms/reply'), pathSegment, queryOf([...SEARCH_FIELDS, ...DASHBOARD_FIELDS]))
+  .map(([page, segment, query]) => ({ endpoint: `GET web ${page.replace(/MD-1001/, ':id')}`, method: 'GET', path: `${page.replace(/MD-1001/, segment || 'MD-1001')}?${query}`, headers: { cookie: web.cookie, accept: 'text/html' } }));
+const webForms: fc.Arbitrary<Request> = fc
+  .tuple(fc.constantFrom('/cases/MD-1001/act', '/emergency', '/sign-out'), fc.dictionary(fc.oneof(fc.constantFrom('actionId', 'formId', 'payload', 'label', 'field_text', 'field_reason', 'field_visibility', 'on'), fc.string({ maxLength: 12 })), fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), nasty.map((v) => JSON.stringify(v) ?? '')), { maxKeys: 6 }), fc.boolean())
+  .map(([path, fields, withCsrf]) => {
+    const body = new URLSearchParams({ ...(withCsrf ? { _csrf: web.csrf } : {}), ...fields }).toString();
+    // Sign-out is sent without the CSRF token only: with it, it would end the session the other requests use.
+    const csrfOk = withCsrf && path !== '/sign-out';
+    const sent = csrfOk ? body : new URLSearchParams(fields).toString();
+    return { endpoint: `POST web ${path.replace(/MD-1001/, ':id')}`, method: 'POST', path, body: sent, headers: { cookie: web.cookie, 'content-type': 'application/x-www-form-urlencoded' } };
+  });
 const health: fc.Arbitrary<Request> = fc.constantFrom('/healthz', '/readyz').map((path) => ({ endpoint: `GET ${path}`, method: 'GET', path }));
 const unknown: fc.Arbitrary<Request> = pathSegment.map((p) => ({ endpoint: 'GET (other)', method: 'GET', path: `/${p}` }));
 
-const anyRequest = fc.oneof(intake, intake, caseRead, report, slackEvents, slackEvents, teams, teams, metaPost, metaVerify, health, unknown);
+const anyRequest = fc.oneof(intake, intake, caseRead, caseReadWithToken, report, readApis, slackEvents, slackEvents, teams, teams, metaPost, metaVerify, webPages, webForms, health, unknown);
 
 /** CHAOS_FUZZ_RUNS sets any number of requests between the CI and full scales. */
 const FUZZ_RUNS = Number(process.env.CHAOS_FUZZ_RUNS ?? scale(250, 100_000));
@@ -161,7 +190,7 @@ describe('every HTTP endpoint, fuzzed', () => {
     for (let done = 0; done < runs; done += 500) {
       for (const r of fc.sample(anyRequest, { numRuns: Math.min(500, runs - done), seed: Number(process.env.CHAOS_SEED ?? 42) + done })) {
         const before = previousAccepted ? await settledCounts() : await storeCounts();
-        const res = await fetch(`${desk.url}${r.path}`, { method: r.method, headers: r.headers ?? {}, ...(r.body !== undefined ? { body: r.body } : {}) });
+        const res = await fetch(`${desk.url}${r.path}`, { method: r.method, headers: r.headers ?? {}, redirect: 'manual', ...(r.body !== undefined ? { body: r.body } : {}) });
         const text = await res.text();
         statuses.push(`${r.endpoint} ${res.status}`);
         if (res.status >= 500) fiveHundreds.push(`${r.endpoint} ${res.status} ${text.slice(0, 200)} <- ${(r.body ?? r.path).slice(0, 3000)}`);
