@@ -47,6 +47,9 @@ async function startDesk(): Promise<void> {
   const env = {
     ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', INTAKE_SECRET: SECRET, DESK_POLICY: POLICY,
     SLACK_BOT_TOKEN: 'xoxb-chaos', SLACK_SIGNING_SECRET: 'chaos-signing-secret', SLACK_API_URL: slack.url,
+    // Unpaced: every card goes to one channel, and at Slack's one a second the burst would take minutes to show.
+    // This run is about crashes; the pacer has its own tests (test/integration/store/pg-channel-pacer*).
+    SLACK_POST_INTERVAL_MS: '0',
     DATABASE_URL: db ? String(db.connectionString) : '', DESK_DATA_DIR: dataDir || join(tmpdir(), 'unused'),
   };
   child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: 'ignore' });

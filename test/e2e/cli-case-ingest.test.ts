@@ -21,7 +21,7 @@ describe('npm run ingest and npm run case', () => {
     expect(again.stdout).toContain('Done: 0 new cases, 3 duplicates.');
     const rows = await desk.db.query<{ id: string }>(`SELECT c.id FROM cases c JOIN mentions m ON m.id = c.mention_id WHERE m.external_id = 'x-sample-2'`);
     const shown = await cli('show-case.ts', rows.rows[0]!.id);
-    expect(shown.stdout).toMatch(new RegExp(`^${rows.rows[0]!.id} · new \\(version 1\\) · unclaimed · risk high`));
+    expect(shown.stdout).toMatch(new RegExp(`^${rows.rows[0]!.id} · new \\(version \\d+\\) · unclaimed · risk high`));
     expect(shown.stdout).toMatch(/#\d+ \S+ case\.opened by Mention Desk \(system\)/);
   });
 

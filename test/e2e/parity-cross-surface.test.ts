@@ -150,8 +150,10 @@ describe('a refusal on the web desk', () => {
     const onTeams = answerCard(await t.click(TEAMS_PEOPLE.ben, caseId, 'case.claim')).text().split('\n').find((l) => l.startsWith('Already claimed'));
     expect(onWeb).toMatch(/^Already claimed by Ana Patel at \d\d:\d\d\.$/);
     expect(onWeb).toBe(onTeams);
+    // Ben was refused other things earlier in this file: wait for the answer to this click only.
+    const since = new Date();
     await slack.click(PEOPLE.ben, 'C0TRIAGE', caseId, 'case.claim');
-    const onSlack = await t.slackApi!.waitFor('chat.postEphemeral', (x) => x.body.user === PEOPLE.ben.id, 3000);
+    const onSlack = await t.slackApi!.waitFor('chat.postEphemeral', (x) => x.body.user === PEOPLE.ben.id && x.at >= since, 3000);
     expect(String(onSlack.body.text)).toBe(onWeb);
     const events = await t.desk.ctx.store.events.forCase(caseId);
     expect(events.filter((e) => e.event.type === 'case.claimed')).toHaveLength(1);

@@ -61,7 +61,7 @@ describe('with admin consent for Graph', () => {
     const chat = t.msGraph!.chatIdOf(DEV);
     const card = cardOfCall(postsTo(t.fake.calls, chat).at(-1)!);
     expect(card.text()).toContain('escalated this to the Housing service lead');
-    expect(card.executes().map((a) => a.verb)).toEqual(['case.escalation.acknowledge', 'case.escalation.decline']);
+    expect(card.executes().map((a) => a.verb)).toEqual(['case.escalation.acknowledge', 'case.escalation.answer', 'case.escalation.pass', 'case.escalation.decline']);
     expect(creates()).toEqual([]); // Graph gave the chat: no createConversation needed
     expect((await t.desk.ctx.store.events.forCase(caseId)).filter((e) => e.event.rule === UNDELIVERED_RULE)).toEqual([]);
 
@@ -133,7 +133,7 @@ describe('without admin consent', () => {
     const escalation = thread.find((c) => c.text().includes('escalated this to the Housing service lead'));
     expect(escalation?.text()).toContain('<at>Dev Shah</at> **Ana Patel** escalated this to the Housing service lead:');
     expect(escalation?.json['msteams']).toMatchObject({ entities: [{ type: 'mention', text: '<at>Dev Shah</at>', mentioned: { id: DEV, name: 'Dev Shah' } }] });
-    expect(escalation?.executes().map((a) => a.verb)).toEqual(['case.escalation.acknowledge', 'case.escalation.decline']);
+    expect(escalation?.executes().map((a) => a.verb)).toEqual(['case.escalation.acknowledge', 'case.escalation.answer', 'case.escalation.pass', 'case.escalation.decline']);
 
     const notes = (await t.desk.ctx.store.events.forCase(caseId)).filter((e) => e.event.rule === UNDELIVERED_RULE);
     expect(notes).toHaveLength(1);
