@@ -4,6 +4,7 @@
 // with a million cases from it; the dashboard's cross-check test a few hundred. Rows are inserted in
 // bulk with fabricated hashes: the figures read them, the chain verifier would not accept them.
 import type { Case, EscalationTarget, ModerationActionKind } from '../src/domain/case.js';
+import type { SignpostUse } from '../src/domain/commands.js';
 import type { CaseEvent, CaseEventType, EventDataMap } from '../src/domain/events.js';
 import { evolveCase } from '../src/domain/evolve-case.js';
 import type { WorkingCalendar } from '../src/policy/working-calendar.js';
@@ -91,13 +92,16 @@ function buildCase(calendar: WorkingCalendar, rnd: () => number, pick: <T>(xs: r
   add('case.claimed', later(240), {});
   if (rnd() < 0.9) add('case.classified', later(30), { serviceTag: s.service, kind: pick(KINDS), note: null });
   if (rnd() < 0.05) add('case.deadline.set', later(30), { name: 'first_response', due: calendar.addWorkingMinutes(new Date(at), 240).toISOString() });
-  if (rnd() < 0.15) escalate(rnd, pick, add, later, s.service, `esc-${s.n}`);
+  if (rnd() < 0.15) escalate(rnd, pick, add, later, s.service, `esc-${s.n}`, s.n);
   if (rnd() < 0.06) moderate(rnd, pick, add, later, `mod-${s.n}`);
   if (rnd() < 0.75) {
     const replyId = `reply-${s.n}`;
-    add('case.reply.requested', later(600), { replyId, text: 'Thank you, we have passed this on.', visibility: 'public', awaitingApproval: false });
-    add('case.reply.sent', later(5), { replyId, networkReplyId: `net-${s.n}` });
-    if (rnd() < 0.05) add('case.reply.sent', later(120), { replyId, networkReplyId: `net-${s.n}-again` });
+    // Every fifth case's reply starts from a ready reply (issue 16), chosen by number so the random stream stays as it was;
+    // a third of those are turned down by the approver, never sent, so they must not count.
+    add('case.reply.requested', later(600), { replyId, text: 'Thank you, we have passed this on.', visibility: 'public', awaitingApproval: s.n % 15 === 10, ...signpostOf(s) });
+    if (s.n % 15 === 10) add('case.reply.rejected', later(5), { replyId, reason: 'Not the right service' });
+    else add('case.reply.sent', later(5), { replyId, networkReplyId: `net-${s.n}` });
+    if (rnd() < 0.05 && s.n % 15 !== 10) add('case.reply.sent', later(120), { replyId, networkReplyId: `net-${s.n}-again` });
   }
   if (rnd() < 0.7) add('case.closed', later(600), { outcome: pick(OUTCOMES), note: null });
   return finish(s, events);
@@ -105,11 +109,23 @@ function buildCase(calendar: WorkingCalendar, rnd: () => number, pick: <T>(xs: r
 
 type Add = <T extends CaseEventType>(type: T, when: Date, data: EventDataMap[T], person?: string) => void;
 
-function escalate(rnd: () => number, pick: <T>(xs: readonly T[]) => T, add: Add, later: (m: number) => Date, service: string, escalationId: string): void {
+/** A ready reply for every fifth case: signposting or "report it online", the service's own or (now and then) another's. */
+function signpostOf(s: Seed): { signpost?: SignpostUse } {
+  if (s.n % 5 !== 0) return {};
+  const serviceTag = s.n % 25 === 0 ? 'council_tax' : s.service;
+  const kind = s.n % 2 === 0 ? 'signpost' : 'report_online';
+  return { signpost: { templateId: `${serviceTag}-${kind}`, kind, serviceTag } };
+}
+
+function escalate(rnd: () => number, pick: <T>(xs: readonly T[]) => T, add: Add, later: (m: number) => Date, service: string, escalationId: string, n: number): void {
   const target: EscalationTarget = pick([{ type: 'service_lead', serviceTag: service }, { type: 'service_lead', serviceTag: service }, { type: 'leadership' }, { type: 'safeguarding' }] as const);
-  add('case.escalated', later(60), { escalationId, target, reason: 'Needs the service to answer' });
+  // A briefing to leadership proposes a holding line (issue 18) on even numbers, a reply on odd: only the first count when agreed.
+  const proposal = target.type === 'leadership' ? { kind: n % 2 === 0 ? 'holding_line' as const : 'reply' as const, text: 'We know about the missed collections and are putting it right.' } : null;
+  add('case.escalated', later(60), { escalationId, target, reason: 'Needs the service to answer', proposal });
   const answer = rnd();
   if (answer < 0.7) add('case.escalation.acknowledged', later(480), { escalationId, note: null }, 'U-lead-1');
+  // Leadership answers the briefing it acknowledged: agrees, except every third one asks for more.
+  if (answer < 0.7 && proposal) add('case.leadership.answered', later(60), { escalationId, answer: n % 3 === 0 ? 'more' : 'agree', note: null }, 'U-lead-1');
   else if (answer < 0.8) add(target.type === 'safeguarding' ? 'case.safeguarding.dismissed' : 'case.escalation.declined', later(480), { escalationId, reason: 'Not ours' }, 'U-lead-1');
 }
 

@@ -71,6 +71,15 @@ export interface HourCount {
   readonly count: number;
 }
 
+/** Replies sent from one of the policy's ready replies (issue 16), counted once each however often the network took them. */
+export interface SignpostFigures {
+  readonly replies: number;
+  /** 'signpost' or 'report_online'. */
+  readonly byKind: readonly Count[];
+  /** The service whose ready reply it was (its serviceTag), which may differ from the case's classification. */
+  readonly byService: readonly Count[];
+}
+
 export interface DashboardFigures {
   readonly cases: number;
   readonly byDayAndNetwork: readonly DayNetworkCount[];
@@ -86,6 +95,9 @@ export interface DashboardFigures {
   readonly moderationByAction: readonly Count[];
   readonly surges: readonly SurgeFigures[];
   readonly byHour: readonly HourCount[];
+  readonly signposting: SignpostFigures;
+  /** Leadership's agreements to a proposed holding line (issue 18), one per escalation. */
+  readonly holdingLinesAgreed: number;
 }
 
 /** One row of the cases list, the drill-down and the CSV: no resident's words or identity, only the handling. */

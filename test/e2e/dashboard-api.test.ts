@@ -30,6 +30,15 @@ describe('the dashboard API', () => {
     expect(answer.json.figures.byDayAndNetwork.every((d: { network: string }) => d.network === 'x')).toBe(true);
   });
 
+  it('answers the replies sent from a ready reply, by kind and service, and the holding lines agreed', async () => {
+    const figures = (await t.read('/api/dashboard?from=2026-11-16&to=2026-11-29', TEST_REPORT_TOKEN)).json.figures;
+    expect(figures.signposting.replies).toBeGreaterThan(0);
+    const total = (counts: Array<{ count: number }>) => counts.reduce((n, c) => n + c.count, 0);
+    expect(total(figures.signposting.byKind)).toBe(figures.signposting.replies);
+    expect(total(figures.signposting.byService)).toBe(figures.signposting.replies);
+    expect(figures.holdingLinesAgreed).toEqual(expect.any(Number));
+  });
+
   it('defaults to the last 7 days', async () => {
     const answer = await t.read('/api/dashboard', TEST_REPORT_TOKEN);
     expect(answer.json.period).toEqual({ from: '2026-11-24', to: '2026-11-30' });

@@ -37,6 +37,8 @@ export function jsDashboard(policy: Policy, calendar: WorkingCalendar, all: read
     escalations: escalations(facts),
     moderation: moderation(facts),
     surges: surges(policy, facts),
+    ...signposting(facts),
+    holdingLinesAgreed: holdingLinesAgreed(facts),
     rows: facts,
   };
 }
@@ -92,6 +94,19 @@ function moderation(facts: readonly CaseFacts[]): Record<string, number> {
     }
   }
   return tally(actions);
+}
+
+/** Replies from a ready reply, folded: the case's reply ended up sent (a later duplicate sent changes nothing). */
+function signposting(facts: readonly CaseFacts[]) {
+  const sent = facts.flatMap((x) => x.events.filter((e): e is CaseEvent<'case.reply.requested'> => e.type === 'case.reply.requested' && !!e.data.signpost)
+    .filter((e) => x.c.replies.find((r) => r.id === e.data.replyId)?.status === 'sent')
+    .map((e) => e.data.signpost!));
+  return { signpostedReplies: sent.length, signpostByKind: tally(sent.map((u) => u.kind)), signpostByService: tally(sent.map((u) => u.serviceTag)) };
+}
+
+/** The folded case's escalations: a holding line proposed and leadership's answer 'agree'. */
+function holdingLinesAgreed(facts: readonly CaseFacts[]): number {
+  return facts.reduce((n, x) => n + x.c.escalations.filter((e) => e.proposal?.kind === 'holding_line' && e.leadershipAnswer?.answer === 'agree').length, 0);
 }
 
 /** Every post asks the surge rule "is a surge on at this moment?"; moments of one topic within a window are one surge. */

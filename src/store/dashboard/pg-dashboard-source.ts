@@ -6,6 +6,7 @@ import type { Sql } from '../db.js';
 import { listDashboardCases } from './dashboard-case-list.js';
 import { countByColumn, countByDayAndNetwork, countByHour } from './dashboard-count-queries.js';
 import { escalationFigures, firstResponseFigures, moderationFigures, surgeFigures } from './dashboard-handling-queries.js';
+import { holdingLinesAgreed, signpostFigures } from './dashboard-reply-queries.js';
 
 export class PgDashboardSource implements DashboardSource {
   constructor(private readonly sql: Sql) {}
@@ -13,7 +14,7 @@ export class PgDashboardSource implements DashboardSource {
   async figures(q: DashboardQuery): Promise<DashboardFigures> {
     const f = q.filter;
     // Independent reads: on PostgreSQL they run on separate pooled connections at once.
-    const [byDayAndNetwork, byKind, byService, byRisk, { bySentiment, ...firstResponse }, escalations, moderation, surges, byHour] = await Promise.all([
+    const [byDayAndNetwork, byKind, byService, byRisk, { bySentiment, ...firstResponse }, escalations, moderation, surges, byHour, signposting, holdingLines] = await Promise.all([
       countByDayAndNetwork(this.sql, f, q.timeZone),
       countByColumn(this.sql, f, 'kind'),
       countByColumn(this.sql, f, 'service'),
@@ -23,9 +24,11 @@ export class PgDashboardSource implements DashboardSource {
       moderationFigures(this.sql, f),
       surgeFigures(this.sql, f, q.surge),
       countByHour(this.sql, f, q.timeZone),
+      signpostFigures(this.sql, f),
+      holdingLinesAgreed(this.sql, f),
     ]);
     const cases = byKind.reduce((n, c) => n + c.count, 0);
-    return { cases, byDayAndNetwork, byKind, byService, byRisk, bySentiment, firstResponse, escalations, moderationByRung: moderation.byRung, moderationByAction: moderation.byAction, surges, byHour };
+    return { cases, byDayAndNetwork, byKind, byService, byRisk, bySentiment, firstResponse, escalations, moderationByRung: moderation.byRung, moderationByAction: moderation.byAction, surges, byHour, signposting, holdingLinesAgreed: holdingLines };
   }
 
   cases(q: DashboardQuery, drill: DrillDown | null, limit: number | null): Promise<DashboardCaseRow[]> {

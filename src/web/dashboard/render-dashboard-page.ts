@@ -1,5 +1,5 @@
 // Owns the dashboard page's main content in GOV.UK Frontend markup: the period and filters, the headline
-// figures, the charts with their tables, escalations, surges and the week's hours. Pure: report in, HTML out.
+// figures, the charts with their tables, escalations, surges, ready replies and holding lines, and the week's hours. Pure: report in, HTML out.
 import { encode } from 'html-entities';
 import { DateTime } from 'luxon';
 import type { Policy } from '../../policy/policy-schema.js';
@@ -18,6 +18,7 @@ ${renderHeadline(report)}
 ${dashboardCharts(report, policy, base).map(renderBarChart).join('\n')}
 ${renderEscalations(report)}
 ${renderSurges(report, policy)}
+${renderReadyWording(report, policy)}
 ${renderWeekHours(report)}`;
 }
 
@@ -85,6 +86,20 @@ function renderSurges(report: DashboardReport, policy: Policy): string {
   const rows = report.figures.surges.map((s) => `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${encode(serviceName(policy, s.topic))}</th><td class="govuk-table__cell">${at(s.startedAt)}</td><td class="govuk-table__cell">${at(s.endedAt)}</td>${num(s.peak)}</tr>`);
   const { cases, withinMinutes } = policy.risk.surge;
   return table('surges', `Surges (more than ${cases} cases on one topic within ${withinMinutes} minutes)`, ['Started', 'Last case', 'Most in one window'], rows, 'No surges in this period.');
+}
+
+const SIGNPOST_KINDS: Readonly<Record<string, string>> = { signpost: 'Signposting', report_online: 'Report it online' };
+
+/** Replies sent from a ready reply (issue 16) by kind and by service, and holding lines agreed (issue 18). */
+function renderReadyWording(report: DashboardReport, policy: Policy): string {
+  const s = report.figures.signposting;
+  const row = (name: string, count: number) => `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${encode(name)}</th>${num(count)}</tr>`;
+  const rows = [
+    ...s.byKind.map((k) => row(SIGNPOST_KINDS[k.key] ?? k.key, k.count)),
+    ...s.byService.map((k) => row(`From ${serviceName(policy, k.key)}’s ready replies`, k.count)),
+  ];
+  return `${table('signposting', `Replies sent from a ready reply (${s.replies})`, ['Replies'], rows, 'No replies from a ready reply in this period.')}
+<p class="govuk-body" data-figure="holding-lines">Holding lines agreed by leadership: <strong>${report.figures.holdingLinesAgreed}</strong></p>`;
 }
 
 function renderWeekHours(report: DashboardReport): string {

@@ -76,6 +76,10 @@ describe('the management dashboard computed in SQL', () => {
     }
     expect(asRecord(f.moderationByAction)).toEqual(js.moderation);
     expect(f.surges.map(({ topic, startedAt, endedAt }) => ({ topic, startedAt, endedAt }))).toEqual(js.surges);
+    expect(f.signposting.replies).toBe(js.signpostedReplies);
+    expect(asRecord(f.signposting.byKind)).toEqual(js.signpostByKind);
+    expect(asRecord(f.signposting.byService)).toEqual(js.signpostByService);
+    expect(f.holdingLinesAgreed).toBe(js.holdingLinesAgreed);
   });
 
   it('finds surges, breaches, escalations of every kind and moderation in the generated history', async () => {
@@ -85,6 +89,28 @@ describe('the management dashboard computed in SQL', () => {
     expect(f.firstResponse.outcomes.missed).toBeGreaterThan(0);
     expect(f.escalations.map((e) => e.target).sort()).toEqual(['leadership', 'safeguarding', 'service_lead']);
     expect(f.moderationByRung.map((m) => m.key).sort()).toEqual(['block', 'remove', 'reverse', 'warn']);
+    expect(f.signposting.byKind.map((k) => k.key).sort()).toEqual(['report_online', 'signpost']);
+    expect(f.signposting.byService.length).toBeGreaterThan(1);
+    expect(f.holdingLinesAgreed).toBeGreaterThan(0);
+  });
+
+  it('counts a signposted reply once when the network took it twice, and not at all when it was turned down', async () => {
+    const request = { from: '2026-10-12', to: '2026-11-01' };
+    const f = (await managementDashboard(ctx, request)).figures;
+    const { filter } = dashboardQuery(ctx, request).query;
+    const inPeriod = (e: CaseEvent) => events.some((o) => o.caseId === e.caseId && o.type === 'case.opened' && Date.parse(o.at) >= filter.from.getTime() && Date.parse(o.at) < filter.to.getTime());
+    const asked = events.filter((e): e is CaseEvent<'case.reply.requested'> => e.type === 'case.reply.requested' && !!e.data.signpost && inPeriod(e));
+    const sentIds = new Set(events.filter((e): e is CaseEvent<'case.reply.sent'> => e.type === 'case.reply.sent').map((e) => e.data.replyId));
+    const rejected = asked.filter((e) => !sentIds.has(e.data.replyId));
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(f.signposting.replies).toBe(asked.length - rejected.length);
+  });
+
+  it('counts only agreed holding lines, not agreed replies nor a request for more', async () => {
+    const f = (await managementDashboard(ctx, { from: '2026-10-12', to: '2026-11-01' })).figures;
+    const answers = events.filter((e): e is CaseEvent<'case.leadership.answered'> => e.type === 'case.leadership.answered');
+    expect(answers.some((a) => a.data.answer === 'more')).toBe(true);
+    expect(f.holdingLinesAgreed).toBeLessThan(answers.filter((a) => a.data.answer === 'agree').length);
   });
 
   it('lists behind each bar exactly the cases the bar counts, with the same working minutes', async () => {
