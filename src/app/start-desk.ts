@@ -118,7 +118,8 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   http.app.use(createCaseRouter(fullCtx, apiTokens), createReportRouter(fullCtx, apiTokens));
   http.app.use(createDashboardApiRouter(fullCtx, apiTokens));
   http.app.use(createUnreadableRouter({ changes: networks.unreadable, readers: networks.readers, readTokens: apiTokens, intakeSecret: intakeSecret?.secret ?? null, clock }));
-  const web = o.config.web.enabled ? await createWebDesk(http.app, fullCtx, db, o.config.web, o.logger) : null;
+  const checkpoints = o.checkpoints === undefined ? checkpointSettingsFromEnv() : o.checkpoints;
+  const web = o.config.web.enabled ? await createWebDesk(http.app, fullCtx, db, o.config.web, o.logger, checkpoints) : null;
   // The weekly digest links to the dashboard: at WEB_PUBLIC_URL, else where this process listens (known once it does).
   const links = { dashboard: null as string | null };
   const worker = createWorker(fullCtx, db, adapters, connectors, o, metrics, () => links.dashboard);
@@ -135,7 +136,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const sealer = createEventSealerLoop(db, { logger: o.logger });
   if (o.startSealer !== false) sealer.start();
   const stopLearning = keepLearning(learned, o.logger);
-  const stopKeeping = !(o.startRecordKeeping ?? o.startWorker !== false) ? () => {} : keepRecords(fullCtx, db, o.checkpoints === undefined ? checkpointSettingsFromEnv() : o.checkpoints, o.logger);
+  const stopKeeping = !(o.startRecordKeeping ?? o.startWorker !== false) ? () => {} : keepRecords(fullCtx, db, checkpoints, o.logger);
   return {
     ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret, apiTokens, localApiToken, web, metrics,
     async stop() {

@@ -1,16 +1,11 @@
 // Owns what both export CLIs share: the checkpoints and public key to put in a proof, and writing the zip.
-import { readFile, writeFile } from 'node:fs/promises';
-import type { Checkpoint } from '../services/checkpoint-ports.js';
+import { writeFile } from 'node:fs/promises';
 import type { ExportDeps } from '../services/export-case.js';
-import { createCheckpointFolder } from '../store/checkpoint-folder.js';
-import { PgExportSource } from '../store/pg-export-source.js';
+import { exportDepsFor } from '../store/export-deps.js';
 import type { CliDesk } from './cli-desk-context.js';
 
-export async function exportDeps(desk: CliDesk): Promise<ExportDeps> {
-  const settings = desk.checkpoints;
-  const checkpoints: Checkpoint[] = settings ? (await createCheckpointFolder(settings.dir).readAll()).checkpoints.map((c) => c.checkpoint) : [];
-  const keyFile = settings?.publicKeyFile;
-  return { source: new PgExportSource(desk.db), checkpoints, publicKeyPem: keyFile ? await readFile(keyFile, 'utf8') : null };
+export function exportDeps(desk: CliDesk): Promise<ExportDeps> {
+  return exportDepsFor(desk.db, desk.checkpoints);
 }
 
 /** Never overwrites: an export is evidence, and a second one is a new file. */

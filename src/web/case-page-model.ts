@@ -41,6 +41,8 @@ export async function buildCasePageModel(ctx: DeskContext, view: CaseView, actor
       text: describeEvent(s.event, c, ctx.policy),
     })),
     record: describeAccountRecord(ctx.policy, view.accountHistory, c.id),
+    // The case export (src/web/pages/export-pages.ts) is for the people who may approve an erasure.
+    canExport: ctx.policy.dataProtection.erasure.approverRoles.some((r) => actor.roles.includes(r)),
   };
 }
 

@@ -15,7 +15,8 @@ import { mountSignInPages } from './sign-in-pages.js';
 import { WEB_PAGES } from './web-pages.js';
 import { loadSession, requireCsrfToken, sessionCookies } from './web-session.js';
 import type { WebSessionStore } from './web-session-store.js';
-import type { WebRoutes } from './web-shell.js';
+import type { WebLog, WebRoutes } from './web-shell.js';
+import type { CheckpointSettings } from '../config/checkpoint-settings.js';
 import { join } from 'node:path';
 import { VIEWS_DIR } from './render-page.js';
 
@@ -27,7 +28,7 @@ export interface WebDesk {
   stop(): Promise<void>;
 }
 
-export async function createWebDesk(app: Express, ctx: DeskContext, db: Db, settings: WebSettings, log: { error: (obj: unknown, msg?: string) => void }): Promise<WebDesk> {
+export async function createWebDesk(app: Express, ctx: DeskContext, db: Db, settings: WebSettings, log: WebLog, checkpoints: CheckpointSettings | null = null): Promise<WebDesk> {
   const sessions = new PgWebSessionStore(db);
   const changes = await startCaseChangeFeed(db);
   const behindTls = settings.publicUrl?.startsWith('https://') ?? false;
@@ -46,7 +47,7 @@ export async function createWebDesk(app: Express, ctx: DeskContext, db: Db, sett
   mountSignInPages(routes, { pages, sessions, cookies, oidc: settings.oidc !== null, localSignIn: settings.localSignIn });
   mountLocalSignIn(routes, { store: sessions, cookies, clock: ctx.clock, mode: settings.localSignIn, pages });
   if (settings.oidc && publicUrl) mountOidcSignIn(routes, { settings: settings.oidc, publicUrl, policy: ctx.policy, store: sessions, cookies, clock: ctx.clock, pages });
-  for (const mount of WEB_PAGES) mount({ routes, pages, ctx, db, changes });
+  for (const mount of WEB_PAGES) mount({ routes, pages, ctx, db, changes, log, checkpoints });
   // Only errors from the routes above come here: the API's and the adapters' keep their JSON answers.
   router.use(webErrorPage(pages, log));
   app.use(router);

@@ -160,10 +160,10 @@ const readApis: fc.Arbitrary<Request> = fc
 const caseReadWithToken: fc.Arbitrary<Request> = pathSegment.map((id) => ({ endpoint: 'GET /api/cases/:id (read token)', method: 'GET', path: `/api/cases/${id}`, headers: bearer() }));
 const SEARCH_FIELDS = ['text', 'author', 'service', 'kind', 'state', 'network', 'from', 'to', 'page'];
 const webPages: fc.Arbitrary<Request> = fc
-  .tuple(fc.constantFrom('/queue', '/my-cases', '/search', '/dashboard', '/dashboard/cases', '/emergency', '/cases/MD-1001', '/cases/MD-1001/forms/reply'), pathSegment, queryOf([...SEARCH_FIELDS, ...DASHBOARD_FIELDS]))
+  .tuple(fc.constantFrom('/queue', '/my-cases', '/search', '/dashboard', '/dashboard/cases', '/emergency', '/exports', '/cases/MD-1001', '/cases/MD-1001/forms/reply'), pathSegment, queryOf([...SEARCH_FIELDS, ...DASHBOARD_FIELDS]))
   .map(([page, segment, query]) => ({ endpoint: `GET web ${page.replace(/MD-1001/, ':id')}`, method: 'GET', path: `${page.replace(/MD-1001/, segment || 'MD-1001')}?${query}`, headers: { cookie: web.cookie, accept: 'text/html' } }));
 const webForms: fc.Arbitrary<Request> = fc
-  .tuple(fc.constantFrom('/cases/MD-1001/act', '/emergency', '/sign-out'), fc.dictionary(fc.oneof(fc.constantFrom('actionId', 'formId', 'payload', 'label', 'field_text', 'field_reason', 'field_visibility', 'on'), fc.string({ maxLength: 12 })), fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), nasty.map((v) => JSON.stringify(v) ?? '')), { maxKeys: 6 }), fc.boolean())
+  .tuple(fc.constantFrom('/cases/MD-1001/act', '/emergency', '/exports/subject', '/exports/case', '/sign-out'), fc.dictionary(fc.oneof(fc.constantFrom('actionId', 'formId', 'payload', 'label', 'field_text', 'field_reason', 'field_visibility', 'on', 'network', 'authorId', 'caseId'), fc.string({ maxLength: 12 })), fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), nasty.map((v) => JSON.stringify(v) ?? '')), { maxKeys: 6 }), fc.boolean())
   .map(([path, fields, withCsrf]) => {
     const body = new URLSearchParams({ ...(withCsrf ? { _csrf: web.csrf } : {}), ...fields }).toString();
     // Sign-out is sent without the CSRF token only: with it, it would end the session the other requests use.
