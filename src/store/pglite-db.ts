@@ -27,7 +27,16 @@ export function createPgliteDb(pglite: PGlite, options: PgliteDbOptions): Db {
     transaction: (work) => runTransaction(pglite, work),
     async listen(channel, onPayload) {
       const unlisten = await pglite.listen(channel, onPayload);
-      return async () => unlisten();
+      // A closed PGlite has no listeners left to remove; its unlisten would throw "PGlite is closed" (seen when a
+      // test closes the store under a running desk, then stops the desk).
+      return async () => {
+        if (pglite.closed) return;
+        try {
+          await unlisten();
+        } catch (e) {
+          if (!pglite.closed) throw e;
+        }
+      };
     },
     openSecondHandle: () => handle(`${options.description} (second handle)`, async () => {}),
     openMaintenanceHandle: () => handle(options.description, async () => {}),
