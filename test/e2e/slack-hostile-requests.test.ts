@@ -26,6 +26,7 @@ describe('malformed signed Slack requests', () => {
     ['a team id that is an object', `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', team: { id: { toString: -4.9e170 } }, user: { id: 'U0ANA' }, actions: [] }))}`],
     // Found by the 100,000-request fuzz: a team id Bolt uses as a key.
     ['a team id of "__proto__"', `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', team: { id: '__proto__' }, user: { id: 'U0ANA', team_id: 'T0000DESK' }, actions: [] }))}`],
+    ['a block action whose channel is null', `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', team: { id: 'T0000DESK' }, user: { id: 'U0ANA', team_id: 'T0000DESK' }, channel: null, actions: [] }))}`],
     ['a user team id that is a number', `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', team: { id: 'T0000DESK' }, user: { id: 'U0ANA', team_id: 7 }, actions: [] }))}`],
   ])('answers %s with a 400, never a 500', async (_what, body) => {
     const res = await post(body, FORM);
