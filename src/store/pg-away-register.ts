@@ -3,6 +3,7 @@
 import type { AwayPeriod } from '../policy/away.js';
 import type { AwayRegister } from '../services/ports.js';
 import type { Sql } from './db.js';
+import { writeDeskSetting } from './write-desk-setting.js';
 
 const PREFIX = 'away:';
 
@@ -17,13 +18,6 @@ export class PgAwayRegister implements AwayRegister {
   async record(personId: string, period: { from: string; to: string } | null, by: { personId: string; name: string; surface: string }, at: Date): Promise<void> {
     const key = `${PREFIX}${personId}`;
     const value = JSON.stringify(period ?? { off: true });
-    await this.sql.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO desk_settings (key, value, updated_at, updated_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (key) DO UPDATE SET value = $2, updated_at = $3, updated_by = $4`,
-        [key, value, at, by.personId],
-      );
-      await tx.query(`INSERT INTO desk_setting_changes (key, value, changed_at, changed_by, changed_by_name, surface) VALUES ($1, $2, $3, $4, $5, $6)`, [key, value, at, by.personId, by.name, by.surface]);
-    });
+    await this.sql.transaction((tx) => writeDeskSetting(tx, { key, value, at, by }));
   }
 }

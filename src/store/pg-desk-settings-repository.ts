@@ -1,6 +1,7 @@
 // Owns desk_settings (the current value of each desk-wide setting) and its append-only history.
 import type { DeskSettingsRepository, EmergencyMode } from '../services/ports.js';
 import type { Sql } from './db.js';
+import { writeDeskSetting } from './write-desk-setting.js';
 
 const EMERGENCY = 'emergency_mode';
 
@@ -15,16 +16,6 @@ export class PgDeskSettingsRepository implements DeskSettingsRepository {
 
   async recordEmergencyMode(mode: EmergencyMode | null, by: { personId: string; name: string; surface: string }, at: Date): Promise<void> {
     const value = JSON.stringify(mode ?? { off: true });
-    await this.sql.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO desk_settings (key, value, updated_at, updated_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (key) DO UPDATE SET value = $2, updated_at = $3, updated_by = $4`,
-        [EMERGENCY, value, at, by.personId],
-      );
-      await tx.query(
-        `INSERT INTO desk_setting_changes (key, value, changed_at, changed_by, changed_by_name, surface) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [EMERGENCY, value, at, by.personId, by.name, by.surface],
-      );
-    });
+    await this.sql.transaction((tx) => writeDeskSetting(tx, { key: EMERGENCY, value, at, by }));
   }
 }

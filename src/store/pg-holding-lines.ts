@@ -3,6 +3,7 @@
 import type { HoldingLine } from '../policy/holding-line.js';
 import type { HoldingLines } from '../services/ports.js';
 import type { Sql } from './db.js';
+import { writeDeskSetting } from './write-desk-setting.js';
 
 const key = (topic: string) => `holding_line:${topic.trim().toLowerCase()}`;
 
@@ -21,12 +22,7 @@ export class PgHoldingLines implements HoldingLines {
       const existing = (await tx.query<{ value: HoldingLine }>(`SELECT value FROM desk_settings WHERE key = $1`, [key(line.topic)])).rows[0]?.value ?? null;
       if (keep(existing) && existing) return existing;
       const value = JSON.stringify(line);
-      await tx.query(
-        `INSERT INTO desk_settings (key, value, updated_at, updated_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (key) DO UPDATE SET value = $2, updated_at = $3, updated_by = $4`,
-        [key(line.topic), value, line.agreedAt, by.personId],
-      );
-      await tx.query(`INSERT INTO desk_setting_changes (key, value, changed_at, changed_by, changed_by_name, surface) VALUES ($1, $2, $3, $4, $5, $6)`, [key(line.topic), value, line.agreedAt, by.personId, line.agreedBy, by.surface]);
+      await writeDeskSetting(tx, { key: key(line.topic), value, at: line.agreedAt, by: { personId: by.personId, name: line.agreedBy, surface: by.surface } });
       return line;
     });
   }
