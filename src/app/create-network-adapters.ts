@@ -1,4 +1,5 @@
 // Builds the network connectors, webhook routes and pollers the configuration asks for.
+import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createMetaPart } from '../adapters/networks/meta/create-meta-part.js';
@@ -7,6 +8,8 @@ import { createRssPart } from '../adapters/networks/rss/create-rss-part.js';
 import { createPgAttemptLog } from '../adapters/networks/shared/attempt-log.js';
 import type { Fetch } from '../adapters/networks/shared/call-json.js';
 import { createPgPollCursors } from '../adapters/networks/shared/poll-cursors.js';
+import { createPoller, type MakePoller } from '../adapters/networks/shared/create-poller.js';
+import { createPgPollLease } from '../adapters/networks/shared/poll-leases.js';
 import { createPgUnreadableChanges } from '../adapters/networks/shared/unreadable-changes.js';
 import { replyOnNetworkConnector } from '../adapters/networks/unavailable-connector.js';
 import { createXPart } from '../adapters/networks/x/create-x-part.js';
@@ -20,10 +23,13 @@ export async function createNetworkAdapters(ctx: DeskContext, config: Config, ap
   const cursors = createPgPollCursors(db, ctx.clock);
   const attempts = createPgAttemptLog(db, ctx.clock);
   const unreadable = createPgUnreadableChanges(db, ctx.clock);
+  // One replica polls each source at a time; the others stand by and take over if it stops renewing.
+  const lease = createPgPollLease(db, `desk-${process.pid}-${randomUUID().slice(0, 8)}`);
+  const makePoller: MakePoller = (name, intervalMs, poll) => createPoller(name, intervalMs, poll, log, lease);
   const parts: NetworkPart[] = [
     createMetaPart(ctx, config.meta, attempts, unreadable, log, fetchFn),
-    createXPart(ctx, config.x, cursors, attempts, unreadable, log, fetchFn),
-    createRssPart(ctx, config.rss, cursors, log, fetchFn),
+    createXPart(ctx, config.x, cursors, attempts, unreadable, log, makePoller, fetchFn),
+    createRssPart(ctx, config.rss, cursors, log, makePoller, fetchFn),
   ];
   for (const router of parts.flatMap((p) => p.routers)) app.use(router);
   const connectors = parts.flatMap((p) => p.connectors);

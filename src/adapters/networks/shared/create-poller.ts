@@ -1,5 +1,7 @@
-// Owns running one poll on an interval: never two at once, a rate limit pushes the next run back, stop waits.
+// Owns running one poll on an interval: never two at once (in this process, and across replicas when given a lease),
+// a rate limit pushes the next run back, stop waits.
 import { RateLimitError } from '../../../services/errors.js';
+import { leaseLengthMs, type PollLease } from './poll-leases.js';
 
 export interface Poller {
   readonly name: string;
@@ -14,7 +16,10 @@ export interface PollerLog {
   error(obj: Record<string, unknown>, msg: string): void;
 }
 
-export function createPoller(name: string, intervalMs: number, poll: () => Promise<void>, log: PollerLog): Poller {
+/** Builds a poller with the composition root's log and lease bound: what each network's builder is handed. */
+export type MakePoller = (name: string, intervalMs: number, poll: () => Promise<void>) => Poller;
+
+export function createPoller(name: string, intervalMs: number, poll: () => Promise<void>, log: PollerLog, lease?: PollLease): Poller {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = true;
@@ -26,10 +31,15 @@ export function createPoller(name: string, intervalMs: number, poll: () => Promi
     return running;
   }
 
+  /** Another replica holding the lease polls this time; this one looks again at the next interval. */
+  async function mayPoll(): Promise<boolean> {
+    return !lease || lease.take(name, leaseLengthMs(intervalMs));
+  }
+
   async function tick(): Promise<void> {
     let wait = intervalMs;
     try {
-      await runOnce();
+      if (await mayPoll()) await runOnce();
     } catch (e) {
       if (e instanceof RateLimitError) {
         wait = Math.max(intervalMs, e.retryAfterMs);
@@ -54,6 +64,7 @@ export function createPoller(name: string, intervalMs: number, poll: () => Promi
       if (timer) clearTimeout(timer);
       timer = null;
       await running?.catch(() => {});
+      await lease?.release(name).catch((err: unknown) => log.warn({ poller: name, err }, 'poller lease not released; it lapses by itself'));
     },
   };
 }

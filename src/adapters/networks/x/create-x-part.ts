@@ -6,7 +6,7 @@ import { ingestMentions } from '../../../services/ingest-mentions.js';
 import type { NetworkLog, NetworkPart } from '../network-part.js';
 import type { AttemptLog } from '../shared/attempt-log.js';
 import type { Fetch } from '../shared/call-json.js';
-import { createPoller } from '../shared/create-poller.js';
+import type { MakePoller } from '../shared/create-poller.js';
 import type { PollCursors } from '../shared/poll-cursors.js';
 import type { ReplayReader } from '../shared/replay-unreadable.js';
 import type { UnreadableChanges } from '../shared/unreadable-changes.js';
@@ -20,7 +20,7 @@ import { createXCrcRouter, X_WEBHOOK_PATH } from './x-crc-route.js';
 
 export const X_SOURCE = 'x';
 
-export function createXPart(ctx: DeskContext, s: XSettings, cursors: PollCursors, attempts: AttemptLog, unreadable: UnreadableChanges, log: NetworkLog, fetchFn?: Fetch): NetworkPart {
+export function createXPart(ctx: DeskContext, s: XSettings, cursors: PollCursors, attempts: AttemptLog, unreadable: UnreadableChanges, log: NetworkLog, makePoller: MakePoller, fetchFn?: Fetch): NetworkPart {
   const ingest = (m: Mention[]) => ingestMentions(ctx, m);
   const part: NetworkPart = { connectors: [], routers: [], pollers: [], report: [], readers: s.userId ? { [X_SOURCE]: xReplayReader(s.userId, ingest) } : {} };
   if (s.consumerSecret) {
@@ -38,7 +38,7 @@ export function createXPart(ctx: DeskContext, s: XSettings, cursors: PollCursors
     log.warn({ reason: post.reason }, 'X: a post the desk could not read was kept (npm run unreadable -- list)');
   };
   const poll = createXMentionsPoll({ client, userId: s.userId, cursors, clock: ctx.clock, ingest, keepUnreadable });
-  part.pollers.push(createPoller('x-mentions', s.pollSeconds * 1000, poll, log));
+  part.pollers.push(makePoller('x-mentions', s.pollSeconds * 1000, poll));
   const features = [`block ${s.features.has('block') ? 'on' : 'off'}`, `DMs ${s.features.has('dm') ? 'on' : 'off'}`].join(', ');
   if (s.user) {
     part.connectors.push(createXConnector({ client, userId: s.userId, features: s.features, attempts, clock: ctx.clock }));
@@ -49,7 +49,7 @@ export function createXPart(ctx: DeskContext, s: XSettings, cursors: PollCursors
   }
   if (s.features.has('dm') && s.user) {
     // DMs are read as the account: X refuses the bearer token on its DM endpoints.
-    part.pollers.push(createPoller('x-dms', s.pollSeconds * 1000, createXDmPoll({ client, userId: s.userId, cursors, clock: ctx.clock, ingest }), log));
+    part.pollers.push(makePoller('x-dms', s.pollSeconds * 1000, createXDmPoll({ client, userId: s.userId, cursors, clock: ctx.clock, ingest })));
     part.report.push(`X direct messages: on (read as user ${s.userId} every ${s.pollSeconds} s — X_FEATURES=dm)`);
   } else if (s.features.has('dm')) {
     part.report.push('X direct messages: off — X_FEATURES=dm also needs X_CONSUMER_KEY, X_CONSUMER_SECRET, X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET (X reads DMs only as the account)');
