@@ -6,7 +6,7 @@ import type { CardButton } from '../cards/card-model.js';
 import type { Actor } from '../domain/actor.js';
 import type { Case } from '../domain/case.js';
 import { decideCaseCommand } from '../domain/decide-case-command.js';
-import type { RefusalCode } from '../domain/refusal.js';
+import type { Refusal, RefusalCode } from '../domain/refusal.js';
 import { resolveActor, type ChatSurface } from '../policy/policy-directory.js';
 import type { Person } from '../policy/policy-people-schema.js';
 import type { Policy } from '../policy/policy-schema.js';
@@ -17,15 +17,26 @@ import { decisionContext } from './execute-case-command.js';
 const NOT_YOURS: ReadonlySet<RefusalCode> = new Set(['not_permitted', 'not_owner']);
 
 export function actionsForPerson(ctx: Pick<DeskContext, 'clock' | 'policy'>, c: Case, buttons: readonly CardButton[], actor: Actor): CardButton[] {
-  const decide = decisionContext(ctx, actor);
-  const answers = probeAnswers(ctx.policy);
-  return buttons.filter((b) => {
-    const parsed = commandFromAction(b.actionId, b.args ?? {}, answers, ctx.policy);
-    // A button the dry run cannot phrase stays: better a refusal after the click than a missing button.
-    if (!parsed.ok) return true;
-    const decision = decideCaseCommand(c, parsed.command, decide);
-    return decision.ok || !NOT_YOURS.has(decision.refusal.code);
-  });
+  // A button the dry run cannot phrase stays: better a refusal after the click than a missing button.
+  return buttons.filter((b) => refusalForPerson(ctx, c, b, actor) === null);
+}
+
+/**
+ * Before a form opens: the refusal its button would meet because of who is pressing it (not permitted, not the
+ * owner), from the same dry run, so nobody fills in a form only to be refused on sending it. Null when the form may
+ * open (a refusal about the moment, such as a stale case, is left to the submission, which re-reads the case).
+ */
+export function refusalForPerson(ctx: Pick<DeskContext, 'clock' | 'policy'>, c: Case, button: Pick<CardButton, 'actionId' | 'args'>, actor: Actor): Refusal | null {
+  const parsed = commandFromAction(button.actionId, button.args ?? {}, probeAnswers(ctx.policy), ctx.policy);
+  if (!parsed.ok) return null;
+  const decision = decideCaseCommand(c, parsed.command, decisionContext(ctx, actor));
+  return !decision.ok && NOT_YOURS.has(decision.refusal.code) ? decision.refusal : null;
+}
+
+/** refusalForPerson for a button clicked on a surface: null also when there is no such case (the form says so). */
+export async function refusalBeforeForm(ctx: DeskContext, click: { caseId: string; actionId: string; args: Readonly<Record<string, string>>; actor: Actor }): Promise<Refusal | null> {
+  const c = await ctx.store.cases.get(click.caseId);
+  return c ? refusalForPerson(ctx, c, click, click.actor) : null;
 }
 
 /**

@@ -3,6 +3,7 @@
 import type { App, BlockAction, ButtonAction, webApi } from '@slack/bolt';
 import type { CardFormId } from '../../cards/card-model.js';
 import type { Actor } from '../../domain/actor.js';
+import { refusalBeforeForm } from '../../services/actions-for-person.js';
 import { handleCardAction } from '../../services/handle-card-action.js';
 import { buildFormView } from './build-form-view.js';
 import { CASE_ACTION, parseCardPayload, type ParsedClick } from './slack-action-ids.js';
@@ -31,6 +32,9 @@ export function registerBlockActions(app: App, deps: SlackDeps): void {
 }
 
 async function openForm(deps: SlackDeps, client: webApi.WebClient, triggerId: string, click: ParsedClick & { formId: CardFormId }, actor: Actor, say: Say): Promise<void> {
+  // Slack shows everyone the same buttons: someone who may not do this is told now, not after filling the form in.
+  const refusal = await refusalBeforeForm(deps.ctx, { ...click, actor });
+  if (refusal) return say(refusal.message);
   const view = await buildFormView(deps.ctx, { formId: click.formId, caseId: click.caseId, args: click.args, actor });
   if (!view) return say(`There is no case ${click.caseId}.`);
   // views.open straight away, not through the outbox: a trigger_id is only good for about 3 seconds.

@@ -6,6 +6,7 @@ import { fitByGrapheme } from '../../domain/cut-text.js';
 import type { AdaptiveCardActionResponse } from '@microsoft/teams.api';
 import type { Actor } from '../../domain/actor.js';
 import type { CardOption } from '../../cards/card-model.js';
+import { refusalBeforeForm } from '../../services/actions-for-person.js';
 import { handleCardAction, redrawsForm } from '../../services/handle-card-action.js';
 import { loadCaseForm } from '../../services/load-case-form.js';
 import { loadCaseView } from '../../services/load-case-view.js';
@@ -29,7 +30,11 @@ export async function answerCardAction(deps: TeamsDeps, value: unknown, from: Te
   // The show verb is also the card's refresh (trigger "automatic"): the card as it is now, with this person's buttons.
   if (click.verb === SHOW_VERB) return showCard(deps, click, actor);
   // A button that opens a form: the form, for this person (as Slack opens its modal).
-  if (click.formId && !click.submitted) return showForm(deps, click, click.formId, actor, {});
+  // Someone who may not do this (a card shared past the 60 people Teams redraws it for) is told now, not on sending.
+  if (click.formId && !click.submitted) {
+    const refusal = await refusalBeforeForm(deps.ctx, { caseId: click.caseId, actionId: click.verb, args: click.args, actor });
+    return refusal ? showCard(deps, click, actor, { tone: 'danger', text: refusal.message }) : showForm(deps, click, click.formId, actor, {});
+  }
   const outcome = await handleCardAction(deps.ctx, { actionId: click.verb, caseId: click.caseId, seenVersion: click.version, args: click.args, values: click.values, actor });
   if (outcome.kind === 'done') return showCard(deps, click, actor);
   if (outcome.kind === 'invalid') {
