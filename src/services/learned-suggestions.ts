@@ -2,7 +2,7 @@
 import type { Case } from '../domain/case.js';
 import { NOT_A_CONCERN } from '../domain/evolve-case.js';
 import { NO_LEARNING, type LearnedModels } from '../policy/combine-suggestions.js';
-import { trainClassifier, type LearnedExample } from '../policy/learned-classifier.js';
+import type { LearnedExample } from '../policy/learned-classifier.js';
 import { NO_BREACH, SAFEGUARDING_LABELS } from '../policy/learned-rulings.js';
 import type { Policy } from '../policy/policy-schema.js';
 import type { DeskContext } from './desk-context.js';
@@ -53,7 +53,13 @@ export function createLearnedSuggestions(ctx: Pick<DeskContext, 'store' | 'polic
         const concern = safeguardingRuling(c);
         if (concern) safeguarding.push({ text, label: concern });
       }
-      models = { kind: trainClassifier(kind), service: trainClassifier(service), houseRule: trainClassifier(houseRule), safeguarding: trainClassifier(safeguarding) };
+      // The text classifier's modules (tens of MiB) are loaded once there is something to learn from.
+      if (kind.length + houseRule.length + safeguarding.length > 0) {
+        const { trainClassifier } = await import('../policy/learned-classifier.js');
+        models = { kind: trainClassifier(kind), service: trainClassifier(service), houseRule: trainClassifier(houseRule), safeguarding: trainClassifier(safeguarding) };
+      } else {
+        models = { kind: null, service: null, houseRule: null, safeguarding: null };
+      }
       return { decisions: kind.length, rulings: houseRule.length, safeguardingRulings: safeguarding.length };
     },
   };
