@@ -33,17 +33,13 @@ export function createLearnedSuggestions(ctx: Pick<DeskContext, 'store' | 'polic
   return {
     current: () => models,
     async retrain() {
-      const cases = (await ctx.store.reports.casesOpenedBetween(new Date(0), END_OF_TIME))
-        .filter((c) => c.classification !== null || breachRuling(ctx.policy, c) !== null || safeguardingRuling(c) !== null)
-        .slice(-MAX_TRAINING_CASES);
+      const decided = (await ctx.store.reports.recentDecidedCases(MAX_TRAINING_CASES))
+        .filter(({ case: c }) => c.classification !== null || breachRuling(ctx.policy, c) !== null || safeguardingRuling(c) !== null);
       const kind: LearnedExample[] = [];
       const service: LearnedExample[] = [];
       const houseRule: LearnedExample[] = [];
       const safeguarding: LearnedExample[] = [];
-      for (const c of cases) {
-        const stored = await ctx.store.mentions.get(c.mentionId);
-        if (!stored) continue;
-        const text = stored.mention.text;
+      for (const { case: c, text } of decided) {
         if (c.classification) {
           kind.push({ text, label: c.classification.kind });
           service.push({ text, label: c.classification.serviceTag });
