@@ -1,11 +1,10 @@
-// Builds the chat adapters the configuration asks for (Slack, Teams); none is fine too.
+// Builds the chat adapters the configuration asks for (Slack, Teams); none is fine too. Each platform's SDK is
+// loaded only when it is configured: Bolt and the Teams SDK together are tens of MiB a desk without them never uses.
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createPgCardMessageRepository } from '../store/pg-card-message-repository.js';
 import { createPgChannelPacer } from '../store/pg-channel-pacer.js';
-import { createSlackAdapter } from '../adapters/slack/create-slack-adapter.js';
-import { createTeamsAdapter, type TeamsTransportOverrides } from '../adapters/teams/create-teams-adapter.js';
-import { createPgConversationRefRepository } from '../adapters/teams/pg-conversation-ref-repository.js';
+import type { TeamsTransportOverrides } from '../adapters/teams/create-teams-adapter.js';
 import type { Config } from '../config/load-config.js';
 import type { DeskContext } from '../services/desk-context.js';
 import type { Sql } from '../store/db.js';
@@ -23,9 +22,12 @@ export async function createChatAdapters(ctx: DeskContext, config: Config, app: 
   const cardMessages = createPgCardMessageRepository(db, timeoutMs > 0 ? { landingGraceSeconds: (2 * timeoutMs) / 1000 } : {});
   if (config.slack) {
     const pacer = createPgChannelPacer(db, ctx.clock, { intervalMs: config.slack.postIntervalMs });
+    const { createSlackAdapter } = await import('../adapters/slack/create-slack-adapter.js');
     adapters.push(await createSlackAdapter(ctx, config.slack, app, log.child({ surface: 'slack' }), { cardMessages, pacer }));
   }
   if (config.teams) {
+    const { createTeamsAdapter } = await import('../adapters/teams/create-teams-adapter.js');
+    const { createPgConversationRefRepository } = await import('../adapters/teams/pg-conversation-ref-repository.js');
     const refs = createPgConversationRefRepository(db);
     adapters.push(await createTeamsAdapter(ctx, config.teams, app, log.child({ surface: 'teams' }), { cardMessages, refs, ...(overrides.teams ? { transport: overrides.teams } : {}) }));
   }

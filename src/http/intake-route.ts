@@ -2,6 +2,7 @@
 import express, { type Router } from 'express';
 import { StoreUnavailableError } from '../services/errors.js';
 import { ingestMentions } from '../services/ingest-mentions.js';
+import { createIntakeGroups } from '../services/intake-groups.js';
 import type { DeskContext } from '../services/desk-context.js';
 import { parseIntakeBody } from './parse-intake-body.js';
 import { verifyIntakeSignature } from './verify-intake-signature.js';
@@ -10,6 +11,8 @@ export const MAX_INTAKE_BYTES = 1024 * 1024;
 
 export function createIntakeRouter(ctx: DeskContext, secret: string): Router {
   const router = express.Router();
+  // Concurrent POSTs share a transaction (group commit); each is still answered only after its own are stored.
+  const groups = createIntakeGroups((mentions) => ingestMentions(ctx, mentions));
   router.post('/api/mentions', express.raw({ type: () => true, limit: MAX_INTAKE_BYTES }), async (req, res, next) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const verdict = verifyIntakeSignature(
@@ -22,7 +25,7 @@ export function createIntakeRouter(ctx: DeskContext, secret: string): Router {
     const parsed = parseIntakeBody(raw);
     if (!parsed.ok) return void res.status(400).json({ error: 'invalid', errors: parsed.errors });
     try {
-      const outcomes = await ingestMentions(ctx, parsed.mentions);
+      const outcomes = await groups.ingest(parsed.mentions);
       const anyNew = outcomes.some((o) => !o.duplicate);
       res.status(anyNew ? 202 : 200).json(parsed.batch ? { results: outcomes } : outcomes[0]);
     } catch (e) {

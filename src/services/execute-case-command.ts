@@ -4,7 +4,7 @@ import type { Case } from '../domain/case.js';
 import type { CaseCommand } from '../domain/commands.js';
 import { decideCaseCommand } from '../domain/decide-case-command.js';
 import type { Decision, DecisionContext } from '../domain/decision.js';
-import type { AppendedCaseEvent } from '../domain/events.js';
+import type { AppendedCaseEvent, CaseEvent } from '../domain/events.js';
 import { evolveCase } from '../domain/evolve-case.js';
 import { refuse, type Refusal } from '../domain/refusal.js';
 import { judgesItsOwnChanges } from '../domain/reply-once.js';
@@ -14,7 +14,8 @@ import { serviceMayReply, serviceRole } from '../policy/service-people.js';
 import type { DeskContext } from './desk-context.js';
 import { clockEvents } from './clock-events.js';
 import { planSideEffects } from './plan-side-effects.js';
-import type { UnitOfWork } from './ports.js';
+import type { Store, UnitOfWork } from './ports.js';
+import { createCaseCommandRounds, type CaseCommandRounds, type Planned } from './case-command-rounds.js';
 
 export interface CommandRequest {
   readonly caseId: string;
@@ -30,27 +31,46 @@ export type CommandResult =
 
 const MAX_ATTEMPTS = 3;
 
-export async function executeCaseCommand(ctx: DeskContext, req: CommandRequest): Promise<CommandResult> {
-  for (let attempt = 1; ; attempt++) {
-    const result = await ctx.store.transaction((uow) => attemptCommand(ctx, uow, req));
-    if (result !== 'lost_race') return result;
-    // Someone else saved first: go round again, so the refusal describes what they did.
-    if (attempt >= MAX_ATTEMPTS) {
-      return { ok: false, refusal: refuse('stale', 'concurrency:version', 'Someone else changed this case at the same moment; the card has been refreshed, please try again.'), case: null };
-    }
-  }
+/**
+ * Decides on the committed case, read without a lock or a transaction, and opens a transaction only to save
+ * a change, on condition that the case is still at the version decided on (compare-and-set). Commands on one
+ * case in this process take turns in rounds (case-command-rounds.ts), so a crowd on one card is refused from
+ * one read instead of queueing for the row lock; there is never a second winner.
+ */
+export function executeCaseCommand(ctx: DeskContext, req: CommandRequest): Promise<CommandResult> {
+  return roundsFor(ctx.store).run<CommandResult>(req.caseId, {
+    plan: (current) => planCommand(ctx, req, current),
+    // Other replicas kept saving first.
+    gaveUp: () => ({ ok: false, refusal: refuse('stale', 'concurrency:version', 'Someone else changed this case at the same moment; the card has been refreshed, please try again.'), case: null }),
+  });
 }
 
-async function attemptCommand(ctx: DeskContext, uow: UnitOfWork, req: CommandRequest): Promise<CommandResult | 'lost_race'> {
-  const current = await uow.cases.get(req.caseId);
-  if (!current) return { ok: false, refusal: refuse('not_found', 'case:exists', `There is no case ${req.caseId}.`), case: null };
+const rounds = new WeakMap<Store, CaseCommandRounds>();
+
+/** One set of rounds per store: every command of this process on one database takes turns with the others. */
+function roundsFor(store: Store): CaseCommandRounds {
+  const known = rounds.get(store);
+  if (known) return known;
+  const created = createCaseCommandRounds((caseId) => store.cases.get(caseId), MAX_ATTEMPTS);
+  rounds.set(store, created);
+  return created;
+}
+
+/** The answer on the committed case `current`, or the change to save on condition it is still current. */
+async function planCommand(ctx: DeskContext, req: CommandRequest, current: Case | null): Promise<Planned<CommandResult>> {
+  if (!current) return { answer: { ok: false, refusal: refuse('not_found', 'case:exists', `There is no case ${req.caseId}.`), case: null } };
   const decision = decideCaseCommand(current, req.command, decisionContext(ctx, req.actor));
-  if (!decision.ok) return { ok: false, refusal: decision.refusal, case: current };
-  if (req.seenVersion !== null && req.seenVersion !== current.version && !judgesItsOwnChanges(req.command)) return staleRefusal(current);
+  if (!decision.ok) return { answer: { ok: false, refusal: decision.refusal, case: current } };
+  if (req.seenVersion !== null && req.seenVersion !== current.version && !judgesItsOwnChanges(req.command)) return { answer: staleRefusal(current) };
   const changed = decision.events.reduce<Case>((c, e) => evolveCase(c, e), current);
-  const events = [...decision.events, ...(await clockEvents(ctx, uow, current, changed, decision.events, req.actor))];
+  // Every event of a case is appended with a version bump, so the history read here is that of `current`.
+  const events = [...decision.events, ...(await clockEvents(ctx, ctx.store, current, changed, decision.events, req.actor))];
   const next = events.slice(decision.events.length).reduce<Case>((c, e) => evolveCase(c, e), changed);
-  if (!(await uow.cases.update(next, current.version))) return 'lost_race';
+  return { save: () => ctx.store.transaction((uow) => saveChange(ctx, uow, current, next, events)) };
+}
+
+async function saveChange(ctx: DeskContext, uow: UnitOfWork, from: Case, next: Case, events: readonly CaseEvent[]): Promise<CommandResult | 'lost_race'> {
+  if (!(await uow.cases.update(next, from.version))) return 'lost_race';
   const stored = await uow.events.append(events);
   await uow.outbox.enqueue(planSideEffects(ctx, next, stored));
   return { ok: true, case: next, events: stored };

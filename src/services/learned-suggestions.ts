@@ -2,7 +2,7 @@
 import type { Case } from '../domain/case.js';
 import { NOT_A_CONCERN } from '../domain/evolve-case.js';
 import { NO_LEARNING, type LearnedModels } from '../policy/combine-suggestions.js';
-import { trainClassifier, type LearnedExample } from '../policy/learned-classifier.js';
+import type { LearnedExample } from '../policy/learned-classifier.js';
 import { NO_BREACH, SAFEGUARDING_LABELS } from '../policy/learned-rulings.js';
 import type { Policy } from '../policy/policy-schema.js';
 import type { DeskContext } from './desk-context.js';
@@ -33,17 +33,13 @@ export function createLearnedSuggestions(ctx: Pick<DeskContext, 'store' | 'polic
   return {
     current: () => models,
     async retrain() {
-      const cases = (await ctx.store.reports.casesOpenedBetween(new Date(0), END_OF_TIME))
-        .filter((c) => c.classification !== null || breachRuling(ctx.policy, c) !== null || safeguardingRuling(c) !== null)
-        .slice(-MAX_TRAINING_CASES);
+      const decided = (await ctx.store.reports.recentDecidedCases(MAX_TRAINING_CASES))
+        .filter(({ case: c }) => c.classification !== null || breachRuling(ctx.policy, c) !== null || safeguardingRuling(c) !== null);
       const kind: LearnedExample[] = [];
       const service: LearnedExample[] = [];
       const houseRule: LearnedExample[] = [];
       const safeguarding: LearnedExample[] = [];
-      for (const c of cases) {
-        const stored = await ctx.store.mentions.get(c.mentionId);
-        if (!stored) continue;
-        const text = stored.mention.text;
+      for (const { case: c, text } of decided) {
         if (c.classification) {
           kind.push({ text, label: c.classification.kind });
           service.push({ text, label: c.classification.serviceTag });
@@ -53,7 +49,13 @@ export function createLearnedSuggestions(ctx: Pick<DeskContext, 'store' | 'polic
         const concern = safeguardingRuling(c);
         if (concern) safeguarding.push({ text, label: concern });
       }
-      models = { kind: trainClassifier(kind), service: trainClassifier(service), houseRule: trainClassifier(houseRule), safeguarding: trainClassifier(safeguarding) };
+      // The text classifier's modules (tens of MiB) are loaded once there is something to learn from.
+      if (kind.length + houseRule.length + safeguarding.length > 0) {
+        const { trainClassifier } = await import('../policy/learned-classifier.js');
+        models = { kind: trainClassifier(kind), service: trainClassifier(service), houseRule: trainClassifier(houseRule), safeguarding: trainClassifier(safeguarding) };
+      } else {
+        models = { kind: null, service: null, houseRule: null, safeguarding: null };
+      }
       return { decisions: kind.length, rulings: houseRule.length, safeguardingRulings: safeguarding.length };
     },
   };

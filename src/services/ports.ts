@@ -153,6 +153,11 @@ export interface HoldingLines {
 /** What the management report reads. */
 export interface ReportSource {
   casesOpenedBetween(from: Date, to: Date): Promise<Case[]>;
+  /**
+   * The `limit` most recently opened cases someone may have decided on (classified, moderated, or an
+   * escalation), oldest first, each with its mention's text: what the learned suggestions train on.
+   */
+  recentDecidedCases(limit: number): Promise<Array<{ readonly case: Case; readonly text: string }>>;
   eventsOfTypes(caseIds: readonly string[], types: readonly CaseEvent['type'][]): Promise<CaseEvent[]>;
 }
 

@@ -1,6 +1,5 @@
 // Owns the choice of store: real PostgreSQL when a URL is given, else PGlite in the data folder.
 import type { Db } from './db.js';
-import { openPglite } from './open-pglite.js';
 import { openPostgres } from './open-postgres.js';
 
 export interface DatabaseOptions {
@@ -11,5 +10,7 @@ export interface DatabaseOptions {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  // Loaded only when used: the embedded engine is a sizeable module a desk on a PostgreSQL server never needs.
+  const { openPglite } = await import('./open-pglite.js');
   return openPglite(options.dataDir);
 }

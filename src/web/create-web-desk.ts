@@ -7,7 +7,6 @@ import type { Db } from '../store/db.js';
 import { PgWebSessionStore } from '../store/pg-web-session-store.js';
 import { startCaseChangeFeed, type CaseChangeFeed } from './case-change-feed.js';
 import { createLocalSignInLink, mountLocalSignIn } from './local-sign-in.js';
-import { mountOidcSignIn } from './oidc-sign-in.js';
 import { createPageRenderer, GOVUK_DIST_DIR } from './render-page.js';
 import { securityHeaders } from './security-headers.js';
 import { webErrorPage } from './web-error-page.js';
@@ -46,7 +45,8 @@ export async function createWebDesk(app: Express, ctx: DeskContext, db: Db, sett
   const publicUrl = settings.publicUrl;
   mountSignInPages(routes, { pages, sessions, cookies, oidc: settings.oidc !== null, localSignIn: settings.localSignIn });
   mountLocalSignIn(routes, { store: sessions, cookies, clock: ctx.clock, mode: settings.localSignIn, pages });
-  if (settings.oidc && publicUrl) mountOidcSignIn(routes, { settings: settings.oidc, publicUrl, policy: ctx.policy, store: sessions, cookies, clock: ctx.clock, pages });
+  // The OpenID client is loaded only for a desk that signs people in through their organisation.
+  if (settings.oidc && publicUrl) (await import('./oidc-sign-in.js')).mountOidcSignIn(routes, { settings: settings.oidc, publicUrl, policy: ctx.policy, store: sessions, cookies, clock: ctx.clock, pages });
   for (const mount of WEB_PAGES) mount({ routes, pages, ctx, db, changes, log, checkpoints });
   // Only errors from the routes above come here: the API's and the adapters' keep their JSON answers.
   router.use(webErrorPage(pages, log));

@@ -12,9 +12,8 @@ import type { PageRenderer } from './render-page.js';
 import type { WebPerson } from './web-person.js';
 import type { WebSessionStore } from './web-session-store.js';
 import { startSession, type SessionCookies } from './web-session.js';
+import { OIDC_CALLBACK_PATH, OIDC_START_PATH } from './oidc-paths.js';
 
-export const OIDC_START_PATH = '/sign-in/oidc';
-export const OIDC_CALLBACK_PATH = '/sign-in/callback';
 const PENDING_COOKIE = 'md_oidc_pending';
 const PENDING_MINUTES = 10;
 

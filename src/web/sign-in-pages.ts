@@ -1,7 +1,7 @@
 // Owns the sign-in page (which ways in are on) and signing out.
 import type { LocalSignIn } from '../config/web-settings.js';
 import { LOCAL_SIGN_IN_PATH } from './local-sign-in.js';
-import { OIDC_START_PATH } from './oidc-sign-in.js';
+import { OIDC_START_PATH } from './oidc-paths.js';
 import type { PageRenderer } from './render-page.js';
 import type { WebRoutes } from './web-shell.js';
 import type { WebSessionStore } from './web-session-store.js';

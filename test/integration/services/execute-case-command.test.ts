@@ -50,6 +50,23 @@ describe('executeCaseCommand', () => {
     expect(stored?.version).toBe(2);
   });
 
+  it('lets exactly one win when two replicas on one database each take 30 concurrent claims', async () => {
+    const caseId = await newCase();
+    const second = db.openSecondHandle();
+    try {
+      const other: DeskContext = { ...ctx, store: createPgStore(second) };
+      const claimOn = (c: DeskContext, i: number) => executeCaseCommand(c, { caseId, seenVersion: 1, command: { type: 'case.claim' }, actor: officer(i) });
+      const results = await Promise.all(Array.from({ length: 60 }, (_, i) => claimOn(i % 2 ? other : ctx, i)));
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      for (const r of results) if (!r.ok) expect(['already_claimed', 'stale']).toContain(r.refusal.code);
+      const events = await ctx.store.events.forCase(caseId);
+      expect(events.filter((e) => e.event.type === 'case.claimed')).toHaveLength(1);
+      expect((await ctx.store.cases.get(caseId))?.version).toBe(2);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('tells the loser who won, in words', async () => {
     const caseId = await newCase();
     await executeCaseCommand(ctx, { caseId, seenVersion: 1, command: { type: 'case.claim' }, actor: officer(1) });

@@ -130,4 +130,19 @@ describe('learned suggestions', () => {
     const real = (await ctx.store.cases.get(await ingest('I want to kill myself, they have taken the flat')))!.escalations.find((e) => e.target.type === 'safeguarding');
     expect(real?.reason).not.toMatch(/ruled not a safeguarding concern before/);
   });
+
+  it('reads only the newest cases someone decided on, with their text, oldest first, never every case', async () => {
+    // Opened after everything above, a minute apart, so they are the newest.
+    const at = (minute: number) => ({ ...ctx, clock: { now: () => new Date(Date.UTC(2026, 6, 1, 9, minute)) } });
+    const [undecided] = await ingestMentions(at(1), [mentionSchema.parse(sampleMention({ text: 'undecided and never read', externalId: randomUUID() }))]);
+    const decided: string[] = [];
+    for (const [minute, text] of [[2, 'first decided'], [3, 'second decided'], [4, 'third decided']] as const) {
+      const [o] = await ingestMentions(at(minute), [mentionSchema.parse(sampleMention({ text, externalId: randomUUID() }))]);
+      await run(o!.caseId, { type: 'case.classify', serviceTag: 'waste', kind: 'complaint' }, officer);
+      decided.push(o!.caseId);
+    }
+    const read = await ctx.store.reports.recentDecidedCases(2);
+    expect(read.map((r) => [r.case.id, r.text])).toEqual([[decided[1], 'second decided'], [decided[2], 'third decided']]);
+    expect((await ctx.store.reports.recentDecidedCases(1000)).map((r) => r.case.id)).not.toContain(undecided!.caseId);
+  });
 });

@@ -2,7 +2,8 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { FeedParseError, type Feed, type ParseFeedOptions } from './parse-feed.js';
+import { FeedParseError } from './feed-parse-error.js';
+import type { Feed, ParseFeedOptions } from './parse-feed.js';
 import type { FeedParseAnswer, FeedParseRequest } from './parse-feed-worker.js';
 
 export interface OffThreadOptions extends ParseFeedOptions {

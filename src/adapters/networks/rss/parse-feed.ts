@@ -4,6 +4,7 @@ import { parseFeed as parseWithLibrary } from '@rowanmanning/feed-parser';
 import { decode } from 'html-entities';
 import { decodeFeedBytes, FeedCharsetError } from './decode-feed-bytes.js';
 import { readXmlProlog } from './read-xml-prolog.js';
+import { FeedParseError } from './feed-parse-error.js';
 
 export interface FeedEntry {
   /** guid, Atom id or rdf:about; else the link; else title + date (some feeds give no id at all). */
@@ -29,9 +30,7 @@ export interface ParseFeedOptions {
   readonly contentType?: string | null;
 }
 
-export class FeedParseError extends Error {
-  override readonly name = 'FeedParseError';
-}
+export { FeedParseError };
 
 const FEED_ROOTS = new Set(['rss', 'feed', 'rdf:rdf']);
 // Enough for a whole article; the mention keeps less. Bounds the tag-stripping work per entry.

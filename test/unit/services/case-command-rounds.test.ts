@@ -1,0 +1,83 @@
+// Commands on one case take turns in rounds: one read answers every refusal, one change per round saves.
+import { describe, expect, it } from 'vitest';
+import type { Case } from '../../../src/domain/case.js';
+import { createCaseCommandRounds, type CaseJob } from '../../../src/services/case-command-rounds.js';
+
+/** A case store of one record with a version, saved only at the version it was read at. */
+function versionedCase() {
+  let owner: string | null = null;
+  let version = 1;
+  const reads: number[] = [];
+  return {
+    reads,
+    get owner() {
+      return owner;
+    },
+    read: async (): Promise<Case> => {
+      reads.push(version);
+      return { id: 'MD-1', version, owner: owner ? { personId: owner } : null } as unknown as Case;
+    },
+    saveAt(at: number, who: string): 'saved' | 'lost_race' {
+      if (at !== version) return 'lost_race';
+      owner = who;
+      version += 1;
+      return 'saved';
+    },
+    /** Another replica saving between this process's read and its save. */
+    bumpElsewhere() {
+      version += 1;
+    },
+  };
+}
+
+const claim = (store: ReturnType<typeof versionedCase>, who: string): CaseJob<string> => ({
+  async plan(current) {
+    if (current?.owner) return { answer: `refused ${who}: held by ${current.owner.personId}` };
+    return { save: async () => (store.saveAt(current!.version, who) === 'saved' ? `won ${who}` : 'lost_race') };
+  },
+  gaveUp: () => `gave up ${who}`,
+});
+
+describe('case command rounds', () => {
+  it('lets one of a crowd win and refuses the rest from one more read', async () => {
+    const store = versionedCase();
+    const rounds = createCaseCommandRounds(store.read);
+    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => rounds.run('MD-1', claim(store, `p${i}`))));
+    expect(answers[0]).toBe('won p0');
+    expect(answers.slice(1).every((a) => a.startsWith('refused') && a.endsWith('held by p0'))).toBe(true);
+    expect(store.reads).toEqual([1, 2]);
+  });
+
+  it('decides a command again, on a fresh read, when another replica saved first; gives up after the last attempt', async () => {
+    const store = versionedCase();
+    const rounds = createCaseCommandRounds(store.read, 2);
+    let races = 0;
+    const racing: CaseJob<string> = {
+      plan: async (current) => ({
+        save: async () => {
+          races += 1;
+          store.bumpElsewhere();
+          return store.saveAt(current!.version, 'me') === 'saved' ? 'won' : 'lost_race';
+        },
+      }),
+      gaveUp: () => 'gave up',
+    };
+    expect(await rounds.run('MD-1', racing)).toBe('gave up');
+    expect(races).toBe(2);
+    expect(store.reads).toEqual([1, 2]);
+  });
+
+  it('keeps cases apart and fails only the commands whose read or plan failed', async () => {
+    const store = versionedCase();
+    const rounds = createCaseCommandRounds(async (id) => (id === 'MD-404' ? Promise.reject(new Error('store down')) : store.read()));
+    const broken: CaseJob<string> = { plan: () => Promise.reject(new Error('bad plan')), gaveUp: () => 'never' };
+    const results = await Promise.allSettled([
+      rounds.run('MD-404', claim(store, 'x')),
+      rounds.run('MD-1', broken),
+      rounds.run('MD-1', claim(store, 'y')),
+    ]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual(['store down', 'bad plan', 'won y']);
+    // The queue of a case is gone once it is empty: a later command reads afresh.
+    expect(await rounds.run('MD-1', claim(store, 'z'))).toBe('refused z: held by y');
+  });
+});
