@@ -110,14 +110,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const policy = withReachableNetworks(withNetworkFeatures(o.policy, o.config), connectors);
   const fullCtx: DeskContext = { ...intakeCtx, policy };
   const adapters = await createChatAdapters(fullCtx, o.config, http.app, o.logger, db, o.chatOverrides);
-  http.app.use(createHealthRouter(store, undefined, () => http.draining));
-  const intakeSecret = await resolveIntakeSecret(o.config.intakeSecret, o.config.dataDir, !o.config.databaseUrl);
-  if (intakeSecret) http.app.use(createIntakeRouter(fullCtx, intakeSecret.secret));
-  const localApiToken = o.config.databaseUrl ? null : await resolveLocalApiToken(o.config.dataDir);
-  const apiTokens = [...o.config.apiTokens, ...(localApiToken ? [localApiToken.token] : [])];
-  http.app.use(createCaseRouter(fullCtx, apiTokens), createReportRouter(fullCtx, apiTokens));
-  http.app.use(createDashboardApiRouter(fullCtx, apiTokens));
-  http.app.use(createUnreadableRouter({ changes: networks.unreadable, readers: networks.readers, readTokens: apiTokens, intakeSecret: intakeSecret?.secret ?? null, clock }));
+  const { intakeSecret, apiTokens, localApiToken } = await mountDeskApis(http, fullCtx, o, networks);
   const checkpoints = o.checkpoints === undefined ? checkpointSettingsFromEnv() : o.checkpoints;
   const web = o.config.web.enabled ? await createWebDesk(http.app, fullCtx, db, o.config.web, o.logger, checkpoints) : null;
   // The weekly digest links to the dashboard: at WEB_PUBLIC_URL, else where this process listens (known once it does).
@@ -130,32 +123,63 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const port = await http.listen(o.config.port, o.config.host);
   links.dashboard = `${o.config.web.publicUrl ?? `http://127.0.0.1:${port}`}/dashboard`;
   await fullCtx.store.outbox.enqueue([nextDigestJob(fullCtx, clock.now())]);
-  if (o.startWorker !== false) worker.start();
-  const stopWaking = o.startWorker !== false ? await outboxSignal.subscribe(() => worker.wake()) : async () => {};
-  if (o.startPollers !== false) networks.pollers.forEach((p) => p.start());
-  const sealer = createEventSealerLoop(db, { logger: o.logger });
-  if (o.startSealer !== false) sealer.start();
-  const stopLearning = keepLearning(learned, o.logger);
-  const stopKeeping = !(o.startRecordKeeping ?? o.startWorker !== false) ? () => {} : keepRecords(fullCtx, db, checkpoints, o.logger);
+  const background = await startBackgroundWork(fullCtx, db, o, { worker, outboxSignal, pollers: networks.pollers, learned, checkpoints });
   return {
     ctx: fullCtx, http, port, url: `http://127.0.0.1:${port}`, worker, adapters, networks, intakeSecret, apiTokens, localApiToken, web, metrics,
     async stop() {
       // Readiness fails first; requests in hand finish (bounded) while the worker and pollers wind down.
       http.drain();
-      stopLearning();
+      background.stopScheduling();
       await sleep(o.config.env.DESK_DRAIN_SECONDS * 1000);
-      stopKeeping();
-      await stopWaking();
       await Promise.all([
         // The web desk ends its live streams, which would otherwise hold the close for its whole grace.
         web?.stop(),
         http.close(o.config.env.DESK_STOP_GRACE_SECONDS * 1000),
-        worker.stop(),
-        sealer.stop(),
-        ...networks.pollers.map((p) => p.stop()),
+        background.stop(),
       ]);
       for (const a of adapters) await a.stop();
       if (!o.db) await store.close();
+    },
+  };
+}
+
+/** Health, intake and the read APIs (cases, report, dashboard, unreadable changes), with who may call them. */
+async function mountDeskApis(http: HttpServer, ctx: DeskContext, o: DeskOptions, networks: NetworkAdapters): Promise<Pick<RunningDesk, 'intakeSecret' | 'apiTokens' | 'localApiToken'>> {
+  http.app.use(createHealthRouter(ctx.store, undefined, () => http.draining));
+  const intakeSecret = await resolveIntakeSecret(o.config.intakeSecret, o.config.dataDir, !o.config.databaseUrl);
+  if (intakeSecret) http.app.use(createIntakeRouter(ctx, intakeSecret.secret));
+  const localApiToken = o.config.databaseUrl ? null : await resolveLocalApiToken(o.config.dataDir);
+  const apiTokens = [...o.config.apiTokens, ...(localApiToken ? [localApiToken.token] : [])];
+  http.app.use(createCaseRouter(ctx, apiTokens), createReportRouter(ctx, apiTokens));
+  http.app.use(createDashboardApiRouter(ctx, apiTokens));
+  http.app.use(createUnreadableRouter({ changes: networks.unreadable, readers: networks.readers, readTokens: apiTokens, intakeSecret: intakeSecret?.secret ?? null, clock: ctx.clock }));
+  return { intakeSecret, apiTokens, localApiToken };
+}
+
+interface BackgroundParts {
+  readonly worker: OutboxWorker;
+  readonly outboxSignal: ReturnType<typeof createOutboxSignal>;
+  readonly pollers: NetworkAdapters['pollers'];
+  readonly learned: ReturnType<typeof createLearnedSuggestions>;
+  readonly checkpoints: CheckpointSettings | null;
+}
+
+/** What runs without a request: the outbox worker and its wake-up, pollers, the sealer, retraining, record keeping. */
+async function startBackgroundWork(ctx: DeskContext, db: Db, o: DeskOptions, p: BackgroundParts): Promise<{ stopScheduling(): void; stop(): Promise<void> }> {
+  const working = o.startWorker !== false;
+  if (working) p.worker.start();
+  const stopWaking = working ? await p.outboxSignal.subscribe(() => p.worker.wake()) : async () => {};
+  if (o.startPollers !== false) p.pollers.forEach((poller) => poller.start());
+  const sealer = createEventSealerLoop(db, { logger: o.logger });
+  if (o.startSealer !== false) sealer.start();
+  const stopLearning = keepLearning(p.learned, o.logger);
+  const stopKeeping = (o.startRecordKeeping ?? working) ? keepRecords(ctx, db, p.checkpoints, o.logger) : () => {};
+  return {
+    stopScheduling: stopLearning,
+    async stop() {
+      stopKeeping();
+      await stopWaking();
+      await Promise.all([p.worker.stop(), sealer.stop(), ...p.pollers.map((poller) => poller.stop())]);
     },
   };
 }
