@@ -190,12 +190,17 @@ describe('every HTTP endpoint, fuzzed', () => {
     const runs = FUZZ_RUNS;
     // Every generated request is sent (no stopping and shrinking at the first 5xx), so the figures cover them all.
     for (let done = 0; done < runs; done += 500) {
+      if (done > 0 && done % 10_000 === 0) console.log(`CHAOS fuzz progress ${done} sent, ${fiveHundreds.length} 5xx, ${refusedButChanged.length} refused but changed`);
       for (const r of fc.sample(anyRequest, { numRuns: Math.min(500, runs - done), seed: Number(process.env.CHAOS_SEED ?? 42) + done })) {
         const before = previousAccepted ? await settledCounts() : await storeCounts();
         const res = await fetch(`${desk.url}${r.path}`, { method: r.method, headers: r.headers ?? {}, redirect: 'manual', ...(r.body !== undefined ? { body: r.body } : {}) });
         const text = await res.text();
         statuses.push(`${r.endpoint} ${res.status}`);
-        if (res.status >= 500) fiveHundreds.push(`${r.endpoint} ${res.status} ${text.slice(0, 200)} <- ${(r.body ?? r.path).slice(0, 3000)}`);
+        if (res.status >= 500) {
+          fiveHundreds.push(`${r.endpoint} ${res.status} ${text.slice(0, 200)} <- ${(r.body ?? r.path).slice(0, 3000)}`);
+          // Said at once, so a long run's 5xx can be looked into while it goes on.
+          console.log(`CHAOS fuzz 5xx ${fiveHundreds.at(-1)}`);
+        }
         previousAccepted = res.status < 400;
         const after = res.status >= 400 ? await storeCounts() : before;
         if (after !== before) refusedButChanged.push(`${r.endpoint} ${res.status} ${before} -> ${after} <- ${(r.body ?? r.path).slice(0, 300)}`);
