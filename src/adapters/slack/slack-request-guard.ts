@@ -119,7 +119,9 @@ function refused(error: z.ZodError, prefix: readonly PropertyKey[] = []): SlackB
   return refuse(field, issue.message);
 }
 
-function refuse(field: string, message: string): SlackBodyVerdict {
+/** A path made of a sender's keys can be as long as the body; the answer names its first 200 characters. */
+function refuse(path: string, message: string): SlackBodyVerdict {
+  const field = path.length > 200 ? `${path.slice(0, 200)}…` : path;
   return { kind: 'refuse', field, message: `${field}: ${message}` };
 }
 

@@ -74,3 +74,14 @@ describe('checkSlackBody', () => {
     })).toEqual(refusedAt('view.state.values.reply.reply.text.value'));
   });
 });
+
+describe('checkSlackBody on a long key', () => {
+  it('names at most 200 characters of the path', () => {
+    const key = 'k'.repeat(50_000);
+    const refused = verdict('view_submission', (b) => {
+      (b['view'] as { state: { values: unknown } }).state.values = { [key]: {} };
+      return b;
+    });
+    expect(refused).toEqual(refusedAt(`view.state.values.${'k'.repeat(200 - 'view.state.values.'.length)}…`));
+  });
+});
