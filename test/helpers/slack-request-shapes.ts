@@ -33,6 +33,7 @@ export interface SlackShape {
 }
 
 const HUGE = 'x'.repeat(100_000);
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The hostile values of the brief: null, a number, an array, an object, "__proto__", empty, a 100 KB string. */
 export const HOSTILE_VALUES: ReadonlyArray<readonly [string, unknown]> = [
@@ -203,7 +204,9 @@ export function withField(body: Json, path: FieldPath, value: unknown): Json {
  */
 export function encodeShape(shape: Pick<SlackShape, 'encoding'>, body: Json): { body: string; contentType: string } {
   if (shape.encoding === 'payload') return { body: new URLSearchParams({ payload: JSON.stringify(body) }).toString(), contentType: FORM };
-  const formable = shape.encoding === 'form' && Object.values(body).every((v) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')));
+  // A lone surrogate cannot be percent-encoded (querystring throws), so such text goes as JSON too.
+  const text = (v: unknown) => typeof v === 'string' && !LONE_SURROGATE.test(v);
+  const formable = shape.encoding === 'form' && Object.values(body).every((v) => text(v) || (Array.isArray(v) && v.every(text)));
   return formable ? { body: stringify(body as Record<string, string | string[]>), contentType: FORM } : { body: JSON.stringify(body), contentType: JSON_TYPE };
 }
 
