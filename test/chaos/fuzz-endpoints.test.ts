@@ -19,10 +19,13 @@ import { startFakeGraphApi, type FakeGraphApi } from '../helpers/fake-graph-api.
 import { startFakeSlackApi, type FakeSlackApi } from '../helpers/fake-slack-api.js';
 import { signSlackRequest } from '../helpers/slack-signing.js';
 import { openTestDatabase } from '../helpers/test-database.js';
+import { storeCounts as countsIn } from '../helpers/store-counts.js';
 import { signInLocally, type WebClient } from '../helpers/web-client.js';
 import { readFile } from 'node:fs/promises';
 import { sampleMention } from '../helpers/test-desk.js';
 import { histogram, printFigures, scale, timeoutMs } from './chaos-scale.js';
+import { structuredMutation } from './structured-mutation.js';
+import { encodeShape, SLACK_SHAPES } from '../helpers/slack-request-shapes.js';
 
 const INTAKE = 'fuzz-intake-secret-0123456789';
 const SLACK = 'fuzz-slack-signing-secret';
@@ -56,14 +59,7 @@ afterAll(async () => {
   await Promise.all([db?.close(), slack?.close(), graph?.close(), bot?.close()]);
 });
 
-/** What a refused request must leave alone. */
-async function storeCounts(): Promise<string> {
-  const r = await db.query<Record<string, number>>(
-    `SELECT (SELECT count(*) FROM mentions)::int AS mentions, (SELECT count(*) FROM cases)::int AS cases,
-            (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM outbox)::int AS outbox`,
-  );
-  return JSON.stringify(r.rows[0]);
-}
+const storeCounts = () => countsIn(db);
 
 /** Counts once work an accepted request started after its answer (a Slack listener, a Teams reply) has landed. */
 async function settledCounts(): Promise<string> {
@@ -141,9 +137,15 @@ const slackEvents: fc.Arbitrary<Request> = fc
   .tuple(fc.oneof(mutated(() => clickFixture as unknown as Record<string, unknown>), fc.constantFrom({ type: 'block_suggestion', team: { id: 'T0000DESK' } }, null, [])), fc.boolean())
   .chain(([payload, asForm]) => (asForm ? bodyOf(fc.constant(payload)).map((p) => ({ body: `payload=${encodeURIComponent(p)}`, type: 'application/x-www-form-urlencoded' })) : bodyOf(fc.constant(payload)).map((p) => ({ body: p, type: 'application/json' }))))
   .map(({ body, type }) => ({ endpoint: 'POST /slack/events', method: 'POST', path: '/slack/events', body, headers: { 'content-type': type, ...signSlackRequest(SLACK, body) } }));
-const teams: fc.Arbitrary<Request> = bodyOf(
-  mutated(() => ({ type: 'message', id: 'a1', text: 'desk help', channelId: 'msteams', serviceUrl: bot.serviceUrl, from: { id: '29:u1', aadObjectId: '6f1c2d3e-0000-4000-8000-00000000a11c' }, conversation: { id: 'a:1', conversationType: 'personal' }, recipient: { id: '28:local-unauthenticated-bot' } })),
-).map((body) => ({ endpoint: 'POST /api/messages', method: 'POST', path: '/api/messages', body, headers: { 'content-type': 'application/json' } }));
+// Each valid Slack request shape with one or two fields made hostile, signed correctly, so it reaches the guard's schemas and Bolt.
+const slackStructured: fc.Arbitrary<Request> = fc.oneof(
+  ...SLACK_SHAPES.map((shape) => structuredMutation(shape.build, shape.fields.map((f) => f.path)).map((payload) => ({ shape, ...encodeShape(shape, payload) }))),
+).map(({ shape, body, contentType }) => ({ endpoint: `POST /slack/events (${shape.kind.split(' ')[0]})`, method: 'POST', path: '/slack/events', body, headers: { 'content-type': contentType, ...signSlackRequest(SLACK, body) } }));
+// Built when a request is drawn: the fake connector's address is known only once it has started.
+const activity = () => ({ type: 'message', id: 'a1', text: 'desk help', channelId: 'msteams', serviceUrl: bot.serviceUrl, from: { id: '29:u1', aadObjectId: '6f1c2d3e-0000-4000-8000-00000000a11c' }, conversation: { id: 'a:1', conversationType: 'personal' }, recipient: { id: '28:local-unauthenticated-bot' } });
+const TEAMS_FIELDS = [['type'], ['text'], ['serviceUrl'], ['from'], ['from', 'id'], ['from', 'aadObjectId'], ['conversation'], ['conversation', 'id'], ['conversation', 'conversationType'], ['recipient'], ['channelData'], ['value'], ['membersAdded']];
+const teams: fc.Arbitrary<Request> = fc.oneof(bodyOf(mutated(activity)), fc.constant(0).chain(() => structuredMutation(activity, TEAMS_FIELDS)).map((v) => JSON.stringify(v)))
+  .map((body) => ({ endpoint: 'POST /api/messages', method: 'POST', path: '/api/messages', body, headers: { 'content-type': 'application/json' } }));
 const metaPost: fc.Arbitrary<Request> = bodyOf(mutated(() => metaFixture as unknown as Record<string, unknown>)).map((body) => ({
   endpoint: 'POST /webhooks/meta', method: 'POST', path: '/webhooks/meta', body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaBody(META, body) },
 }));
@@ -174,7 +176,7 @@ const webForms: fc.Arbitrary<Request> = fc
 const health: fc.Arbitrary<Request> = fc.constantFrom('/healthz', '/readyz').map((path) => ({ endpoint: `GET ${path}`, method: 'GET', path }));
 const unknown: fc.Arbitrary<Request> = pathSegment.map((p) => ({ endpoint: 'GET (other)', method: 'GET', path: `/${p}` }));
 
-const anyRequest = fc.oneof(intake, intake, caseRead, caseReadWithToken, report, readApis, slackEvents, slackEvents, teams, teams, metaPost, metaVerify, webPages, webForms, health, unknown);
+const anyRequest = fc.oneof(intake, intake, caseRead, caseReadWithToken, report, readApis, slackEvents, slackStructured, slackStructured, teams, teams, metaPost, metaVerify, webPages, webForms, health, unknown);
 
 /** CHAOS_FUZZ_RUNS sets any number of requests between the CI and full scales. */
 const FUZZ_RUNS = Number(process.env.CHAOS_FUZZ_RUNS ?? scale(250, 100_000));
@@ -188,12 +190,17 @@ describe('every HTTP endpoint, fuzzed', () => {
     const runs = FUZZ_RUNS;
     // Every generated request is sent (no stopping and shrinking at the first 5xx), so the figures cover them all.
     for (let done = 0; done < runs; done += 500) {
+      if (done > 0 && done % 10_000 === 0) console.log(`CHAOS fuzz progress ${done} sent, ${fiveHundreds.length} 5xx, ${refusedButChanged.length} refused but changed`);
       for (const r of fc.sample(anyRequest, { numRuns: Math.min(500, runs - done), seed: Number(process.env.CHAOS_SEED ?? 42) + done })) {
         const before = previousAccepted ? await settledCounts() : await storeCounts();
         const res = await fetch(`${desk.url}${r.path}`, { method: r.method, headers: r.headers ?? {}, redirect: 'manual', ...(r.body !== undefined ? { body: r.body } : {}) });
         const text = await res.text();
         statuses.push(`${r.endpoint} ${res.status}`);
-        if (res.status >= 500) fiveHundreds.push(`${r.endpoint} ${res.status} ${text.slice(0, 200)} <- ${(r.body ?? r.path).slice(0, 3000)}`);
+        if (res.status >= 500) {
+          fiveHundreds.push(`${r.endpoint} ${res.status} ${text.slice(0, 200)} <- ${(r.body ?? r.path).slice(0, 3000)}`);
+          // Said at once, so a long run's 5xx can be looked into while it goes on.
+          console.log(`CHAOS fuzz 5xx ${fiveHundreds.at(-1)}`);
+        }
         previousAccepted = res.status < 400;
         const after = res.status >= 400 ? await storeCounts() : before;
         if (after !== before) refusedButChanged.push(`${r.endpoint} ${res.status} ${before} -> ${after} <- ${(r.body ?? r.path).slice(0, 300)}`);

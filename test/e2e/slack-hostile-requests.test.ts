@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventBody, FORM, interactivityBody, JSON_TYPE, postSignedToSlack, slashCommandBody } from '../helpers/slack-signing.js';
 import { appHomeOpenedEnvelope, blockActionsPayload, buttonsIn, slashCommandFields } from '../helpers/slack-payloads.js';
 import { PEOPLE, SIGNING_SECRET, startSlackDesk, type SlackDesk } from '../helpers/slack-desk.js';
+import { encodeShape, namesField, refusedValues, SLACK_SHAPES, withField } from '../helpers/slack-request-shapes.js';
+import { storeCounts } from '../helpers/store-counts.js';
 
 let t: SlackDesk;
 beforeAll(async () => {
@@ -41,6 +43,30 @@ describe('malformed signed Slack requests', () => {
     const res = await post(interactivityBody({ type: 'block_suggestion', team: { id: 'T0000DESK' }, user: { id: PEOPLE.ana.id, team_id: 'T0000DESK' }, action_id: 'x', block_id: 'y', value: 'a' }).body, FORM);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ options: [] });
+  });
+});
+
+describe('every field the guard types, in every kind of request the desk takes', () => {
+  it.each(SLACK_SHAPES.map((shape) => [shape.kind, shape] as const))('%s: the valid shape is not refused', async (_kind, shape) => {
+    const { body, contentType } = encodeShape(shape, shape.build());
+    expect((await post(body, contentType)).status).not.toBe(400);
+  });
+
+  it.each(SLACK_SHAPES.map((shape) => [shape.kind, shape] as const))('%s: a hostile value in any typed field is a 400 naming it, and nothing changes', async (_kind, shape) => {
+    await t.settle();
+    const before = await storeCounts(t.db);
+    const wrong: string[] = [];
+    for (const field of shape.fields) {
+      for (const [what, value] of refusedValues(field.kind)) {
+        const { body, contentType } = encodeShape(shape, withField(shape.build(), field.path, value));
+        const res = await post(body, contentType);
+        const answer = res.status === 400 ? ((await res.json()) as { field?: string }) : await res.text();
+        const named = typeof answer === 'object' && namesField(answer.field, field.path);
+        if (res.status !== 400 || !named) wrong.push(`${field.path.join('.')} = ${what}: ${res.status} ${JSON.stringify(answer).slice(0, 160)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(await storeCounts(t.db)).toBe(before);
   });
 });
 

@@ -35,6 +35,10 @@ describe('a malformed activity in local Teams mode', () => {
     ['a sender whose Entra id is a number', JSON.stringify({ type: 'message', text: 'desk help', from: { id: 'u1', aadObjectId: 1e300 }, conversation: { id: 'c1' }, serviceUrl: 'https://smba.trafficmanager.net/teams' })],
     ['a conversation id with a lone surrogate', JSON.stringify({ type: 'message', text: 'desk help', from: { id: 'u1' }, conversation: { id: '\ud800' }, serviceUrl: 'https://smba.trafficmanager.net/teams' })],
     ['a type that is a number', JSON.stringify({ type: 7, from: { id: 'u1' }, conversation: { id: 'c1' } })],
+    // Found by the structure-aware 50,000-request fuzz (seed 71): keys the SDK reads as the activity's own fields.
+    ['a message with a top-level channel of "constructor"', JSON.stringify({ type: 'message', id: 'a1', text: 'desk help', channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/teams', from: { id: '29:u1' }, conversation: { id: 'a:1', conversationType: 'personal' }, recipient: { id: '28:b' }, channel: 'constructor' })],
+    ['a message with a top-level "__proto__" key', `{"type":"message","id":"a1","text":"desk help","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/teams","from":{"id":"29:u1"},"conversation":{"id":"a:1","conversationType":"personal"},"recipient":{"id":"28:b"},"__proto__":{"x":1}}`],
+    ['a message with a top-level team object', JSON.stringify({ type: 'message', id: 'a1', text: 'desk help', channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/teams', from: { id: '29:u1' }, conversation: { id: 'a:1', conversationType: 'personal' }, recipient: { id: '28:b' }, team: { x: true } })],
   ])('answers %s with a 4xx (or an empty 200), never a 5xx, and stores nothing', async (_what, body) => {
     const before = await counts();
     const status = await raw(body);

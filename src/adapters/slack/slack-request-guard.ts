@@ -1,14 +1,27 @@
-// Owns turning away, before Bolt sees them, signed HTTP requests Bolt would answer with a 500 or a 3-second 404:
-// a payload that is not a JSON object (payload=null), a body of no kind Slack sends, and external-select
-// look-ups (block_suggestion) the desk has none of.
+// Owns turning away, before Bolt sees them, signed HTTP requests of a shape Slack does not send (Bolt would
+// answer some with a 500 or a 3-second 404), and answering at once the kinds the desk has no listener for.
+// The shapes themselves are in slack-request-schemas.ts.
+import { parse as parseQueryString } from 'node:querystring';
 import { isValidSlackRequest } from '@slack/bolt';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { z } from 'zod';
+import {
+  appRateLimitedSchema, EVENT_SCHEMAS, eventEnvelopeSchema, INTERACTIVE_SCHEMAS, slashCommandSchema, sslCheckSchema, urlVerificationSchema,
+} from './slack-request-schemas.js';
 
 /** Slack's own requests are small; a bigger body is not from Slack. */
 const MAX_BODY_BYTES = 1_000_000;
 const FORM = 'application/x-www-form-urlencoded';
 
-type Parsed = { ok: true; body: Record<string, unknown> } | { ok: false; reason: string };
+/** What to do with a signed request: refuse it naming the field, answer it here, or let Bolt have it. */
+export type SlackBodyVerdict =
+  | { readonly kind: 'refuse'; readonly field: string; readonly message: string }
+  | { readonly kind: 'answer'; readonly body: object | null }
+  | { readonly kind: 'pass' };
+
+const PASS: SlackBodyVerdict = { kind: 'pass' };
+/** Kinds the desk has no listener for (no shortcuts, no external selects, no close notices): acknowledged, nothing done. */
+const ACKNOWLEDGED: Readonly<Record<string, object | null>> = { block_suggestion: { options: [] }, view_closed: null, shortcut: null, message_action: null };
 
 /**
  * Mounted on the Slack path before Bolt's receiver. It reads the body once and leaves it as `req.rawBody`, which
@@ -24,70 +37,92 @@ export function createSlackRequestGuard(signingSecret: string): RequestHandler {
         const timestamp = Number(req.get('x-slack-request-timestamp'));
         const signature = req.get('x-slack-signature') ?? '';
         if (!isValidSlackRequest({ signingSecret, body: text, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp } })) return next();
-        const parsed = parseSlackBody(text, req.get('content-type'));
-        if (!parsed.ok) return void res.status(400).json({ error: 'invalid', message: parsed.reason });
-        // An external select asks for its options; the desk has none, so it offers none.
-        if (parsed.body['type'] === 'block_suggestion') return void res.status(200).json({ options: [] });
+        const verdict = checkSlackBody(text, req.get('content-type'));
+        if (verdict.kind === 'refuse') return void res.status(400).json({ error: 'invalid', field: verdict.field, message: verdict.message });
+        if (verdict.kind === 'answer') return void (verdict.body === null ? res.status(200).end() : res.status(200).json(verdict.body));
         next();
       })
       .catch(next);
   };
 }
 
-/** Parsed as Bolt parses it (the content type compared exactly), then checked for a shape Bolt can route. */
-export function parseSlackBody(text: string, contentType: string | undefined): Parsed {
+/** The body parsed exactly as Bolt's receiver parses it (content type compared with ===), then checked by kind. */
+export function checkSlackBody(text: string, contentType: string | undefined): SlackBodyVerdict {
   let value: unknown;
   try {
-    if (contentType === FORM) {
-      const form = new URLSearchParams(text);
-      value = form.has('payload') ? JSON.parse(form.get('payload') ?? '') : Object.fromEntries(form);
-    } else {
-      value = JSON.parse(text);
-    }
+    const form = contentType === FORM ? parseQueryString(text) : null;
+    value = form === null ? JSON.parse(text) : typeof form['payload'] === 'string' ? JSON.parse(form['payload']) : { ...form };
   } catch {
-    return { ok: false, reason: 'the body (or its payload field) is not valid JSON' };
+    return refuse('(body)', 'the body (or its payload field) is not valid JSON');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'the payload must be a JSON object' };
-  const body = value as Record<string, unknown>;
-  const routable = typeof body['type'] === 'string' || typeof body['command'] === 'string' || (typeof body['event'] === 'object' && body['event'] !== null) || body['ssl_check'] !== undefined;
-  if (!routable) return { ok: false, reason: 'not a kind of request Slack sends (no type, command or event)' };
-  const missing = missingField(body) ?? malformedIdentity(body);
-  if (missing) return { ok: false, reason: `${missing} is missing or malformed` };
-  return { ok: true, body };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return refuse('(body)', 'the payload must be a JSON object');
+  const odd = oddStructure(value);
+  if (odd) return refuse(odd.field, odd.message);
+  return checkKind(value as Record<string, unknown>);
 }
 
-/** Interactions Bolt reads `user.id` from without looking; a block action also its `actions`. */
-const INTERACTIVE = new Set(['block_actions', 'view_submission', 'view_closed', 'shortcut', 'message_action', 'block_suggestion', 'interactive_message']);
+/** In the order Bolt tells the kinds apart: its receiver answers ssl_check and url_verification first, then events, commands, interactions. */
+function checkKind(body: Record<string, unknown>): SlackBodyVerdict {
+  if ('ssl_check' in body) return check(sslCheckSchema, body, PASS);
+  if (body['type'] === 'url_verification') return check(urlVerificationSchema, body, PASS);
+  if ('event' in body) return body['type'] === 'event_callback' ? checkEvent(body) : refuse('type', 'a request that carries an event must be an event_callback');
+  if ('command' in body) return check(slashCommandSchema, body, PASS);
+  if (body['type'] === 'app_rate_limited') return check(appRateLimitedSchema, body, { kind: 'answer', body: null });
+  if (typeof body['type'] !== 'string') return refuse('type', 'not a kind of request Slack sends (no type, command or event)');
+  const schema = INTERACTIVE_SCHEMAS.get(body['type']);
+  if (!schema) return refuse('type', `the desk takes no interactive payload of type ${JSON.stringify(body['type'].slice(0, 40))}`);
+  const acknowledged = Object.hasOwn(ACKNOWLEDGED, body['type']) ? ACKNOWLEDGED[body['type']] : undefined;
+  return check(schema, body, acknowledged === undefined ? PASS : { kind: 'answer', body: acknowledged });
+}
 
-function missingField(body: Record<string, unknown>): string | null {
-  const object = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (typeof body['command'] === 'string' && typeof body['user_id'] !== 'string') return 'user_id';
-  if (typeof body['type'] !== 'string' || !INTERACTIVE.has(body['type'])) return null;
-  if (!object(body['user']) || typeof body['user']['id'] !== 'string') return 'user.id';
-  if (body['type'] === 'block_actions' && (!Array.isArray(body['actions']) || !body['actions'].every(object))) return 'actions';
-  // Bolt reads channel.id when a channel is there at all: null answered 500 (found by the 100,000-request fuzz).
-  if ('channel' in body && (!object(body['channel']) || typeof body['channel']['id'] !== 'string')) return 'channel';
-  if (body['type'].startsWith('view_') && !object(body['view'])) return 'view';
+/** An event the desk does not subscribe to is acknowledged (Slack would retry anything else) and goes no further. */
+function checkEvent(body: Record<string, unknown>): SlackBodyVerdict {
+  const envelope = eventEnvelopeSchema.safeParse(body);
+  if (!envelope.success) return refused(envelope.error);
+  const schema = EVENT_SCHEMAS.get(envelope.data.event.type);
+  if (!schema) return { kind: 'answer', body: null };
+  const event = schema.safeParse(body['event']);
+  return event.success ? PASS : refused(event.error, ['event']);
+}
+
+/** Slack nests a dozen levels at most. */
+const MAX_DEPTH = 64;
+
+/**
+ * A "__proto__" key anywhere (zod drops it silently from what it checks, but Bolt and our listeners read the body
+ * as sent), or nesting deeper than Slack ever sends. Walked with a stack, so a deep body cannot overflow it.
+ */
+function oddStructure(root: object): { field: string; message: string } | null {
+  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value: root, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_DEPTH) return { field: path, message: `nested more than ${MAX_DEPTH} levels deep` };
+    for (const key of Object.keys(value)) {
+      const at = path ? `${path}.${key}` : key;
+      if (key === '__proto__') return { field: at, message: 'a key may not be "__proto__"' };
+      stack.push({ value: (value as Record<string, unknown>)[key], path: at, depth: depth + 1 });
+    }
+  }
   return null;
 }
 
-/** Slack's ids are upper-case letters and digits (T0123ABCD, E…, A…). */
-const SLACK_ID = /^[A-Z0-9]{2,40}$/;
+function check(schema: z.ZodType, body: unknown, ok: SlackBodyVerdict): SlackBodyVerdict {
+  const result = schema.safeParse(body);
+  return result.success ? ok : refused(result.error);
+}
 
-/**
- * Who a request is from, which Bolt and the workspace check read as text and use as keys: anything but a Slack
- * id there (an object whose toString is a number, or the text "__proto__", both found by the fuzz) would throw
- * inside Bolt and answer 500.
- */
-function malformedIdentity(body: Record<string, unknown>): string | null {
-  const object = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  const fields: Array<[string, unknown]> = [
-    ['team_id', body['team_id']], ['enterprise_id', body['enterprise_id']], ['api_app_id', body['api_app_id']],
-    ['team.id', object(body['team']) ? body['team']['id'] : undefined],
-    ['enterprise.id', object(body['enterprise']) ? body['enterprise']['id'] : undefined],
-    ['user.team_id', object(body['user']) ? body['user']['team_id'] : undefined],
-  ];
-  return fields.find(([, v]) => v !== undefined && v !== null && (typeof v !== 'string' || !SLACK_ID.test(v)))?.[0] ?? null;
+/** The first problem, named by its path in the payload (e.g. `view.state.values`, `actions.0.action_id`). */
+function refused(error: z.ZodError, prefix: readonly PropertyKey[] = []): SlackBodyVerdict {
+  const issue = error.issues[0]!;
+  const field = [...prefix, ...issue.path].map(String).join('.') || '(body)';
+  return refuse(field, issue.message);
+}
+
+/** A path made of a sender's keys can be as long as the body; the answer names its first 200 characters. */
+function refuse(path: string, message: string): SlackBodyVerdict {
+  const field = path.length > 200 ? `${path.slice(0, 200)}…` : path;
+  return { kind: 'refuse', field, message: `${field}: ${message}` };
 }
 
 async function readBody(req: Request): Promise<Buffer | null> {

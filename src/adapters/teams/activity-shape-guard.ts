@@ -1,6 +1,17 @@
 // Owns turning away, in local-development mode (no Bot Framework token, so nothing vouches for the sender), an
 // activity missing what every handler relies on: a 400 naming the field, where the SDK would answer 500.
+import { $Activity } from '@microsoft/teams.api';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+
+/**
+ * Keys the SDK copies onto its Activity with Object.assign that a sender may not set: its read-only views of
+ * channelData (tenant, channel, team, meeting, notification; assigning one throws, a 500 found by the fuzz), and
+ * "__proto__" (it would replace the activity's prototype, and its methods with it). Read from the SDK itself.
+ */
+const UNSETTABLE_KEYS = [
+  '__proto__',
+  ...Object.entries(Object.getOwnPropertyDescriptors($Activity.prototype)).filter(([, d]) => d.get !== undefined && d.set === undefined).map(([key]) => key),
+];
 
 /** Fields handlers read as text when they are there. */
 const OPTIONAL_STRINGS = [
@@ -13,6 +24,8 @@ export function activityShapeProblem(body: unknown): { path: string; message: st
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { path: '(body)', message: 'must be a JSON object (an activity)' };
   const a = body as Record<string, unknown>;
   if (typeof a['type'] !== 'string') return { path: 'type', message: 'must be a string such as message or invoke' };
+  const unsettable = UNSETTABLE_KEYS.find((key) => Object.hasOwn(a, key));
+  if (unsettable !== undefined) return { path: unsettable, message: unsettable === '__proto__' ? 'may not be a key of an activity' : `is read from channelData.${unsettable}; an activity may not carry it at the top level` };
   for (const field of ['from', 'conversation'] as const) {
     const v = a[field];
     if (typeof v !== 'object' || v === null || typeof (v as Record<string, unknown>)['id'] !== 'string') return { path: `${field}.id`, message: 'must be a string' };
