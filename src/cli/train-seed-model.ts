@@ -1,0 +1,9 @@
+// npm run seed:train — trains the reader's seed model from the corpus parts the desk may read and writes src/policy/seed-model.json.
+import { writeFileSync } from 'node:fs';
+import { SEED_MODEL_URL } from '../policy/seed-model.js';
+import { loadCorpusPart } from '../triage-eval/corpus-files.js';
+import { SEED_PARTS, seedModelJson, trainFromCorpus } from '../triage-eval/seed-training.js';
+
+const model = trainFromCorpus(SEED_PARTS.map((p) => [p, loadCorpusPart(p)] as const));
+writeFileSync(SEED_MODEL_URL, seedModelJson(model));
+console.log(`seed model: ${model.trainedOn.mentions} mentions from ${model.trainedOn.parts.join(', ')} → ${SEED_MODEL_URL.pathname}`);

@@ -1,0 +1,30 @@
+// Policy schema for the trained part of the mention reader: whether the shipped seed model reads, and how sure it must be.
+import { z } from 'zod';
+
+const probability = z.number().min(0).max(1);
+
+/**
+ * The seed model (src/policy/seed-model.json, trained by scripts/train-seed-model.ts from the labelled corpus)
+ * reads every mention beside the lexicons. Each bar is the model's probability at or above which it speaks;
+ * safeguarding and threats are low on purpose (a false alarm costs the safeguarding lead one click, a miss
+ * is not acceptable). Chosen by leave-one-part-out on the corpus (`npm run eval:triage -- --cross`).
+ */
+export const readerSchema = z.object({
+  seedModel: z.boolean().default(true),
+  /** Refer as a possible safeguarding concern when the lexicons found none. */
+  safeguardingAt: probability.default(0.05),
+  /** How sure before a concern only the model read also makes the kind "safeguarding" (or "abuse") and the risk high. */
+  safeguardingSureAt: probability.default(0.5),
+  /** Read as a threat of violence when the lexicons found none. */
+  threatAt: probability.default(0.05),
+  /** Suggest a house rule the lexicons did not. */
+  houseRuleAt: probability.default(0.2),
+  /** Replace a kind read from cues (the probability shared out over the kinds) (never a detector's: threat, safeguarding, FOI, a house rule). */
+  kindAt: probability.default(0.5),
+  /** Name the service when no keyword does, or replace a single weak keyword's. */
+  serviceAt: probability.default(0.5),
+  /** Raise the risk to what the model reads. */
+  riskAt: probability.default(0.7),
+});
+
+export type ReaderPolicy = z.infer<typeof readerSchema>;
