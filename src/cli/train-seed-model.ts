@@ -1,8 +1,10 @@
 // npm run seed:train — trains the reader's seed model from the corpus parts the desk may read and writes src/policy/seed-model.json.
 import { writeFileSync } from 'node:fs';
-import { SEED_MODEL_URL } from '../policy/seed-model.js';
 import { loadCorpusPart } from '../triage-eval/corpus-files.js';
 import { SEED_PARTS, seedModelJson, trainFromCorpus } from '../triage-eval/seed-training.js';
+
+/** Beside the source, where src/policy/seed-model.ts imports it. */
+const SEED_MODEL_URL = new URL('../policy/seed-model.json', import.meta.url);
 
 const model = trainFromCorpus(SEED_PARTS.map((p) => [p, loadCorpusPart(p)] as const));
 writeFileSync(SEED_MODEL_URL, seedModelJson(model));

@@ -18,13 +18,13 @@ export const readerSchema = z.object({
   /** Read as a threat of violence when the lexicons found none. */
   threatAt: probability.default(0.05),
   /** Suggest a house rule the lexicons did not. */
-  houseRuleAt: probability.default(0.2),
+  houseRuleAt: probability.default(0.3),
   /** Replace a kind read from cues (the probability shared out over the kinds) (never a detector's: threat, safeguarding, FOI, a house rule). */
   kindAt: probability.default(0.5),
   /** Name the service when no keyword does, or replace a single weak keyword's. */
   serviceAt: probability.default(0.5),
   /** Raise the risk to what the model reads. */
-  riskAt: probability.default(0.7),
+  riskAt: probability.default(0.8),
 });
 
 export type ReaderPolicy = z.infer<typeof readerSchema>;

@@ -1,15 +1,13 @@
-// Owns the shipped seed model: read once from src/policy/seed-model.json (made by scripts/train-seed-model.ts).
-import { readFileSync } from 'node:fs';
+// Owns the shipped seed model: src/policy/seed-model.json (made by npm run seed:train), checked once at first use.
+import seedJson from './seed-model.json' with { type: 'json' };
 import { readerModelSchema, type ReaderModel } from './reader-model.js';
-
-export const SEED_MODEL_URL = new URL('./seed-model.json', import.meta.url);
 
 let loaded: ReaderModel | undefined;
 
-/** The seed model trained from the labelled corpus; a damaged file throws naming the field, once, at first use. */
+/** The seed model trained from the labelled corpus; a damaged file throws naming the field, at first use. */
 export function seedModel(): ReaderModel {
   if (!loaded) {
-    const parsed = readerModelSchema.safeParse(JSON.parse(readFileSync(SEED_MODEL_URL, 'utf8')));
+    const parsed = readerModelSchema.safeParse(seedJson);
     if (!parsed.success) throw new Error(`seed-model.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     loaded = parsed.data;
   }
