@@ -82,7 +82,11 @@ function show(title: string, r: CrossScores): void {
 function summary(s: TriageScores): string {
   const f = (k: string) => s.fields[k];
   const pr = (k: string) => `${pc(f(k)?.recall ?? 1)} (P ${pc(f(k)?.precision ?? 1)})`;
-  return `service ${pc(s.accuracy.tag)}  kind ${pc(s.accuracy.kind)}  risk ${pc(s.accuracy.risk)}  safeguarding R ${pr('safeguarding')}  threat R ${pr('threat')}  house rules R ${pc(s.houseRules.recall)} (P ${pc(s.houseRules.precision)})  FOI R ${pr('foi')}`;
+  const sg = f('safeguarding');
+  const routine = s.items - (sg ? sg.truePositives + sg.falseNegatives : 0);
+  // Precision depends on how many concerns the part holds; the share of routine mentions referred does not.
+  const alarms = `false alarms ${sg?.falsePositives ?? 0}/${routine}`;
+  return `service ${pc(s.accuracy.tag)}  kind ${pc(s.accuracy.kind)}  risk ${pc(s.accuracy.risk)}  safeguarding R ${pr('safeguarding')}, ${alarms}  threat R ${pr('threat')}  house rules R ${pc(s.houseRules.recall)} (P ${pc(s.houseRules.precision)})  FOI R ${pr('foi')}`;
 }
 
 function pc(x: number): string {

@@ -12,11 +12,11 @@ const probability = z.number().min(0).max(1);
 export const readerSchema = z.object({
   seedModel: z.boolean().default(true),
   /** Refer as a possible safeguarding concern when the lexicons found none. */
-  safeguardingAt: probability.default(0.05),
+  safeguardingAt: probability.default(0.1),
   /** How sure before a concern only the model read also makes the kind "safeguarding" (or "abuse") and the risk high. */
   safeguardingSureAt: probability.default(0.5),
   /** Read as a threat of violence when the lexicons found none. */
-  threatAt: probability.default(0.05),
+  threatAt: probability.default(0.1),
   /** Suggest a house rule the lexicons did not. */
   houseRuleAt: probability.default(0.3),
   /** Replace a kind read from cues (the probability shared out over the kinds) (never a detector's: threat, safeguarding, FOI, a house rule). */
