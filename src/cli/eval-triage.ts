@@ -45,7 +45,9 @@ async function measure(): Promise<void> {
     const decisions = CORPUS_PARTS.tuning.flatMap(loadCorpusPart);
     const items = parts.flatMap(loadCorpusPart);
     console.log(`\nWhat the learned suggestions add on the ${parts.join(' + ')} part, after N recorded decisions:`);
-    for (const p of learningCurve(policy, decisions, items, [0, 25, 50, 100, 150, decisions.length])) {
+    // The reader model beside them must not have learned from the part scored (one part: the model without it).
+    const reader = parts.length === 1 ? (readerModelFor(parts[0]!) ?? null) : null;
+    for (const p of learningCurve(policy, decisions, items, [0, 25, 50, 100, 150, decisions.length], reader)) {
       console.log(`  N=${String(p.decisions).padStart(3)}  rules + learned: service tag ${pc(p.tag)}, kind ${pc(p.kind)}, house rules ${pc(p.rules.precision)}/${pc(p.rules.recall)}   learned alone: service tag ${pc(p.learnedAlone.tag)}, kind ${pc(p.learnedAlone.kind)}`);
     }
   }
