@@ -28,7 +28,7 @@ else await measure();
 async function measure(): Promise<void> {
   const parts = partNames(values.part);
   // Each part is read by a reader model that never learned from it (src/triage-eval/honest-reader.ts).
-  const read = parts.flatMap((p) => loadCorpusPart(p).map((item) => ({ item, reading: readMention(policy, corpusMention(item), { ...NO_LEARNING, reader: readerModelFor(p) }) })));
+  const read = parts.flatMap((p) => loadCorpusPart(p).map((item) => ({ item, reading: readMention(policy, corpusMention(item), { ...NO_LEARNING, reader: readerModelFor(p, policy.reader.concepts) }) })));
   console.log(`Triage corpus, ${parts.join(' + ')} part\n`);
   console.log(formatScores(scoreTriage(read)).join('\n'));
   if (values.misses) {
@@ -46,7 +46,7 @@ async function measure(): Promise<void> {
     const items = parts.flatMap(loadCorpusPart);
     console.log(`\nWhat the learned suggestions add on the ${parts.join(' + ')} part, after N recorded decisions:`);
     // The reader model beside them must not have learned from the part scored (one part: the model without it).
-    const reader = parts.length === 1 ? (readerModelFor(parts[0]!) ?? null) : null;
+    const reader = parts.length === 1 ? (readerModelFor(parts[0]!, policy.reader.concepts) ?? null) : null;
     for (const p of learningCurve(policy, decisions, items, [0, 25, 50, 100, 150, decisions.length], reader)) {
       console.log(`  N=${String(p.decisions).padStart(3)}  rules + learned: service tag ${pc(p.tag)}, kind ${pc(p.kind)}, house rules ${pc(p.rules.precision)}/${pc(p.rules.recall)}   learned alone: service tag ${pc(p.learnedAlone.tag)}, kind ${pc(p.learnedAlone.kind)}`);
     }
@@ -60,7 +60,7 @@ async function measure(): Promise<void> {
  */
 async function cross(): Promise<void> {
   const parts = Object.fromEntries(CROSS_PARTS.map((p) => [p, loadCorpusPart(p)]));
-  const learn = (others: ReadonlyArray<readonly [string, readonly CorpusItem[]]>) => ({ ...NO_LEARNING, reader: trainFromCorpus(others) });
+  const learn = (others: ReadonlyArray<readonly [string, readonly CorpusItem[]]>) => ({ ...NO_LEARNING, reader: trainFromCorpus(others, policy.reader.concepts) });
   const before = new Map<string, typeof policy>();
   for (const p of CROSS_PARTS) {
     const file = policyBeforeReading(p);
@@ -70,7 +70,11 @@ async function cross(): Promise<void> {
   show('Lexicons alone (current lexicons, written having read every part: not a measure of unseen text)', crossParts(policy, parts, () => ({ ...NO_LEARNING, reader: null })));
   show('Lexicons + reader model (current lexicons; the model never saw the part it reads)', crossParts(policy, parts, learn));
   const blind = [...before.keys()];
-  const beforeReading = (p: string) => before.get(p) ?? policy;
+  // The lexicons as they were; the reader's bars and concepts are today's (written without reading these parts' misses).
+  const beforeReading = (p: string) => {
+    const then = before.get(p);
+    return then ? { ...then, reader: policy.reader } : policy;
+  };
   show('Unseen text: lexicons as they were before the part was read, + reader model learned from the other parts', crossParts(beforeReading, parts, learn, blind));
   show('The same lexicons before reading, alone (the clean runs of the corpus README)', crossParts(beforeReading, parts, () => ({ ...NO_LEARNING, reader: null }), blind));
 }

@@ -34,11 +34,11 @@ export function withModelConcerns(policy: Policy, model: ReaderModel, text: stri
     if (p >= bar.safeguardingSureAt) sure.push(c);
   };
   if (!found.some((c) => c.id === 'threat')) {
-    const t = yesProbability(model.threat, text);
+    const t = yesProbability(model.threat, text, bar.concepts);
     if (t.probability >= bar.threatAt) add({ id: 'threat', name: 'Threat of violence', matched: said(t, 'reads like a threat') }, t.probability);
   }
   if (!referred.some((c) => c.id !== 'threat')) {
-    const s = yesProbability(model.safeguarding, text);
+    const s = yesProbability(model.safeguarding, text, bar.concepts);
     if (s.probability >= bar.safeguardingAt) add({ id: LEARNED_CONCERN, name: 'Safeguarding concern (read by the model)', matched: said(s, 'reads like a safeguarding concern') }, s.probability);
   }
   return { referred, sure };
@@ -47,7 +47,7 @@ export function withModelConcerns(policy: Policy, model: ReaderModel, text: stri
 /** House rules the model reads at the policy's bar that the lexicons did not suggest (never a protective rule). */
 export function withModelHouseRules(policy: Policy, model: ReaderModel, text: string, found: readonly HouseRuleSuggestion[]): HouseRuleSuggestion[] {
   const out = [...found];
-  for (const g of labelsAbove(model.houseRule, text, policy.reader.houseRuleAt)) {
+  for (const g of labelsAbove(model.houseRule, text, policy.reader.houseRuleAt, policy.reader.concepts)) {
     const rule = policy.houseRules.find((r) => r.id === g.label && !r.protective);
     if (rule && !out.some((r) => r.ruleId === rule.id)) out.push({ ruleId: rule.id, title: rule.title, matched: said(g, 'read by the model'), source: `${rule.source}; read by the seed model (${pct(g.probability)})` });
   }
@@ -63,7 +63,7 @@ export function withModelClassification(policy: Policy, model: ReaderModel, text
   const bar = policy.reader;
   let { serviceTag, kind, confidence, matched } = c;
   const reasons = [...c.reasons];
-  const k = c.confidence >= DETECTOR ? null : bestLabel(model.kind, text);
+  const k = c.confidence >= DETECTOR ? null : bestLabel(model.kind, text, bar.concepts);
   if (k && k.label !== kind && k.probability >= bar.kindAt && k.probability > c.confidence && policy.kinds.some((x) => x.id === k.label)) {
     kind = k.label;
     confidence = k.probability;
@@ -71,7 +71,7 @@ export function withModelClassification(policy: Policy, model: ReaderModel, text
     reasons[1] = `${k.label.replace(/_/g, ' ')}: read by the seed model (${pct(k.probability)})${matchedWords(k)}`;
   }
   const from = c.serviceFrom;
-  const s = from && 'concern' in from ? null : bestLabel(model.service, text);
+  const s = from && 'concern' in from ? null : bestLabel(model.service, text, bar.concepts);
   const open = from === null || ('keywords' in from && from.keywords <= 1);
   if (s && open && s.label !== serviceTag && s.probability >= bar.serviceAt && policy.services.some((x) => x.tag === s.label)) {
     serviceTag = s.label;
@@ -82,7 +82,7 @@ export function withModelClassification(policy: Policy, model: ReaderModel, text
 
 /** The risk rises (never falls) to the model's reading when it is sure enough. */
 export function withModelRisk(policy: Policy, model: ReaderModel, text: string, risk: RiskAssessment): RiskAssessment {
-  const r = bestLabel(model.risk, text);
+  const r = bestLabel(model.risk, text, policy.reader.concepts);
   const to = RISK_ORDER.indexOf(r?.label as RiskLevel);
   if (!r || to <= RISK_ORDER.indexOf(risk.level) || r.probability < policy.reader.riskAt) return risk;
   return { ...risk, level: RISK_ORDER[to]!, reasons: [...risk.reasons, `read as ${r.label} risk by the seed model (${pct(r.probability)})${matchedWords(r)}`] };

@@ -25,6 +25,13 @@ export const readerSchema = z.object({
   serviceAt: probability.default(0.5),
   /** Raise the risk to what the model reads. */
   riskAt: probability.default(0.8),
+  /**
+   * Named lists of words for one idea each (a person who may be vulnerable, a sign of harm, despair, intent to
+   * hurt…): the model reads each concept, and each pair found together, beside the words, so what it learned
+   * from "the old boy next door … freezing" carries to "my nan … shivering". A word added here is read as its
+   * concept at once; the model's weights are per concept name.
+   */
+  concepts: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1))).default({}),
 });
 
 export type ReaderPolicy = z.infer<typeof readerSchema>;

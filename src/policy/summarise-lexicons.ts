@@ -17,6 +17,7 @@ export function summariseLexicons(p: Policy): string[] {
     `  Risk words: high ${p.risk.highRiskTerms.length}, medium ${p.risk.mediumRiskTerms.length}, reputational ${p.risk.reputationalTerms.length}, controversial subjects ${p.risk.controversialTerms.length}; political terms ${p.replyRules.politicalTerms.length}`,
     `  Ready replies: ${signposts(p)}`,
     `  Reader model: ${reader(p)}`,
+    `  Reader concepts: ${Object.entries(p.reader.concepts).map(([c, words]) => `${c} ${words.length}`).join(', ') || 'none'}`,
   ];
 }
 

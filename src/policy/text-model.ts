@@ -1,5 +1,9 @@
 // Owns a small linear text classifier (one-vs-rest logistic regression over word and character n-grams): trained, read, saved.
 import nlp from 'wink-nlp-utils';
+import { findTerms } from './find-terms.js';
+
+/** Named lists of words for one idea each (a person who may be vulnerable, a sign of harm…): policy `reader.concepts`. */
+export type Concepts = Readonly<Record<string, readonly string[]>>;
 
 /**
  * A label's weights as saved: one per feature bucket, quantised to a signed byte (weight = byte × scale) and
@@ -24,6 +28,8 @@ export interface LabelledText {
 }
 
 export interface TrainOptions {
+  /** Concepts read as features beside the words (each, and each pair found together). */
+  readonly concepts?: Concepts;
   readonly epochs?: number;
   /** L2 penalty per update. */
   readonly l2?: number;
@@ -39,9 +45,11 @@ const RATE = 0.5;
 /**
  * The features a text is read by. Words are lower-cased with apostrophes dropped ("dont" and "don't" meet) and
  * reduced to their stem ("bruises", "bruised" → "bruis"); pairs of words keep short phrases ("on their own",
- * "no way out"); letters three to five at a time inside each word catch forms, typos and slang no list names.
+ * "no way out"); letters three to five at a time inside each word catch forms, typos and slang no list names;
+ * concepts, each alone and each pair together ("a person who may be vulnerable" with "a sign of harm"), carry
+ * what was learned from one wording to another the lists name.
  */
-export function textFeatures(text: string): string[] {
+export function textFeatures(text: string, concepts: Concepts = {}): string[] {
   const words = (text.toLowerCase().replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => (/^\d+$/.test(w) ? '0' : w));
   const stems = words.map((w) => nlp.string.stem(w));
   const out = new Set<string>();
@@ -53,6 +61,11 @@ export function textFeatures(text: string): string[] {
     const padded = ` ${w} `;
     for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) out.add(`c:${padded.slice(i, i + n)}`);
   }
+  const found = Object.keys(concepts).filter((c) => findTerms(text, concepts[c]!, { forms: true }).length > 0).sort();
+  found.forEach((c, i) => {
+    out.add(`k:${c}`);
+    for (const d of found.slice(i + 1)) out.add(`k:${c}+${d}`);
+  });
   if (text.includes('?')) out.add('p:?');
   if (text.includes('!')) out.add('p:!');
   return [...out];
@@ -66,7 +79,7 @@ export function textFeatures(text: string): string[] {
  */
 export function trainTextModel(examples: readonly LabelledText[], labels: readonly string[], options: TrainOptions = {}): TextModelData {
   const { epochs, l2, buckets, minCount } = { ...DEFAULTS, ...options };
-  const featured = examples.map((e) => ({ features: textFeatures(e.text), labels: new Set(e.labels) }));
+  const featured = examples.map((e) => ({ features: textFeatures(e.text, options.concepts), labels: new Set(e.labels) }));
   const seen = new Map<string, number>();
   for (const e of featured) for (const f of e.features) seen.set(f, (seen.get(f) ?? 0) + 1);
   const rows = featured.map((e) => {
@@ -105,8 +118,8 @@ export interface LabelScore {
 }
 
 /** Every label's probability for a text, likeliest first. */
-export function scoreText(model: TextModelData, text: string): LabelScore[] {
-  const features = textFeatures(text);
+export function scoreText(model: TextModelData, text: string, concepts: Concepts = {}): LabelScore[] {
+  const features = textFeatures(text, concepts);
   const ids = bucketsOf(features, model.buckets);
   const scale = 1 / Math.sqrt(features.length || 1);
   return Object.entries(model.labels)
@@ -118,12 +131,12 @@ export function scoreText(model: TextModelData, text: string): LabelScore[] {
 }
 
 /** The written words whose features pushed most towards the label: the "matched: …" on the card. */
-export function weightiestWords(model: TextModelData, label: string, text: string): string[] {
+export function weightiestWords(model: TextModelData, label: string, text: string, concepts: Concepts = {}): string[] {
   const lw = model.labels[label];
   if (!lw) return [];
   const w = weightsOf(lw);
   const written = [...new Set(text.match(/[\p{L}\p{N}'’]+/gu) ?? [])];
-  const weight = (word: string) => bucketsOf(textFeatures(word), model.buckets).reduce((n, id) => n + w[id]!, 0);
+  const weight = (word: string) => bucketsOf(textFeatures(word, concepts), model.buckets).reduce((n, id) => n + w[id]!, 0);
   return written
     .map((word) => ({ word, w: weight(word) }))
     .filter((x) => x.w > 0.2)

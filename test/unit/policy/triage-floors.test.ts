@@ -17,7 +17,7 @@ const tuning = CORPUS_PARTS.tuning.flatMap(load);
  * learned from every part, so reading a part with it would score text the model had seen.
  */
 const readPart = (part: string): Array<{ item: CorpusItem; reading: ReturnType<typeof readMention> }> =>
-  load(part).map((item) => ({ item, reading: readMention(defaultPolicy, corpusMention(item), { ...NO_LEARNING, reader: readerModelFor(part) ?? null }) }));
+  load(part).map((item) => ({ item, reading: readMention(defaultPolicy, corpusMention(item), { ...NO_LEARNING, reader: readerModelFor(part, defaultPolicy.reader.concepts) ?? null }) }));
 const scores = scoreTriage(readPart(CORPUS_PARTS.heldOut));
 
 describe('the labelled corpus', () => {
@@ -53,7 +53,7 @@ describe('floors on the held-out part', () => {
   it('keeps house rules, kind, service and risk at least where the blind part measured them', () => {
     expect(scores.houseRules.recall).toBeGreaterThanOrEqual(0.56);
     expect(scores.houseRules.precision).toBeGreaterThanOrEqual(0.75);
-    expect(scores.accuracy.kind).toBeGreaterThanOrEqual(0.71);
+    expect(scores.accuracy.kind).toBeGreaterThanOrEqual(0.73);
     expect(scores.accuracy.tag).toBeGreaterThanOrEqual(0.63);
     expect(scores.accuracy.risk).toBeGreaterThanOrEqual(0.8);
   });
