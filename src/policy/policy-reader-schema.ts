@@ -11,6 +11,11 @@ const probability = z.number().min(0).max(1);
  */
 export const readerSchema = z.object({
   seedModel: z.boolean().default(true),
+  /**
+   * The model reads texts of at least this many words. On fewer ("Library hours?") it has almost nothing to go on
+   * and returns about the share of concerns in what it learned from (one in six), which is near the low bars below.
+   */
+  minWords: z.number().int().nonnegative().default(6),
   /** Refer as a possible safeguarding concern when the lexicons found none. */
   safeguardingAt: probability.default(0.1),
   /** How sure before a concern only the model read also makes the kind "safeguarding" (or "abuse") and the risk high. */

@@ -41,7 +41,7 @@ export interface MentionReading {
 export function readMention(policy: Policy, mention: Mention, learned: LearnedModels = NO_LEARNING): MentionReading {
   const parent = mention.parent?.text;
   const text = mention.text;
-  const model = readerModel(policy, learned);
+  const model = readerModel(policy, learned, text);
   const ruled = findConcerns(policy, text);
   // Every concern is referred; the kind and risk follow only those the lexicons found or the model is sure of.
   const { referred: concerns, sure } = model ? withModelConcerns(policy, model, text, ruled) : { referred: ruled, sure: ruled };
@@ -69,8 +69,9 @@ export function readMention(policy: Policy, mention: Mention, learned: LearnedMo
   };
 }
 
-/** The reader model that reads beside the lexicons: the caller's (a model under test), else the shipped seed, unless the policy turns it off. */
-function readerModel(policy: Policy, learned: LearnedModels): ReaderModel | null {
+/** The reader model that reads beside the lexicons: the caller's (a model under test), else the shipped seed; none when the policy turns it off or the text is too short to read. */
+function readerModel(policy: Policy, learned: LearnedModels, text: string): ReaderModel | null {
+  if ((text.match(/[\p{L}\p{N}]+/gu) ?? []).length < policy.reader.minWords) return null;
   if (learned.reader !== undefined) return learned.reader;
   return policy.reader.seedModel ? seedModel() : null;
 }

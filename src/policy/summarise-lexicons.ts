@@ -35,5 +35,5 @@ function reader(p: Policy): string {
   const r = p.reader;
   if (!r.seedModel) return 'seed model off (the lexicons read alone)';
   const pc = (x: number) => `${Math.round(x * 100)}%`;
-  return `seed model on; speaks at safeguarding ${pc(r.safeguardingAt)} (kind and risk follow at ${pc(r.safeguardingSureAt)}), threat ${pc(r.threatAt)}, house rule ${pc(r.houseRuleAt)}, kind ${pc(r.kindAt)}, service ${pc(r.serviceAt)}, risk ${pc(r.riskAt)}`;
+  return `seed model on, for texts of ${r.minWords}+ words; speaks at safeguarding ${pc(r.safeguardingAt)} (kind and risk follow at ${pc(r.safeguardingSureAt)}), threat ${pc(r.threatAt)}, house rule ${pc(r.houseRuleAt)}, kind ${pc(r.kindAt)}, service ${pc(r.serviceAt)}, risk ${pc(r.riskAt)}`;
 }

@@ -135,7 +135,8 @@ export function weightiestWords(model: TextModelData, label: string, text: strin
   const lw = model.labels[label];
   if (!lw) return [];
   const w = weightsOf(lw);
-  const written = [...new Set(text.match(/[\p{L}\p{N}'’]+/gu) ?? [])];
+  // Handles and links are who and where, not why.
+  const written = [...new Set(text.replace(/@\w+|https?:\/\/\S+/gu, ' ').match(/[\p{L}\p{N}'’]+/gu) ?? [])];
   const weight = (word: string) => bucketsOf(textFeatures(word, concepts), model.buckets).reduce((n, id) => n + w[id]!, 0);
   return written
     .map((word) => ({ word, w: weight(word) }))
