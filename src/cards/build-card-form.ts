@@ -6,10 +6,9 @@ import type { Policy } from '../policy/policy-schema.js';
 import { moderationActions } from './available-actions.js';
 import { escalationAnswerForm, proposalFields } from './escalation-answer-forms.js';
 import type { CardForm, CardFormId, CardOption } from './card-model.js';
-import { NO_LEARNING, suggestWithLearning, type LearnedModels } from '../policy/combine-suggestions.js';
+import { NO_LEARNING, type LearnedModels } from '../policy/combine-suggestions.js';
+import { readMention } from '../policy/read-mention.js';
 import { suggestionText } from './suggestion-facts.js';
-import { suggestHouseRules } from '../policy/suggest-house-rules.js';
-import { withLearnedHouseRules } from '../policy/learned-rulings.js';
 import type { ThreadCorrection } from './facts-corrected.js';
 import { signpostField } from './signpost-field.js';
 import { countingRule, replyLength } from '../policy/reply-length.js';
@@ -115,7 +114,7 @@ function replyForm({ case: c, mention, policy, signOff, initialText, confirmatio
 
 /** The bot's suggestion is preselected, never applied: a person decides (DOMAIN.md "Classification"). */
 function classifyForm({ policy, case: c, mention, suggestion, learned }: FormInput) {
-  const computed = suggestWithLearning(policy, mention.text, mention.parent?.text, learned ?? NO_LEARNING);
+  const computed = readMention(policy, mention, learned ?? NO_LEARNING);
   const suggested = suggestion ?? computed;
   const hint = suggestion ? undefined : `Suggested: ${suggestionText(policy, computed)}. Why: ${computed.reasons.join('; ')}`;
   const service = c.classification?.serviceTag ?? suggested.serviceTag ?? undefined;
@@ -149,7 +148,7 @@ function escalateForm(policy: Policy) {
 /** The ladder's first action this network can take is preselected, with its reasons as the hint: a person decides. */
 function moderateForm({ policy, mention, suggestion, ladder, learned }: FormInput) {
   const actions = moderationActions(policy.networks[mention.network] ?? null);
-  const found = () => withLearnedHouseRules(policy, mention.text, suggestHouseRules(policy, mention.text, mention.parent?.text), learned ?? NO_LEARNING);
+  const found = () => readMention(policy, mention, learned ?? NO_LEARNING).houseRules;
   const ruleId = suggestion?.ruleId ?? ladder?.ruleId ?? found()[0]?.ruleId ?? null;
   const action = ladder?.actions.find((a) => actions.some((x) => x === a)) ?? actions[0] ?? 'hide';
   return {

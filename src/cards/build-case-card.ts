@@ -6,12 +6,11 @@ import type { Mention } from '../domain/mention.js';
 import type { ModerationRecord } from '../domain/moderation-record.js';
 import { describeAccountRecord } from '../policy/describe-account-record.js';
 import { formatLocalTime } from '../policy/format-local-time.js';
-import { assessRisk } from '../policy/assess-risk.js';
-import { suggestHouseRules } from '../policy/suggest-house-rules.js';
 import type { Policy } from '../policy/policy-schema.js';
 import type { WorkingCalendar } from '../policy/working-calendar.js';
 import { NO_LEARNING, type LearnedModels } from '../policy/combine-suggestions.js';
-import { withLearnedHouseRules } from '../policy/learned-rulings.js';
+import { readMention } from '../policy/read-mention.js';
+import type { HouseRuleSuggestion } from '../policy/suggest-house-rules.js';
 import { availableActions } from './available-actions.js';
 import { leadershipOfferButton, policeButton, policeFact, reputationBanners } from './danger-and-reputation.js';
 import { factsCorrectedBanners, replyAfterCorrection, type ThreadCorrection } from './facts-corrected.js';
@@ -74,7 +73,7 @@ function facts(c: Case, m: Mention, policy: Policy, now: Date, calendar: Working
     postedFact(c, policy, now, calendar),
     { label: 'Respond by', value: due ? formatLocalTime(due, tz, now) : '—' },
     ...postClockFacts(c, policy, now),
-    { label: 'Risk', value: riskText(c, policy, m) },
+    { label: 'Risk', value: riskText(c, policy, m, learned) },
     { label: 'Service', value: c.classification ? serviceName(policy, c.classification.serviceTag) : 'Not classified' },
     { label: 'Kind', value: c.classification ? kindName(policy, c.classification.kind) : '—' },
   ];
@@ -84,8 +83,8 @@ function facts(c: Case, m: Mention, policy: Policy, now: Date, calendar: Working
 }
 
 /** The level decided at intake, with today's reasons for it (followers, verified, wording); a referral is high. */
-function riskText(c: Case, policy: Policy, m: Mention): string {
-  const reasons = assessRisk(policy, m).reasons;
+function riskText(c: Case, policy: Policy, m: Mention, learned: LearnedModels = NO_LEARNING): string {
+  const reasons = readMention(policy, m, learned).riskReasons;
   if (liveReferral(c)) return `high (safeguarding referral${reasons.length ? `; ${reasons.join('; ')}` : ''})`;
   return reasons.length ? `${c.risk} (${reasons.join('; ')})` : c.risk;
 }
@@ -136,8 +135,9 @@ function caseBanners(c: Case, policy: Policy, now: Date): Array<{ tone: Tone; te
 /** The bot flags a likely breach and names the rule; a person decides (DOMAIN.md "House rules"). */
 function breachBanners(c: Case, m: Mention, policy: Policy, learned: LearnedModels = NO_LEARNING): Array<{ tone: Tone; text: string }> {
   if (c.state === 'closed') return [];
-  const found = withLearnedHouseRules(policy, m.text, suggestHouseRules(policy, m.text, m.parent?.text), learned);
-  return found.map((x) => ({ tone: 'warning' as const, text: `Possible breach of the house rules: ${x.title} (matched ${x.matched.map((w) => `"${w}"`).join(', ')}${x.source.startsWith('learned') ? `; ${x.source}` : ''}). A person decides.` }));
+  // Where it was learned or read by the model, not the rule's own lexicon, the banner says so.
+  const own = (x: HouseRuleSuggestion) => policy.houseRules.find((r) => r.id === x.ruleId)?.source === x.source;
+  return readMention(policy, m, learned).houseRules.map((x) => ({ tone: 'warning' as const, text: `Possible breach of the house rules: ${x.title} (matched ${x.matched.map((w) => `"${w}"`).join(', ')}${own(x) ? '' : `; ${x.source}`}). A person decides.` }));
 }
 
 /** Cut by grapheme (src/domain/cut-text.ts): a card never shows half an emoji or a broken accent. */

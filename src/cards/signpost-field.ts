@@ -1,8 +1,9 @@
 // Owns offering the policy's ready replies (signposting, "report it online") in the reply form, for the case's service.
 import type { Case } from '../domain/case.js';
 import type { Mention } from '../domain/mention.js';
-import { NO_LEARNING, suggestWithLearning, type LearnedModels } from '../policy/combine-suggestions.js';
+import { NO_LEARNING, type LearnedModels } from '../policy/combine-suggestions.js';
 import type { Policy } from '../policy/policy-schema.js';
+import { readMention } from '../policy/read-mention.js';
 import { signpostsFor } from '../policy/signposts.js';
 import type { CardField } from './card-model.js';
 
@@ -17,7 +18,7 @@ const MAX_OPTIONS = 100;
  * the template it was adapted from (001 matrix option 3, 002 §6.2.3).
  */
 export function signpostField(policy: Policy, c: Case, m: Mention, learned: LearnedModels = NO_LEARNING): CardField[] {
-  const tag = c.classification?.serviceTag ?? suggestWithLearning(policy, m.text, m.parent?.text, learned).serviceTag;
+  const tag = c.classification?.serviceTag ?? readMention(policy, m, learned).serviceTag;
   const templates = signpostsFor(policy, tag).slice(0, MAX_OPTIONS);
   if (!templates.length) return [];
   return [{

@@ -1,9 +1,10 @@
 // Owns what the card says the desk suggests and why, and the personal data a resident's public post shows.
 import type { Case } from '../domain/case.js';
 import type { Mention } from '../domain/mention.js';
-import { NO_LEARNING, suggestWithLearning, type LearnedModels } from '../policy/combine-suggestions.js';
+import { NO_LEARNING, type LearnedModels } from '../policy/combine-suggestions.js';
 import { findPersonalData, PERSONAL_DATA_LABELS } from '../policy/personal-data.js';
 import type { Policy } from '../policy/policy-schema.js';
+import { readMention } from '../policy/read-mention.js';
 import type { ClassificationSuggestion } from '../policy/suggest-classification.js';
 import type { CardButton, CardFact, Tone } from './card-model.js';
 import { kindName, serviceName } from './event-line.js';
@@ -11,7 +12,8 @@ import { kindName, serviceName } from './event-line.js';
 /** "Waste and Recycling, Complaint (72% sure)": preselected in the classify form, never applied. */
 export function suggestionFact(policy: Policy, c: Case, m: Mention, learned: LearnedModels = NO_LEARNING): CardFact[] {
   if (c.classification) return [];
-  const s = suggestWithLearning(policy, m.text, m.parent?.text, learned);
+  // The same reading intake made: lexicons, the reader model and what the council's decisions taught.
+  const s = readMention(policy, m, learned);
   if (!s.serviceTag && !s.kind) return [];
   return [
     { label: 'Suggested', value: suggestionText(policy, s) },
@@ -19,7 +21,7 @@ export function suggestionFact(policy: Policy, c: Case, m: Mention, learned: Lea
   ];
 }
 
-export function suggestionText(policy: Policy, s: ClassificationSuggestion): string {
+export function suggestionText(policy: Policy, s: Pick<ClassificationSuggestion, 'serviceTag' | 'kind' | 'confidence'>): string {
   const what = [s.serviceTag ? serviceName(policy, s.serviceTag) : null, s.kind ? kindName(policy, s.kind) : null].filter(Boolean).join(', ');
   return `${what} (${Math.round(s.confidence * 100)}% sure)`;
 }

@@ -1,6 +1,7 @@
 // Owns combining the policy's rules with what the desk has learned from the council's own decisions.
 import type { LearnedClassifier } from './learned-classifier.js';
 import type { Policy } from './policy-schema.js';
+import type { ReaderModel } from './reader-model.js';
 import { suggestClassification, type ClassificationSuggestion, type TextFindings } from './suggest-classification.js';
 
 export interface LearnedModels {
@@ -10,6 +11,8 @@ export interface LearnedModels {
   readonly houseRule?: LearnedClassifier | null;
   /** Trained on the safeguarding lead's rulings: acknowledged referrals and dismissals. */
   readonly safeguarding?: LearnedClassifier | null;
+  /** The reader model beside the lexicons: unset, the shipped seed model (if the policy's \`reader.seedModel\`); null, none. */
+  readonly reader?: ReaderModel | null;
 }
 
 export const NO_LEARNING: LearnedModels = { kind: null, service: null };

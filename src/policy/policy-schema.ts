@@ -16,6 +16,7 @@ import {
   riskSchema,
 } from './policy-rules-schema.js';
 import { lexiconFields, safeguardingSchema } from './policy-lexicon-schema.js';
+import { readerSchema } from './policy-reader-schema.js';
 import { workingCalendarSpecSchema } from './working-calendar-spec.js';
 import { signpostsSchema } from './signposts.js';
 import { dataProtectionSchema } from './policy-data-protection-schema.js';
@@ -102,6 +103,7 @@ const policyObjectSchema = z
     signposts: signpostsSchema.default({ templates: [], source: "001 triage matrix option 3; 002 §6.2.3" }),
     safeguarding: safeguardingSchema.default({ concerns: [], threats: { terms: [], patterns: [] }, source: "004 §2 (safeguarding is everyone's business: report concerns)" }),
     dataProtection: dataProtectionSchema.default(DEFAULT_DATA_PROTECTION),
+    reader: readerSchema.default(readerSchema.parse({})),
   });
 
 export const policySchema = policyObjectSchema.superRefine(checkReferences);

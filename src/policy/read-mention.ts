@@ -4,9 +4,12 @@ import type { Mention } from '../domain/mention.js';
 import { assessRisk } from './assess-risk.js';
 import { NO_LEARNING, suggestWithLearning, type LearnedModels } from './combine-suggestions.js';
 import { dismissalNote, withLearnedHouseRules } from './learned-rulings.js';
+import { withModelClassification, withModelConcerns, withModelHouseRules, withModelRisk } from './model-suggestions.js';
 import { findPersonalData, type PersonalDataKind } from './personal-data.js';
 import type { Policy } from './policy-schema.js';
+import type { ReaderModel } from './reader-model.js';
 import { findConcerns } from './safeguarding.js';
+import { seedModel } from './seed-model.js';
 import { suggestHouseRules, type HouseRuleSuggestion } from './suggest-house-rules.js';
 
 export interface MentionReading {
@@ -37,10 +40,17 @@ export interface MentionReading {
  */
 export function readMention(policy: Policy, mention: Mention, learned: LearnedModels = NO_LEARNING): MentionReading {
   const parent = mention.parent?.text;
-  const concerns = findConcerns(policy, mention.text);
-  const lexiconRules = suggestHouseRules(policy, mention.text, parent);
-  const classification = suggestWithLearning(policy, mention.text, parent, learned, { concerns, houseRules: lexiconRules });
-  const risk = assessRisk(policy, mention, { concerns, houseRules: lexiconRules, kind: classification.kind });
+  const text = mention.text;
+  const model = readerModel(policy, learned, text);
+  const ruled = findConcerns(policy, text);
+  // Every concern is referred; the kind and risk follow only those the lexicons found or the model is sure of.
+  const { referred: concerns, sure } = model ? withModelConcerns(policy, model, text, ruled) : { referred: ruled, sure: ruled };
+  const listed = suggestHouseRules(policy, text, parent);
+  const lexiconRules = model ? withModelHouseRules(policy, model, text, listed) : listed;
+  const suggested = suggestWithLearning(policy, text, parent, learned, { concerns: sure, houseRules: lexiconRules });
+  const classification = model ? withModelClassification(policy, model, text, suggested) : suggested;
+  const assessed = assessRisk(policy, mention, { concerns: sure, houseRules: lexiconRules, kind: classification.kind });
+  const risk = model ? withModelRisk(policy, model, text, assessed) : assessed;
   const safeguarding = unique(concerns.flatMap((c) => c.matched));
   return {
     serviceTag: classification.serviceTag,
@@ -57,6 +67,13 @@ export function readMention(policy: Policy, mention: Mention, learned: LearnedMo
     personalData: [...new Set(findPersonalData(mention.text).map((p) => p.kind))],
     reasons: classification.reasons,
   };
+}
+
+/** The reader model that reads beside the lexicons: the caller's (a model under test), else the shipped seed; none when the policy turns it off or the text is too short to read. */
+function readerModel(policy: Policy, learned: LearnedModels, text: string): ReaderModel | null {
+  if ((text.match(/[\p{L}\p{N}]+/gu) ?? []).length < policy.reader.minWords) return null;
+  if (learned.reader !== undefined) return learned.reader;
+  return policy.reader.seedModel ? seedModel() : null;
 }
 
 function unique(values: readonly string[]): string[] {

@@ -16,6 +16,8 @@ export function summariseLexicons(p: Policy): string[] {
     `  Threats: ${count(p.safeguarding.threats.terms, p.safeguarding.threats.patterns)}`,
     `  Risk words: high ${p.risk.highRiskTerms.length}, medium ${p.risk.mediumRiskTerms.length}, reputational ${p.risk.reputationalTerms.length}, controversial subjects ${p.risk.controversialTerms.length}; political terms ${p.replyRules.politicalTerms.length}`,
     `  Ready replies: ${signposts(p)}`,
+    `  Reader model: ${reader(p)}`,
+    `  Reader concepts: ${Object.entries(p.reader.concepts).map(([c, words]) => `${c} ${words.length}`).join(', ') || 'none'}`,
   ];
 }
 
@@ -26,4 +28,12 @@ function signposts(p: Policy): string {
   const kinds = (k: string) => t.filter((x) => x.kind === k).length;
   const services = new Set(t.map((x) => x.service).filter((s) => s !== 'general'));
   return `${t.length} (signpost ${kinds('signpost')}, report online ${kinds('report_online')}) for ${services.size} services${t.some((x) => x.service === 'general') ? ' and general' : ''}`;
+}
+
+/** "seed model on; speaks at safeguarding 5%, threat 5% …": the bars a council tunes (policy `reader`). */
+function reader(p: Policy): string {
+  const r = p.reader;
+  if (!r.seedModel) return 'seed model off (the lexicons read alone)';
+  const pc = (x: number) => `${Math.round(x * 100)}%`;
+  return `seed model on, for texts of ${r.minWords}+ words; speaks at safeguarding ${pc(r.safeguardingAt)} (kind and risk follow at ${pc(r.safeguardingSureAt)}), threat ${pc(r.threatAt)}, house rule ${pc(r.houseRuleAt)}, kind ${pc(r.kindAt)}, service ${pc(r.serviceAt)}, risk ${pc(r.riskAt)}`;
 }

@@ -1,5 +1,6 @@
 // Owns measuring what the learned suggestions add: train on the first N labelled decisions, score the held-out part.
 import type { Policy } from '../policy/policy-schema.js';
+import type { ReaderModel } from '../policy/reader-model.js';
 import { trainClassifier } from '../policy/learned-classifier.js';
 import { NO_BREACH } from '../policy/learned-rulings.js';
 import { readMention } from '../policy/read-mention.js';
@@ -16,14 +17,18 @@ export interface LearningPoint {
   readonly learnedAlone: { readonly tag: number; readonly kind: number };
 }
 
-/** Service-tag and kind accuracy on `heldOut` after learning from the first N of `decisions` (N = 0: rules alone). */
-export function learningCurve(policy: Policy, decisions: readonly CorpusItem[], heldOut: readonly CorpusItem[], steps: readonly number[]): LearningPoint[] {
+/**
+ * Service-tag and kind accuracy on `heldOut` after learning from the first N of `decisions` (N = 0: no decisions
+ * yet), beside the reader model given (undefined: the shipped seed; pass one that never saw `heldOut`).
+ */
+export function learningCurve(policy: Policy, decisions: readonly CorpusItem[], heldOut: readonly CorpusItem[], steps: readonly number[], reader?: ReaderModel | null): LearningPoint[] {
   return steps.map((n) => {
     const seen = decisions.slice(0, n);
     const learned = {
       kind: trainClassifier(seen.map((i) => ({ text: i.text, label: i.kind }))),
       service: trainClassifier(seen.map((i) => ({ text: i.text, label: i.tag }))),
       houseRule: trainClassifier(seen.map((i) => ({ text: i.text, label: i.rules[0] ?? NO_BREACH }))),
+      ...(reader === undefined ? {} : { reader }),
     };
     const s = scoreTriage(heldOut.map((item) => ({ item, reading: readMention(policy, corpusMention(item), learned) })));
     const alone = (m: typeof learned.kind, label: (i: CorpusItem) => string) => (m ? heldOut.filter((i) => m.guess(i.text)?.label === label(i)).length / heldOut.length : 0);

@@ -39,11 +39,12 @@ describe('buildCaseCard', () => {
         { label: 'Owner', value: 'Unclaimed' },
         { label: 'Posted', value: '18:30 (out of hours; the clock starts Tuesday 7 April at 09:00)' },
         { label: 'Respond by', value: 'Tue 7 Apr 10:00' },
-        { label: 'Risk', value: 'high (48,000 followers; verified account; mentions "journalist")' },
+        // A complaint phrased as a question: the reader model reads it as the corpus's officers did, and says so.
+        { label: 'Risk', value: 'high (48,000 followers; verified account; mentions "journalist"; reads as a complaint)' },
         { label: 'Service', value: 'Not classified' },
         { label: 'Kind', value: '—' },
-        { label: 'Suggested', value: 'Waste and Recycling, Question (50% sure)' },
-        { label: 'Why', value: 'service Waste and Recycling: mentions "bins"; question: "?"' },
+        { label: 'Suggested', value: 'Waste and Recycling, Complaint (64% sure)' },
+        { label: 'Why', value: 'service Waste and Recycling: mentions "bins"; complaint: read by the seed model (64%), matched "bins", "why", "Road"' },
       ],
       activity: [],
       actions: [

@@ -1,16 +1,24 @@
 // The desk reads residents' mentions well enough to lean on: floors on the held-out part of the labelled corpus (issue 16).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { NO_LEARNING } from '../../../src/policy/combine-suggestions.js';
 import { readMention } from '../../../src/policy/read-mention.js';
 import { scoreTriage } from '../../../src/triage-eval/score-triage.js';
-import { CORPUS_PARTS, corpusMention, parseCorpus } from '../../../src/triage-eval/triage-corpus.js';
+import { readerModelFor } from '../../../src/triage-eval/honest-reader.js';
+import { CORPUS_PARTS, corpusMention, parseCorpus, type CorpusItem } from '../../../src/triage-eval/triage-corpus.js';
 import { defaultPolicy } from './policy-fixtures.js';
 
 const load = (part: string) => parseCorpus(readFileSync(new URL(`../../fixtures/triage-corpus/${part}.jsonl`, import.meta.url), 'utf8'), part);
 // The held-out part was written blind (without seeing the detectors) and measured once; see the corpus README.
 const heldOut = load(CORPUS_PARTS.heldOut);
 const tuning = CORPUS_PARTS.tuning.flatMap(load);
-const scores = scoreTriage(heldOut.map((item) => ({ item, reading: readMention(defaultPolicy, corpusMention(item)) })));
+/**
+ * Each part is read with the reader model trained on the other parts (leave one part out): the shipped seed model
+ * learned from every part, so reading a part with it would score text the model had seen.
+ */
+const readPart = (part: string): Array<{ item: CorpusItem; reading: ReturnType<typeof readMention> }> =>
+  load(part).map((item) => ({ item, reading: readMention(defaultPolicy, corpusMention(item), { ...NO_LEARNING, reader: readerModelFor(part, defaultPolicy.reader.concepts) ?? null }) }));
+const scores = scoreTriage(readPart(CORPUS_PARTS.heldOut));
 
 describe('the labelled corpus', () => {
   it('has at least 300 mentions, split into tuning parts and a held-out part with no line in both', () => {
@@ -30,7 +38,7 @@ describe('the labelled corpus', () => {
   });
 });
 
-const tuningScores = scoreTriage(tuning.map((item) => ({ item, reading: readMention(defaultPolicy, corpusMention(item)) })));
+const tuningScores = scoreTriage(CORPUS_PARTS.tuning.flatMap(readPart));
 
 describe('floors on the held-out part', () => {
   it('refers every safeguarding concern and every threat (recall 100%)', () => {
@@ -39,15 +47,15 @@ describe('floors on the held-out part', () => {
     expect(scores.fields['threat']?.recall).toBe(1);
   });
 
-  // Below the issue's floors (85%, and 85% recall at 90% precision for house rules): the blind part showed the
-  // lexicons do not carry over to another writer's residents (corpus README). These keep what was measured from
-  // slipping; raising them is the work left.
+  // Below the issue's floors (85%, and 85% recall at 90% precision for house rules): the blind parts showed the
+  // lexicons do not carry over to another writer's residents (corpus README). These keep what was measured, with
+  // the reader model trained on the other parts, from slipping; raising them is the work left.
   it('keeps house rules, kind, service and risk at least where the blind part measured them', () => {
-    expect(scores.houseRules.recall).toBeGreaterThanOrEqual(0.54);
-    expect(scores.houseRules.precision).toBeGreaterThanOrEqual(0.74);
-    expect(scores.accuracy.kind).toBeGreaterThanOrEqual(0.64);
-    expect(scores.accuracy.tag).toBeGreaterThanOrEqual(0.62);
-    expect(scores.accuracy.risk).toBeGreaterThanOrEqual(0.77);
+    expect(scores.houseRules.recall).toBeGreaterThanOrEqual(0.56);
+    expect(scores.houseRules.precision).toBeGreaterThanOrEqual(0.75);
+    expect(scores.accuracy.kind).toBeGreaterThanOrEqual(0.73);
+    expect(scores.accuracy.tag).toBeGreaterThanOrEqual(0.63);
+    expect(scores.accuracy.risk).toBeGreaterThanOrEqual(0.8);
   });
 });
 

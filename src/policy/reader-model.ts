@@ -1,0 +1,80 @@
+// Owns the trained half of the mention reader: one small text model per field, trained from labelled mentions.
+import { z } from 'zod';
+import { scoreText, trainTextModel, weightiestWords, type Concepts, type LabelScore, type TextModelData } from './text-model.js';
+
+/** A mention as a comms officer labelled it: what the reader model learns from. */
+export interface LabelledMention {
+  readonly text: string;
+  readonly tag: string;
+  readonly kind: string;
+  readonly rules: readonly string[];
+  readonly risk: string;
+  readonly sg: boolean;
+  readonly threat: boolean;
+}
+
+const labelWeightsSchema = z.strictObject({ bias: z.number(), scale: z.number().positive(), weights: z.base64() });
+const textModelSchema = z.strictObject({ buckets: z.number().int().positive(), labels: z.record(z.string(), labelWeightsSchema) });
+
+export const readerModelSchema = z.strictObject({
+  /** What it was trained on, for the card's "learned from …" and the check that the shipped file is current. */
+  trainedOn: z.strictObject({ parts: z.array(z.string()), mentions: z.number().int().nonnegative() }),
+  safeguarding: textModelSchema,
+  threat: textModelSchema,
+  kind: textModelSchema,
+  service: textModelSchema,
+  houseRule: textModelSchema,
+  risk: textModelSchema,
+});
+
+export type ReaderModel = z.infer<typeof readerModelSchema>;
+
+const YES = 'yes';
+
+/** Trains every field's model from the same labelled mentions (deterministic: same mentions, same model). */
+export function trainReaderModel(items: readonly LabelledMention[], parts: readonly string[], concepts: Concepts): ReaderModel {
+  const labels = (f: (i: LabelledMention) => readonly string[]) => [...new Set(items.flatMap(f))].sort();
+  const train = (f: (i: LabelledMention) => readonly string[], all = labels(f)) => trainTextModel(items.map((i) => ({ text: i.text, labels: f(i) })), all, { concepts });
+  return {
+    trainedOn: { parts: [...parts], mentions: items.length },
+    safeguarding: train((i) => (i.sg ? [YES] : []), [YES]),
+    threat: train((i) => (i.threat ? [YES] : []), [YES]),
+    kind: train((i) => [i.kind]),
+    service: train((i) => [i.tag]),
+    houseRule: train((i) => i.rules),
+    risk: train((i) => [i.risk]),
+  };
+}
+
+export interface ModelGuess {
+  readonly label: string;
+  readonly probability: number;
+  /** The resident's words that weighed most for it. */
+  readonly words: readonly string[];
+}
+
+/** How likely the text is a yes for a yes/no field (safeguarding, threat), with the words behind it. */
+export function yesProbability(model: TextModelData, text: string, concepts: Concepts): ModelGuess {
+  const p = scoreText(model, text, concepts).find((s) => s.label === YES)?.probability ?? 0;
+  return { label: YES, probability: p, words: weightiestWords(model, YES, text, concepts) };
+}
+
+/**
+ * The likeliest label of a one-label field (kind, service, risk), its probability shared out over the labels
+ * (each label's model reads alone, so their raw probabilities need not add up to one).
+ */
+export function bestLabel(model: TextModelData, text: string, concepts: Concepts): ModelGuess | null {
+  const scores = scoreText(model, text, concepts);
+  const total = scores.reduce((n, s) => n + s.probability, 0);
+  const best = scores[0];
+  return best && total > 0 ? withWords(model, { label: best.label, probability: best.probability / total }, text, concepts) : null;
+}
+
+/** Every label of a many-label field (house rules) at or above `at`. */
+export function labelsAbove(model: TextModelData, text: string, at: number, concepts: Concepts): ModelGuess[] {
+  return scoreText(model, text, concepts).filter((s) => s.probability >= at).map((s) => withWords(model, s, text, concepts));
+}
+
+function withWords(model: TextModelData, s: LabelScore, text: string, concepts: Concepts): ModelGuess {
+  return { label: s.label, probability: s.probability, words: weightiestWords(model, s.label, text, concepts) };
+}

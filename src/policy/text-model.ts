@@ -1,0 +1,180 @@
+// Owns a small linear text classifier (one-vs-rest logistic regression over word and character n-grams): trained, read, saved.
+import nlp from 'wink-nlp-utils';
+import { findTerms } from './find-terms.js';
+
+/** Named lists of words for one idea each (a person who may be vulnerable, a sign of harm…): policy `reader.concepts`. */
+export type Concepts = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * A label's weights as saved: one per feature bucket, quantised to a signed byte (weight = byte × scale) and
+ * written as base64, so a model of a few dozen labels is a few hundred kilobytes.
+ */
+export interface LabelWeights {
+  readonly bias: number;
+  readonly scale: number;
+  readonly weights: string;
+}
+
+/** What a model is, as saved to JSON. Features are hashed into `buckets` buckets (no vocabulary to ship). */
+export interface TextModelData {
+  readonly buckets: number;
+  readonly labels: Readonly<Record<string, LabelWeights>>;
+}
+
+export interface LabelledText {
+  readonly text: string;
+  /** Every label the text carries (one for a kind, none or several for house rules). */
+  readonly labels: readonly string[];
+}
+
+export interface TrainOptions {
+  /** Concepts read as features beside the words (each, and each pair found together). */
+  readonly concepts?: Concepts;
+  readonly epochs?: number;
+  /** L2 penalty per update. */
+  readonly l2?: number;
+  readonly buckets?: number;
+  /** A feature must occur in this many texts to be learned: one-off words and typos only memorise their text. */
+  readonly minCount?: number;
+}
+
+const DEFAULTS = { epochs: 15, l2: 1e-3, buckets: 8192, minCount: 2 } as const;
+/** AdaGrad's step. */
+const RATE = 0.5;
+
+/**
+ * The features a text is read by. Words are lower-cased with apostrophes dropped ("dont" and "don't" meet) and
+ * reduced to their stem ("bruises", "bruised" → "bruis"); pairs of words keep short phrases ("on their own",
+ * "no way out"); letters three to five at a time inside each word catch forms, typos and slang no list names;
+ * concepts, each alone and each pair together ("a person who may be vulnerable" with "a sign of harm"), carry
+ * what was learned from one wording to another the lists name.
+ */
+export function textFeatures(text: string, concepts: Concepts = {}): string[] {
+  const words = (text.toLowerCase().replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => (/^\d+$/.test(w) ? '0' : w));
+  const stems = words.map((w) => nlp.string.stem(w));
+  const out = new Set<string>();
+  stems.forEach((s, i) => {
+    out.add(`w:${s}`);
+    if (i > 0) out.add(`b:${stems[i - 1]} ${s}`);
+  });
+  for (const w of words) {
+    const padded = ` ${w} `;
+    for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) out.add(`c:${padded.slice(i, i + n)}`);
+  }
+  const found = Object.keys(concepts).filter((c) => findTerms(text, concepts[c]!, { forms: true }).length > 0).sort();
+  found.forEach((c, i) => {
+    out.add(`k:${c}`);
+    for (const d of found.slice(i + 1)) out.add(`k:${c}+${d}`);
+  });
+  if (text.includes('?')) out.add('p:?');
+  if (text.includes('!')) out.add('p:!');
+  return [...out];
+}
+
+/**
+ * One logistic regression per label (one-vs-rest), trained by AdaGrad over the examples in their given order:
+ * deterministic, so the shipped seed model is reproducible from its script. Each text's features are scaled
+ * to unit length so a long post does not outweigh a short one. The model returned is the quantised one that
+ * is saved, so what is measured is what ships.
+ */
+export function trainTextModel(examples: readonly LabelledText[], labels: readonly string[], options: TrainOptions = {}): TextModelData {
+  const { epochs, l2, buckets, minCount } = { ...DEFAULTS, ...options };
+  const featured = examples.map((e) => ({ features: textFeatures(e.text, options.concepts), labels: new Set(e.labels) }));
+  const seen = new Map<string, number>();
+  for (const e of featured) for (const f of e.features) seen.set(f, (seen.get(f) ?? 0) + 1);
+  const rows = featured.map((e) => {
+    const ids = bucketsOf(e.features.filter((f) => seen.get(f)! >= minCount), buckets);
+    return { ids, scale: 1 / Math.sqrt(e.features.length || 1), labels: e.labels };
+  });
+  const out: Record<string, LabelWeights> = {};
+  for (const label of labels) {
+    const w = new Float64Array(buckets);
+    const g2 = new Float64Array(buckets);
+    let bias = 0;
+    let biasG2 = 0;
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      for (const row of rows) {
+        let z = bias;
+        for (const id of row.ids) z += w[id]! * row.scale;
+        const err = sigmoid(z) - (row.labels.has(label) ? 1 : 0);
+        for (const id of row.ids) {
+          const g = err * row.scale + l2 * w[id]!;
+          g2[id]! += g * g;
+          w[id]! -= (RATE * g) / Math.sqrt(g2[id]! + 1e-8);
+        }
+        biasG2 += err * err;
+        bias -= (RATE * err) / Math.sqrt(biasG2 + 1e-8);
+      }
+    }
+    out[label] = quantise(bias, w);
+  }
+  return { buckets, labels: out };
+}
+
+export interface LabelScore {
+  readonly label: string;
+  /** 0–1: how likely the text carries this label, read alone. */
+  readonly probability: number;
+}
+
+/** Every label's probability for a text, likeliest first. */
+export function scoreText(model: TextModelData, text: string, concepts: Concepts = {}): LabelScore[] {
+  const features = textFeatures(text, concepts);
+  const ids = bucketsOf(features, model.buckets);
+  const scale = 1 / Math.sqrt(features.length || 1);
+  return Object.entries(model.labels)
+    .map(([label, lw]) => {
+      const w = weightsOf(lw);
+      return { label, probability: sigmoid(lw.bias + ids.reduce((n, id) => n + w[id]! * scale, 0)) };
+    })
+    .sort((a, b) => b.probability - a.probability || (a.label < b.label ? -1 : 1));
+}
+
+/** The written words whose features pushed most towards the label: the "matched: …" on the card. */
+export function weightiestWords(model: TextModelData, label: string, text: string, concepts: Concepts = {}): string[] {
+  const lw = model.labels[label];
+  if (!lw) return [];
+  const w = weightsOf(lw);
+  // Handles and links are who and where, not why.
+  const written = [...new Set(text.replace(/@\w+|https?:\/\/\S+/gu, ' ').match(/[\p{L}\p{N}'’]+/gu) ?? [])];
+  const weight = (word: string) => bucketsOf(textFeatures(word, concepts), model.buckets).reduce((n, id) => n + w[id]!, 0);
+  return written
+    .map((word) => ({ word, w: weight(word) }))
+    .filter((x) => x.w > 0.2)
+    .sort((a, b) => b.w - a.w)
+    .slice(0, 3)
+    .map((x) => x.word);
+}
+
+/** Each distinct bucket the features fall in (FNV-1a): a feature never seen in training lands on a learned bucket harmlessly. */
+function bucketsOf(features: readonly string[], buckets: number): Int32Array {
+  const ids = new Set<number>();
+  for (const f of features) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < f.length; i++) h = Math.imul(h ^ f.charCodeAt(i), 0x01000193);
+    ids.add((h >>> 0) % buckets);
+  }
+  return Int32Array.from(ids);
+}
+
+function quantise(bias: number, w: Float64Array): LabelWeights {
+  const max = w.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  const scale = max > 0 ? max / 127 : 1;
+  const bytes = Int8Array.from(w, (v) => Math.round(v / scale));
+  return { bias: Math.round(bias * 1e6) / 1e6, scale: Number(scale.toPrecision(8)), weights: Buffer.from(bytes.buffer).toString('base64') };
+}
+
+const decoded = new WeakMap<LabelWeights, Float64Array>();
+function weightsOf(lw: LabelWeights): Float64Array {
+  let w = decoded.get(lw);
+  if (!w) {
+    const bytes = new Int8Array(Buffer.from(lw.weights, 'base64'));
+    w = Float64Array.from(bytes, (b) => b * lw.scale);
+    decoded.set(lw, w);
+  }
+  return w;
+}
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}

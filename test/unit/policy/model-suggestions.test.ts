@@ -1,0 +1,47 @@
+// The reader model beside the lexicons (issue 16): it adds what the lists miss, says why, and never removes a finding.
+import { describe, expect, it } from 'vitest';
+import { NO_LEARNING } from '../../../src/policy/combine-suggestions.js';
+import { readMention } from '../../../src/policy/read-mention.js';
+import { trainReaderModel, type LabelledMention } from '../../../src/policy/reader-model.js';
+import { defaultPolicy, mention, policyWith } from './policy-fixtures.js';
+
+// A word no lexicon lists stands for a concern in these made-up decisions, so only the model can know it.
+const routine = ['bins not collected on Elm Road', 'pothole on the high street again', 'when does the library open', 'thanks for fixing the lights', 'parking permit renewal question', 'grass verge not cut this month'];
+const concern = ['the lad over the road looks gorbled again', 'gorbled and sat in the stairwell all night', 'worried, she seemed gorbled when I saw her', 'that family next door are gorbled'];
+const items: LabelledMention[] = [
+  ...routine.map((text) => ({ text, tag: 'general', kind: 'comment', rules: [], risk: 'low', sg: false, threat: false })),
+  ...concern.map((text) => ({ text, tag: 'general', kind: 'safeguarding', rules: [], risk: 'high', sg: true, threat: false })),
+];
+const reader = trainReaderModel([...items, ...items], ['made up'], {});
+const text = 'the boy at number 9 looked gorbled this morning';
+
+describe('the reader model', () => {
+  it('refers a concern the lexicons miss, quoting the words it read it from', () => {
+    expect(readMention(defaultPolicy, mention({ text }), { ...NO_LEARNING, reader: null }).safeguarding).toEqual([]);
+    const reading = readMention(defaultPolicy, mention({ text }), { ...NO_LEARNING, reader });
+    expect(reading.safeguarding).toContain('gorbled');
+    expect(reading.threat).toEqual([]);
+  });
+
+  it('makes the kind and risk a concern\'s only when it is as sure as the policy asks', () => {
+    // The model's own kind and risk readings are turned off here, to see the referral's part alone.
+    const unsure = policyWith((p) => Object.assign(p.reader, { safeguardingSureAt: 1, kindAt: 1, riskAt: 1 }));
+    const sure = policyWith((p) => Object.assign(p.reader, { safeguardingSureAt: 0, kindAt: 1, riskAt: 1 }));
+    const referredOnly = readMention(unsure, mention({ text }), { ...NO_LEARNING, reader });
+    expect(referredOnly.safeguarding).toContain('gorbled');
+    expect(referredOnly.kind).not.toBe('safeguarding');
+    expect(referredOnly.risk).not.toBe('high');
+    expect(readMention(sure, mention({ text }), { ...NO_LEARNING, reader })).toMatchObject({ kind: 'safeguarding', risk: 'high' });
+  });
+
+  it('never takes away what the lexicons found, and speaks not at all when the policy turns it off', () => {
+    const lexicons = 'I want to end it all tonight';
+    expect(readMention(defaultPolicy, mention({ text: lexicons }), { ...NO_LEARNING, reader }).safeguarding.length).toBeGreaterThan(0);
+    const off = policyWith((p) => void (p.reader.seedModel = false));
+    expect(readMention(off, mention({ text })).safeguarding).toEqual([]);
+  });
+
+  it('is the same model, weight for weight, when trained twice on the same decisions', () => {
+    expect(trainReaderModel([...items, ...items], ['made up'], {})).toEqual(reader);
+  });
+});

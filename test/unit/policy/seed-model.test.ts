@@ -1,0 +1,27 @@
+// The shipped seed model is what its script makes from the corpus, and reads the way the reader expects (issue 16).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bestLabel, yesProbability } from '../../../src/policy/reader-model.js';
+import { seedModel } from '../../../src/policy/seed-model.js';
+import { loadCorpusPart } from '../../../src/triage-eval/corpus-files.js';
+import { SEED_PARTS, seedModelJson, trainFromCorpus } from '../../../src/triage-eval/seed-training.js';
+import { defaultPolicy } from './policy-fixtures.js';
+
+describe('the shipped seed model', () => {
+  it('is exactly what npm run seed:train makes from the corpus parts the desk may read', () => {
+    const made = seedModelJson(trainFromCorpus(SEED_PARTS.map((p) => [p, loadCorpusPart(p)] as const), defaultPolicy.reader.concepts));
+    const committed = readFileSync(new URL('../../../src/policy/seed-model.json', import.meta.url), 'utf8');
+    expect(committed === made, 'src/policy/seed-model.json is stale: run npm run seed:train and commit it').toBe(true);
+  });
+
+  it('says what it learned from, and reads a text with a probability and the words behind it', () => {
+    const model = seedModel();
+    expect(model.trainedOn.parts).toEqual([...SEED_PARTS]);
+    const kind = bestLabel(model.kind, 'thank you so much to the lovely lady at the library, she was brilliant', defaultPolicy.reader.concepts);
+    expect(kind?.label).toBe('compliment');
+    expect(kind!.probability).toBeGreaterThan(0);
+    expect(kind!.probability).toBeLessThanOrEqual(1);
+    const routine = yesProbability(model.safeguarding, 'what time does the tip open on sunday', defaultPolicy.reader.concepts);
+    expect(routine.probability).toBeLessThan(0.05);
+  });
+});
