@@ -74,7 +74,12 @@ export class EventSealer {
     return { seq: Number(row.seq), headSeq: Number(row.head_seq) };
   }
 
-  /** True once every transaction running in `snapshot` has committed or rolled back. */
+  /**
+   * True once every transaction running in `snapshot` has committed or rolled back, except those known to be in
+   * another database: transaction ids are server-wide, and a long write elsewhere on a shared server (another
+   * application, a bulk load) must not hold this log's sealing back. A transaction whose database cannot be seen
+   * (pg_stat_activity hides other roles' sessions from a role without pg_read_all_stats) is waited for, as before.
+   */
   private async waitUntilEnded(snapshot: string): Promise<boolean> {
     const deadline = Date.now() + this.waitMs;
     for (;;) {
@@ -83,6 +88,9 @@ export class EventSealer {
            SELECT 1 FROM pg_snapshot_xip($1::pg_snapshot) AS running(xid)
             WHERE NOT pg_visible_in_snapshot(running.xid, pg_current_snapshot())
               AND running.xid IS DISTINCT FROM pg_current_xact_id_if_assigned()
+              AND (running.xid::text::numeric % 4294967296)::text NOT IN (
+                SELECT backend_xid::text FROM pg_stat_activity
+                 WHERE backend_xid IS NOT NULL AND datname IS DISTINCT FROM current_database())
          ) AS ended`,
         [snapshot],
       );

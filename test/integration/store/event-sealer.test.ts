@@ -6,7 +6,8 @@ import { unitOfWork } from '../../../src/store/create-pg-store.js';
 import type { Db } from '../../../src/store/db.js';
 import { EventSealer } from '../../../src/store/event-sealer.js';
 import { createEventSealerLoop } from '../../../src/store/event-sealer-loop.js';
-import { openTestDatabase } from '../../helpers/test-database.js';
+import pg from 'pg';
+import { openTestDatabase, testServerUrl } from '../../helpers/test-database.js';
 import { claimedEvent, seedCase } from './store-fixtures.js';
 
 let db: Db;
@@ -50,6 +51,24 @@ describe('EventSealer', () => {
     const sealed = await uow.events.forCase(fast.id);
     expect(sealed[0]?.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(await uow.events.verifyChain()).toMatchObject({ ok: true });
+  });
+
+  it('is not held back by a long write transaction in another database on the same server', async (ctx) => {
+    if (db.kind !== 'postgres') ctx.skip('PGlite has one database');
+    // Another application's (or another test file's) bulk load: transaction ids are server-wide.
+    const elsewhere = new pg.Client({ connectionString: testServerUrl() });
+    await elsewhere.connect();
+    try {
+      await elsewhere.query('BEGIN');
+      await elsewhere.query('SELECT pg_current_xact_id()');
+      await seedCase(uow);
+      const outcome = await new EventSealer(db, { waitMs: 300 }).sealOnce();
+      expect(outcome).toMatchObject({ deferred: false });
+      expect(outcome.sealed).toBeGreaterThan(0);
+    } finally {
+      await elsewhere.query('ROLLBACK').catch(() => {});
+      await elsewhere.end();
+    }
   });
 
   it('chains each event exactly once when two sealers (two replicas) race', async () => {
