@@ -14,6 +14,7 @@ import { serviceMayReply, serviceRole } from '../policy/service-people.js';
 import type { DeskContext } from './desk-context.js';
 import { clockEvents } from './clock-events.js';
 import { planSideEffects } from './plan-side-effects.js';
+import { refreshThreadOnCorrection } from './thread-correction-refresh.js';
 import type { Store, UnitOfWork } from './ports.js';
 import { createCaseCommandRounds, type CaseCommandRounds, type Planned } from './case-command-rounds.js';
 
@@ -73,6 +74,7 @@ async function saveChange(ctx: DeskContext, uow: UnitOfWork, from: Case, next: C
   if (!(await uow.cases.update(next, from.version))) return 'lost_race';
   const stored = await uow.events.append(events);
   await uow.outbox.enqueue(planSideEffects(ctx, next, stored));
+  await refreshThreadOnCorrection(ctx, uow, from, next);
   return { ok: true, case: next, events: stored };
 }
 

@@ -44,6 +44,8 @@ export interface MentionRepository {
   recentOnTopic(topic: string, since: Date, limit: number): Promise<Array<{ readonly caseId: string; readonly postedAt: Date }>>;
   /** The first other case on this thread (the post a comment answers, or the post) closed with the facts corrected (004 §6). */
   factsCorrectedInThread(network: string, threadId: string, exceptCaseId: string): Promise<string | null>;
+  /** The ids of the other cases, not closed, on the same thread as this case's mention (same network and thread). */
+  openCasesOnThreadOf(caseId: string): Promise<string[]>;
 }
 
 export interface CaseQuery {
@@ -66,6 +68,8 @@ export interface CaseRepository {
   insertMany(cases: readonly Case[]): Promise<void>;
   /** Saves only if the stored version is still `expectedVersion`; false means someone else won. */
   update(c: Case, expectedVersion: number): Promise<boolean>;
+  /** Tells the live pages these cases changed (as a save does, on commit) when what they show changed but not the case. */
+  announce(caseIds: readonly string[]): Promise<void>;
   /** Oldest first. */
   list(query: CaseQuery): Promise<Case[]>;
 }

@@ -81,6 +81,11 @@ export class PgCaseRepository implements CaseRepository {
     return result.rowCount === 1;
   }
 
+  async announce(caseIds: readonly string[]): Promise<void> {
+    if (!caseIds.length) return;
+    await this.sql.query(`WITH saved AS (SELECT id, version FROM cases WHERE id = ANY($1::text[])) ${ANNOUNCE}`, [[...caseIds]]);
+  }
+
   async list(query: CaseQuery): Promise<Case[]> {
     const result = await this.sql.query<{ body: Case }>(
       `SELECT ${COLUMNS} FROM cases

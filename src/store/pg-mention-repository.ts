@@ -82,6 +82,21 @@ export class PgMentionRepository implements MentionRepository {
     );
     return result.rows[0]?.id ?? null;
   }
+
+  async openCasesOnThreadOf(caseId: string): Promise<string[]> {
+    // Both sides use the thread expression of mentions_thread_idx (migration 0050).
+    const result = await this.sql.query<{ id: string }>(
+      `SELECT o.id FROM cases c
+         JOIN mentions m ON m.id = c.mention_id
+         JOIN mentions om ON om.network = m.network
+          AND COALESCE(om.body->'parent'->>'externalId', om.external_id) = COALESCE(m.body->'parent'->>'externalId', m.external_id)
+         JOIN cases o ON o.mention_id = om.id
+       WHERE c.id = $1 AND o.id <> c.id AND o.state <> 'closed'
+       ORDER BY o.opened_at, o.id`,
+      [caseId],
+    );
+    return result.rows.map((r) => r.id);
+  }
 }
 
 function keyOf(m: Pick<Mention, 'network' | 'externalId'>): string {

@@ -14,6 +14,7 @@ import { loadCaseForm } from '../../../src/services/load-case-form.js';
 import { loadCaseView } from '../../../src/services/load-case-view.js';
 import { createPgStore } from '../../../src/store/create-pg-store.js';
 import type { Db } from '../../../src/store/db.js';
+import { startCaseChangeFeed, type CaseChange } from '../../../src/web/case-change-feed.js';
 import { openTestDatabase } from '../../helpers/test-database.js';
 import { sampleMention } from '../../helpers/test-desk.js';
 
@@ -77,5 +78,28 @@ describe('facts corrected on a thread', () => {
     expect((await replyButton(later))?.label).toBe('Reply anyway');
     await run(rumour, { type: 'case.reopen', reason: 'Closed by mistake' });
     expect((await replyButton(later))?.label).toBe('Reply');
+  });
+
+  it("tells the web desk's live pages about the thread's other open cases when the facts are corrected, and only those", async () => {
+    const post = `post-${randomUUID()}`;
+    const rumour = await comment('Council tax is doubling in May, share this', post);
+    const open = await comment('is council tax really doubling??', post);
+    const done = await comment('doubling? seriously?', post);
+    for (const id of [rumour, done]) await run(id, { type: 'case.claim' });
+    await run(done, { type: 'case.close', outcome: 'monitored', note: null });
+    const elsewhere = await comment('council tax doubling?', `post-${randomUUID()}`);
+    const feed = await startCaseChangeFeed(db);
+    const heard: CaseChange[] = [];
+    feed.subscribe((c) => heard.push(c));
+    try {
+      await run(rumour, { type: 'case.close', outcome: 'facts_corrected', note: null });
+      const openVersion = (await ctx.store.cases.get(open))!.version;
+      await expect.poll(() => heard.map((c) => c.caseId).sort(), { timeout: 5000 }).toEqual([open, rumour].sort());
+      expect(heard.find((c) => c.caseId === open)?.version).toBe(openVersion);
+      expect(heard.map((c) => c.caseId)).not.toContain(done);
+      expect(heard.map((c) => c.caseId)).not.toContain(elsewhere);
+    } finally {
+      await feed.stop();
+    }
   });
 });
