@@ -20,9 +20,8 @@ export function planSideEffects(ctx: Pick<DeskContext, 'surfaces' | 'policy' | '
       items.push({ key: `thread:${surface}:${s.id}`, kind: 'chat.thread.line', caseId: c.id, payload: { caseId: c.id, surface, eventId: s.id } });
     }
   }
-  for (const s of stored) items.push(...networkEffects(c, s, surfaces), ...newOwnerNotices(c, s, surfaces));
-  items.push(...planEscalationJobs(ctx, c, stored));
   for (const s of stored) items.push(...networkEffects(c, s, surfaces), ...newOwnerNotices(c, s, surfaces), ...reputationNotices(c, s, surfaces));
+  items.push(...planEscalationJobs(ctx, c, stored));
   return items;
 }
 
