@@ -3,13 +3,13 @@
 import { RESPONSE_OUTCOMES, RUNG_OF_ACTION, type Count, type DashboardFilter, type EscalationFigures, type FirstResponseFigures, type ResponseOutcome, type SurgeFigures } from '../../domain/dashboard-figures.js';
 import type { WorkingTime } from '../../policy/working-spans.js';
 import type { Sql } from '../db.js';
-import { daysCte, factsCte, periodEvents, selectedCte } from './dashboard-selection.js';
+import { daysCte, factsCte, selectedCte } from './dashboard-selection.js';
 import { SqlParams } from './sql-params.js';
 
 /** The first responses, and the sentiment recorded on opening: both read each case's opening once. */
 export async function firstResponseFigures(sql: Sql, f: DashboardFilter, working: WorkingTime, now: Date): Promise<FirstResponseFigures & { bySentiment: Count[] }> {
   const p = new SqlParams();
-  const ctes = [selectedCte(p, f), daysCte(p, working), factsCte(p, f, now)].join(',\n');
+  const ctes = [selectedCte(p, f), daysCte(p, working), factsCte(p, now)].join(',\n');
   const outcomeCounts = RESPONSE_OUTCOMES.map((o) => `count(*) FILTER (WHERE response = '${o}') AS ${o}`).join(', ');
   const rows = await sql.query<Record<ResponseOutcome, string> & { replied: string; median: number | null; p90: number | null; sentiments: Record<string, number> | null }>(
     `WITH ${ctes}
@@ -30,21 +30,14 @@ export async function firstResponseFigures(sql: Sql, f: DashboardFilter, working
 export async function escalationFigures(sql: Sql, f: DashboardFilter): Promise<EscalationFigures[]> {
   const p = new SqlParams();
   const rows = await sql.query<{ target: string; raised: string; acknowledged: string; declined: string; median: number | null; p90: number | null }>(
-    `WITH ${selectedCte(p, f)},
-     raised AS (
-       SELECT e.case_id, e.body->'data'->>'escalationId' AS escalation_id, e.body->'data'->'target'->>'type' AS target, e.occurred_at AS raised_at
-         FROM selected s JOIN ${periodEvents(p, f, ['case.escalated'])} e ON e.case_id = s.id),
-     answered AS (
-       SELECT a.case_id, a.body->'data'->>'escalationId' AS escalation_id,
-              min(a.occurred_at) FILTER (WHERE a.type = 'case.escalation.acknowledged') AS acknowledged_at,
-              min(a.occurred_at) FILTER (WHERE a.type <> 'case.escalation.acknowledged') AS declined_at
-         FROM selected s JOIN ${periodEvents(p, f, ['case.escalation.acknowledged', 'case.escalation.declined', 'case.safeguarding.dismissed'])} a ON a.case_id = s.id
-        GROUP BY 1, 2)
-     SELECT r.target, count(*) AS raised, count(a.acknowledged_at) AS acknowledged,
-            count(*) FILTER (WHERE a.acknowledged_at IS NULL AND a.declined_at IS NOT NULL) AS declined,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM a.acknowledged_at - r.raised_at) / 60) AS median,
-            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM a.acknowledged_at - r.raised_at) / 60) AS p90
-       FROM raised r LEFT JOIN answered a ON a.case_id = r.case_id AND a.escalation_id = r.escalation_id
+    `WITH ${selectedCte(p, f)}
+     SELECT e.target, count(*) AS raised, count(e.acknowledged_at) AS acknowledged,
+            count(*) FILTER (WHERE e.acknowledged_at IS NULL AND e.declined_at IS NOT NULL) AS declined,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.acknowledged_at - e.raised_at) / 60) AS median,
+            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM e.acknowledged_at - e.raised_at) / 60) AS p90
+       FROM selected s,
+            unnest(s.escalation_targets, s.escalation_raised_at, s.escalation_acknowledged_at, s.escalation_declined_at) AS e(target, raised_at, acknowledged_at, declined_at)
+      WHERE cardinality(s.escalation_targets) > 0
       GROUP BY 1 ORDER BY 1`,
     p.values,
   );
@@ -59,11 +52,9 @@ export async function moderationFigures(sql: Sql, f: DashboardFilter): Promise<{
   const p = new SqlParams();
   const rows = await sql.query<{ action: string; count: string }>(
     `WITH ${selectedCte(p, f)}
-     SELECT r.body->'data'->>'action' AS action, count(*) AS count
-       FROM selected s
-       JOIN ${periodEvents(p, f, ['case.moderation.done'])} d ON d.case_id = s.id
-       JOIN ${periodEvents(p, f, ['case.moderation.requested'])} r ON r.case_id = s.id
-        AND r.body->'data'->>'moderationId' = d.body->'data'->>'moderationId'
+     SELECT a.action, count(*) AS count
+       FROM selected s, unnest(s.moderation_done_actions) AS a(action)
+      WHERE cardinality(s.moderation_done_actions) > 0
       GROUP BY 1`,
     p.values,
   );

@@ -1,27 +1,24 @@
-// Owns the SQL every dashboard figure starts from: the period's filtered cases, and per case the facts
-// its first response is judged by, all read from the cases table (the fold of the log) and the event log.
+// Owns the SQL every dashboard figure starts from: the period's filtered cases with their facts (case_facts,
+// the database's per-case summary of the cases table and the event log), and how each first response is judged.
 import type { DashboardFilter } from '../../domain/dashboard-figures.js';
 import type { WorkingTime } from '../../policy/working-spans.js';
 import type { SqlParams } from './sql-params.js';
 
-/** The period's opening events: their time is the case's opening time, so the range is exact. */
-export function openings(p: SqlParams, f: DashboardFilter): string {
-  return `(SELECT e.case_id, e.body, e.occurred_at FROM events e WHERE e.type = 'case.opened' AND e.occurred_at >= ${p.add(f.from)}::timestamptz AND e.occurred_at < ${p.add(f.to)}::timestamptz)`;
-}
-
-/** `selected`: the cases opened in the period that pass the filters ('unclassified' matches no tag set). */
+/**
+ * `selected`: the cases opened in the period that pass the filters ('unclassified' matches no tag set), with
+ * their facts (case_facts: kept by the database from each case's row and events, see migration 0065).
+ */
 export function selectedCte(p: SqlParams, f: DashboardFilter): string {
   const service = p.add(f.service);
   const network = p.add(f.network);
   const kind = p.add(f.kind);
   return `selected AS (
-    SELECT c.id, c.mention_id, c.network, coalesce(c.service_tag, 'unclassified') AS service,
-           coalesce(c.kind, 'unclassified') AS kind, c.risk, c.state, c.opened_at
-      FROM cases c
+    SELECT c.case_id AS id, c.*
+      FROM case_facts c
      WHERE c.opened_at >= ${p.add(f.from)} AND c.opened_at < ${p.add(f.to)}
-       AND (${service}::text IS NULL OR coalesce(c.service_tag, 'unclassified') = ${service}::text)
+       AND (${service}::text IS NULL OR c.service = ${service}::text)
        AND (${network}::text IS NULL OR c.network = ${network}::text)
-       AND (${kind}::text IS NULL OR coalesce(c.kind, 'unclassified') = ${kind}::text))`;
+       AND (${kind}::text IS NULL OR c.kind = ${kind}::text))`;
 }
 
 const DAY_S = 86_400;
@@ -72,45 +69,22 @@ function dayNumber(t: string): string {
 }
 
 /**
- * The period's events of some types, found by type and time (an index range, not a probe per case): a
- * case's events all come at or after its opening, so none of the period's cases has one before `from`
- * (a day earlier allows for a replica's clock running behind).
+ * `facts` (needs `days` and the cases of `from`, by default `selected`): per case the working minutes between
+ * post and first reply, and how the first response stands against its target at `now`.
  */
-export function periodEvents(p: SqlParams, f: DashboardFilter, types: readonly string[]): string {
-  return `(SELECT e.* FROM events e WHERE e.type = ANY(${p.add(types)}::text[]) AND e.occurred_at >= ${p.add(new Date(f.from.getTime() - 86_400_000))}::timestamptz)`;
-}
-
-/**
- * `facts` (needs `selected` and `days`): per case its posting time and sentiment as recorded on opening,
- * its first-response target (the latest one set), its first reply the network accepted, the working
- * minutes between post and reply, and how it stands against the target at `now`.
- */
-export function factsCte(p: SqlParams, f: DashboardFilter, now: Date): string {
+export function factsCte(p: SqlParams, now: Date, from = 'selected'): string {
   const at = p.add(now);
   // MATERIALIZED: each case's facts are worked out once, not again in every expression that reads them.
-  return `opened AS MATERIALIZED (
-    SELECT s.*, coalesce((o.body->'data'->>'postedAt')::timestamptz, o.occurred_at) AS posted_at,
-           coalesce(o.body->'data'->>'sentiment', 'unknown') AS sentiment,
-           coalesce(moved.due, (o.body->'data'->'deadlines'->>'first_response')::timestamptz) AS due,
-           replied.first_reply_at
-      FROM selected s
-      JOIN ${openings(p, f)} o ON o.case_id = s.id
-      LEFT JOIN (SELECT DISTINCT ON (d.case_id) d.case_id, (d.body->'data'->>'due')::timestamptz AS due
-                   FROM ${periodEvents(p, f, ['case.deadline.set'])} d
-                  WHERE d.body->'data'->>'name' = 'first_response' AND d.body->'data'->>'due' IS NOT NULL
-                  ORDER BY d.case_id, d.seq DESC) moved ON moved.case_id = s.id
-      LEFT JOIN (SELECT r.case_id, min(r.occurred_at) AS first_reply_at FROM ${periodEvents(p, f, ['case.reply.sent'])} r GROUP BY 1) replied
-             ON replied.case_id = s.id),
-  facts AS MATERIALIZED (
-    SELECT o.*,
+  return `facts AS MATERIALIZED (
+    SELECT o.*, o.first_response_due AS due,
            CASE WHEN o.first_reply_at IS NULL THEN NULL
                 ELSE greatest(0, coalesce(${workingSecondsUpTo('o.first_reply_at', 'dr')}, 0) - coalesce(${workingSecondsUpTo('o.posted_at', 'dp')}, 0)) / 60 END AS working_minutes,
-           CASE WHEN o.due IS NULL THEN 'no_target'
-                WHEN o.first_reply_at IS NOT NULL THEN CASE WHEN o.first_reply_at <= o.due THEN 'met' ELSE 'missed' END
+           CASE WHEN o.first_response_due IS NULL THEN 'no_target'
+                WHEN o.first_reply_at IS NOT NULL THEN CASE WHEN o.first_reply_at <= o.first_response_due THEN 'met' ELSE 'missed' END
                 WHEN o.state = 'closed' THEN 'closed_without_reply'
-                WHEN o.due < ${at}::timestamptz THEN 'missed'
+                WHEN o.first_response_due < ${at}::timestamptz THEN 'missed'
                 ELSE 'pending' END AS response
-      FROM opened o
+      FROM ${from} o
       LEFT JOIN days dp ON dp.dn = ${dayNumber('o.posted_at')}
       LEFT JOIN days dr ON dr.dn = ${dayNumber('o.first_reply_at')})`;
 }
