@@ -1,7 +1,8 @@
 -- The dashboard's per-case facts (issue 15): one row per case with everything its figures count, so a
 -- period's figures read one narrow range of one table instead of joining the event log at read time.
 --
--- Every row is a pure function of the case's row (the fold of its events) and its events, defined once in
+-- Every row is a pure function of the case's row (the fold of its events), its events and its mention (whose
+-- topic and posting time are written once, with it), defined once in
 -- the view case_facts_from_log; the table is that view kept current by the triggers below, in the same
 -- transaction as the write that changes it. The event log is append-only (only its seal is written after),
 -- so an insert into events or a save of a case is all that can change a row. A test rebuilds the facts from
@@ -19,6 +20,10 @@ CREATE TABLE case_facts (
   risk                       text,
   state                      text NOT NULL,
   outcome                    text,
+  -- From the case's mention (written once, with it): the topic as surges group it (lower case, trimmed; null
+  -- when none), and when it was posted.
+  topic                      text,
+  mention_posted_at          timestamptz NOT NULL,
   -- From the opening event: when the resident posted, and the sentiment then recorded ('unknown' before it was).
   posted_at                  timestamptz NOT NULL,
   sentiment                  text NOT NULL,
@@ -50,6 +55,7 @@ CREATE VIEW case_facts_from_log AS
 SELECT c.id AS case_id, c.mention_id, c.opened_at, c.network,
        coalesce(c.service_tag, 'unclassified') AS service, coalesce(c.kind, 'unclassified') AS kind,
        c.risk, c.state, c.body->>'outcome' AS outcome,
+       nullif(lower(btrim(m.topic)), '') AS topic, m.posted_at AS mention_posted_at,
        coalesce((o.body->'data'->>'postedAt')::timestamptz, o.occurred_at) AS posted_at,
        coalesce(o.body->'data'->>'sentiment', 'unknown') AS sentiment,
        coalesce(moved.due, (o.body->'data'->'deadlines'->>'first_response')::timestamptz) AS first_response_due,
@@ -60,6 +66,7 @@ SELECT c.id AS case_id, c.mention_id, c.opened_at, c.network,
        modr.actions AS moderation_done_actions, modr.done AS moderations_done,
        sign.kinds AS signpost_kinds, sign.services AS signpost_services
   FROM cases c
+  JOIN mentions m ON m.id = c.mention_id
   JOIN LATERAL (SELECT e.body, e.occurred_at FROM events e WHERE e.case_id = c.id AND e.type = 'case.opened' ORDER BY e.seq LIMIT 1) o ON true
   LEFT JOIN LATERAL (
     SELECT (d.body->'data'->>'due')::timestamptz AS due FROM events d
@@ -106,7 +113,8 @@ LANGUAGE sql AS $$
   INSERT INTO case_facts SELECT * FROM case_facts_from_log v WHERE v.case_id = ANY(ids)
   ON CONFLICT (case_id) DO UPDATE SET
     mention_id = EXCLUDED.mention_id, opened_at = EXCLUDED.opened_at, network = EXCLUDED.network, service = EXCLUDED.service,
-    kind = EXCLUDED.kind, risk = EXCLUDED.risk, state = EXCLUDED.state, outcome = EXCLUDED.outcome, posted_at = EXCLUDED.posted_at,
+    kind = EXCLUDED.kind, risk = EXCLUDED.risk, state = EXCLUDED.state, outcome = EXCLUDED.outcome,
+    topic = EXCLUDED.topic, mention_posted_at = EXCLUDED.mention_posted_at, posted_at = EXCLUDED.posted_at,
     sentiment = EXCLUDED.sentiment, first_response_due = EXCLUDED.first_response_due, first_reply_at = EXCLUDED.first_reply_at,
     escalation_targets = EXCLUDED.escalation_targets, escalation_raised_at = EXCLUDED.escalation_raised_at,
     escalation_acknowledged_at = EXCLUDED.escalation_acknowledged_at, escalation_declined_at = EXCLUDED.escalation_declined_at,

@@ -34,7 +34,7 @@ export async function listDashboardCases(sql: Sql, q: CaseListQuery): Promise<Da
     `WITH ${ctes}
      SELECT f.id, f.opened_at, f.posted_at, f.network, f.service, f.kind, f.risk, f.sentiment, f.state,
             f.outcome, f.first_reply_at, f.due, f.response, f.working_minutes,
-            cardinality(f.escalation_targets) AS escalations, f.moderations_done AS moderation_actions
+            f.escalations, f.moderations_done AS moderation_actions
        FROM facts f WHERE ${judgedFirst ? where : 'true'} ORDER BY f.opened_at, f.id ${judgedFirst ? limit : ''}`,
     p.values,
   );

@@ -10,8 +10,10 @@ export async function countByDayAndNetwork(sql: Sql, f: DashboardFilter, timeZon
   const cte = selectedCte(p, f);
   const rows = await sql.query<{ day: string; network: string; count: string }>(
     `WITH ${cte}
-     SELECT to_char(opened_at AT TIME ZONE ${p.add(timeZone)}::text, 'YYYY-MM-DD') AS day, network, count(*) AS count
-       FROM selected GROUP BY 1, 2 ORDER BY 1, 2`,
+     SELECT to_char(day, 'YYYY-MM-DD') AS day, network, count FROM (
+       -- Grouped by the local date, and only the groups written out as text: a date is cheaper to group than a string.
+       SELECT (opened_at AT TIME ZONE ${p.add(timeZone)}::text)::date AS day, network, count(*) AS count FROM selected GROUP BY 1, 2) d
+      ORDER BY 1, 2`,
     p.values,
   );
   return rows.rows.map((r) => ({ day: r.day, network: r.network, count: Number(r.count) }));
@@ -34,7 +36,7 @@ export async function countByHour(sql: Sql, f: DashboardFilter, timeZone: string
   const local = `(opened_at AT TIME ZONE ${p.add(timeZone)}::text)`;
   const rows = await sql.query<{ weekday: number; hour: number; count: string }>(
     `WITH ${cte}
-     SELECT extract(isodow FROM ${local})::int AS weekday, extract(hour FROM ${local})::int AS hour, count(*) AS count
+     SELECT date_part('isodow', ${local})::int AS weekday, date_part('hour', ${local})::int AS hour, count(*) AS count
        FROM selected GROUP BY 1, 2 ORDER BY 1, 2`,
     p.values,
   );

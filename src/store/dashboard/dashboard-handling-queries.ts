@@ -75,11 +75,7 @@ export async function surgeFigures(sql: Sql, f: DashboardFilter, surge: { cases:
   const within = p.add(`${surge.withinMinutes} minutes`);
   const rows = await sql.query<{ topic: string; started_at: Date; ended_at: Date; peak: string }>(
     `WITH ${cte},
-     topical AS (
-         SELECT lower(btrim(m.topic)) AS topic, m.posted_at FROM selected s JOIN mentions m ON m.id = s.mention_id
-        -- The mention arrived when its case opened: a range on arrival (a day either side) finds them together.
-        WHERE m.received_at >= ${p.add(new Date(f.from.getTime() - 86_400_000))}::timestamptz AND m.received_at < ${p.add(new Date(f.to.getTime() + 86_400_000))}::timestamptz
-          AND m.topic IS NOT NULL AND btrim(m.topic) <> ''),
+     topical AS (SELECT topic, mention_posted_at AS posted_at FROM selected WHERE topic IS NOT NULL),
      windowed AS (
        SELECT topic, posted_at, count(*) OVER (PARTITION BY topic ORDER BY posted_at RANGE BETWEEN ${within}::interval PRECEDING AND CURRENT ROW) AS in_window
          FROM topical),

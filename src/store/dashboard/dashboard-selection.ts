@@ -23,19 +23,27 @@ export function selectedCte(p: SqlParams, f: DashboardFilter): string {
 
 const DAY_S = 86_400;
 
+/** A UTC day's working time: seconds before it began, its first two open periods (epoch seconds, 0–0 when none), any more. */
+interface WorkingDay {
+  dn: number; before_s: number; s1: number; e1: number; s2: number; e2: number; more_s: number[] | null; more_e: number[] | null;
+}
+
 /**
  * `days`: one row per UTC day of the working time's bounds, with the working seconds before the
  * day began and the day's open periods. A time finds its day by equality (a hash join), so measuring a case
- * costs the same whatever the length of the period.
+ * costs the same whatever the length of the period. A day's first two periods are columns, so measuring
+ * a time is arithmetic; a day with more (none in a council's week) is summed from its arrays as well.
  */
 export function daysCte(p: SqlParams, working: WorkingTime): string {
   return `days AS MATERIALIZED (
-    SELECT * FROM jsonb_to_recordset(${p.add(JSON.stringify(workingDays(working)))}::jsonb) AS d(dn int, before_s double precision, starts timestamptz[], ends timestamptz[]))`;
+    SELECT * FROM jsonb_to_recordset(${p.add(JSON.stringify(workingDays(working)))}::jsonb)
+      AS d(dn int, before_s double precision, s1 double precision, e1 double precision, s2 double precision, e2 double precision,
+           more_s double precision[], more_e double precision[]))`;
 }
 
-function workingDays({ from, to, spans }: WorkingTime): Array<{ dn: number; before_s: number; starts: string[]; ends: string[] }> {
+function workingDays({ from, to, spans }: WorkingTime): WorkingDay[] {
   const dayOf = (d: Date) => Math.floor(d.getTime() / 1000 / DAY_S);
-  const days = new Map<number, { dn: number; before_s: number; starts: string[]; ends: string[] }>();
+  const days: WorkingDay[] = [];
   const first = dayOf(from);
   const last = dayOf(to);
   let before = 0;
@@ -43,29 +51,31 @@ function workingDays({ from, to, spans }: WorkingTime): Array<{ dn: number; befo
   for (let dn = first; dn <= last; dn++) {
     const dayStart = dn * DAY_S * 1000;
     const dayEnd = dayStart + DAY_S * 1000;
-    const day = { dn, before_s: before, starts: [] as string[], ends: [] as string[] };
+    const open: Array<[number, number]> = [];
     // A span crossing midnight UTC is cut in two, one piece on each day.
     for (let j = i; j < spans.length && spans[j]!.start.getTime() < dayEnd; j++) {
       const s = Math.max(spans[j]!.start.getTime(), dayStart);
       const e = Math.min(spans[j]!.end.getTime(), dayEnd);
       if (e <= s) continue;
-      day.starts.push(new Date(s).toISOString());
-      day.ends.push(new Date(e).toISOString());
-      before += (e - s) / 1000;
+      open.push([s / 1000, e / 1000]);
       if (spans[j]!.end.getTime() <= dayEnd) i = j + 1;
     }
-    days.set(dn, day);
+    const [p1 = [0, 0], p2 = [0, 0], ...more] = open;
+    days.push({ dn, before_s: before, s1: p1[0], e1: p1[1], s2: p2[0], e2: p2[1], more_s: more.length ? more.map((m) => m[0]) : null, more_e: more.length ? more.map((m) => m[1]) : null });
+    before += open.reduce((n, [s, e]) => n + (e - s), 0);
   }
-  return [...days.values()];
+  return days;
 }
 
-/** Working seconds from the working time's start up to `t`, given `d`, the row of `days` for t's UTC day (needs a join). */
+/** Working seconds from the working time's start up to `t` (epoch seconds), given `d`, the row of `days` for t's UTC day (needs a join). */
 function workingSecondsUpTo(t: string, d: string): string {
-  return `(${d}.before_s + (SELECT coalesce(sum(greatest(0, extract(epoch FROM least(${t}, u.e) - u.s))), 0) FROM unnest(${d}.starts, ${d}.ends) AS u(s, e)))`;
+  const upTo = (s: string, e: string) => `greatest(0, least(${t}, ${e}) - ${s})`;
+  return `(${d}.before_s + ${upTo(`${d}.s1`, `${d}.e1`)} + ${upTo(`${d}.s2`, `${d}.e2`)}
+           + CASE WHEN ${d}.more_s IS NULL THEN 0 ELSE (SELECT sum(${upTo('u.s', 'u.e')}) FROM unnest(${d}.more_s, ${d}.more_e) AS u(s, e)) END)`;
 }
 
 function dayNumber(t: string): string {
-  return `floor(extract(epoch FROM ${t}) / ${DAY_S})::int`;
+  return `floor(${t} / ${DAY_S})::int`;
 }
 
 /**
@@ -75,16 +85,18 @@ function dayNumber(t: string): string {
 export function factsCte(p: SqlParams, now: Date, from = 'selected'): string {
   const at = p.add(now);
   // MATERIALIZED: each case's facts are worked out once, not again in every expression that reads them.
+  // Times as epoch seconds (double precision): arithmetic on them is cheap, on timestamps' numeric epochs not.
   return `facts AS MATERIALIZED (
-    SELECT o.*, o.first_response_due AS due,
+    SELECT o.id, o.opened_at, o.posted_at, o.network, o.service, o.kind, o.risk, o.sentiment, o.state, o.outcome,
+           o.first_reply_at, o.first_response_due AS due, cardinality(o.escalation_targets) AS escalations, o.moderations_done,
            CASE WHEN o.first_reply_at IS NULL THEN NULL
-                ELSE greatest(0, coalesce(${workingSecondsUpTo('o.first_reply_at', 'dr')}, 0) - coalesce(${workingSecondsUpTo('o.posted_at', 'dp')}, 0)) / 60 END AS working_minutes,
+                ELSE greatest(0, coalesce(${workingSecondsUpTo('o.reply_s', 'dr')}, 0) - coalesce(${workingSecondsUpTo('o.posted_s', 'dp')}, 0)) / 60 END AS working_minutes,
            CASE WHEN o.first_response_due IS NULL THEN 'no_target'
                 WHEN o.first_reply_at IS NOT NULL THEN CASE WHEN o.first_reply_at <= o.first_response_due THEN 'met' ELSE 'missed' END
                 WHEN o.state = 'closed' THEN 'closed_without_reply'
                 WHEN o.first_response_due < ${at}::timestamptz THEN 'missed'
                 ELSE 'pending' END AS response
-      FROM ${from} o
-      LEFT JOIN days dp ON dp.dn = ${dayNumber('o.posted_at')}
-      LEFT JOIN days dr ON dr.dn = ${dayNumber('o.first_reply_at')})`;
+      FROM (SELECT x.*, date_part('epoch', x.posted_at) AS posted_s, date_part('epoch', x.first_reply_at) AS reply_s FROM ${from} x) o
+      LEFT JOIN days dp ON dp.dn = ${dayNumber('o.posted_s')}
+      LEFT JOIN days dr ON dr.dn = ${dayNumber('o.reply_s')})`;
 }
