@@ -137,3 +137,17 @@ async function prepareDatabase(serverUrl: string, name: string, reuse: boolean):
 async function count(db: Db, table: 'cases' | 'events'): Promise<number> {
   return Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n ?? 0);
 }
+
+/** The dashboard's lines for npm run bench: figures p95 per request shape and overall, against the 200 ms goal. */
+export function reportDashboard(r: DashboardPhaseResult, report: (goal: string, figure: string, ceiling: string, ratio: string) => void): void {
+  const goal = `${DASHBOARD_GOAL_MS} ms (goal)`;
+  const line = (name: string, sorted: readonly number[]) => {
+    const p95 = at(sorted, 0.95);
+    report(name, `${at(sorted, 0.5).toFixed(0)} / ${p95.toFixed(0)} ms`, goal, `${(p95 / DASHBOARD_GOAL_MS).toFixed(2)} (goal ≤ 1)`);
+  };
+  const loaded = r.generationSeconds === null ? 'kept database' : `generated in ${r.generationSeconds.toFixed(0)} s`;
+  console.log(`    dashboard on ${r.cases.toLocaleString('en-GB')} cases (${r.events.toLocaleString('en-GB')} events, ${loaded}); figures p50 / p95:`);
+  for (const q of r.requests) line(`dashboard: ${q.name} (${q.casesInPeriod} cases)`, q.figures);
+  line('dashboard: every request shape together', r.requests.flatMap((q) => q.figures).sort((a, b) => a - b));
+  line('dashboard: case lists of 500, every shape', r.requests.flatMap((q) => q.list).sort((a, b) => a - b));
+}

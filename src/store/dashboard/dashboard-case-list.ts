@@ -21,6 +21,9 @@ interface Row {
   working_minutes: number | null; escalations: string; moderation_actions: string;
 }
 
+/** What a row of the list shows beyond the first-response facts. */
+const LIST_COLUMNS = ['o.network', 'o.service', 'o.kind', 'o.risk', 'o.outcome', 'cardinality(o.escalation_targets) AS escalations', 'o.moderations_done'];
+
 export async function listDashboardCases(sql: Sql, q: CaseListQuery): Promise<DashboardCaseRow[]> {
   const p = new SqlParams();
   const where = q.drill ? drillPredicate(p, q.drill, q.timeZone) : 'true';
@@ -29,7 +32,7 @@ export async function listDashboardCases(sql: Sql, q: CaseListQuery): Promise<Da
   // Only a drill into response outcomes needs every case judged first.
   const judgedFirst = q.drill?.dimension === 'response';
   const page = `page AS (SELECT * FROM selected f WHERE ${judgedFirst ? 'true' : where} ORDER BY f.opened_at, f.id ${judgedFirst ? '' : limit})`;
-  const ctes = [selectedCte(p, q.filter), page, daysCte(p, q.working), factsCte(p, q.now, 'page')].join(',\n');
+  const ctes = [selectedCte(p, q.filter), page, daysCte(p, q.working), factsCte(p, q.now, 'page', LIST_COLUMNS)].join(',\n');
   const rows = await sql.query<Row>(
     `WITH ${ctes}
      SELECT f.id, f.opened_at, f.posted_at, f.network, f.service, f.kind, f.risk, f.sentiment, f.state,

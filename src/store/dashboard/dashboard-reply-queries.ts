@@ -29,7 +29,8 @@ export async function signpostFigures(sql: Sql, f: DashboardFilter): Promise<Sig
 export async function holdingLinesAgreed(sql: Sql, f: DashboardFilter): Promise<number> {
   const p = new SqlParams();
   const rows = await sql.query<{ count: string }>(
-    `WITH ${selectedCte(p, f)} SELECT coalesce(sum(holding_lines_agreed), 0) AS count FROM selected`,
+    // A holding line is proposed in an escalation: only escalated cases can have one.
+    `WITH ${selectedCte(p, f)} SELECT coalesce(sum(holding_lines_agreed), 0) AS count FROM selected WHERE cardinality(escalation_targets) > 0`,
     p.values,
   );
   return Number(rows.rows[0]?.count ?? 0);

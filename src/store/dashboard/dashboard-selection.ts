@@ -80,15 +80,15 @@ function dayNumber(t: string): string {
 
 /**
  * `facts` (needs `days` and the cases of `from`, by default `selected`): per case the working minutes between
- * post and first reply, and how the first response stands against its target at `now`.
+ * post and first reply, and how the first response stands against its target at `now`; with `more` columns
+ * (expressions over `o`, a case of `from`) when asked. Without them it reads only what the period's index holds.
  */
-export function factsCte(p: SqlParams, now: Date, from = 'selected'): string {
+export function factsCte(p: SqlParams, now: Date, from = 'selected', more: readonly string[] = []): string {
   const at = p.add(now);
   // MATERIALIZED: each case's facts are worked out once, not again in every expression that reads them.
   // Times as epoch seconds (double precision): arithmetic on them is cheap, on timestamps' numeric epochs not.
   return `facts AS MATERIALIZED (
-    SELECT o.id, o.opened_at, o.posted_at, o.network, o.service, o.kind, o.risk, o.sentiment, o.state, o.outcome,
-           o.first_reply_at, o.first_response_due AS due, cardinality(o.escalation_targets) AS escalations, o.moderations_done,
+    SELECT o.id, o.opened_at, o.posted_at, o.sentiment, o.state, o.first_reply_at, o.first_response_due AS due, ${more.map((c) => `${c}, `).join('')}
            CASE WHEN o.first_reply_at IS NULL THEN NULL
                 ELSE greatest(0, coalesce(${workingSecondsUpTo('o.reply_s', 'dr')}, 0) - coalesce(${workingSecondsUpTo('o.posted_s', 'dp')}, 0)) / 60 END AS working_minutes,
            CASE WHEN o.first_response_due IS NULL THEN 'no_target'
