@@ -22,7 +22,7 @@ interface Row {
 }
 
 /** What a row of the list shows beyond the first-response facts. */
-const LIST_COLUMNS = ['o.network', 'o.service', 'o.kind', 'o.risk', 'o.outcome', 'cardinality(o.escalation_targets) AS escalations', 'o.moderations_done'];
+const LIST_COLUMNS = ['o.id', 'o.network', 'o.service', 'o.kind', 'o.risk', 'o.outcome', 'cardinality(o.escalation_targets) AS escalations', 'o.moderations_done'];
 
 export async function listDashboardCases(sql: Sql, q: CaseListQuery): Promise<DashboardCaseRow[]> {
   const p = new SqlParams();

@@ -3,27 +3,29 @@
 import { RESPONSE_OUTCOMES, RUNG_OF_ACTION, type Count, type DashboardFilter, type EscalationFigures, type FirstResponseFigures, type ResponseOutcome, type SurgeFigures } from '../../domain/dashboard-figures.js';
 import type { WorkingTime } from '../../policy/working-spans.js';
 import type { Sql } from '../db.js';
-import { daysCte, factsCte, selectedCte } from './dashboard-selection.js';
+import { daysCte, measured, responseOf, selectedCte, WORKING_MINUTES } from './dashboard-selection.js';
 import { SqlParams } from './sql-params.js';
 
-/** The first responses, and the sentiment recorded on opening: both read each case's opening once. */
+/**
+ * The first responses, and the sentiment recorded on opening: outcomes and sentiments are counted over every
+ * case; working time is measured only for the cases replied to, and both percentiles come from one sort.
+ */
 export async function firstResponseFigures(sql: Sql, f: DashboardFilter, working: WorkingTime, now: Date): Promise<FirstResponseFigures & { bySentiment: Count[] }> {
   const p = new SqlParams();
-  const ctes = [selectedCte(p, f), daysCte(p, working), factsCte(p, now)].join(',\n');
-  const outcomeCounts = RESPONSE_OUTCOMES.map((o) => `count(*) FILTER (WHERE response = '${o}') AS ${o}`).join(', ');
-  const rows = await sql.query<Record<ResponseOutcome, string> & { replied: string; median: number | null; p90: number | null; sentiments: Record<string, number> | null }>(
+  const ctes = [selectedCte(p, f), daysCte(p, working)].join(',\n');
+  const rows = await sql.query<{ outcomes: Record<string, number> | null; sentiments: Record<string, number> | null; replied: string; percentiles: number[] | null }>(
     `WITH ${ctes}
-     SELECT ${outcomeCounts}, count(working_minutes) AS replied,
-            (SELECT jsonb_object_agg(x.sentiment, x.n) FROM (SELECT sentiment, count(*) AS n FROM facts GROUP BY 1) x) AS sentiments,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY working_minutes) AS median,
-            percentile_cont(0.9) WITHIN GROUP (ORDER BY working_minutes) AS p90
-       FROM facts`,
+     SELECT (SELECT jsonb_object_agg(x.response, x.n) FROM (SELECT ${responseOf(p, now)} AS response, count(*) AS n FROM selected o GROUP BY 1) x) AS outcomes,
+            (SELECT jsonb_object_agg(x.sentiment, x.n) FROM (SELECT sentiment, count(*) AS n FROM selected GROUP BY 1) x) AS sentiments,
+            count(*) AS replied, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${WORKING_MINUTES}) AS percentiles
+       FROM ${measured('(SELECT * FROM selected WHERE first_reply_at IS NOT NULL)')}`,
     p.values,
   );
   const t = rows.rows[0];
-  const byOutcome = Object.fromEntries(RESPONSE_OUTCOMES.map((o) => [o, Number(t?.[o] ?? 0)])) as Record<ResponseOutcome, number>;
+  const byOutcome = Object.fromEntries(RESPONSE_OUTCOMES.map((o) => [o, Number(t?.outcomes?.[o] ?? 0)])) as Record<ResponseOutcome, number>;
   const bySentiment = sortCounts(Object.entries(t?.sentiments ?? {}).map(([key, count]) => ({ key, count: Number(count) })));
-  return { outcomes: byOutcome, replied: Number(t?.replied ?? 0), medianWorkingMinutes: numberOrNull(t?.median), p90WorkingMinutes: numberOrNull(t?.p90), bySentiment };
+  const [median, p90] = t?.percentiles ?? [null, null];
+  return { outcomes: byOutcome, replied: Number(t?.replied ?? 0), medianWorkingMinutes: numberOrNull(median), p90WorkingMinutes: numberOrNull(p90), bySentiment };
 }
 
 /** Acknowledged: an acknowledgement recorded; declined: declined or dismissed without one; pending: neither yet. */

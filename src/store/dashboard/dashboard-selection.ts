@@ -12,7 +12,9 @@ export function selectedCte(p: SqlParams, f: DashboardFilter): string {
   const service = p.add(f.service);
   const network = p.add(f.network);
   const kind = p.add(f.kind);
-  return `selected AS (
+  // NOT MATERIALIZED: a query reading it twice reads the index twice (each time only the columns it needs),
+  // rather than copying every column of every case into a temporary store first.
+  return `selected AS NOT MATERIALIZED (
     SELECT c.case_id AS id, c.*
       FROM case_facts c
      WHERE c.opened_at >= ${p.add(f.from)} AND c.opened_at < ${p.add(f.to)}
@@ -78,25 +80,38 @@ function dayNumber(t: string): string {
   return `floor(${t} / ${DAY_S})::int`;
 }
 
-/**
- * `facts` (needs `days` and the cases of `from`, by default `selected`): per case the working minutes between
- * post and first reply, and how the first response stands against its target at `now`; with `more` columns
- * (expressions over `o`, a case of `from`) when asked. Without them it reads only what the period's index holds.
- */
-export function factsCte(p: SqlParams, now: Date, from = 'selected', more: readonly string[] = []): string {
-  const at = p.add(now);
-  // MATERIALIZED: each case's facts are worked out once, not again in every expression that reads them.
-  // Times as epoch seconds (double precision): arithmetic on them is cheap, on timestamps' numeric epochs not.
-  return `facts AS MATERIALIZED (
-    SELECT o.id, o.opened_at, o.posted_at, o.sentiment, o.state, o.first_reply_at, o.first_response_due AS due, ${more.map((c) => `${c}, `).join('')}
-           CASE WHEN o.first_reply_at IS NULL THEN NULL
-                ELSE greatest(0, coalesce(${workingSecondsUpTo('o.reply_s', 'dr')}, 0) - coalesce(${workingSecondsUpTo('o.posted_s', 'dp')}, 0)) / 60 END AS working_minutes,
-           CASE WHEN o.first_response_due IS NULL THEN 'no_target'
+/** How the first response of case `o` stands against its target at `now` (a ResponseOutcome). */
+export function responseOf(p: SqlParams, now: Date): string {
+  return `CASE WHEN o.first_response_due IS NULL THEN 'no_target'
                 WHEN o.first_reply_at IS NOT NULL THEN CASE WHEN o.first_reply_at <= o.first_response_due THEN 'met' ELSE 'missed' END
                 WHEN o.state = 'closed' THEN 'closed_without_reply'
-                WHEN o.first_response_due < ${at}::timestamptz THEN 'missed'
-                ELSE 'pending' END AS response
-      FROM (SELECT x.*, date_part('epoch', x.posted_at) AS posted_s, date_part('epoch', x.first_reply_at) AS reply_s FROM ${from} x) o
+                WHEN o.first_response_due < ${p.add(now)}::timestamptz THEN 'missed'
+                ELSE 'pending' END`;
+}
+
+/**
+ * The cases of `from` as `o`, with their posting and first reply as epoch seconds (double precision: arithmetic
+ * on them is cheap, on timestamps' numeric epochs not) and the rows of `days` they fall on (dp, dr).
+ */
+export function measured(from: string): string {
+  return `(SELECT x.*, date_part('epoch', x.posted_at) AS posted_s, date_part('epoch', x.first_reply_at) AS reply_s FROM ${from} x) o
       LEFT JOIN days dp ON dp.dn = ${dayNumber('o.posted_s')}
-      LEFT JOIN days dr ON dr.dn = ${dayNumber('o.reply_s')})`;
+      LEFT JOIN days dr ON dr.dn = ${dayNumber('o.reply_s')}`;
+}
+
+/** Working minutes from the post to the first reply of a case of measured(…), null before a reply. */
+export const WORKING_MINUTES = `CASE WHEN o.first_reply_at IS NULL THEN NULL
+                ELSE greatest(0, coalesce(${workingSecondsUpTo('o.reply_s', 'dr')}, 0) - coalesce(${workingSecondsUpTo('o.posted_s', 'dp')}, 0)) / 60 END`;
+
+/**
+ * `facts` (needs `days` and the cases of `from`): per case the working minutes between post and first reply,
+ * and how the first response stands against its target at `now`, with `more` columns (expressions over `o`,
+ * a case of `from`).
+ */
+export function factsCte(p: SqlParams, now: Date, from: string, more: readonly string[]): string {
+  // MATERIALIZED: each case's facts are worked out once, not again in every expression that reads them.
+  return `facts AS MATERIALIZED (
+    SELECT o.opened_at, o.posted_at, o.sentiment, o.state, o.first_reply_at, o.first_response_due AS due, ${more.map((c) => `${c}, `).join('')}
+           ${WORKING_MINUTES} AS working_minutes, ${responseOf(p, now)} AS response
+      FROM ${measured(from)})`;
 }

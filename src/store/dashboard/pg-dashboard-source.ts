@@ -4,7 +4,7 @@ import type { DashboardCaseRow, DashboardFigures, DrillDown } from '../../domain
 import type { DashboardQuery, DashboardSource } from '../../services/ports.js';
 import type { Sql } from '../db.js';
 import { listDashboardCases } from './dashboard-case-list.js';
-import { countByColumn, countByDayAndNetwork, countByHour } from './dashboard-count-queries.js';
+import { countVolumes } from './dashboard-count-queries.js';
 import { escalationFigures, firstResponseFigures, moderationFigures, surgeFigures } from './dashboard-handling-queries.js';
 import { holdingLinesAgreed, signpostFigures } from './dashboard-reply-queries.js';
 
@@ -14,16 +14,12 @@ export class PgDashboardSource implements DashboardSource {
   async figures(q: DashboardQuery): Promise<DashboardFigures> {
     const f = q.filter;
     // Independent reads: on PostgreSQL they run on separate pooled connections at once.
-    const [byDayAndNetwork, byKind, byService, byRisk, { bySentiment, ...firstResponse }, escalations, moderation, surges, byHour, signposting, holdingLines] = await Promise.all([
-      countByDayAndNetwork(this.sql, f, q.timeZone),
-      countByColumn(this.sql, f, 'kind'),
-      countByColumn(this.sql, f, 'service'),
-      countByColumn(this.sql, f, 'risk'),
+    const [{ byDayAndNetwork, byKind, byService, byRisk, byHour }, { bySentiment, ...firstResponse }, escalations, moderation, surges, signposting, holdingLines] = await Promise.all([
+      countVolumes(this.sql, f, q.timeZone),
       firstResponseFigures(this.sql, f, q.working, q.now),
       escalationFigures(this.sql, f),
       moderationFigures(this.sql, f),
       surgeFigures(this.sql, f, q.surge),
-      countByHour(this.sql, f, q.timeZone),
       signpostFigures(this.sql, f),
       holdingLinesAgreed(this.sql, f),
     ]);
