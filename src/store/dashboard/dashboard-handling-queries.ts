@@ -75,13 +75,26 @@ export async function surgeFigures(sql: Sql, f: DashboardFilter, surge: { cases:
   const p = new SqlParams();
   const cte = selectedCte(p, f);
   const within = p.add(`${surge.withinMinutes} minutes`);
+  const limit = p.add(surge.cases);
+  // Posting times in buckets a window long: the window up to a post lies within its bucket and the one before,
+  // so a post can tip its topic over the limit only where those two hold more than the limit together. Only
+  // such posts, and the bucket before them (which their windows count), are sorted and windowed; the rest
+  // of a busy period's posts are passed over, exactly.
   const rows = await sql.query<{ topic: string; started_at: Date; ended_at: Date; peak: string }>(
     `WITH ${cte},
-     topical AS (SELECT topic, mention_posted_at AS posted_at FROM selected WHERE topic IS NOT NULL),
+     topical AS MATERIALIZED (
+       SELECT topic, mention_posted_at AS posted_at, floor(date_part('epoch', mention_posted_at) / ${p.add(surge.withinMinutes * 60)}) AS bucket
+         FROM selected WHERE topic IS NOT NULL),
+     per_bucket AS (SELECT topic, bucket, count(*) AS n FROM topical GROUP BY 1, 2),
+     busy AS MATERIALIZED (
+       SELECT b.topic, b.bucket FROM per_bucket b LEFT JOIN per_bucket before ON before.topic = b.topic AND before.bucket = b.bucket - 1
+        WHERE b.n + coalesce(before.n, 0) > ${limit}),
+     kept_buckets AS (SELECT topic, bucket FROM busy UNION SELECT topic, bucket - 1 FROM busy),
+     kept AS (SELECT t.* FROM topical t JOIN kept_buckets k ON k.topic = t.topic AND k.bucket = t.bucket),
      windowed AS (
        SELECT topic, posted_at, count(*) OVER (PARTITION BY topic ORDER BY posted_at RANGE BETWEEN ${within}::interval PRECEDING AND CURRENT ROW) AS in_window
-         FROM topical),
-     moments AS (SELECT * FROM windowed WHERE in_window > ${p.add(surge.cases)}),
+         FROM kept),
+     moments AS (SELECT * FROM windowed WHERE in_window > ${limit}),
      marked AS (
        SELECT *, CASE WHEN posted_at - lag(posted_at) OVER (PARTITION BY topic ORDER BY posted_at) <= ${within}::interval THEN 0 ELSE 1 END AS starts
          FROM moments),
