@@ -1,6 +1,6 @@
 // Owns the dashboard's volume counts: cases per local day and network, per kind, service and risk, and per
 // local weekday and hour, for the period's filtered cases.
-import { DateTime } from 'luxon';
+import { IANAZone } from 'luxon';
 import type { Count, DashboardFilter, DayNetworkCount, HourCount } from '../../domain/dashboard-figures.js';
 import type { Sql } from '../db.js';
 import { selectedCte } from './dashboard-selection.js';
@@ -65,22 +65,49 @@ async function countByColumns(sql: Sql, f: DashboardFilter): Promise<Pick<Volume
   return { byKind: counts('kind'), byService: counts('service'), byRisk: counts('risk') };
 }
 
-function localHours(f: DashboardFilter, zone: string): LocalHours {
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+/**
+ * Each local hour from where the wall clock shows it: the zone's offset is asked once a day, and hour by hour
+ * only on a day whose offset changes (it never changes twice in a day); a change in the middle of an hour (a
+ * half-hour clock change) starts a new hour at the minute it happens. The zone's rules are luxon's (Intl's).
+ */
+export function localHours(f: DashboardFilter, zone: string): LocalHours {
+  const z = IANAZone.create(zone);
+  const offsetAt = (t: number) => z.offset(t) * 60_000;
   const h: LocalHours = { starts: [], days: [], weekdays: [], hours: [] };
-  // Hour by hour in UTC, starting a new local hour whenever the wall clock's hour changes (zones a half or a
-  // quarter hour off UTC included: their hours start at :30 or :45, found by stepping in quarter hours).
-  let last = '';
-  for (let t = f.from.getTime(); t < f.to.getTime(); t += 900_000) {
-    const local = DateTime.fromMillis(t, { zone });
-    const key = `${local.toISODate()}T${local.hour}|${local.offset}`;
-    if (key === last) continue;
-    last = key;
+  let dayEnd = -Infinity;
+  let steady = false;
+  let dayOffset = 0;
+  for (let t = f.from.getTime(); t < f.to.getTime(); ) {
+    if (t >= dayEnd) {
+      dayOffset = offsetAt(t);
+      dayEnd = t + DAY;
+      steady = offsetAt(dayEnd) === dayOffset;
+    }
+    const offset = steady ? dayOffset : offsetAt(t);
+    const wall = new Date(t + offset);
     h.starts.push(new Date(t).toISOString());
-    h.days.push(local.toISODate()!);
-    h.weekdays.push(local.weekday);
-    h.hours.push(local.hour);
+    h.days.push(wall.toISOString().slice(0, 10));
+    h.weekdays.push(wall.getUTCDay() || 7);
+    h.hours.push(wall.getUTCHours());
+    const next = Math.floor((t + offset) / HOUR) * HOUR + HOUR - offset;
+    t = steady || offsetAt(next - 1) === offset ? next : firstChange(offsetAt, t, next - 1, offset);
   }
   return h;
+}
+
+/** The first minute in (from, to] at which the offset is no longer `offset` (it is not at `to`). */
+function firstChange(offsetAt: (t: number) => number, from: number, to: number, offset: number): number {
+  let lo = Math.floor(from / 60_000);
+  let hi = Math.ceil(to / 60_000);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (offsetAt(mid * 60_000) === offset) lo = mid;
+    else hi = mid;
+  }
+  return hi * 60_000;
 }
 
 /** Byte order, as the database's ORDER BY gave them before (keys are ASCII tags and ISO dates); no value last. */

@@ -83,12 +83,14 @@ export async function surgeFigures(sql: Sql, f: DashboardFilter, surge: { cases:
   const rows = await sql.query<{ topic: string; started_at: Date; ended_at: Date; peak: string }>(
     `WITH ${cte},
      topical AS MATERIALIZED (
-       SELECT topic, mention_posted_at AS posted_at, floor(date_part('epoch', mention_posted_at) / ${p.add(surge.withinMinutes * 60)}) AS bucket
+       -- Topics compared byte by byte (COLLATE "C"): grouping and sorting them is then a memcmp, and equality is the same.
+       SELECT topic COLLATE "C" AS topic, mention_posted_at AS posted_at, floor(date_part('epoch', mention_posted_at) / ${p.add(surge.withinMinutes * 60)}) AS bucket
          FROM selected WHERE topic IS NOT NULL),
-     per_bucket AS (SELECT topic, bucket, count(*) AS n FROM topical GROUP BY 1, 2),
-     busy AS MATERIALIZED (
-       SELECT b.topic, b.bucket FROM per_bucket b LEFT JOIN per_bucket before ON before.topic = b.topic AND before.bucket = b.bucket - 1
-        WHERE b.n + coalesce(before.n, 0) > ${limit}),
+     per_bucket AS (
+       SELECT topic, bucket, count(*) AS n,
+              CASE WHEN lag(bucket) OVER w = bucket - 1 THEN lag(count(*)) OVER w ELSE 0 END AS before
+         FROM topical GROUP BY 1, 2 WINDOW w AS (PARTITION BY topic ORDER BY bucket)),
+     busy AS MATERIALIZED (SELECT topic, bucket FROM per_bucket WHERE n + before > ${limit}),
      kept_buckets AS (SELECT topic, bucket FROM busy UNION SELECT topic, bucket - 1 FROM busy),
      kept AS (SELECT t.* FROM topical t JOIN kept_buckets k ON k.topic = t.topic AND k.bucket = t.bucket),
      windowed AS (
