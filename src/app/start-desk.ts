@@ -41,7 +41,7 @@ import { withNetworkFeatures, withReachableNetworks } from '../adapters/networks
 import { createNetworkAdapters } from './create-network-adapters.js';
 import { createUnreadableRouter } from '../adapters/networks/shared/unreadable-route.js';
 import type { NetworkAdapters } from './network-adapter.js';
-import { createWebDesk, type WebDesk } from '../web/create-web-desk.js';
+import { createWebDesk, webSessionAccess, type WebDesk } from '../web/create-web-desk.js';
 import { createDeskMetrics, type DeskMetrics } from './metrics/desk-metrics.js';
 import { httpMetricsMiddleware } from './metrics/http-metrics.js';
 import { countedHandlers, countedOnFailed } from './metrics/count-outbox-runs.js';
@@ -115,8 +115,9 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   if (intakeSecret) http.app.use(createIntakeRouter(fullCtx, intakeSecret.secret));
   const localApiToken = o.config.databaseUrl ? null : await resolveLocalApiToken(o.config.dataDir);
   const apiTokens = [...o.config.apiTokens, ...(localApiToken ? [localApiToken.token] : [])];
-  http.app.use(createCaseRouter(fullCtx, apiTokens), createReportRouter(fullCtx, apiTokens));
-  http.app.use(createDashboardApiRouter(fullCtx, apiTokens));
+  const signedIn = o.config.web.enabled ? webSessionAccess(db, o.config.web, clock) : null;
+  http.app.use(createCaseRouter(fullCtx, apiTokens, signedIn), createReportRouter(fullCtx, apiTokens));
+  http.app.use(createDashboardApiRouter(fullCtx, apiTokens, signedIn));
   http.app.use(createUnreadableRouter({ changes: networks.unreadable, readers: networks.readers, readTokens: apiTokens, intakeSecret: intakeSecret?.secret ?? null, clock }));
   const checkpoints = o.checkpoints === undefined ? checkpointSettingsFromEnv() : o.checkpoints;
   const web = o.config.web.enabled ? await createWebDesk(http.app, fullCtx, db, o.config.web, o.logger, checkpoints) : null;
