@@ -1,9 +1,9 @@
-// Owns the dashboard's volume counts: cases per local day and network, per kind, service and risk, and per
-// local weekday and hour, for the period's filtered cases.
+// Owns the dashboard's counts of cases: per local day and network, per local weekday and hour, per kind, service,
+// risk and sentiment, and per first-response outcome, for the period's filtered cases.
 import { IANAZone } from 'luxon';
 import type { Count, DashboardFilter, DayNetworkCount, HourCount } from '../../domain/dashboard-figures.js';
 import type { Sql } from '../db.js';
-import { selectedCte } from './dashboard-selection.js';
+import { responseOf, selectedCte } from './dashboard-selection.js';
 import { SqlParams } from './sql-params.js';
 
 export interface VolumeCounts {
@@ -12,13 +12,16 @@ export interface VolumeCounts {
   readonly byService: Count[];
   readonly byRisk: Count[];
   readonly byHour: HourCount[];
+  readonly bySentiment: Count[];
+  /** Cases by how their first response stands against its target (ResponseOutcome keys). */
+  readonly byResponse: Count[];
 }
 
 /** The local hours of the period on the council's wall clock: when each began, its date, ISO weekday and hour. */
 interface LocalHours { starts: string[]; days: string[]; weekdays: number[]; hours: number[] }
 
-export async function countVolumes(sql: Sql, f: DashboardFilter, timeZone: string): Promise<VolumeCounts> {
-  const [time, columns] = await Promise.all([countByClock(sql, f, timeZone), countByColumns(sql, f)]);
+export async function countVolumes(sql: Sql, f: DashboardFilter, timeZone: string, now: Date): Promise<VolumeCounts> {
+  const [time, columns] = await Promise.all([countByClock(sql, f, timeZone), countByColumns(sql, f, now)]);
   return { ...time, ...columns };
 }
 
@@ -50,19 +53,26 @@ async function countByClock(sql: Sql, f: DashboardFilter, timeZone: string): Pro
   };
 }
 
-/** Kind, service and risk counted in one grouping of the period's cases. */
-async function countByColumns(sql: Sql, f: DashboardFilter): Promise<Pick<VolumeCounts, 'byKind' | 'byService' | 'byRisk'>> {
+type Column = 'kind' | 'service' | 'risk' | 'sentiment' | 'response';
+
+/**
+ * Kind, service, risk, sentiment and how each first response stands against its target at `now`, counted in
+ * one grouping of the period's cases (all five are in the period's index).
+ */
+async function countByColumns(sql: Sql, f: DashboardFilter, now: Date): Promise<Pick<VolumeCounts, 'byKind' | 'byService' | 'byRisk' | 'bySentiment' | 'byResponse'>> {
   const p = new SqlParams();
-  const rows = await sql.query<{ dim: 'kind' | 'service' | 'risk'; key: string; count: string }>(
+  const columns: Array<[Column, string]> = [['kind', 'o.kind'], ['service', 'o.service'], ['risk', 'o.risk'], ['sentiment', 'o.sentiment'], ['response', `(${responseOf(p, now)})`]];
+  const dim = `CASE ${columns.map(([name, expr]) => `WHEN GROUPING(${expr}) = 0 THEN '${name}'`).join(' ')} END`;
+  const key = `CASE ${columns.map(([, expr]) => `WHEN GROUPING(${expr}) = 0 THEN ${expr}`).join(' ')} END`;
+  const rows = await sql.query<{ dim: Column; key: string; count: string }>(
     `WITH ${selectedCte(p, f)}
-     SELECT CASE WHEN GROUPING(kind) = 0 THEN 'kind' WHEN GROUPING(service) = 0 THEN 'service' ELSE 'risk' END AS dim,
-            CASE WHEN GROUPING(kind) = 0 THEN kind WHEN GROUPING(service) = 0 THEN service ELSE risk END AS key, count(*) AS count
-       FROM selected GROUP BY GROUPING SETS ((kind), (service), (risk))`,
+     SELECT ${dim} AS dim, ${key} AS key, count(*) AS count
+       FROM selected o GROUP BY GROUPING SETS (${columns.map(([, expr]) => `(${expr})`).join(', ')})`,
     p.values,
   );
-  const counts = (dim: 'kind' | 'service' | 'risk'): Count[] =>
-    rows.rows.filter((r) => r.dim === dim).map((r) => ({ key: r.key, count: Number(r.count) })).sort((x, y) => y.count - x.count || compare(x.key, y.key));
-  return { byKind: counts('kind'), byService: counts('service'), byRisk: counts('risk') };
+  const counts = (name: Column): Count[] =>
+    rows.rows.filter((r) => r.dim === name).map((r) => ({ key: r.key, count: Number(r.count) })).sort((x, y) => y.count - x.count || compare(x.key, y.key));
+  return { byKind: counts('kind'), byService: counts('service'), byRisk: counts('risk'), bySentiment: counts('sentiment'), byResponse: counts('response') };
 }
 
 const HOUR = 3_600_000;

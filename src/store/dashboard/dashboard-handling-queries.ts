@@ -1,31 +1,24 @@
 // Owns the dashboard's handling queries: first responses against target in working time, escalations
 // and how fast they were acknowledged, moderation carried out by rung, and surges by topic.
-import { RESPONSE_OUTCOMES, RUNG_OF_ACTION, type Count, type DashboardFilter, type EscalationFigures, type FirstResponseFigures, type ResponseOutcome, type SurgeFigures } from '../../domain/dashboard-figures.js';
+import { RUNG_OF_ACTION, type Count, type DashboardFilter, type EscalationFigures, type FirstResponseFigures, type SurgeFigures } from '../../domain/dashboard-figures.js';
 import type { WorkingTime } from '../../policy/working-spans.js';
 import type { Sql } from '../db.js';
-import { daysCte, measured, responseOf, selectedCte, WORKING_MINUTES } from './dashboard-selection.js';
+import { daysCte, measured, selectedCte, WORKING_MINUTES } from './dashboard-selection.js';
 import { SqlParams } from './sql-params.js';
 
-/**
- * The first responses, and the sentiment recorded on opening: outcomes and sentiments are counted over every
- * case; working time is measured only for the cases replied to, and both percentiles come from one sort.
- */
-export async function firstResponseFigures(sql: Sql, f: DashboardFilter, working: WorkingTime, now: Date): Promise<FirstResponseFigures & { bySentiment: Count[] }> {
+/** Working time from post to first reply over the cases replied to: how many, and both percentiles from one sort. */
+export async function replyTimeFigures(sql: Sql, f: DashboardFilter, working: WorkingTime): Promise<Omit<FirstResponseFigures, 'outcomes'>> {
   const p = new SqlParams();
   const ctes = [selectedCte(p, f), daysCte(p, working)].join(',\n');
-  const rows = await sql.query<{ outcomes: Record<string, number> | null; sentiments: Record<string, number> | null; replied: string; percentiles: number[] | null }>(
+  const rows = await sql.query<{ replied: string; percentiles: number[] | null }>(
     `WITH ${ctes}
-     SELECT (SELECT jsonb_object_agg(x.response, x.n) FROM (SELECT ${responseOf(p, now)} AS response, count(*) AS n FROM selected o GROUP BY 1) x) AS outcomes,
-            (SELECT jsonb_object_agg(x.sentiment, x.n) FROM (SELECT sentiment, count(*) AS n FROM selected GROUP BY 1) x) AS sentiments,
-            count(*) AS replied, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${WORKING_MINUTES}) AS percentiles
+     SELECT count(*) AS replied, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${WORKING_MINUTES}) AS percentiles
        FROM ${measured('(SELECT * FROM selected WHERE first_reply_at IS NOT NULL)')}`,
     p.values,
   );
   const t = rows.rows[0];
-  const byOutcome = Object.fromEntries(RESPONSE_OUTCOMES.map((o) => [o, Number(t?.outcomes?.[o] ?? 0)])) as Record<ResponseOutcome, number>;
-  const bySentiment = sortCounts(Object.entries(t?.sentiments ?? {}).map(([key, count]) => ({ key, count: Number(count) })));
   const [median, p90] = t?.percentiles ?? [null, null];
-  return { outcomes: byOutcome, replied: Number(t?.replied ?? 0), medianWorkingMinutes: numberOrNull(median), p90WorkingMinutes: numberOrNull(p90), bySentiment };
+  return { replied: Number(t?.replied ?? 0), medianWorkingMinutes: numberOrNull(median), p90WorkingMinutes: numberOrNull(p90) };
 }
 
 /** Acknowledged: an acknowledgement recorded; declined: declined or dismissed without one; pending: neither yet. */
