@@ -69,22 +69,22 @@ export async function surgeFigures(sql: Sql, f: DashboardFilter, surge: { cases:
   const cte = selectedCte(p, f);
   const within = p.add(`${surge.withinMinutes} minutes`);
   const limit = p.add(surge.cases);
-  // Posting times in buckets a quarter of a window long: the window up to a post lies within its bucket and the
-  // four before, so a post can tip its topic over the limit only where those five hold more than the limit
-  // together. Only such posts, and the four buckets before them (which their windows count), are sorted and
-  // windowed; the rest of a period's posts are passed over, exactly.
+  // Posting times in buckets a window long: the window up to a post lies within its bucket and the one before,
+  // so a post can tip its topic over the limit only where those two hold more than the limit together. Only
+  // such posts, and the bucket before them (which their windows count), are sorted and windowed; the rest
+  // of a busy period's posts are passed over, exactly.
   const rows = await sql.query<{ topic: string; started_at: Date; ended_at: Date; peak: string }>(
     `WITH ${cte},
      topical AS MATERIALIZED (
        -- Topics compared byte by byte (COLLATE "C"): grouping and sorting them is then a memcmp, and equality is the same.
-       SELECT topic COLLATE "C" AS topic, mention_posted_at AS posted_at,
-              floor(date_part('epoch', mention_posted_at) / ${p.add(surge.withinMinutes * 15)})::bigint AS bucket
+       SELECT topic COLLATE "C" AS topic, mention_posted_at AS posted_at, floor(date_part('epoch', mention_posted_at) / ${p.add(surge.withinMinutes * 60)}) AS bucket
          FROM selected WHERE topic IS NOT NULL),
      per_bucket AS (
-       SELECT topic, bucket, sum(count(*)) OVER (PARTITION BY topic ORDER BY bucket RANGE BETWEEN 4 PRECEDING AND CURRENT ROW) AS reach
-         FROM topical GROUP BY 1, 2),
-     busy AS (SELECT topic, bucket FROM per_bucket WHERE reach > ${limit}),
-     kept_buckets AS (SELECT DISTINCT b.topic, b.bucket - k AS bucket FROM busy b, generate_series(0, 4) k),
+       SELECT topic, bucket, count(*) AS n,
+              CASE WHEN lag(bucket) OVER w = bucket - 1 THEN lag(count(*)) OVER w ELSE 0 END AS before
+         FROM topical GROUP BY 1, 2 WINDOW w AS (PARTITION BY topic ORDER BY bucket)),
+     busy AS MATERIALIZED (SELECT topic, bucket FROM per_bucket WHERE n + before > ${limit}),
+     kept_buckets AS (SELECT topic, bucket FROM busy UNION SELECT topic, bucket - 1 FROM busy),
      kept AS (SELECT t.* FROM topical t JOIN kept_buckets k ON k.topic = t.topic AND k.bucket = t.bucket),
      windowed AS (
        SELECT topic, posted_at, count(*) OVER (PARTITION BY topic ORDER BY posted_at RANGE BETWEEN ${within}::interval PRECEDING AND CURRENT ROW) AS in_window
