@@ -5,7 +5,9 @@ import type { Sql } from '../src/store/db.js';
 /** Column list of `table` (generated columns left to compute themselves) with some columns replaced by SQL expressions over the template row `t` and the counter `g`. */
 async function copyColumns(sql: Sql, table: string, replaced: Record<string, string>): Promise<{ names: string; values: string }> {
   const cols = await sql.query<{ column_name: string }>(
-    `SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND table_schema = current_schema() AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+    // Generated columns (cases.network, cases.risk) are computed from the copy's body, never written.
+    `SELECT column_name FROM information_schema.columns
+      WHERE table_name = $1 AND table_schema = current_schema() AND is_generated = 'NEVER' ORDER BY ordinal_position`,
     [table],
   );
   const names = cols.rows.map((c) => c.column_name);

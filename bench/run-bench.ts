@@ -6,6 +6,8 @@
 //   --open-cases N   open cases for the memory goal (default 100000)
 //   --code DIR       the desk's code to run as the replicas (default: this checkout), for before/after runs;
 //                    its dist/main.js when built (npm run build), else src/main.ts through tsx
+//   --dashboard-cases N  generated cases for the dashboard's goal (default 100000; the goal is set at 1000000),
+//                    kept in database desk_bench_dashboard_N; --dashboard-reuse measures a kept one again
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
@@ -16,6 +18,7 @@ import { startFakeSlackApi } from '../test/helpers/fake-slack-api.js';
 import { openBenchDatabase } from './bench-database.js';
 import { bareHttpRate, pgbenchInsertRate, startBareBolt } from './ceilings.js';
 import { claimRace } from './claim-race.js';
+import { measureDashboard, reportDashboard } from './dashboard-phase.js';
 import { deskCommand, startDeskProcess, type DeskProcess } from './desk-process.js';
 import { INTAKE_SECRET, intakeLoad, intakeRequest, percentile } from './intake-phases.js';
 import { seedOpenCases } from './memory-phase.js';
@@ -25,6 +28,7 @@ const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '10' },
     'open-cases': { type: 'string', default: '100000' }, code: { type: 'string' },
+    'dashboard-cases': { type: 'string', default: '100000' }, 'dashboard-reuse': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
@@ -113,6 +117,10 @@ try {
   await new Promise((r) => setTimeout(r, 3_000));
   report(`memory: RSS with ${open} open cases`, `${fmt(loaded.rssMiB())} MiB`, '300 MiB', `${fmt(loaded.rssMiB() / 300, 2)} (goal ≤ 1)`);
   await stop(loaded);
+
+  // The management dashboard on generated history, in its own kept database.
+  const dashboardCases = Number(values['dashboard-cases']);
+  reportDashboard(await measureDashboard({ serverUrl, database: `desk_bench_dashboard_${dashboardCases}`, cases: dashboardCases, runs: 20, reuse: values['dashboard-reuse'] }), report);
 } finally {
   for (const d of [...started]) await d.stop();
   await fake.close();

@@ -41,7 +41,7 @@ import { withNetworkFeatures, withReachableNetworks } from '../adapters/networks
 import { createNetworkAdapters } from './create-network-adapters.js';
 import { createUnreadableRouter } from '../adapters/networks/shared/unreadable-route.js';
 import type { NetworkAdapters } from './network-adapter.js';
-import { createWebDesk, type WebDesk } from '../web/create-web-desk.js';
+import { createWebDesk, webSessionAccess, type WebDesk } from '../web/create-web-desk.js';
 import { createDeskMetrics, type DeskMetrics } from './metrics/desk-metrics.js';
 import { httpMetricsMiddleware } from './metrics/http-metrics.js';
 import { countedHandlers, countedOnFailed } from './metrics/count-outbox-runs.js';
@@ -110,7 +110,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const policy = withReachableNetworks(withNetworkFeatures(o.policy, o.config), connectors);
   const fullCtx: DeskContext = { ...intakeCtx, policy };
   const adapters = await createChatAdapters(fullCtx, o.config, http.app, o.logger, db, o.chatOverrides);
-  const { intakeSecret, apiTokens, localApiToken } = await mountDeskApis(http, fullCtx, o, networks);
+  const { intakeSecret, apiTokens, localApiToken } = await mountDeskApis(http, fullCtx, db, o, networks);
   const checkpoints = o.checkpoints === undefined ? checkpointSettingsFromEnv() : o.checkpoints;
   const web = o.config.web.enabled ? await createWebDesk(http.app, fullCtx, db, o.config.web, o.logger, checkpoints) : null;
   // The weekly digest links to the dashboard: at WEB_PUBLIC_URL, else where this process listens (known once it does).
@@ -144,14 +144,16 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
 }
 
 /** Health, intake and the read APIs (cases, report, dashboard, unreadable changes), with who may call them. */
-async function mountDeskApis(http: HttpServer, ctx: DeskContext, o: DeskOptions, networks: NetworkAdapters): Promise<Pick<RunningDesk, 'intakeSecret' | 'apiTokens' | 'localApiToken'>> {
+async function mountDeskApis(http: HttpServer, ctx: DeskContext, db: Db, o: DeskOptions, networks: NetworkAdapters): Promise<Pick<RunningDesk, 'intakeSecret' | 'apiTokens' | 'localApiToken'>> {
   http.app.use(createHealthRouter(ctx.store, undefined, () => http.draining));
   const intakeSecret = await resolveIntakeSecret(o.config.intakeSecret, o.config.dataDir, !o.config.databaseUrl);
   if (intakeSecret) http.app.use(createIntakeRouter(ctx, intakeSecret.secret));
   const localApiToken = o.config.databaseUrl ? null : await resolveLocalApiToken(o.config.dataDir);
   const apiTokens = [...o.config.apiTokens, ...(localApiToken ? [localApiToken.token] : [])];
-  http.app.use(createCaseRouter(ctx, apiTokens), createReportRouter(ctx, apiTokens));
-  http.app.use(createDashboardApiRouter(ctx, apiTokens));
+  // The case API and the dashboard data also take the web desk's sign-in (issue 15).
+  const signedIn = o.config.web.enabled ? webSessionAccess(db, o.config.web, ctx.clock) : null;
+  http.app.use(createCaseRouter(ctx, apiTokens, signedIn), createReportRouter(ctx, apiTokens));
+  http.app.use(createDashboardApiRouter(ctx, apiTokens, signedIn));
   http.app.use(createUnreadableRouter({ changes: networks.unreadable, readers: networks.readers, readTokens: apiTokens, intakeSecret: intakeSecret?.secret ?? null, clock: ctx.clock }));
   return { intakeSecret, apiTokens, localApiToken };
 }

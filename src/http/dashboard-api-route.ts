@@ -1,5 +1,5 @@
 // GET /api/dashboard (the figures), /api/dashboard/cases (a bar's cases) and /api/dashboard/cases.csv:
-// the management dashboard as data, for a read token with report.read. Query: from, to (local dates,
+// the management dashboard as data, for a read token with report.read or a dashboard reader signed in to the web desk. Query: from, to (local dates,
 // inclusive; default the last 7 days), service, network, kind; for cases also dimension and value.
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
@@ -7,15 +7,15 @@ import type { ApiToken } from '../config/api-tokens.js';
 import type { DeskContext } from '../services/desk-context.js';
 import { dashboardCases, dashboardRequestSchema, drillSchema, managementDashboard } from '../services/management-dashboard.js';
 import { csvFileName, renderDashboardCsv } from '../web/dashboard/dashboard-csv.js';
-import { requireApiToken } from './require-api-token.js';
+import { requireApiToken, type SessionAccess } from './require-api-token.js';
 
 /** The most rows the JSON list answers with; the CSV has them all. */
 export const CASE_LIST_LIMIT = 1000;
 const casesQuerySchema = z.object({ dimension: drillSchema.shape.dimension.optional(), value: drillSchema.shape.value.optional() });
 
-export function createDashboardApiRouter(ctx: DeskContext, tokens: readonly ApiToken[]): Router {
+export function createDashboardApiRouter(ctx: DeskContext, tokens: readonly ApiToken[], session: SessionAccess | null = null): Router {
   const router = express.Router();
-  const guard = requireApiToken(tokens, 'report.read');
+  const guard = requireApiToken(tokens, 'report.read', session);
   router.get('/api/dashboard', guard, handle(async (req, res) => {
     const request = parse(dashboardRequestSchema, req, res);
     if (request) res.json(await managementDashboard(ctx, request));

@@ -2,6 +2,7 @@
 // own query API, which runs one statement or one transaction at a time. Same migrations, same SQL.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGlite, types } from '@electric-sql/pglite';
 import type { Db } from './db.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
@@ -25,7 +26,8 @@ export async function openPglite(dataDir: string): Promise<Db> {
   }
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(inMemory ? PGLITE_MEMORY : dataDir, { parsers: PG_COMPATIBLE_PARSERS });
+    // pg_trgm: the case search's trigram index (migration 0066), as on PostgreSQL.
+    pglite = await PGlite.create(inMemory ? PGLITE_MEMORY : dataDir, { parsers: PG_COMPATIBLE_PARSERS, extensions: { pg_trgm } });
   } catch (e) {
     lock?.release();
     throw e;

@@ -12,7 +12,10 @@ import { securityHeaders } from './security-headers.js';
 import { webErrorPage } from './web-error-page.js';
 import { mountSignInPages } from './sign-in-pages.js';
 import { WEB_PAGES } from './web-pages.js';
-import { loadSession, requireCsrfToken, sessionCookies } from './web-session.js';
+import { loadSession, requireCsrfToken, sessionCookies, sessionPersonOf, type SessionCookies } from './web-session.js';
+import type { SessionAccess } from '../http/require-api-token.js';
+import type { Clock } from '../services/ports.js';
+import { DASHBOARD_READERS } from './pages/dashboard-pages.js';
 import type { WebSessionStore } from './web-session-store.js';
 import type { WebLog, WebRoutes } from './web-shell.js';
 import type { CheckpointSettings } from '../config/checkpoint-settings.js';
@@ -27,11 +30,24 @@ export interface WebDesk {
   stop(): Promise<void>;
 }
 
+/** The session cookie's settings: Secure and `__Host-` when the desk is served over HTTPS. */
+function webCookies(settings: WebSettings): SessionCookies {
+  return sessionCookies(settings.publicUrl?.startsWith('https://') ?? false, settings.sessionHours);
+}
+
+/**
+ * The JSON API's reading by sign-in (issue 15): the cases for anyone signed in, as the case pages are, and the
+ * dashboard's data for the dashboard's readers. Sessions are rows in the database, so this needs no web desk running.
+ */
+export function webSessionAccess(db: Db, settings: WebSettings, clock: Clock): SessionAccess {
+  return { personOf: sessionPersonOf(new PgWebSessionStore(db), webCookies(settings), clock), roles: { 'cases.read': [], 'report.read': DASHBOARD_READERS } };
+}
+
 export async function createWebDesk(app: Express, ctx: DeskContext, db: Db, settings: WebSettings, log: WebLog, checkpoints: CheckpointSettings | null = null): Promise<WebDesk> {
   const sessions = new PgWebSessionStore(db);
   const changes = await startCaseChangeFeed(db);
-  const behindTls = settings.publicUrl?.startsWith('https://') ?? false;
-  const cookies = sessionCookies(behindTls, settings.sessionHours);
+  const cookies = webCookies(settings);
+  const behindTls = cookies.secure;
   const pages = createPageRenderer();
   const router = express.Router();
   const common = [...securityHeaders(behindTls), express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }), loadSession(sessions, cookies, ctx.clock), requireCsrfToken()];

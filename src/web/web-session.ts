@@ -21,18 +21,29 @@ export function sessionCookies(behindTls: boolean, hours: number): SessionCookie
 
 export const newSecret = (): string => randomBytes(32).toString('base64url');
 
+/** The session the request's cookie names, if it is live, with its id. */
+async function cookieSession(req: Request, store: WebSessionStore, cookies: SessionCookies, clock: Clock) {
+  const id = parse(req.headers.cookie ?? '')[cookies.name];
+  const session = id && id.length <= 100 ? await store.findSession(id, clock.now()) : null;
+  return session && id ? { id, session } : null;
+}
+
 /** Reads the session (if any) into res.locals: person, csrfToken, sessionId. */
 export function loadSession(store: WebSessionStore, cookies: SessionCookies, clock: Clock): RequestHandler {
   return async (req, res, next) => {
     try {
-      const id = parse(req.headers.cookie ?? '')[cookies.name];
-      const session = id && id.length <= 100 ? await store.findSession(id, clock.now()) : null;
-      if (session && id) Object.assign(res.locals, { person: session.person, csrfToken: session.csrfToken, sessionId: id });
+      const found = await cookieSession(req, store, cookies, clock);
+      if (found) Object.assign(res.locals, { person: found.session.person, csrfToken: found.session.csrfToken, sessionId: found.id });
       next();
     } catch (e) {
       next(e);
     }
   };
+}
+
+/** Who is signed in by the request's session cookie (name and roles), or null: the JSON API reads it too. */
+export function sessionPersonOf(store: WebSessionStore, cookies: SessionCookies, clock: Clock): (req: Request) => Promise<WebPerson | null> {
+  return async (req) => (await cookieSession(req, store, cookies, clock))?.session.person ?? null;
 }
 
 /** Starts a session for a person and sets its cookie; the caller redirects. */

@@ -3,7 +3,7 @@
 import { RUNG_OF_ACTION, type DashboardCaseRow, type DashboardFilter, type DrillDown, type ResponseOutcome } from '../../domain/dashboard-figures.js';
 import type { WorkingTime } from '../../policy/working-spans.js';
 import type { Sql } from '../db.js';
-import { daysCte, factsCte, periodEvents, selectedCte } from './dashboard-selection.js';
+import { daysCte, factsCte, selectedCte } from './dashboard-selection.js';
 import { SqlParams } from './sql-params.js';
 
 export interface CaseListQuery {
@@ -21,23 +21,24 @@ interface Row {
   working_minutes: number | null; escalations: string; moderation_actions: string;
 }
 
+/** What a row of the list shows beyond the first-response facts. */
+const LIST_COLUMNS = ['o.id', 'o.network', 'o.service', 'o.kind', 'o.risk', 'o.outcome', 'cardinality(o.escalation_targets) AS escalations', 'o.moderations_done'];
+
 export async function listDashboardCases(sql: Sql, q: CaseListQuery): Promise<DashboardCaseRow[]> {
   const p = new SqlParams();
-  const ctes = [selectedCte(p, q.filter), daysCte(p, q.working), factsCte(p, q.filter, q.now)].join(',\n');
   const where = q.drill ? drillPredicate(p, q.drill, q.timeZone) : 'true';
   const limit = q.limit === null ? '' : `LIMIT ${p.add(q.limit)}`;
-  const counted = (type: string) => `(SELECT x.case_id, count(*) AS n FROM ${periodEvents(p, q.filter, [type])} x GROUP BY 1)`;
-  // The page of cases first, then their bodies and counts: a list of 500 reads 500 case rows, not the period's.
+  // The page of cases first, then their working minutes: a list of 500 measures 500 cases, not the period's.
+  // Only a drill into response outcomes needs every case judged first.
+  const judgedFirst = q.drill?.dimension === 'response';
+  const page = `page AS (SELECT * FROM selected f WHERE ${judgedFirst ? 'true' : where} ORDER BY f.opened_at, f.id ${judgedFirst ? '' : limit})`;
+  const ctes = [selectedCte(p, q.filter), page, daysCte(p, q.working), factsCte(p, q.now, 'page', LIST_COLUMNS)].join(',\n');
   const rows = await sql.query<Row>(
-    `WITH ${ctes},
-     page AS (SELECT * FROM facts f WHERE ${where} ORDER BY f.opened_at, f.id ${limit})
+    `WITH ${ctes}
      SELECT f.id, f.opened_at, f.posted_at, f.network, f.service, f.kind, f.risk, f.sentiment, f.state,
-            c.body->>'outcome' AS outcome, f.first_reply_at, f.due, f.response, f.working_minutes,
-            coalesce(esc.n, 0) AS escalations, coalesce(modr.n, 0) AS moderation_actions
-       FROM page f JOIN cases c ON c.id = f.id
-       LEFT JOIN ${counted('case.escalated')} esc ON esc.case_id = f.id
-       LEFT JOIN ${counted('case.moderation.done')} modr ON modr.case_id = f.id
-      ORDER BY f.opened_at, f.id`,
+            f.outcome, f.first_reply_at, f.due, f.response, f.working_minutes,
+            f.escalations, f.moderations_done AS moderation_actions
+       FROM facts f WHERE ${judgedFirst ? where : 'true'} ORDER BY f.opened_at, f.id ${judgedFirst ? limit : ''}`,
     p.values,
   );
   return rows.rows.map(toRow);
@@ -50,13 +51,10 @@ function drillPredicate(p: SqlParams, d: DrillDown, timeZone: string): string {
     case 'day': return `to_char(f.opened_at AT TIME ZONE ${p.add(timeZone)}::text, 'YYYY-MM-DD') = ${v()}`;
     case 'hour': return `extract(hour FROM f.opened_at AT TIME ZONE ${p.add(timeZone)}::text)::int::text = ${v()}`;
     case 'network': case 'kind': case 'service': case 'risk': case 'sentiment': case 'response': return `f.${d.dimension} = ${v()}`;
-    case 'escalation':
-      return `EXISTS (SELECT 1 FROM events e WHERE e.case_id = f.id AND e.type = 'case.escalated' AND e.body->'data'->'target'->>'type' = ${v()})`;
+    case 'escalation': return `${v()} = ANY(f.escalation_targets)`;
     case 'rung': {
       const actions = p.add(Object.entries(RUNG_OF_ACTION).filter(([, rung]) => rung === d.value).map(([action]) => action));
-      return `EXISTS (SELECT 1 FROM events d JOIN events r ON r.case_id = d.case_id AND r.type = 'case.moderation.requested'
-                        AND r.body->'data'->>'moderationId' = d.body->'data'->>'moderationId'
-                       WHERE d.case_id = f.id AND d.type = 'case.moderation.done' AND r.body->'data'->>'action' = ANY(${actions}::text[]))`;
+      return `f.moderation_done_actions && ${actions}::text[]`;
     }
   }
 }

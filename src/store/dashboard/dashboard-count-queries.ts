@@ -1,42 +1,126 @@
-// Owns the dashboard's volume queries: cases per local day and network, per kind, service and risk,
-// and per local weekday and hour, for the period's filtered cases.
+// Owns the dashboard's counts of cases: per local day and network, per local weekday and hour, per kind, service,
+// risk and sentiment, and per first-response outcome, for the period's filtered cases.
+import { IANAZone } from 'luxon';
 import type { Count, DashboardFilter, DayNetworkCount, HourCount } from '../../domain/dashboard-figures.js';
 import type { Sql } from '../db.js';
-import { selectedCte } from './dashboard-selection.js';
+import { responseOf, selectedCte } from './dashboard-selection.js';
 import { SqlParams } from './sql-params.js';
 
-export async function countByDayAndNetwork(sql: Sql, f: DashboardFilter, timeZone: string): Promise<DayNetworkCount[]> {
-  const p = new SqlParams();
-  const cte = selectedCte(p, f);
-  const rows = await sql.query<{ day: string; network: string; count: string }>(
-    `WITH ${cte}
-     SELECT to_char(opened_at AT TIME ZONE ${p.add(timeZone)}::text, 'YYYY-MM-DD') AS day, network, count(*) AS count
-       FROM selected GROUP BY 1, 2 ORDER BY 1, 2`,
-    p.values,
-  );
-  return rows.rows.map((r) => ({ day: r.day, network: r.network, count: Number(r.count) }));
+export interface VolumeCounts {
+  readonly byDayAndNetwork: DayNetworkCount[];
+  readonly byKind: Count[];
+  readonly byService: Count[];
+  readonly byRisk: Count[];
+  readonly byHour: HourCount[];
+  readonly bySentiment: Count[];
+  /** Cases by how their first response stands against its target (ResponseOutcome keys). */
+  readonly byResponse: Count[];
 }
 
-/** Column counts straight off the covering index: kind, service, risk. */
-export async function countByColumn(sql: Sql, f: DashboardFilter, column: 'kind' | 'service' | 'risk' | 'network'): Promise<Count[]> {
-  const p = new SqlParams();
-  const rows = await sql.query<{ key: string; count: string }>(
-    `WITH ${selectedCte(p, f)} SELECT ${column} AS key, count(*) AS count FROM selected GROUP BY 1 ORDER BY 2 DESC, 1`,
-    p.values,
-  );
-  return rows.rows.map((r) => ({ key: r.key, count: Number(r.count) }));
+/** The local hours of the period on the council's wall clock: when each began, its date, ISO weekday and hour. */
+interface LocalHours { starts: string[]; days: string[]; weekdays: number[]; hours: number[] }
+
+export async function countVolumes(sql: Sql, f: DashboardFilter, timeZone: string, now: Date): Promise<VolumeCounts> {
+  const [time, columns] = await Promise.all([countByClock(sql, f, timeZone), countByColumns(sql, f, now)]);
+  return { ...time, ...columns };
 }
 
-/** When cases arrive, by the council's wall clock. */
-export async function countByHour(sql: Sql, f: DashboardFilter, timeZone: string): Promise<HourCount[]> {
+/**
+ * Cases per local hour of the period and network, each case's hour found by a binary search of the hours'
+ * starts (width_bucket): no case's time is converted to the zone, only the period's few thousand hours are,
+ * here, once. Clock changes are the zone's: the repeated autumn hour is two hours, both counted as that hour.
+ */
+async function countByClock(sql: Sql, f: DashboardFilter, timeZone: string): Promise<Pick<VolumeCounts, 'byDayAndNetwork' | 'byHour'>> {
   const p = new SqlParams();
   const cte = selectedCte(p, f);
-  const local = `(opened_at AT TIME ZONE ${p.add(timeZone)}::text)`;
-  const rows = await sql.query<{ weekday: number; hour: number; count: string }>(
-    `WITH ${cte}
-     SELECT extract(isodow FROM ${local})::int AS weekday, extract(hour FROM ${local})::int AS hour, count(*) AS count
-       FROM selected GROUP BY 1, 2 ORDER BY 1, 2`,
+  const h = localHours(f, timeZone);
+  const starts = p.add(h.starts);
+  const rows = await sql.query<{ dim: 'day' | 'hour'; a: string; b: string; count: string }>(
+    `WITH ${cte},
+     counted AS (SELECT width_bucket(opened_at, ${starts}::timestamptz[]) AS i, network, count(*) AS n FROM selected GROUP BY 1, 2),
+     clock AS (SELECT * FROM unnest(${starts}::timestamptz[], ${p.add(h.days)}::text[], ${p.add(h.weekdays)}::int[], ${p.add(h.hours)}::int[])
+                 WITH ORDINALITY AS k(start, day, weekday, hour, i)),
+     placed AS (SELECT k.day, k.weekday, k.hour, c.network, c.n FROM counted c JOIN clock k ON k.i = c.i)
+     SELECT 'day' AS dim, day AS a, network AS b, sum(n) AS count FROM placed GROUP BY day, network
+     UNION ALL
+     SELECT 'hour', weekday::text, hour::text, sum(n) FROM placed GROUP BY weekday, hour`,
     p.values,
   );
-  return rows.rows.map((r) => ({ weekday: Number(r.weekday), hour: Number(r.hour), count: Number(r.count) }));
+  const of = (dim: 'day' | 'hour') => rows.rows.filter((r) => r.dim === dim);
+  return {
+    byDayAndNetwork: of('day').map((r) => ({ day: r.a, network: r.b, count: Number(r.count) })).sort((x, y) => compare(x.day, y.day) || compare(x.network, y.network)),
+    byHour: of('hour').map((r) => ({ weekday: Number(r.a), hour: Number(r.b), count: Number(r.count) })).sort((x, y) => x.weekday - y.weekday || x.hour - y.hour),
+  };
+}
+
+type Column = 'kind' | 'service' | 'risk' | 'sentiment' | 'response';
+
+/**
+ * Kind, service, risk, sentiment and how each first response stands against its target at `now`, counted in
+ * one grouping of the period's cases (all five are in the period's index).
+ */
+async function countByColumns(sql: Sql, f: DashboardFilter, now: Date): Promise<Pick<VolumeCounts, 'byKind' | 'byService' | 'byRisk' | 'bySentiment' | 'byResponse'>> {
+  const p = new SqlParams();
+  const columns: Array<[Column, string]> = [['kind', 'o.kind'], ['service', 'o.service'], ['risk', 'o.risk'], ['sentiment', 'o.sentiment'], ['response', `(${responseOf(p, now)})`]];
+  const dim = `CASE ${columns.map(([name, expr]) => `WHEN GROUPING(${expr}) = 0 THEN '${name}'`).join(' ')} END`;
+  const key = `CASE ${columns.map(([, expr]) => `WHEN GROUPING(${expr}) = 0 THEN ${expr}`).join(' ')} END`;
+  const rows = await sql.query<{ dim: Column; key: string; count: string }>(
+    `WITH ${selectedCte(p, f)}
+     SELECT ${dim} AS dim, ${key} AS key, count(*) AS count
+       FROM selected o GROUP BY GROUPING SETS (${columns.map(([, expr]) => `(${expr})`).join(', ')})`,
+    p.values,
+  );
+  const counts = (name: Column): Count[] =>
+    rows.rows.filter((r) => r.dim === name).map((r) => ({ key: r.key, count: Number(r.count) })).sort((x, y) => y.count - x.count || compare(x.key, y.key));
+  return { byKind: counts('kind'), byService: counts('service'), byRisk: counts('risk'), bySentiment: counts('sentiment'), byResponse: counts('response') };
+}
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+/**
+ * Each local hour from where the wall clock shows it: the zone's offset is asked once a day, and hour by hour
+ * only on a day whose offset changes (it never changes twice in a day); a change in the middle of an hour (a
+ * half-hour clock change) starts a new hour at the minute it happens. The zone's rules are luxon's (Intl's).
+ */
+export function localHours(f: DashboardFilter, zone: string): LocalHours {
+  const z = IANAZone.create(zone);
+  const offsetAt = (t: number) => z.offset(t) * 60_000;
+  const h: LocalHours = { starts: [], days: [], weekdays: [], hours: [] };
+  let dayEnd = -Infinity;
+  let steady = false;
+  let dayOffset = 0;
+  for (let t = f.from.getTime(); t < f.to.getTime(); ) {
+    if (t >= dayEnd) {
+      dayOffset = offsetAt(t);
+      dayEnd = t + DAY;
+      steady = offsetAt(dayEnd) === dayOffset;
+    }
+    const offset = steady ? dayOffset : offsetAt(t);
+    const wall = new Date(t + offset);
+    h.starts.push(new Date(t).toISOString());
+    h.days.push(wall.toISOString().slice(0, 10));
+    h.weekdays.push(wall.getUTCDay() || 7);
+    h.hours.push(wall.getUTCHours());
+    const next = Math.floor((t + offset) / HOUR) * HOUR + HOUR - offset;
+    t = steady || offsetAt(next - 1) === offset ? next : firstChange(offsetAt, t, next - 1, offset);
+  }
+  return h;
+}
+
+/** The first minute in (from, to] at which the offset is no longer `offset` (it is not at `to`). */
+function firstChange(offsetAt: (t: number) => number, from: number, to: number, offset: number): number {
+  let lo = Math.floor(from / 60_000);
+  let hi = Math.ceil(to / 60_000);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (offsetAt(mid * 60_000) === offset) lo = mid;
+    else hi = mid;
+  }
+  return hi * 60_000;
+}
+
+/** Byte order, as the database's ORDER BY gave them before (keys are ASCII tags and ISO dates); no value last. */
+function compare(a: string | null, b: string | null): number {
+  return a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
 }

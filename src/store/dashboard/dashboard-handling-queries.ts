@@ -1,50 +1,38 @@
 // Owns the dashboard's handling queries: first responses against target in working time, escalations
 // and how fast they were acknowledged, moderation carried out by rung, and surges by topic.
-import { RESPONSE_OUTCOMES, RUNG_OF_ACTION, type Count, type DashboardFilter, type EscalationFigures, type FirstResponseFigures, type ResponseOutcome, type SurgeFigures } from '../../domain/dashboard-figures.js';
+import { RUNG_OF_ACTION, type Count, type DashboardFilter, type EscalationFigures, type FirstResponseFigures, type SurgeFigures } from '../../domain/dashboard-figures.js';
 import type { WorkingTime } from '../../policy/working-spans.js';
 import type { Sql } from '../db.js';
-import { daysCte, factsCte, periodEvents, selectedCte } from './dashboard-selection.js';
+import { daysCte, measured, selectedCte, WORKING_MINUTES } from './dashboard-selection.js';
 import { SqlParams } from './sql-params.js';
 
-/** The first responses, and the sentiment recorded on opening: both read each case's opening once. */
-export async function firstResponseFigures(sql: Sql, f: DashboardFilter, working: WorkingTime, now: Date): Promise<FirstResponseFigures & { bySentiment: Count[] }> {
+/** Working time from post to first reply over the cases replied to: how many, and both percentiles from one sort. */
+export async function replyTimeFigures(sql: Sql, f: DashboardFilter, working: WorkingTime): Promise<Omit<FirstResponseFigures, 'outcomes'>> {
   const p = new SqlParams();
-  const ctes = [selectedCte(p, f), daysCte(p, working), factsCte(p, f, now)].join(',\n');
-  const outcomeCounts = RESPONSE_OUTCOMES.map((o) => `count(*) FILTER (WHERE response = '${o}') AS ${o}`).join(', ');
-  const rows = await sql.query<Record<ResponseOutcome, string> & { replied: string; median: number | null; p90: number | null; sentiments: Record<string, number> | null }>(
+  const ctes = [selectedCte(p, f), daysCte(p, working)].join(',\n');
+  const rows = await sql.query<{ replied: string; percentiles: number[] | null }>(
     `WITH ${ctes}
-     SELECT ${outcomeCounts}, count(working_minutes) AS replied,
-            (SELECT jsonb_object_agg(x.sentiment, x.n) FROM (SELECT sentiment, count(*) AS n FROM facts GROUP BY 1) x) AS sentiments,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY working_minutes) AS median,
-            percentile_cont(0.9) WITHIN GROUP (ORDER BY working_minutes) AS p90
-       FROM facts`,
+     SELECT count(*) AS replied, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${WORKING_MINUTES}) AS percentiles
+       FROM ${measured('(SELECT * FROM selected WHERE first_reply_at IS NOT NULL)')}`,
     p.values,
   );
   const t = rows.rows[0];
-  const byOutcome = Object.fromEntries(RESPONSE_OUTCOMES.map((o) => [o, Number(t?.[o] ?? 0)])) as Record<ResponseOutcome, number>;
-  const bySentiment = sortCounts(Object.entries(t?.sentiments ?? {}).map(([key, count]) => ({ key, count: Number(count) })));
-  return { outcomes: byOutcome, replied: Number(t?.replied ?? 0), medianWorkingMinutes: numberOrNull(t?.median), p90WorkingMinutes: numberOrNull(t?.p90), bySentiment };
+  const [median, p90] = t?.percentiles ?? [null, null];
+  return { replied: Number(t?.replied ?? 0), medianWorkingMinutes: numberOrNull(median), p90WorkingMinutes: numberOrNull(p90) };
 }
 
 /** Acknowledged: an acknowledgement recorded; declined: declined or dismissed without one; pending: neither yet. */
 export async function escalationFigures(sql: Sql, f: DashboardFilter): Promise<EscalationFigures[]> {
   const p = new SqlParams();
   const rows = await sql.query<{ target: string; raised: string; acknowledged: string; declined: string; median: number | null; p90: number | null }>(
-    `WITH ${selectedCte(p, f)},
-     raised AS (
-       SELECT e.case_id, e.body->'data'->>'escalationId' AS escalation_id, e.body->'data'->'target'->>'type' AS target, e.occurred_at AS raised_at
-         FROM selected s JOIN ${periodEvents(p, f, ['case.escalated'])} e ON e.case_id = s.id),
-     answered AS (
-       SELECT a.case_id, a.body->'data'->>'escalationId' AS escalation_id,
-              min(a.occurred_at) FILTER (WHERE a.type = 'case.escalation.acknowledged') AS acknowledged_at,
-              min(a.occurred_at) FILTER (WHERE a.type <> 'case.escalation.acknowledged') AS declined_at
-         FROM selected s JOIN ${periodEvents(p, f, ['case.escalation.acknowledged', 'case.escalation.declined', 'case.safeguarding.dismissed'])} a ON a.case_id = s.id
-        GROUP BY 1, 2)
-     SELECT r.target, count(*) AS raised, count(a.acknowledged_at) AS acknowledged,
-            count(*) FILTER (WHERE a.acknowledged_at IS NULL AND a.declined_at IS NOT NULL) AS declined,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM a.acknowledged_at - r.raised_at) / 60) AS median,
-            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM a.acknowledged_at - r.raised_at) / 60) AS p90
-       FROM raised r LEFT JOIN answered a ON a.case_id = r.case_id AND a.escalation_id = r.escalation_id
+    `WITH ${selectedCte(p, f)}
+     SELECT e.target, count(*) AS raised, count(e.acknowledged_at) AS acknowledged,
+            count(*) FILTER (WHERE e.acknowledged_at IS NULL AND e.declined_at IS NOT NULL) AS declined,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.acknowledged_at - e.raised_at) / 60) AS median,
+            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM e.acknowledged_at - e.raised_at) / 60) AS p90
+       FROM selected s,
+            unnest(s.escalation_targets, s.escalation_raised_at, s.escalation_acknowledged_at, s.escalation_declined_at) AS e(target, raised_at, acknowledged_at, declined_at)
+      WHERE cardinality(s.escalation_targets) > 0
       GROUP BY 1 ORDER BY 1`,
     p.values,
   );
@@ -59,11 +47,9 @@ export async function moderationFigures(sql: Sql, f: DashboardFilter): Promise<{
   const p = new SqlParams();
   const rows = await sql.query<{ action: string; count: string }>(
     `WITH ${selectedCte(p, f)}
-     SELECT r.body->'data'->>'action' AS action, count(*) AS count
-       FROM selected s
-       JOIN ${periodEvents(p, f, ['case.moderation.done'])} d ON d.case_id = s.id
-       JOIN ${periodEvents(p, f, ['case.moderation.requested'])} r ON r.case_id = s.id
-        AND r.body->'data'->>'moderationId' = d.body->'data'->>'moderationId'
+     SELECT a.action, count(*) AS count
+       FROM selected s, unnest(s.moderation_done_actions) AS a(action)
+      WHERE cardinality(s.moderation_done_actions) > 0
       GROUP BY 1`,
     p.values,
   );
@@ -82,17 +68,28 @@ export async function surgeFigures(sql: Sql, f: DashboardFilter, surge: { cases:
   const p = new SqlParams();
   const cte = selectedCte(p, f);
   const within = p.add(`${surge.withinMinutes} minutes`);
+  const limit = p.add(surge.cases);
+  // Posting times in buckets a window long: the window up to a post lies within its bucket and the one before,
+  // so a post can tip its topic over the limit only where those two hold more than the limit together. Only
+  // such posts, and the bucket before them (which their windows count), are sorted and windowed; the rest
+  // of a busy period's posts are passed over, exactly.
   const rows = await sql.query<{ topic: string; started_at: Date; ended_at: Date; peak: string }>(
     `WITH ${cte},
-     topical AS (
-         SELECT lower(btrim(m.topic)) AS topic, m.posted_at FROM selected s JOIN mentions m ON m.id = s.mention_id
-        -- The mention arrived when its case opened: a range on arrival (a day either side) finds them together.
-        WHERE m.received_at >= ${p.add(new Date(f.from.getTime() - 86_400_000))}::timestamptz AND m.received_at < ${p.add(new Date(f.to.getTime() + 86_400_000))}::timestamptz
-          AND m.topic IS NOT NULL AND btrim(m.topic) <> ''),
+     topical AS MATERIALIZED (
+       -- Topics compared byte by byte (COLLATE "C"): grouping and sorting them is then a memcmp, and equality is the same.
+       SELECT topic COLLATE "C" AS topic, mention_posted_at AS posted_at, floor(date_part('epoch', mention_posted_at) / ${p.add(surge.withinMinutes * 60)}) AS bucket
+         FROM selected WHERE topic IS NOT NULL),
+     per_bucket AS (
+       SELECT topic, bucket, count(*) AS n,
+              CASE WHEN lag(bucket) OVER w = bucket - 1 THEN lag(count(*)) OVER w ELSE 0 END AS before
+         FROM topical GROUP BY 1, 2 WINDOW w AS (PARTITION BY topic ORDER BY bucket)),
+     busy AS MATERIALIZED (SELECT topic, bucket FROM per_bucket WHERE n + before > ${limit}),
+     kept_buckets AS (SELECT topic, bucket FROM busy UNION SELECT topic, bucket - 1 FROM busy),
+     kept AS (SELECT t.* FROM topical t JOIN kept_buckets k ON k.topic = t.topic AND k.bucket = t.bucket),
      windowed AS (
        SELECT topic, posted_at, count(*) OVER (PARTITION BY topic ORDER BY posted_at RANGE BETWEEN ${within}::interval PRECEDING AND CURRENT ROW) AS in_window
-         FROM topical),
-     moments AS (SELECT * FROM windowed WHERE in_window > ${p.add(surge.cases)}),
+         FROM kept),
+     moments AS (SELECT * FROM windowed WHERE in_window > ${limit}),
      marked AS (
        SELECT *, CASE WHEN posted_at - lag(posted_at) OVER (PARTITION BY topic ORDER BY posted_at) <= ${within}::interval THEN 0 ELSE 1 END AS starts
          FROM moments),

@@ -3,7 +3,7 @@
 // case.leadership.answered 'agree' on an escalation that proposed a holding line), for the period's cases.
 import type { Count, DashboardFilter, SignpostFigures } from '../../domain/dashboard-figures.js';
 import type { Sql } from '../db.js';
-import { periodEvents, selectedCte } from './dashboard-selection.js';
+import { selectedCte } from './dashboard-selection.js';
 import { SqlParams } from './sql-params.js';
 
 /** A signposted reply counts when the network took it (a sent event for its replyId), once however many there were. */
@@ -11,12 +11,9 @@ export async function signpostFigures(sql: Sql, f: DashboardFilter): Promise<Sig
   const p = new SqlParams();
   const rows = await sql.query<{ kind: string; service: string; count: string }>(
     `WITH ${selectedCte(p, f)}
-     SELECT r.body->'data'->'signpost'->>'kind' AS kind, r.body->'data'->'signpost'->>'serviceTag' AS service, count(*) AS count
-       FROM selected s
-       JOIN ${periodEvents(p, f, ['case.reply.requested'])} r ON r.case_id = s.id
-      WHERE jsonb_typeof(r.body->'data'->'signpost') = 'object'
-        AND EXISTS (SELECT 1 FROM ${periodEvents(p, f, ['case.reply.sent'])} x
-                     WHERE x.case_id = r.case_id AND x.body->'data'->>'replyId' = r.body->'data'->>'replyId')
+     SELECT r.kind, r.service, count(*) AS count
+       FROM selected s, unnest(s.signpost_kinds, s.signpost_services) AS r(kind, service)
+      WHERE cardinality(s.signpost_kinds) > 0
       GROUP BY 1, 2`,
     p.values,
   );
@@ -32,13 +29,8 @@ export async function signpostFigures(sql: Sql, f: DashboardFilter): Promise<Sig
 export async function holdingLinesAgreed(sql: Sql, f: DashboardFilter): Promise<number> {
   const p = new SqlParams();
   const rows = await sql.query<{ count: string }>(
-    `WITH ${selectedCte(p, f)}
-     SELECT count(DISTINCT (a.case_id, a.body->'data'->>'escalationId')) AS count
-       FROM selected s
-       JOIN ${periodEvents(p, f, ['case.leadership.answered'])} a ON a.case_id = s.id AND a.body->'data'->>'answer' = 'agree'
-       JOIN ${periodEvents(p, f, ['case.escalated'])} e ON e.case_id = s.id
-        AND e.body->'data'->>'escalationId' = a.body->'data'->>'escalationId'
-        AND e.body->'data'->'proposal'->>'kind' = 'holding_line'`,
+    // A holding line is proposed in an escalation: only escalated cases can have one.
+    `WITH ${selectedCte(p, f)} SELECT coalesce(sum(holding_lines_agreed), 0) AS count FROM selected WHERE cardinality(escalation_targets) > 0`,
     p.values,
   );
   return Number(rows.rows[0]?.count ?? 0);

@@ -1,44 +1,51 @@
-// Owns the SQL every dashboard figure starts from: the period's filtered cases, and per case the facts
-// its first response is judged by, all read from the cases table (the fold of the log) and the event log.
+// Owns the SQL every dashboard figure starts from: the period's filtered cases with their facts (case_facts,
+// the database's per-case summary of the cases table and the event log), and how each first response is judged.
 import type { DashboardFilter } from '../../domain/dashboard-figures.js';
 import type { WorkingTime } from '../../policy/working-spans.js';
 import type { SqlParams } from './sql-params.js';
 
-/** The period's opening events: their time is the case's opening time, so the range is exact. */
-export function openings(p: SqlParams, f: DashboardFilter): string {
-  return `(SELECT e.case_id, e.body, e.occurred_at FROM events e WHERE e.type = 'case.opened' AND e.occurred_at >= ${p.add(f.from)}::timestamptz AND e.occurred_at < ${p.add(f.to)}::timestamptz)`;
-}
-
-/** `selected`: the cases opened in the period that pass the filters ('unclassified' matches no tag set). */
+/**
+ * `selected`: the cases opened in the period that pass the filters ('unclassified' matches no tag set), with
+ * their facts (case_facts: kept by the database from each case's row and events, see migration 0065).
+ */
 export function selectedCte(p: SqlParams, f: DashboardFilter): string {
   const service = p.add(f.service);
   const network = p.add(f.network);
   const kind = p.add(f.kind);
-  return `selected AS (
-    SELECT c.id, c.mention_id, c.network, coalesce(c.service_tag, 'unclassified') AS service,
-           coalesce(c.kind, 'unclassified') AS kind, c.risk, c.state, c.opened_at
-      FROM cases c
+  // NOT MATERIALIZED: a query reading it twice reads the index twice (each time only the columns it needs),
+  // rather than copying every column of every case into a temporary store first.
+  return `selected AS NOT MATERIALIZED (
+    SELECT c.case_id AS id, c.*
+      FROM case_facts c
      WHERE c.opened_at >= ${p.add(f.from)} AND c.opened_at < ${p.add(f.to)}
-       AND (${service}::text IS NULL OR coalesce(c.service_tag, 'unclassified') = ${service}::text)
+       AND (${service}::text IS NULL OR c.service = ${service}::text)
        AND (${network}::text IS NULL OR c.network = ${network}::text)
-       AND (${kind}::text IS NULL OR coalesce(c.kind, 'unclassified') = ${kind}::text))`;
+       AND (${kind}::text IS NULL OR c.kind = ${kind}::text))`;
 }
 
 const DAY_S = 86_400;
 
+/** A UTC day's working time: seconds before it began, its first two open periods (epoch seconds, 0–0 when none), any more. */
+interface WorkingDay {
+  dn: number; before_s: number; s1: number; e1: number; s2: number; e2: number; more_s: number[] | null; more_e: number[] | null;
+}
+
 /**
  * `days`: one row per UTC day of the working time's bounds, with the working seconds before the
  * day began and the day's open periods. A time finds its day by equality (a hash join), so measuring a case
- * costs the same whatever the length of the period.
+ * costs the same whatever the length of the period. A day's first two periods are columns, so measuring
+ * a time is arithmetic; a day with more (none in a council's week) is summed from its arrays as well.
  */
 export function daysCte(p: SqlParams, working: WorkingTime): string {
   return `days AS MATERIALIZED (
-    SELECT * FROM jsonb_to_recordset(${p.add(JSON.stringify(workingDays(working)))}::jsonb) AS d(dn int, before_s double precision, starts timestamptz[], ends timestamptz[]))`;
+    SELECT * FROM jsonb_to_recordset(${p.add(JSON.stringify(workingDays(working)))}::jsonb)
+      AS d(dn int, before_s double precision, s1 double precision, e1 double precision, s2 double precision, e2 double precision,
+           more_s double precision[], more_e double precision[]))`;
 }
 
-function workingDays({ from, to, spans }: WorkingTime): Array<{ dn: number; before_s: number; starts: string[]; ends: string[] }> {
+function workingDays({ from, to, spans }: WorkingTime): WorkingDay[] {
   const dayOf = (d: Date) => Math.floor(d.getTime() / 1000 / DAY_S);
-  const days = new Map<number, { dn: number; before_s: number; starts: string[]; ends: string[] }>();
+  const days: WorkingDay[] = [];
   const first = dayOf(from);
   const last = dayOf(to);
   let before = 0;
@@ -46,71 +53,65 @@ function workingDays({ from, to, spans }: WorkingTime): Array<{ dn: number; befo
   for (let dn = first; dn <= last; dn++) {
     const dayStart = dn * DAY_S * 1000;
     const dayEnd = dayStart + DAY_S * 1000;
-    const day = { dn, before_s: before, starts: [] as string[], ends: [] as string[] };
+    const open: Array<[number, number]> = [];
     // A span crossing midnight UTC is cut in two, one piece on each day.
     for (let j = i; j < spans.length && spans[j]!.start.getTime() < dayEnd; j++) {
       const s = Math.max(spans[j]!.start.getTime(), dayStart);
       const e = Math.min(spans[j]!.end.getTime(), dayEnd);
       if (e <= s) continue;
-      day.starts.push(new Date(s).toISOString());
-      day.ends.push(new Date(e).toISOString());
-      before += (e - s) / 1000;
+      open.push([s / 1000, e / 1000]);
       if (spans[j]!.end.getTime() <= dayEnd) i = j + 1;
     }
-    days.set(dn, day);
+    const [p1 = [0, 0], p2 = [0, 0], ...more] = open;
+    days.push({ dn, before_s: before, s1: p1[0], e1: p1[1], s2: p2[0], e2: p2[1], more_s: more.length ? more.map((m) => m[0]) : null, more_e: more.length ? more.map((m) => m[1]) : null });
+    before += open.reduce((n, [s, e]) => n + (e - s), 0);
   }
-  return [...days.values()];
+  return days;
 }
 
-/** Working seconds from the working time's start up to `t`, given `d`, the row of `days` for t's UTC day (needs a join). */
+/** Working seconds from the working time's start up to `t` (epoch seconds), given `d`, the row of `days` for t's UTC day (needs a join). */
 function workingSecondsUpTo(t: string, d: string): string {
-  return `(${d}.before_s + (SELECT coalesce(sum(greatest(0, extract(epoch FROM least(${t}, u.e) - u.s))), 0) FROM unnest(${d}.starts, ${d}.ends) AS u(s, e)))`;
+  const upTo = (s: string, e: string) => `greatest(0, least(${t}, ${e}) - ${s})`;
+  return `(${d}.before_s + ${upTo(`${d}.s1`, `${d}.e1`)} + ${upTo(`${d}.s2`, `${d}.e2`)}
+           + CASE WHEN ${d}.more_s IS NULL THEN 0 ELSE (SELECT sum(${upTo('u.s', 'u.e')}) FROM unnest(${d}.more_s, ${d}.more_e) AS u(s, e)) END)`;
 }
 
 function dayNumber(t: string): string {
-  return `floor(extract(epoch FROM ${t}) / ${DAY_S})::int`;
+  return `floor(${t} / ${DAY_S})::int`;
 }
 
-/**
- * The period's events of some types, found by type and time (an index range, not a probe per case): a
- * case's events all come at or after its opening, so none of the period's cases has one before `from`
- * (a day earlier allows for a replica's clock running behind).
- */
-export function periodEvents(p: SqlParams, f: DashboardFilter, types: readonly string[]): string {
-  return `(SELECT e.* FROM events e WHERE e.type = ANY(${p.add(types)}::text[]) AND e.occurred_at >= ${p.add(new Date(f.from.getTime() - 86_400_000))}::timestamptz)`;
-}
-
-/**
- * `facts` (needs `selected` and `days`): per case its posting time and sentiment as recorded on opening,
- * its first-response target (the latest one set), its first reply the network accepted, the working
- * minutes between post and reply, and how it stands against the target at `now`.
- */
-export function factsCte(p: SqlParams, f: DashboardFilter, now: Date): string {
-  const at = p.add(now);
-  // MATERIALIZED: each case's facts are worked out once, not again in every expression that reads them.
-  return `opened AS MATERIALIZED (
-    SELECT s.*, coalesce((o.body->'data'->>'postedAt')::timestamptz, o.occurred_at) AS posted_at,
-           coalesce(o.body->'data'->>'sentiment', 'unknown') AS sentiment,
-           coalesce(moved.due, (o.body->'data'->'deadlines'->>'first_response')::timestamptz) AS due,
-           replied.first_reply_at
-      FROM selected s
-      JOIN ${openings(p, f)} o ON o.case_id = s.id
-      LEFT JOIN (SELECT DISTINCT ON (d.case_id) d.case_id, (d.body->'data'->>'due')::timestamptz AS due
-                   FROM ${periodEvents(p, f, ['case.deadline.set'])} d
-                  WHERE d.body->'data'->>'name' = 'first_response' AND d.body->'data'->>'due' IS NOT NULL
-                  ORDER BY d.case_id, d.seq DESC) moved ON moved.case_id = s.id
-      LEFT JOIN (SELECT r.case_id, min(r.occurred_at) AS first_reply_at FROM ${periodEvents(p, f, ['case.reply.sent'])} r GROUP BY 1) replied
-             ON replied.case_id = s.id),
-  facts AS MATERIALIZED (
-    SELECT o.*,
-           CASE WHEN o.first_reply_at IS NULL THEN NULL
-                ELSE greatest(0, coalesce(${workingSecondsUpTo('o.first_reply_at', 'dr')}, 0) - coalesce(${workingSecondsUpTo('o.posted_at', 'dp')}, 0)) / 60 END AS working_minutes,
-           CASE WHEN o.due IS NULL THEN 'no_target'
-                WHEN o.first_reply_at IS NOT NULL THEN CASE WHEN o.first_reply_at <= o.due THEN 'met' ELSE 'missed' END
+/** How the first response of case `o` stands against its target at `now` (a ResponseOutcome). */
+export function responseOf(p: SqlParams, now: Date): string {
+  return `CASE WHEN o.first_response_due IS NULL THEN 'no_target'
+                WHEN o.first_reply_at IS NOT NULL THEN CASE WHEN o.first_reply_at <= o.first_response_due THEN 'met' ELSE 'missed' END
                 WHEN o.state = 'closed' THEN 'closed_without_reply'
-                WHEN o.due < ${at}::timestamptz THEN 'missed'
-                ELSE 'pending' END AS response
-      FROM opened o
-      LEFT JOIN days dp ON dp.dn = ${dayNumber('o.posted_at')}
-      LEFT JOIN days dr ON dr.dn = ${dayNumber('o.first_reply_at')})`;
+                WHEN o.first_response_due < ${p.add(now)}::timestamptz THEN 'missed'
+                ELSE 'pending' END`;
+}
+
+/**
+ * The cases of `from` as `o`, with their posting and first reply as epoch seconds (double precision: arithmetic
+ * on them is cheap, on timestamps' numeric epochs not) and the rows of `days` they fall on (dp, dr).
+ */
+export function measured(from: string): string {
+  return `(SELECT x.*, date_part('epoch', x.posted_at) AS posted_s, date_part('epoch', x.first_reply_at) AS reply_s FROM ${from} x) o
+      LEFT JOIN days dp ON dp.dn = ${dayNumber('o.posted_s')}
+      LEFT JOIN days dr ON dr.dn = ${dayNumber('o.reply_s')}`;
+}
+
+/** Working minutes from the post to the first reply of a case of measured(…), null before a reply. */
+export const WORKING_MINUTES = `CASE WHEN o.first_reply_at IS NULL THEN NULL
+                ELSE greatest(0, coalesce(${workingSecondsUpTo('o.reply_s', 'dr')}, 0) - coalesce(${workingSecondsUpTo('o.posted_s', 'dp')}, 0)) / 60 END`;
+
+/**
+ * `facts` (needs `days` and the cases of `from`): per case the working minutes between post and first reply,
+ * and how the first response stands against its target at `now`, with `more` columns (expressions over `o`,
+ * a case of `from`).
+ */
+export function factsCte(p: SqlParams, now: Date, from: string, more: readonly string[]): string {
+  // MATERIALIZED: each case's facts are worked out once, not again in every expression that reads them.
+  return `facts AS MATERIALIZED (
+    SELECT o.opened_at, o.posted_at, o.sentiment, o.state, o.first_reply_at, o.first_response_due AS due, ${more.map((c) => `${c}, `).join('')}
+           ${WORKING_MINUTES} AS working_minutes, ${responseOf(p, now)} AS response
+      FROM ${measured(from)})`;
 }

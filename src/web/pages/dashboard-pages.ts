@@ -12,7 +12,9 @@ import { requireSignIn } from '../web-session.js';
 import type { WebPages, WebShell } from '../web-shell.js';
 
 const BASE = '/dashboard';
-const READERS = ['comms_manager', 'leadership'] as const;
+/** Who reads the dashboard, here and (signed in) through its JSON API. */
+export const DASHBOARD_READERS = ['comms_manager', 'leadership'] as const;
+const READERS = DASHBOARD_READERS;
 const drillQuerySchema = drillSchema.partial();
 
 export const dashboardPages: WebPages = (shell) => {
