@@ -1,5 +1,6 @@
 // Owns a small linear text classifier (one-vs-rest logistic regression over word and character n-grams): trained, read, saved.
-import nlp from 'wink-nlp-utils';
+// Only the stemmer: wink-nlp-utils as a whole costs tens of MiB at start, and every desk reads mentions.
+import stem from 'wink-porter2-stemmer';
 import { findTerms } from './find-terms.js';
 
 /** Named lists of words for one idea each (a person who may be vulnerable, a sign of harm…): policy `reader.concepts`. */
@@ -51,7 +52,7 @@ const RATE = 0.5;
  */
 export function textFeatures(text: string, concepts: Concepts = {}): string[] {
   const words = (text.toLowerCase().replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => (/^\d+$/.test(w) ? '0' : w));
-  const stems = words.map((w) => nlp.string.stem(w));
+  const stems = words.map((w) => stem(w));
   const out = new Set<string>();
   stems.forEach((s, i) => {
     out.add(`w:${s}`);

@@ -1,4 +1,4 @@
-// Types for the two wink packages the learned suggestions use (neither ships its own).
+// Types for the wink packages the reader model and the learned suggestions use (none ships its own).
 declare module 'wink-naive-bayes-text-classifier' {
   interface NaiveBayesTextClassifier {
     definePrepTasks(tasks: ReadonlyArray<(input: string) => string[]>): number;
@@ -18,4 +18,10 @@ declare module 'wink-nlp-utils' {
     tokens: { removeWords(t: string[]): string[] };
   };
   export default nlp;
+}
+
+declare module 'wink-porter2-stemmer' {
+  /** The Porter2 stemmer wink-nlp-utils uses as string.stem, loaded alone (the reader model needs only this). */
+  const stem: (word: string) => string;
+  export default stem;
 }
