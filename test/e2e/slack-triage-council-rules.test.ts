@@ -50,11 +50,12 @@ describe('a threat to staff', () => {
     expect(blocks[1]).toMatchObject({ block_id: 'safeguarding', text: { text: expect.stringContaining('*SAFEGUARDING REFERRAL*') } });
     expect(blocksOf(caseId)).toContain('No decision recorded yet (002 §6.3.4');
 
-    // An officer may open the form but not decide: the refusal is theirs alone and nothing is recorded.
-    const attempt = await t.submit(PEOPLE.ana, await openForm(PEOPLE.ana, caseId, 'case.police.refer'), { decision: 'not_referred', reason: 'Just venting' });
-    const answer = await attempt.text();
-    const ephemeral = t.fake.callsTo('chat.postEphemeral').filter((c) => c.body['user'] === 'U0ANA').map((c) => String(c.body['text']));
-    expect(`${answer} ${ephemeral.join(' ')}`).toMatch(/Only comms manager or safeguarding lead can do that/);
+    // An officer may not decide: the form does not open, the refusal is theirs alone and nothing is recorded.
+    const opened = t.fake.callsTo('views.open').length;
+    await t.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.police.refer');
+    const told = await t.fake.waitFor('chat.postEphemeral', (c) => c.body['user'] === 'U0ANA', 3000);
+    expect(String(told.body['text'])).toMatch(/^Only comms manager or safeguarding lead can do that/);
+    expect(t.fake.callsTo('views.open')).toHaveLength(opened);
     expect((await t.desk.ctx.store.cases.get(caseId))?.policeReferral ?? null).toBeNull();
 
     const view = await openForm(PEOPLE.cara, caseId, 'case.police.refer');

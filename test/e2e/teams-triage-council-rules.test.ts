@@ -47,9 +47,10 @@ describe('a threat on Teams', () => {
     expect(body[1]).toMatchObject({ type: 'Container', id: 'safeguarding', style: 'attention' });
     expect(t.card(caseId).fact('Police')).toMatch(/^No decision recorded yet/);
 
-    const officerForm = answerCard(await t.click(TEAMS_PEOPLE.ana, caseId, 'case.police.refer'));
-    const refused = answerCard(await t.submit(TEAMS_PEOPLE.ana, caseId, officerForm, { decision: 'not_referred', reason: 'Venting' }));
+    // An officer is refused on pressing the button: the card comes back with the refusal, not the form.
+    const refused = answerCard(await t.click(TEAMS_PEOPLE.ana, caseId, 'case.police.refer'));
     expect(refused.text()).toContain('Only comms manager can do that');
+    expect(refused.executes().map((a) => a.verb)).not.toContain('desk.card.show');
     expect((await t.desk.ctx.store.cases.get(caseId))?.policeReferral ?? null).toBeNull();
 
     const form = answerCard(await t.click(TEAMS_PEOPLE.cara, caseId, 'case.police.refer'));
