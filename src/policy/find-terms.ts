@@ -21,8 +21,19 @@ export function findTerms(text: string, terms: readonly string[], options: FindT
  * Lists run to hundreds of terms a mention, and most are absent.
  */
 function mayContain(lowerText: string, term: string): boolean {
-  const head = /^[^\s'’*]{1,4}/u.exec(term.trim().toLowerCase())?.[0];
+  const head = headOf(term);
   return !head || lowerText.includes(head);
+}
+
+const heads = new Map<string, string>();
+/** A term's opening letters, worked out once per term (the lists are read for every mention). */
+function headOf(term: string): string {
+  let head = heads.get(term);
+  if (head === undefined) {
+    head = /^[^\s'’*]{1,4}/u.exec(term.trim().toLowerCase())?.[0] ?? '';
+    heads.set(term, head);
+  }
+  return head;
 }
 
 /** Where a term first occurs: for explaining a match in the resident's own words. */
