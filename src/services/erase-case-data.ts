@@ -25,7 +25,7 @@ class LostRace extends Error {}
 export async function eraseCaseData(ctx: DeskContext, caseId: string, record: ErasureRecord, actor: Actor, heldBack: (c: Case) => string | null): Promise<CaseErasure> {
   for (let attempt = 1; ; attempt++) {
     const result = await ctx.store.transaction(async (uow): Promise<CaseErasure> => {
-      const c = await uow.cases.get(caseId);
+      const c = await uow.cases.getForUpdate(caseId);
       if (!c) throw new DeskError('case_not_found', `no case ${caseId}`);
       const mention = await uow.mentions.get(c.mentionId);
       if (mention && 'erased' in mention.mention) return { caseId, outcome: 'already_erased', heldBack: null, removed: [] };

@@ -60,6 +60,12 @@ export interface CaseRepository {
   /** `count` of them in one statement, ascending. */
   nextCaseIds(count: number): Promise<string[]>;
   get(id: string): Promise<Case | null>;
+  /**
+   * The case, its row held until the transaction ends. A writer that appends events before it saves the case
+   * (an erasure) takes this first: every writer then locks the case before its facts (case_facts, kept by
+   * triggers on both tables), and two of them cannot deadlock.
+   */
+  getForUpdate(id: string): Promise<Case | null>;
   findByMention(mentionId: string): Promise<Case | null>;
   /** The cases of these mentions, in one statement (a mention without a case is left out). */
   findByMentions(mentionIds: readonly string[]): Promise<Case[]>;

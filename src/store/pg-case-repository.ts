@@ -33,6 +33,10 @@ export class PgCaseRepository implements CaseRepository {
     return this.one(`SELECT ${COLUMNS} FROM cases WHERE id = $1`, [id]);
   }
 
+  async getForUpdate(id: string): Promise<Case | null> {
+    return this.one(`SELECT ${COLUMNS} FROM cases WHERE id = $1 FOR UPDATE`, [id]);
+  }
+
   async findByMention(mentionId: string): Promise<Case | null> {
     return this.one(`SELECT ${COLUMNS} FROM cases WHERE mention_id = $1`, [mentionId]);
   }
