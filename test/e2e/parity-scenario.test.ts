@@ -127,7 +127,9 @@ function normalise(value: unknown, key = ''): unknown {
 }
 
 async function record(t: TeamsDesk, caseId: string) {
-  expect(await t.desk.ctx.store.events.verifyChain()).toMatchObject({ ok: true });
+  const verdict = await t.desk.ctx.store.events.verifyChain();
+  // The whole verdict in the failure: a broken chain says where and why.
+  expect(verdict, JSON.stringify(verdict)).toMatchObject({ ok: true });
   const events = (await t.desk.ctx.store.events.forCase(caseId)).map((e) => ({ seq: e.seq, event: e.event }));
   return normalise({ case: await t.desk.ctx.store.cases.get(caseId), events, sentToNetwork: t.connector.replies.map((r) => ({ text: r.text, visibility: r.visibility })) });
 }
