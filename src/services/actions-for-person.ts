@@ -17,8 +17,9 @@ import { decisionContext } from './execute-case-command.js';
 const NOT_YOURS: ReadonlySet<RefusalCode> = new Set(['not_permitted', 'not_owner']);
 
 export function actionsForPerson(ctx: Pick<DeskContext, 'clock' | 'policy'>, c: Case, buttons: readonly CardButton[], actor: Actor): CardButton[] {
+  const refusalOf = dryRun(ctx, c, actor);
   // A button the dry run cannot phrase stays: better a refusal after the click than a missing button.
-  return buttons.filter((b) => refusalForPerson(ctx, c, b, actor) === null);
+  return buttons.filter((b) => refusalOf(b) === null);
 }
 
 /**
@@ -27,10 +28,19 @@ export function actionsForPerson(ctx: Pick<DeskContext, 'clock' | 'policy'>, c: 
  * open (a refusal about the moment, such as a stale case, is left to the submission, which re-reads the case).
  */
 export function refusalForPerson(ctx: Pick<DeskContext, 'clock' | 'policy'>, c: Case, button: Pick<CardButton, 'actionId' | 'args'>, actor: Actor): Refusal | null {
-  const parsed = commandFromAction(button.actionId, button.args ?? {}, probeAnswers(ctx.policy), ctx.policy);
-  if (!parsed.ok) return null;
-  const decision = decideCaseCommand(c, parsed.command, decisionContext(ctx, actor));
-  return !decision.ok && NOT_YOURS.has(decision.refusal.code) ? decision.refusal : null;
+  return dryRun(ctx, c, actor)(button);
+}
+
+/** The "not you" refusal of each button for one person on one case; the decision context is built once for all. */
+function dryRun(ctx: Pick<DeskContext, 'clock' | 'policy'>, c: Case, actor: Actor): (button: Pick<CardButton, 'actionId' | 'args'>) => Refusal | null {
+  const decide = decisionContext(ctx, actor);
+  const answers = probeAnswers(ctx.policy);
+  return (button) => {
+    const parsed = commandFromAction(button.actionId, button.args ?? {}, answers, ctx.policy);
+    if (!parsed.ok) return null;
+    const decision = decideCaseCommand(c, parsed.command, decide);
+    return !decision.ok && NOT_YOURS.has(decision.refusal.code) ? decision.refusal : null;
+  };
 }
 
 /** refusalForPerson for a button clicked on a surface: null also when there is no such case (the form says so). */
