@@ -25,7 +25,7 @@ export interface EventSealerOptions {
   readonly pollMs?: number;
 }
 
-/** A seq read from the sequence, and the transactions that were running just after it was read. */
+/** A seq read from the sequence, and the chain head's seq when it was read. */
 interface Mark {
   readonly seq: number;
   readonly headSeq: number;
@@ -53,16 +53,15 @@ export class EventSealer {
   async sealOnce(): Promise<SealOutcome> {
     const mark = await this.readMark();
     if (mark.seq <= mark.headSeq) return { sealed: 0, gaps: 0, headSeq: mark.headSeq, deferred: false };
-    const running = await this.sql.query<{ snapshot: string }>('SELECT pg_current_snapshot()::text AS snapshot');
-    if (!(await this.waitUntilEnded(running.rows[0]!.snapshot))) return { sealed: 0, gaps: 0, headSeq: mark.headSeq, deferred: true };
+    if (!(await this.waitUntilEnded(await this.takeBoundaryXid()))) return { sealed: 0, gaps: 0, headSeq: mark.headSeq, deferred: true };
     return this.sealUpTo(mark);
   }
 
   /**
-   * The sequence's last value, read BEFORE the snapshot (a separate statement, so a later one):
-   * an appender takes its transaction id before its seq (see PgEventLog.append), so every
-   * transaction holding a seq at or below the mark is either over or listed as running in the
-   * snapshot. Once those have ended, nothing more can commit at or below the mark.
+   * The sequence's last value, read BEFORE the boundary transaction id is taken (a separate statement, so a later
+   * one): an appender takes its transaction id before its seq (see PgEventLog.append), so every transaction holding a
+   * seq at or below the mark has an id below the boundary. Once those have ended, nothing more can commit at or below
+   * the mark.
    */
   private async readMark(): Promise<Mark> {
     const result = await this.sql.query<{ seq: string; head_seq: string }>(
@@ -75,24 +74,37 @@ export class EventSealer {
   }
 
   /**
-   * True once every transaction running in `snapshot` has committed or rolled back, except those known to be in
-   * another database: transaction ids are server-wide, and a long write elsewhere on a shared server (another
-   * application, a bulk load) must not hold this log's sealing back. A transaction whose database cannot be seen
-   * (pg_stat_activity hides other roles' sessions from a role without pg_read_all_stats) is waited for, as before.
+   * A transaction id newer than every appender's that may hold a seq at or below the mark, taken by a statement of
+   * its own that commits at once. Why not a snapshot's list of running transactions: a snapshot lists only ids below
+   * its xmax (the latest COMPLETED id + 1), so an appender that took its id after the last transaction on the server
+   * ended is running but in no list, and its seq was once recorded as a gap before it committed (seen in CI). Costs
+   * one transaction id per sealing pass.
    */
-  private async waitUntilEnded(snapshot: string): Promise<boolean> {
+  private async takeBoundaryXid(): Promise<string> {
+    const result = await this.sql.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
+    return result.rows[0]!.xid;
+  }
+
+  /**
+   * True once every transaction with an id below `boundary` has committed or rolled back. The boundary has completed,
+   * so every later snapshot's xmax is above it and lists each such transaction still running. Those known to be in
+   * another database are not waited for: transaction ids are server-wide, and a long write elsewhere on a shared
+   * server (another application, a bulk load) must not hold this log's sealing back. A transaction whose database
+   * cannot be seen (pg_stat_activity hides other roles' sessions from a role without pg_read_all_stats) is waited for.
+   */
+  private async waitUntilEnded(boundary: string): Promise<boolean> {
     const deadline = Date.now() + this.waitMs;
     for (;;) {
       const result = await this.sql.query<{ ended: boolean }>(
         `SELECT NOT EXISTS (
-           SELECT 1 FROM pg_snapshot_xip($1::pg_snapshot) AS running(xid)
-            WHERE NOT pg_visible_in_snapshot(running.xid, pg_current_snapshot())
+           SELECT 1 FROM pg_snapshot_xip(pg_current_snapshot()) AS running(xid)
+            WHERE running.xid < $1::xid8
               AND running.xid IS DISTINCT FROM pg_current_xact_id_if_assigned()
               AND (running.xid::text::numeric % 4294967296)::text NOT IN (
                 SELECT backend_xid::text FROM pg_stat_activity
                  WHERE backend_xid IS NOT NULL AND datname IS DISTINCT FROM current_database())
          ) AS ended`,
-        [snapshot],
+        [boundary],
       );
       if (result.rows[0]?.ended) return true;
       if (Date.now() >= deadline) return false;
