@@ -70,4 +70,21 @@ describe('the reply modal', () => {
     await t.settle();
     expect(t.connector.replies).toHaveLength(1);
   });
+  it('tells the person on the form when the desk fails on its side, and keeps the form open (Slack would show a bare error)', async () => {
+    const { caseId, view } = await claimedAndOpenReply();
+    const sentBefore = t.connector.replies.length;
+    const failing = vi.spyOn(t.desk.ctx.store, 'transaction').mockRejectedValueOnce(new Error('connection reset by peer'));
+    try {
+      const res = await t.submit(PEOPLE.ana, view, { text: 'Sorry about this. The crew will collect on Thursday.', visibility: 'public' });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { response_action: string; errors: Record<string, string> };
+      expect(body.response_action).toBe('errors');
+      expect(Object.values(body.errors)).toEqual(['Something went wrong on our side and it has been logged. Nothing was changed: try again.']);
+    } finally {
+      failing.mockRestore();
+    }
+    await t.settle();
+    expect((await t.desk.ctx.store.cases.get(caseId))?.replies).toEqual([]);
+    expect(t.connector.replies).toHaveLength(sentBefore);
+  });
 });
