@@ -10,13 +10,14 @@ const status = document.getElementById('desk-live-status');
 // A form someone has started typing in is not swapped away under them: they are told instead.
 document.addEventListener('input', (e) => e.target.closest?.('form')?.setAttribute('data-dirty', 'true'));
 
+// change: { caseId, version } from a 'case' event, or null from 'reload' (changes went unheard: read it all again).
 async function refresh(change) {
   const current = region();
   if (!current) return;
   const watched = current.dataset.live;
-  if (watched !== 'all' && watched !== change.caseId) return;
+  if (change && watched !== 'all' && watched !== change.caseId) return;
   if (current.querySelector('form[data-dirty]')) {
-    if (status) status.textContent = `Case ${change.caseId} has changed. Reload the page to see the change.`;
+    if (status) status.textContent = change ? `Case ${change.caseId} has changed. Reload the page to see the change.` : 'Cases may have changed. Reload the page to see the changes.';
     return;
   }
   const res = await fetch(location.href, { headers: { accept: 'text/html' }, credentials: 'same-origin' });
@@ -24,16 +25,21 @@ async function refresh(change) {
   const fresh = new DOMParser().parseFromString(await res.text(), 'text/html').querySelector('[data-live]');
   if (!fresh) return;
   current.replaceWith(document.adoptNode(fresh));
-  document.body.dataset.liveVersion = `${change.caseId}:${change.version}`;
-  if (status) status.textContent = `Case ${change.caseId} was updated.`;
+  document.body.dataset.liveVersion = change ? `${change.caseId}:${change.version}` : 'reloaded';
+  if (status) status.textContent = change ? `Case ${change.caseId} was updated.` : 'The page was brought up to date.';
 }
 
 if (region() && 'EventSource' in window) {
-  const feed = new EventSource('/live');
+  // From the cursor the page was read at; on reconnecting, the browser sends the last event's id instead.
+  const from = status?.dataset.liveFrom;
+  const feed = new EventSource(from ? `/live?from=${encodeURIComponent(from)}` : '/live');
   let chain = Promise.resolve();
   feed.addEventListener('case', (e) => {
     const change = JSON.parse(e.data);
     chain = chain.then(() => refresh(change)).catch(() => {});
+  });
+  feed.addEventListener('reload', () => {
+    chain = chain.then(() => refresh(null)).catch(() => {});
   });
   feed.addEventListener('open', () => { document.body.dataset.liveFeed = 'connected'; });
 }
