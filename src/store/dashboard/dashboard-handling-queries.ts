@@ -25,12 +25,12 @@ export async function replyTimeFigures(sql: Sql, f: DashboardFilter, working: Wo
 /** Acknowledged: an acknowledgement recorded; declined: declined or dismissed without one; pending: neither yet. */
 export async function escalationFigures(sql: Sql, f: DashboardFilter): Promise<EscalationFigures[]> {
   const p = new SqlParams();
-  const rows = await sql.query<{ target: string; raised: string; acknowledged: string; declined: string; median: number | null; p90: number | null }>(
+  // Both percentiles from one sort of the acknowledgement times.
+  const rows = await sql.query<{ target: string; raised: string; acknowledged: string; declined: string; percentiles: Array<number | null> | null }>(
     `WITH ${selectedCte(p, f)}
      SELECT e.target, count(*) AS raised, count(e.acknowledged_at) AS acknowledged,
             count(*) FILTER (WHERE e.acknowledged_at IS NULL AND e.declined_at IS NOT NULL) AS declined,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.acknowledged_at - e.raised_at) / 60) AS median,
-            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM e.acknowledged_at - e.raised_at) / 60) AS p90
+            percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY date_part('epoch', e.acknowledged_at - e.raised_at) / 60) AS percentiles
        FROM selected s,
             unnest(s.escalation_targets, s.escalation_raised_at, s.escalation_acknowledged_at, s.escalation_declined_at) AS e(target, raised_at, acknowledged_at, declined_at)
       WHERE cardinality(s.escalation_targets) > 0
@@ -39,7 +39,8 @@ export async function escalationFigures(sql: Sql, f: DashboardFilter): Promise<E
   );
   return rows.rows.map((r) => {
     const raised = Number(r.raised), acknowledged = Number(r.acknowledged), declined = Number(r.declined);
-    return { target: r.target, raised, acknowledged, declined, pending: raised - acknowledged - declined, medianAckMinutes: numberOrNull(r.median), p90AckMinutes: numberOrNull(r.p90) };
+    const [median, p90] = r.percentiles ?? [null, null];
+    return { target: r.target, raised, acknowledged, declined, pending: raised - acknowledged - declined, medianAckMinutes: numberOrNull(median), p90AckMinutes: numberOrNull(p90) };
   });
 }
 
