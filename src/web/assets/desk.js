@@ -33,13 +33,24 @@ if (region() && 'EventSource' in window) {
   // From the cursor the page was read at; on reconnecting, the browser sends the last event's id instead.
   const from = status?.dataset.liveFrom;
   const feed = new EventSource(from ? `/live?from=${encodeURIComponent(from)}` : '/live');
-  let chain = Promise.resolve();
-  feed.addEventListener('case', (e) => {
-    const change = JSON.parse(e.data);
-    chain = chain.then(() => refresh(change)).catch(() => {});
-  });
-  feed.addEventListener('reload', () => {
-    chain = chain.then(() => refresh(null)).catch(() => {});
-  });
+  // One refresh reads the whole live region, so the changes that arrive while one is under way (a reconnection's
+  // replay can bring hundreds) make one more refresh, not one each. Only changes the region shows are kept.
+  let pending; // undefined: nothing to do; null: read again; else the latest change the region shows
+  let running = false;
+  const schedule = async (change) => {
+    const current = region();
+    if (change && current?.dataset.live !== 'all' && current?.dataset.live !== change.caseId) return;
+    pending = pending === null || change === null ? null : change;
+    if (running) return;
+    running = true;
+    while (pending !== undefined) {
+      const next = pending;
+      pending = undefined;
+      await refresh(next).catch(() => {});
+    }
+    running = false;
+  };
+  feed.addEventListener('case', (e) => void schedule(JSON.parse(e.data)));
+  feed.addEventListener('reload', () => void schedule(null));
   feed.addEventListener('open', () => { document.body.dataset.liveFeed = 'connected'; });
 }
