@@ -43,8 +43,10 @@ export interface Db extends Sql {
   /**
    * Calls back with each NOTIFY payload on `channel`, from any connection or replica (PostgreSQL: a
    * dedicated connection; PGlite: in-process). NOTIFY inside a transaction arrives only if it commits.
+   * `onResumed` is called when listening starts again after the connection was lost: notifications sent
+   * while it was down are not delivered.
    */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<StopListening>;
+  listen(channel: string, onPayload: (payload: string) => void, onResumed?: () => void): Promise<StopListening>;
   close(): Promise<void>;
 }
 
@@ -73,7 +75,7 @@ export function createDb(poolConfig: pg.PoolConfig, options: CreateDbOptions): D
       return createDb({ ...rest, max: 1 }, { kind: options.kind, description: options.description });
     },
     query: (text, params) => runQuery(pool, text, params),
-    listen: (channel, onPayload) => listenOnPostgres(listenerConfig(poolConfig), channel, onPayload),
+    listen: (channel, onPayload, onResumed) => listenOnPostgres(listenerConfig(poolConfig), channel, onPayload, onResumed),
     async transaction(work) {
       const client = await pool.connect().catch((e: unknown) => Promise.reject(toStoreError(e)));
       return inTransaction(client, work);

@@ -6,7 +6,8 @@ export type StopListening = () => Promise<void>;
 
 const RECONNECT_AFTER_MS = 1_000;
 
-export async function listenOnPostgres(config: pg.ClientConfig, channel: string, onPayload: (payload: string) => void): Promise<StopListening> {
+/** `onResumed`: listening again after the connection dropped; what was notified in between was not heard. */
+export async function listenOnPostgres(config: pg.ClientConfig, channel: string, onPayload: (payload: string) => void, onResumed?: () => void): Promise<StopListening> {
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
   let client: pg.Client | null = null;
   let stopped = false;
@@ -14,7 +15,7 @@ export async function listenOnPostgres(config: pg.ClientConfig, channel: string,
   const connect = async (): Promise<void> => {
     const c = new pg.Client(config);
     c.on('notification', (n) => { if (n.channel === channel) onPayload(n.payload ?? ''); });
-    // A dropped connection is reopened; notifications sent meanwhile are missed, so pages reconcile on reconnect.
+    // A dropped connection is reopened; notifications sent meanwhile are missed, which the listener is told.
     c.on('error', () => reconnect(c));
     c.on('end', () => reconnect(c));
     await c.connect();
@@ -27,7 +28,7 @@ export async function listenOnPostgres(config: pg.ClientConfig, channel: string,
     c.end().catch(() => {});
     timer = setTimeout(() => {
       timer = null;
-      connect().catch(() => reconnect(c));
+      connect().then(() => onResumed?.(), () => reconnect(c));
     }, RECONNECT_AFTER_MS);
     timer.unref();
   };

@@ -50,7 +50,10 @@ export async function createWebDesk(app: Express, ctx: DeskContext, db: Db, sett
   const behindTls = cookies.secure;
   const pages = createPageRenderer();
   const router = express.Router();
-  const common = [...securityHeaders(behindTls), express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }), loadSession(sessions, cookies, ctx.clock), requireCsrfToken()];
+  // The live feed's cursor is taken as a request arrives, before its page reads anything: the page's live
+  // script starts the feed from there, so a change saved while the page was read or loading is still sent.
+  const liveFrom: express.RequestHandler = (_req, res, next) => { res.locals['liveFrom'] = changes.position(); next(); };
+  const common = [liveFrom, ...securityHeaders(behindTls), express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }), loadSession(sessions, cookies, ctx.clock), requireCsrfToken()];
   const routes: WebRoutes = {
     get: (path, ...handlers) => void router.get(path, ...common, ...handlers),
     post: (path, ...handlers) => void router.post(path, ...common, ...handlers),

@@ -34,7 +34,7 @@ export function createPageRenderer(extraViewDirs: readonly string[] = []): PageR
       const person = res.locals['person'] as WebPerson | undefined;
       const path = res.req.path;
       const navigation = person ? nav.filter((n) => !n.roles || n.roles.some((r) => person.roles.includes(r))).map((n) => ({ href: n.href, text: n.text, active: path === n.href || path.startsWith(`${n.href}/`) })) : [];
-      const html = env.render(view, { ...data, person, navigation, csrfToken: res.locals['csrfToken'], cspNonce: res.locals['cspNonce'] });
+      const html = env.render(view, { ...data, person, navigation, csrfToken: res.locals['csrfToken'], cspNonce: res.locals['cspNonce'], liveFrom: res.locals['liveFrom'] });
       res.status(status).type('html').send(html);
     },
   };

@@ -10,6 +10,9 @@ import { mention, PEOPLE, repliesSentFor, startSlackDesk, type SlackDesk } from 
 const missing = chromiumMissing();
 if (missing) console.warn(`web desk browser tests skipped: ${missing}`);
 
+/** The page script's live feed, whatever it asks from. */
+const LIVE_FEED = /\/live(\?|$)/;
+
 describe.skipIf(missing !== null)('the web desk in Chromium', () => {
   let t: SlackDesk;
   let browser: TestBrowser;
@@ -76,6 +79,38 @@ describe.skipIf(missing !== null)('the web desk in Chromium', () => {
     expect(await page.getByRole('link', { name: second }).count()).toBe(0);
     expect(await page.locator('#desk-live-status').textContent()).toBe(`Case ${second} was updated.`);
     await screenshot(page, 'queue-after-live-update');
+  });
+
+  it('brings a page up to date with a change saved while its live feed was still connecting', async () => {
+    const { caseId: third } = await t.ingest(mention({ text: 'Is the tip open on Sunday?', author: author('web-3', 'Lee Resident') }));
+    await t.settle();
+    let connect!: () => void;
+    const claimed = new Promise<void>((r) => (connect = r));
+    // The page's feed is held back until the claim is saved and heard: it can only learn of it by asking from the page's cursor.
+    await page.route(LIVE_FEED, async (route) => { await claimed; await route.continue(); });
+    try {
+      await page.goto(`${t.desk.url}/queue`);
+      expect(await page.getByRole('link', { name: third }).count()).toBe(1);
+      expect((await t.click(PEOPLE.ben, 'C0TRIAGE', third, 'case.claim')).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 300));
+      connect();
+      await page.waitForFunction((id) => document.body.dataset['liveVersion']?.startsWith(`${id}:`) === true, third, { timeout: 10_000 });
+      expect(await page.getByRole('link', { name: third }).count()).toBe(0);
+    } finally {
+      await page.unroute(LIVE_FEED);
+    }
+  });
+
+  it('reads its live part again when the desk cannot tell what it missed', async () => {
+    // A cursor this replica never gave out (another replica's, or from before a restart).
+    await page.route(LIVE_FEED, (route) => route.continue({ url: route.request().url().replace(/from=[^&]*/, 'from=elsewhere-1') }));
+    try {
+      await page.goto(`${t.desk.url}/queue`);
+      await page.waitForFunction(() => document.body.dataset['liveVersion'] === 'reloaded', undefined, { timeout: 10_000 });
+      expect(await page.locator('#desk-live-status').textContent()).toBe('The page was brought up to date.');
+    } finally {
+      await page.unroute(LIVE_FEED);
+    }
   });
 
   it('redraws a form refused because the case changed, in the same words as Slack', async () => {

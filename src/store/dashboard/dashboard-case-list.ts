@@ -3,7 +3,7 @@
 import { RUNG_OF_ACTION, type DashboardCaseRow, type DashboardFilter, type DrillDown, type ResponseOutcome } from '../../domain/dashboard-figures.js';
 import type { WorkingTime } from '../../policy/working-spans.js';
 import type { Sql } from '../db.js';
-import { daysCte, factsCte, selectedCte } from './dashboard-selection.js';
+import { factsCte, selectedCte, workingClock } from './dashboard-selection.js';
 import { SqlParams } from './sql-params.js';
 
 export interface CaseListQuery {
@@ -32,7 +32,8 @@ export async function listDashboardCases(sql: Sql, q: CaseListQuery): Promise<Da
   // Only a drill into response outcomes needs every case judged first.
   const judgedFirst = q.drill?.dimension === 'response';
   const page = `page AS (SELECT * FROM selected f WHERE ${judgedFirst ? 'true' : where} ORDER BY f.opened_at, f.id ${judgedFirst ? '' : limit})`;
-  const ctes = [selectedCte(p, q.filter), page, daysCte(p, q.working), factsCte(p, q.now, 'page', LIST_COLUMNS)].join(',\n');
+  const clock = workingClock(p, q.working);
+  const ctes = [selectedCte(p, q.filter), page, clock.cte, factsCte(p, q.now, 'page', LIST_COLUMNS, clock.minutes)].join(',\n');
   const rows = await sql.query<Row>(
     `WITH ${ctes}
      SELECT f.id, f.opened_at, f.posted_at, f.network, f.service, f.kind, f.risk, f.sentiment, f.state,

@@ -20,59 +20,45 @@ export interface VolumeCounts {
 /** The local hours of the period on the council's wall clock: when each began, its date, ISO weekday and hour. */
 interface LocalHours { starts: string[]; days: string[]; weekdays: number[]; hours: number[] }
 
-export async function countVolumes(sql: Sql, f: DashboardFilter, timeZone: string, now: Date): Promise<VolumeCounts> {
-  const [time, columns] = await Promise.all([countByClock(sql, f, timeZone), countByColumns(sql, f, now)]);
-  return { ...time, ...columns };
-}
+type Column = 'kind' | 'service' | 'risk' | 'sentiment' | 'response';
+const COLUMNS: readonly Column[] = ['kind', 'service', 'risk', 'sentiment', 'response'];
 
 /**
- * Cases per local hour of the period and network, each case's hour found by a binary search of the hours'
- * starts (width_bucket): no case's time is converted to the zone, only the period's few thousand hours are,
- * here, once. Clock changes are the zone's: the repeated autumn hour is two hours, both counted as that hour.
+ * Every count in one pass over the period's cases, grouped twice: per local hour and network, each case's hour
+ * found by a binary search of the hours' starts (width_bucket), so no case's time is converted to the zone, only
+ * the period's few thousand hours are, here, once (clock changes are the zone's: the repeated autumn hour is two
+ * hours, both counted as that hour); and per combination of kind, service, risk, sentiment and how the first
+ * response stands against its target at `now` (a few thousand at most), which the per-column counts then sum.
+ * Two groupings of each case, not six: the work is in the cases, not in the few groups.
  */
-async function countByClock(sql: Sql, f: DashboardFilter, timeZone: string): Promise<Pick<VolumeCounts, 'byDayAndNetwork' | 'byHour'>> {
+export async function countVolumes(sql: Sql, f: DashboardFilter, timeZone: string, now: Date): Promise<VolumeCounts> {
   const p = new SqlParams();
   const cte = selectedCte(p, f);
   const h = localHours(f, timeZone);
   const starts = p.add(h.starts);
-  const rows = await sql.query<{ dim: 'day' | 'hour'; a: string; b: string; count: string }>(
+  const rows = await sql.query<{ dim: 'day' | 'hour' | Column; a: string; b: string | null; count: string }>(
     `WITH ${cte},
-     counted AS (SELECT width_bucket(opened_at, ${starts}::timestamptz[]) AS i, network, count(*) AS n FROM selected GROUP BY 1, 2),
+     grouped AS MATERIALIZED (
+       SELECT GROUPING(i) = 0 AS by_clock, i, network, ${COLUMNS.join(', ')}, count(*) AS n
+         FROM (SELECT width_bucket(o.opened_at, ${starts}::timestamptz[]) AS i, o.network, o.kind, o.service, o.risk, o.sentiment, ${responseOf(p, now)} AS response
+                 FROM selected o) s
+        GROUP BY GROUPING SETS ((i, network), (${COLUMNS.join(', ')}))),
      clock AS (SELECT * FROM unnest(${starts}::timestamptz[], ${p.add(h.days)}::text[], ${p.add(h.weekdays)}::int[], ${p.add(h.hours)}::int[])
                  WITH ORDINALITY AS k(start, day, weekday, hour, i)),
-     placed AS (SELECT k.day, k.weekday, k.hour, c.network, c.n FROM counted c JOIN clock k ON k.i = c.i)
+     placed AS (SELECT k.day, k.weekday, k.hour, g.network, g.n FROM grouped g JOIN clock k ON k.i = g.i WHERE g.by_clock)
      SELECT 'day' AS dim, day AS a, network AS b, sum(n) AS count FROM placed GROUP BY day, network
      UNION ALL
-     SELECT 'hour', weekday::text, hour::text, sum(n) FROM placed GROUP BY weekday, hour`,
+     SELECT 'hour', weekday::text, hour::text, sum(n) FROM placed GROUP BY weekday, hour
+     ${COLUMNS.map((c) => `UNION ALL SELECT '${c}', ${c}, NULL, sum(n) FROM grouped WHERE NOT by_clock GROUP BY ${c}`).join('\n     ')}`,
     p.values,
   );
-  const of = (dim: 'day' | 'hour') => rows.rows.filter((r) => r.dim === dim);
+  const of = (d: 'day' | 'hour' | Column) => rows.rows.filter((r) => r.dim === d);
+  const counts = (c: Column): Count[] => of(c).map((r) => ({ key: r.a, count: Number(r.count) })).sort((x, y) => y.count - x.count || compare(x.key, y.key));
   return {
-    byDayAndNetwork: of('day').map((r) => ({ day: r.a, network: r.b, count: Number(r.count) })).sort((x, y) => compare(x.day, y.day) || compare(x.network, y.network)),
+    byDayAndNetwork: of('day').map((r) => ({ day: r.a, network: r.b!, count: Number(r.count) })).sort((x, y) => compare(x.day, y.day) || compare(x.network, y.network)),
     byHour: of('hour').map((r) => ({ weekday: Number(r.a), hour: Number(r.b), count: Number(r.count) })).sort((x, y) => x.weekday - y.weekday || x.hour - y.hour),
+    byKind: counts('kind'), byService: counts('service'), byRisk: counts('risk'), bySentiment: counts('sentiment'), byResponse: counts('response'),
   };
-}
-
-type Column = 'kind' | 'service' | 'risk' | 'sentiment' | 'response';
-
-/**
- * Kind, service, risk, sentiment and how each first response stands against its target at `now`, counted in
- * one grouping of the period's cases (all five are in the period's index).
- */
-async function countByColumns(sql: Sql, f: DashboardFilter, now: Date): Promise<Pick<VolumeCounts, 'byKind' | 'byService' | 'byRisk' | 'bySentiment' | 'byResponse'>> {
-  const p = new SqlParams();
-  const columns: Array<[Column, string]> = [['kind', 'o.kind'], ['service', 'o.service'], ['risk', 'o.risk'], ['sentiment', 'o.sentiment'], ['response', `(${responseOf(p, now)})`]];
-  const dim = `CASE ${columns.map(([name, expr]) => `WHEN GROUPING(${expr}) = 0 THEN '${name}'`).join(' ')} END`;
-  const key = `CASE ${columns.map(([, expr]) => `WHEN GROUPING(${expr}) = 0 THEN ${expr}`).join(' ')} END`;
-  const rows = await sql.query<{ dim: Column; key: string; count: string }>(
-    `WITH ${selectedCte(p, f)}
-     SELECT ${dim} AS dim, ${key} AS key, count(*) AS count
-       FROM selected o GROUP BY GROUPING SETS (${columns.map(([, expr]) => `(${expr})`).join(', ')})`,
-    p.values,
-  );
-  const counts = (name: Column): Count[] =>
-    rows.rows.filter((r) => r.dim === name).map((r) => ({ key: r.key, count: Number(r.count) })).sort((x, y) => y.count - x.count || compare(x.key, y.key));
-  return { byKind: counts('kind'), byService: counts('service'), byRisk: counts('risk'), bySentiment: counts('sentiment'), byResponse: counts('response') };
 }
 
 const HOUR = 3_600_000;

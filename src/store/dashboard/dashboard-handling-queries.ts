@@ -3,16 +3,17 @@
 import { RUNG_OF_ACTION, type Count, type DashboardFilter, type EscalationFigures, type FirstResponseFigures, type SurgeFigures } from '../../domain/dashboard-figures.js';
 import type { WorkingTime } from '../../policy/working-spans.js';
 import type { Sql } from '../db.js';
-import { daysCte, measured, selectedCte, WORKING_MINUTES } from './dashboard-selection.js';
+import { measured, selectedCte, selectedCteOf, selectionOf, workingClock } from './dashboard-selection.js';
 import { SqlParams } from './sql-params.js';
 
 /** Working time from post to first reply over the cases replied to: how many, and both percentiles from one sort. */
 export async function replyTimeFigures(sql: Sql, f: DashboardFilter, working: WorkingTime): Promise<Omit<FirstResponseFigures, 'outcomes'>> {
   const p = new SqlParams();
-  const ctes = [selectedCte(p, f), daysCte(p, working)].join(',\n');
+  const clock = workingClock(p, working);
+  const ctes = [selectedCte(p, f), clock.cte].join(',\n');
   const rows = await sql.query<{ replied: string; percentiles: number[] | null }>(
     `WITH ${ctes}
-     SELECT count(*) AS replied, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${WORKING_MINUTES}) AS percentiles
+     SELECT count(*) AS replied, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${clock.minutes}) AS percentiles
        FROM ${measured('(SELECT * FROM selected WHERE first_reply_at IS NOT NULL)')}`,
     p.values,
   );
@@ -24,12 +25,12 @@ export async function replyTimeFigures(sql: Sql, f: DashboardFilter, working: Wo
 /** Acknowledged: an acknowledgement recorded; declined: declined or dismissed without one; pending: neither yet. */
 export async function escalationFigures(sql: Sql, f: DashboardFilter): Promise<EscalationFigures[]> {
   const p = new SqlParams();
-  const rows = await sql.query<{ target: string; raised: string; acknowledged: string; declined: string; median: number | null; p90: number | null }>(
+  // Both percentiles from one sort of the acknowledgement times.
+  const rows = await sql.query<{ target: string; raised: string; acknowledged: string; declined: string; percentiles: Array<number | null> | null }>(
     `WITH ${selectedCte(p, f)}
      SELECT e.target, count(*) AS raised, count(e.acknowledged_at) AS acknowledged,
             count(*) FILTER (WHERE e.acknowledged_at IS NULL AND e.declined_at IS NOT NULL) AS declined,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.acknowledged_at - e.raised_at) / 60) AS median,
-            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM e.acknowledged_at - e.raised_at) / 60) AS p90
+            percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY date_part('epoch', e.acknowledged_at - e.raised_at) / 60) AS percentiles
        FROM selected s,
             unnest(s.escalation_targets, s.escalation_raised_at, s.escalation_acknowledged_at, s.escalation_declined_at) AS e(target, raised_at, acknowledged_at, declined_at)
       WHERE cardinality(s.escalation_targets) > 0
@@ -38,7 +39,8 @@ export async function escalationFigures(sql: Sql, f: DashboardFilter): Promise<E
   );
   return rows.rows.map((r) => {
     const raised = Number(r.raised), acknowledged = Number(r.acknowledged), declined = Number(r.declined);
-    return { target: r.target, raised, acknowledged, declined, pending: raised - acknowledged - declined, medianAckMinutes: numberOrNull(r.median), p90AckMinutes: numberOrNull(r.p90) };
+    const [median, p90] = r.percentiles ?? [null, null];
+    return { target: r.target, raised, acknowledged, declined, pending: raised - acknowledged - declined, medianAckMinutes: numberOrNull(median), p90AckMinutes: numberOrNull(p90) };
   });
 }
 
@@ -66,29 +68,33 @@ export async function moderationFigures(sql: Sql, f: DashboardFilter): Promise<{
  */
 export async function surgeFigures(sql: Sql, f: DashboardFilter, surge: { cases: number; withinMinutes: number }): Promise<SurgeFigures[]> {
   const p = new SqlParams();
-  const cte = selectedCte(p, f);
+  const selection = selectionOf(p, f);
   const within = p.add(`${surge.withinMinutes} minutes`);
   const limit = p.add(surge.cases);
-  // Posting times in buckets a window long: the window up to a post lies within its bucket and the one before,
-  // so a post can tip its topic over the limit only where those two hold more than the limit together. Only
-  // such posts, and the bucket before them (which their windows count), are sorted and windowed; the rest
-  // of a busy period's posts are passed over, exactly.
+  // The windows need the period's posts in topic and posting order. Sorting them is most of the work, so they are
+  // read in that order instead, topic by topic, from the index on (topic, posting time) (migration 0075): each
+  // topic's posts between the earliest and the latest of the period's (whenever they were opened), of which
+  // only the selected are kept. Topics are compared byte by byte (COLLATE "C"), as that index orders them;
+  // equality is the same. The window's own sort then finds its input already in order (a single pass).
   const rows = await sql.query<{ topic: string; started_at: Date; ended_at: Date; peak: string }>(
-    `WITH ${cte},
-     topical AS MATERIALIZED (
-       -- Topics compared byte by byte (COLLATE "C"): grouping and sorting them is then a memcmp, and equality is the same.
-       SELECT topic COLLATE "C" AS topic, mention_posted_at AS posted_at, floor(date_part('epoch', mention_posted_at) / ${p.add(surge.withinMinutes * 60)}) AS bucket
-         FROM selected WHERE topic IS NOT NULL),
-     per_bucket AS (
-       SELECT topic, bucket, count(*) AS n,
-              CASE WHEN lag(bucket) OVER w = bucket - 1 THEN lag(count(*)) OVER w ELSE 0 END AS before
-         FROM topical GROUP BY 1, 2 WINDOW w AS (PARTITION BY topic ORDER BY bucket)),
-     busy AS MATERIALIZED (SELECT topic, bucket FROM per_bucket WHERE n + before > ${limit}),
-     kept_buckets AS (SELECT topic, bucket FROM busy UNION SELECT topic, bucket - 1 FROM busy),
-     kept AS (SELECT t.* FROM topical t JOIN kept_buckets k ON k.topic = t.topic AND k.bucket = t.bucket),
+    `WITH RECURSIVE ${selectedCteOf(selection)},
+     span AS MATERIALIZED (SELECT min(mention_posted_at) AS lo, max(mention_posted_at) AS hi FROM selected WHERE topic IS NOT NULL),
+     -- Every topic ever recorded, one index probe each (a loose index scan).
+     topics AS (
+       (SELECT t.topic COLLATE "C" AS topic FROM case_facts t WHERE t.topic IS NOT NULL ORDER BY 1 LIMIT 1)
+       UNION ALL
+       SELECT (SELECT n.topic COLLATE "C" FROM case_facts n WHERE n.topic COLLATE "C" > k.topic ORDER BY 1 LIMIT 1) FROM topics k WHERE k.topic IS NOT NULL),
+     topical AS (
+       SELECT k.topic, c.mention_posted_at AS posted_at
+         FROM span, topics k
+        CROSS JOIN LATERAL (
+          SELECT c.mention_posted_at FROM case_facts c
+           WHERE c.topic COLLATE "C" = k.topic AND c.mention_posted_at BETWEEN span.lo AND span.hi AND ${selection('c')}
+           ORDER BY c.mention_posted_at) c
+        WHERE k.topic IS NOT NULL),
      windowed AS (
        SELECT topic, posted_at, count(*) OVER (PARTITION BY topic ORDER BY posted_at RANGE BETWEEN ${within}::interval PRECEDING AND CURRENT ROW) AS in_window
-         FROM kept),
+         FROM topical),
      moments AS (SELECT * FROM windowed WHERE in_window > ${limit}),
      marked AS (
        SELECT *, CASE WHEN posted_at - lag(posted_at) OVER (PARTITION BY topic ORDER BY posted_at) <= ${within}::interval THEN 0 ELSE 1 END AS starts

@@ -9,18 +9,30 @@ import type { SqlParams } from './sql-params.js';
  * their facts (case_facts: kept by the database from each case's row and events, see migration 0065).
  */
 export function selectedCte(p: SqlParams, f: DashboardFilter): string {
+  return selectedCteOf(selectionOf(p, f));
+}
+
+/** The selection's condition on a case_facts row `alias` (its parameters added once, however often it is used). */
+export function selectionOf(p: SqlParams, f: DashboardFilter): (alias: string) => string {
   const service = p.add(f.service);
   const network = p.add(f.network);
   const kind = p.add(f.kind);
+  const from = p.add(f.from);
+  const to = p.add(f.to);
+  return (c) => `${c}.opened_at >= ${from} AND ${c}.opened_at < ${to}
+       AND (${service}::text IS NULL OR ${c}.service = ${service}::text)
+       AND (${network}::text IS NULL OR ${c}.network = ${network}::text)
+       AND (${kind}::text IS NULL OR ${c}.kind = ${kind}::text)`;
+}
+
+/** `selected` for a selection made by selectionOf. */
+export function selectedCteOf(where: (alias: string) => string): string {
   // NOT MATERIALIZED: a query reading it twice reads the index twice (each time only the columns it needs),
   // rather than copying every column of every case into a temporary store first.
   return `selected AS NOT MATERIALIZED (
     SELECT c.case_id AS id, c.*
       FROM case_facts c
-     WHERE c.opened_at >= ${p.add(f.from)} AND c.opened_at < ${p.add(f.to)}
-       AND (${service}::text IS NULL OR c.service = ${service}::text)
-       AND (${network}::text IS NULL OR c.network = ${network}::text)
-       AND (${kind}::text IS NULL OR c.kind = ${kind}::text))`;
+     WHERE ${where('c')})`;
 }
 
 const DAY_S = 86_400;
@@ -30,17 +42,33 @@ interface WorkingDay {
   dn: number; before_s: number; s1: number; e1: number; s2: number; e2: number; more_s: number[] | null; more_e: number[] | null;
 }
 
+/** The working time in SQL: the `days` CTE, and the working minutes from post to first reply of a case of measured(…). */
+export interface WorkingClock {
+  readonly cte: string;
+  /** Null before a reply. */
+  readonly minutes: string;
+}
+
 /**
  * `days`: one row per UTC day of the working time's bounds, with the working seconds before the
  * day began and the day's open periods. A time finds its day by equality (a hash join), so measuring a case
  * costs the same whatever the length of the period. A day's first two periods are columns, so measuring
- * a time is arithmetic; a day with more (none in a council's week) is summed from its arrays as well.
+ * a time is arithmetic; a day with more (none in a council's week) is summed from its arrays as well. The
+ * minutes' expression has terms for as many periods as the busiest of these days has, no more: it is worked
+ * out twice for every case replied to.
  */
-export function daysCte(p: SqlParams, working: WorkingTime): string {
-  return `days AS MATERIALIZED (
-    SELECT * FROM jsonb_to_recordset(${p.add(JSON.stringify(workingDays(working)))}::jsonb)
+export function workingClock(p: SqlParams, working: WorkingTime): WorkingClock {
+  const days = workingDays(working);
+  const periods = days.reduce((n, d) => Math.max(n, d.more_s ? 3 : d.e2 > d.s2 ? 2 : d.e1 > d.s1 ? 1 : 0), 0);
+  const upTo = (t: string, d: string) => workingSecondsUpTo(t, d, periods);
+  return {
+    cte: `days AS MATERIALIZED (
+    SELECT * FROM jsonb_to_recordset(${p.add(JSON.stringify(days))}::jsonb)
       AS d(dn int, before_s double precision, s1 double precision, e1 double precision, s2 double precision, e2 double precision,
-           more_s double precision[], more_e double precision[]))`;
+           more_s double precision[], more_e double precision[]))`,
+    minutes: `CASE WHEN o.first_reply_at IS NULL THEN NULL
+                ELSE greatest(0, coalesce(${upTo('o.reply_s', 'dr')}, 0) - coalesce(${upTo('o.posted_s', 'dp')}, 0)) / 60 END`,
+  };
 }
 
 function workingDays({ from, to, spans }: WorkingTime): WorkingDay[] {
@@ -69,11 +97,15 @@ function workingDays({ from, to, spans }: WorkingTime): WorkingDay[] {
   return days;
 }
 
-/** Working seconds from the working time's start up to `t` (epoch seconds), given `d`, the row of `days` for t's UTC day (needs a join). */
-function workingSecondsUpTo(t: string, d: string): string {
+/**
+ * Working seconds from the working time's start up to `t` (epoch seconds), given `d`, the row of `days` for t's UTC
+ * day (needs a join), counting a day's first `periods` open periods (3: all of them).
+ */
+function workingSecondsUpTo(t: string, d: string, periods: number): string {
   const upTo = (s: string, e: string) => `greatest(0, least(${t}, ${e}) - ${s})`;
-  return `(${d}.before_s + ${upTo(`${d}.s1`, `${d}.e1`)} + ${upTo(`${d}.s2`, `${d}.e2`)}
-           + CASE WHEN ${d}.more_s IS NULL THEN 0 ELSE (SELECT sum(${upTo('u.s', 'u.e')}) FROM unnest(${d}.more_s, ${d}.more_e) AS u(s, e)) END)`;
+  const terms = [`${d}.before_s`, upTo(`${d}.s1`, `${d}.e1`), upTo(`${d}.s2`, `${d}.e2`),
+    `CASE WHEN ${d}.more_s IS NULL THEN 0 ELSE (SELECT sum(${upTo('u.s', 'u.e')}) FROM unnest(${d}.more_s, ${d}.more_e) AS u(s, e)) END`];
+  return `(${terms.slice(0, periods + 1).join(' + ')})`;
 }
 
 function dayNumber(t: string): string {
@@ -99,19 +131,15 @@ export function measured(from: string): string {
       LEFT JOIN days dr ON dr.dn = ${dayNumber('o.reply_s')}`;
 }
 
-/** Working minutes from the post to the first reply of a case of measured(…), null before a reply. */
-export const WORKING_MINUTES = `CASE WHEN o.first_reply_at IS NULL THEN NULL
-                ELSE greatest(0, coalesce(${workingSecondsUpTo('o.reply_s', 'dr')}, 0) - coalesce(${workingSecondsUpTo('o.posted_s', 'dp')}, 0)) / 60 END`;
-
 /**
  * `facts` (needs `days` and the cases of `from`): per case the working minutes between post and first reply,
  * and how the first response stands against its target at `now`, with `more` columns (expressions over `o`,
  * a case of `from`).
  */
-export function factsCte(p: SqlParams, now: Date, from: string, more: readonly string[]): string {
+export function factsCte(p: SqlParams, now: Date, from: string, more: readonly string[], workingMinutes: string): string {
   // MATERIALIZED: each case's facts are worked out once, not again in every expression that reads them.
   return `facts AS MATERIALIZED (
     SELECT o.opened_at, o.posted_at, o.sentiment, o.state, o.first_reply_at, o.first_response_due AS due, ${more.map((c) => `${c}, `).join('')}
-           ${WORKING_MINUTES} AS working_minutes, ${responseOf(p, now)} AS response
+           ${workingMinutes} AS working_minutes, ${responseOf(p, now)} AS response
       FROM ${measured(from)})`;
 }

@@ -10,13 +10,14 @@ const status = document.getElementById('desk-live-status');
 // A form someone has started typing in is not swapped away under them: they are told instead.
 document.addEventListener('input', (e) => e.target.closest?.('form')?.setAttribute('data-dirty', 'true'));
 
+// change: { caseId, version } from a 'case' event, or null from 'reload' (changes went unheard: read it all again).
 async function refresh(change) {
   const current = region();
   if (!current) return;
   const watched = current.dataset.live;
-  if (watched !== 'all' && watched !== change.caseId) return;
+  if (change && watched !== 'all' && watched !== change.caseId) return;
   if (current.querySelector('form[data-dirty]')) {
-    if (status) status.textContent = `Case ${change.caseId} has changed. Reload the page to see the change.`;
+    if (status) status.textContent = change ? `Case ${change.caseId} has changed. Reload the page to see the change.` : 'Cases may have changed. Reload the page to see the changes.';
     return;
   }
   const res = await fetch(location.href, { headers: { accept: 'text/html' }, credentials: 'same-origin' });
@@ -24,16 +25,32 @@ async function refresh(change) {
   const fresh = new DOMParser().parseFromString(await res.text(), 'text/html').querySelector('[data-live]');
   if (!fresh) return;
   current.replaceWith(document.adoptNode(fresh));
-  document.body.dataset.liveVersion = `${change.caseId}:${change.version}`;
-  if (status) status.textContent = `Case ${change.caseId} was updated.`;
+  document.body.dataset.liveVersion = change ? `${change.caseId}:${change.version}` : 'reloaded';
+  if (status) status.textContent = change ? `Case ${change.caseId} was updated.` : 'The page was brought up to date.';
 }
 
 if (region() && 'EventSource' in window) {
-  const feed = new EventSource('/live');
-  let chain = Promise.resolve();
-  feed.addEventListener('case', (e) => {
-    const change = JSON.parse(e.data);
-    chain = chain.then(() => refresh(change)).catch(() => {});
-  });
+  // From the cursor the page was read at; on reconnecting, the browser sends the last event's id instead.
+  const from = status?.dataset.liveFrom;
+  const feed = new EventSource(from ? `/live?from=${encodeURIComponent(from)}` : '/live');
+  // One refresh reads the whole live region, so the changes that arrive while one is under way (a reconnection's
+  // replay can bring hundreds) make one more refresh, not one each. Only changes the region shows are kept.
+  let pending; // undefined: nothing to do; null: read again; else the latest change the region shows
+  let running = false;
+  const schedule = async (change) => {
+    const current = region();
+    if (change && current?.dataset.live !== 'all' && current?.dataset.live !== change.caseId) return;
+    pending = pending === null || change === null ? null : change;
+    if (running) return;
+    running = true;
+    while (pending !== undefined) {
+      const next = pending;
+      pending = undefined;
+      await refresh(next).catch(() => {});
+    }
+    running = false;
+  };
+  feed.addEventListener('case', (e) => void schedule(JSON.parse(e.data)));
+  feed.addEventListener('reload', () => void schedule(null));
   feed.addEventListener('open', () => { document.body.dataset.liveFeed = 'connected'; });
 }

@@ -90,7 +90,7 @@ describe('facts corrected on a thread', () => {
     const elsewhere = await comment('council tax doubling?', `post-${randomUUID()}`);
     const feed = await startCaseChangeFeed(db);
     const heard: CaseChange[] = [];
-    feed.subscribe((c) => heard.push(c));
+    feed.subscribe((m) => void (m.kind === 'case' && heard.push(m)));
     try {
       await run(rumour, { type: 'case.close', outcome: 'facts_corrected', note: null });
       const openVersion = (await ctx.store.cases.get(open))!.version;

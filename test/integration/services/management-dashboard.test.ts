@@ -17,6 +17,7 @@ import { openTestDatabase } from '../../helpers/test-database.js';
 const FROM = new Date('2026-10-12T00:00:00Z');
 const TO = new Date('2026-11-02T00:00:00Z');
 const NOW = new Date('2026-11-03T12:00:00Z');
+const BACKLOG_POSTED = new Date('2026-09-07T09:00:00Z');
 
 let db: Db;
 let policy: Policy;
@@ -31,7 +32,10 @@ beforeAll(async () => {
   calendar = createWorkingCalendar(policy.calendar);
   const store = createPgStore(db);
   ctx = { store, clock: { now: () => NOW }, policy, calendar, surfaces: [], newId: () => 'unused' };
-  const generated = [...generateCaseHistory({ cases: 600, from: FROM, to: TO, seed: 15, calendar })];
+  // Seven posts on one topic written a minute apart five weeks before they came in and were opened (a backlog):
+  // a surge by when they were posted, far before the period its cases are counted in.
+  const generated = [...generateCaseHistory({ cases: 600, from: FROM, to: TO, seed: 15, calendar })].map((g, i) =>
+    i >= 200 && i < 207 ? { ...g, mention: { ...g.mention, topic: ' Old Backlog', postedAt: new Date(BACKLOG_POSTED.getTime() + (i - 200) * 60_000) } } : g);
   await insertCaseHistory(db, generated, 1);
   events = (await db.query<{ body: CaseEvent }>('SELECT body FROM events ORDER BY seq')).rows.map((r) => r.body);
   const rows = (await db.query<{ id: string; topic: string | null; posted_at: Date }>('SELECT id, topic, posted_at FROM mentions')).rows;
@@ -85,6 +89,9 @@ describe('the management dashboard computed in SQL', () => {
   it('finds surges, breaches, escalations of every kind and moderation in the generated history', async () => {
     const f = (await managementDashboard(ctx, { from: '2026-10-12', to: '2026-11-01' })).figures;
     expect(f.surges.length).toBeGreaterThan(0);
+    expect(f.surges.filter((s) => s.topic === 'old backlog')).toEqual([
+      { topic: 'old backlog', startedAt: new Date(BACKLOG_POSTED.getTime() + 5 * 60_000).toISOString(), endedAt: new Date(BACKLOG_POSTED.getTime() + 6 * 60_000).toISOString(), peak: 7 },
+    ]);
     expect(f.firstResponse.outcomes.met).toBeGreaterThan(0);
     expect(f.firstResponse.outcomes.missed).toBeGreaterThan(0);
     expect(f.escalations.map((e) => e.target).sort()).toEqual(['leadership', 'safeguarding', 'service_lead']);
