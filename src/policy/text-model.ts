@@ -120,9 +120,9 @@ export interface LabelScore {
 
 /** Every label's probability for a text, likeliest first. */
 export function scoreText(model: TextModelData, text: string, concepts: Concepts = {}): LabelScore[] {
-  const features = textFeatures(text, concepts);
-  const ids = bucketsOf(features, model.buckets);
-  const scale = 1 / Math.sqrt(features.length || 1);
+  const read = readText(text, concepts);
+  const ids = read.buckets(model.buckets);
+  const scale = 1 / Math.sqrt(read.features.length || 1);
   return Object.entries(model.labels)
     .map(([label, lw]) => {
       const w = weightsOf(lw);
@@ -136,15 +136,69 @@ export function weightiestWords(model: TextModelData, label: string, text: strin
   const lw = model.labels[label];
   if (!lw) return [];
   const w = weightsOf(lw);
-  // Handles and links are who and where, not why.
-  const written = [...new Set(text.replace(/@\w+|https?:\/\/\S+/gu, ' ').match(/[\p{L}\p{N}'’]+/gu) ?? [])];
-  const weight = (word: string) => bucketsOf(textFeatures(word, concepts), model.buckets).reduce((n, id) => n + w[id]!, 0);
-  return written
-    .map((word) => ({ word, w: weight(word) }))
+  const weight = (word: string) => wordBuckets(word, concepts, model.buckets).reduce((n, id) => n + w[id]!, 0);
+  return readText(text, concepts)
+    .written.map((word) => ({ word, w: weight(word) }))
     .filter((x) => x.w > 0.2)
     .sort((a, b) => b.w - a.w)
     .slice(0, 3)
     .map((x) => x.word);
+}
+
+/** A text as the models read it: its features, the buckets they fall in, the words it quotes. */
+interface ReadText {
+  readonly features: readonly string[];
+  buckets(count: number): Int32Array;
+  /** Each written word once, in order: handles and links are who and where, not why. */
+  readonly written: readonly string[];
+}
+
+/**
+ * A mention is scored by six models, and each asks for its words' weights, one after the other: the last few
+ * texts' features are kept, so each is worked out once a mention rather than once a model.
+ */
+const recentTexts = new Map<string, { readonly concepts: Concepts; readonly read: ReadText }>();
+const RECENT_TEXTS = 8;
+
+function readText(text: string, concepts: Concepts): ReadText {
+  const kept = recentTexts.get(text);
+  if (kept?.concepts === concepts) return kept.read;
+  const features = textFeatures(text, concepts);
+  const byCount = new Map<number, Int32Array>();
+  const read: ReadText = {
+    features,
+    buckets(count) {
+      let ids = byCount.get(count);
+      if (!ids) byCount.set(count, (ids = bucketsOf(features, count)));
+      return ids;
+    },
+    written: [...new Set(text.replace(/@\w+|https?:\/\/\S+/gu, ' ').match(/[\p{L}\p{N}'’]+/gu) ?? [])],
+  };
+  if (recentTexts.size >= RECENT_TEXTS) recentTexts.delete(recentTexts.keys().next().value!);
+  recentTexts.set(text, { concepts, read });
+  return read;
+}
+
+/**
+ * A written word's buckets, read as a text of its own (its features and its concepts). Residents use the same
+ * few thousand words, and each word is weighed for several labels a mention: kept per concepts and bucket count,
+ * forgotten wholesale past a bound so an unusual stream of words cannot grow it without end.
+ */
+const wordBucketCache = new WeakMap<Concepts, Map<number, Map<string, Int32Array>>>();
+const WORDS_KEPT = 50_000;
+
+function wordBuckets(word: string, concepts: Concepts, count: number): Int32Array {
+  let byCount = wordBucketCache.get(concepts);
+  if (!byCount) wordBucketCache.set(concepts, (byCount = new Map()));
+  let words = byCount.get(count);
+  if (!words) byCount.set(count, (words = new Map()));
+  let ids = words.get(word);
+  if (!ids) {
+    if (words.size >= WORDS_KEPT) words.clear();
+    ids = bucketsOf(textFeatures(word, concepts), count);
+    words.set(word, ids);
+  }
+  return ids;
 }
 
 /** Each distinct bucket the features fall in (FNV-1a): a feature never seen in training lands on a learned bucket harmlessly. */
