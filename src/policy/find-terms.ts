@@ -1,5 +1,5 @@
 // Finds the policy's words and phrases in a text: whole words, any case, and (where asked) their word forms.
-const cache = new Map<string, RegExp>();
+import { headId, headsIn, holds, termHead } from './term-heads.js';
 
 export interface FindTermsOptions {
   /**
@@ -12,50 +12,80 @@ export interface FindTermsOptions {
 
 /** The terms found in `text`, as the policy spells them, in the policy's order. */
 export function findTerms(text: string, terms: readonly string[], options: FindTermsOptions = {}): string[] {
-  const lower = text.toLowerCase();
-  return terms.filter((t) => mayContain(lower, t) && termPattern(t, options.forms ?? false).test(text));
+  const heads = headsIn(text);
+  const out: string[] = [];
+  for (const t of compiledList(terms, options.forms ?? false)) if (holds(heads, t.head) && t.pattern.test(text)) out.push(t.term);
+  return out;
 }
 
-/**
- * A cheap first look before the regular expression: the term's opening letters must be in the text.
- * Lists run to hundreds of terms a mention, and most are absent.
- */
-function mayContain(lowerText: string, term: string): boolean {
-  const head = headOf(term);
-  return !head || lowerText.includes(head);
+/** Whether any of the terms is in `text`: the first found ends the search. */
+export function hasAnyTerm(text: string, terms: readonly string[], options: FindTermsOptions = {}): boolean {
+  const heads = headsIn(text);
+  return compiledList(terms, options.forms ?? false).some((t) => holds(heads, t.head) && t.pattern.test(text));
 }
 
-const heads = new Map<string, string>();
-/** A term's opening letters, worked out once per term (the lists are read for every mention). */
-function headOf(term: string): string {
-  let head = heads.get(term);
-  if (head === undefined) {
-    head = /^[^\s'’*]{1,4}/u.exec(term.trim().toLowerCase())?.[0] ?? '';
-    heads.set(term, head);
+/** Where each term found first occurs, in the policy's order: for explaining a match in the resident's own words. */
+export function findTermTexts(text: string, terms: readonly string[], options: FindTermsOptions = {}): string[] {
+  const heads = headsIn(text);
+  const out: string[] = [];
+  for (const t of compiledList(terms, options.forms ?? false)) {
+    const found = holds(heads, t.head) ? t.pattern.exec(text)?.[0] : undefined;
+    if (found !== undefined) out.push(found);
   }
-  return head;
+  return out;
 }
 
 /** Where a term first occurs: for explaining a match in the resident's own words. */
 export function findTermText(text: string, term: string, options: FindTermsOptions = {}): string | null {
-  if (!mayContain(text.toLowerCase(), term)) return null;
-  return termPattern(term, options.forms ?? false).exec(text)?.[0] ?? null;
+  return findTermTexts(text, [term], options)[0] ?? null;
+}
+
+/**
+ * A term made ready once: the regular expression (and its global twin, for every place it occurs) and the
+ * number of its opening letters, which must be in the text before the expression is worth running.
+ */
+interface CompiledTerm {
+  readonly term: string;
+  readonly head: number;
+  readonly pattern: RegExp;
+  readonly everywhere: RegExp;
+}
+
+const terms = new Map<string, CompiledTerm>();
+function compiledTerm(term: string, forms: boolean): CompiledTerm {
+  const key = `${forms ? 'f' : 'x'}:${term}`;
+  let c = terms.get(key);
+  if (!c) {
+    const pattern = termPattern(term, forms);
+    c = { term, head: headId(termHead(term)), pattern, everywhere: new RegExp(pattern.source, 'giu') };
+    terms.set(key, c);
+  }
+  return c;
+}
+
+/**
+ * A list compiled once, kept as long as the list itself (the policy's lists live as long as the policy): the
+ * lists are read for every mention, and looking each term up again by name cost as much as matching it.
+ */
+const lists = { forms: new WeakMap<readonly string[], CompiledTerm[]>(), exact: new WeakMap<readonly string[], CompiledTerm[]>() };
+function compiledList(list: readonly string[], forms: boolean): CompiledTerm[] {
+  const cache = forms ? lists.forms : lists.exact;
+  let compiled = cache.get(list);
+  if (!compiled) {
+    compiled = list.map((t) => compiledTerm(t, forms));
+    cache.set(list, compiled);
+  }
+  return compiled;
 }
 
 function termPattern(term: string, forms: boolean): RegExp {
-  const key = `${forms ? 'f' : 'x'}:${term}`;
-  let re = cache.get(key);
-  if (!re) {
-    const trimmed = term.trim();
-    const wildcard = trimmed.endsWith('*');
-    const base = wildcard ? trimmed.slice(0, -1) : trimmed;
-    // Apostrophes: residents type ' or ’ or nothing ("dont").
-    const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/['’]/g, "['’]?");
-    const body = wildcard ? `${escaped}[\\p{L}\\p{N}'’-]*` : forms ? withForms(escaped) : escaped;
-    re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
-    cache.set(key, re);
-  }
-  return re;
+  const trimmed = term.trim();
+  const wildcard = trimmed.endsWith('*');
+  const base = wildcard ? trimmed.slice(0, -1) : trimmed;
+  // Apostrophes: residents type ' or ’ or nothing ("dont").
+  const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/['’]/g, "['’]?");
+  const body = wildcard ? `${escaped}[\\p{L}\\p{N}'’-]*` : forms ? withForms(escaped) : escaped;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 /** English endings residents use: bins, libraries, collected, fly-tipping (a doubled last consonant). */
@@ -77,25 +107,13 @@ export interface TermMatch {
 
 /** Every place each term occurs, for "this word near that word" rules. */
 export function findTermMatches(text: string, terms: readonly string[], options: FindTermsOptions = {}): TermMatch[] {
+  const heads = headsIn(text);
   const out: TermMatch[] = [];
-  const lower = text.toLowerCase();
-  for (const term of terms) {
-    if (!mayContain(lower, term)) continue;
-    const re = globalPattern(term, options.forms ?? false);
-    for (const m of text.matchAll(re)) out.push({ term, text: m[0], index: m.index });
+  for (const t of compiledList(terms, options.forms ?? false)) {
+    if (!holds(heads, t.head)) continue;
+    for (const m of text.matchAll(t.everywhere)) out.push({ term: t.term, text: m[0], index: m.index });
   }
   return out;
-}
-
-const globals = new Map<string, RegExp>();
-function globalPattern(term: string, forms: boolean): RegExp {
-  const key = `${forms ? 'f' : 'x'}:${term}`;
-  let re = globals.get(key);
-  if (!re) {
-    re = new RegExp(termPattern(term, forms).source, 'giu');
-    globals.set(key, re);
-  }
-  return re;
 }
 
 /** The first match of each pattern (case-insensitive), as the resident wrote it. */

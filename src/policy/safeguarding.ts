@@ -1,5 +1,5 @@
 // Owns spotting a safeguarding concern or a threat in a text: it goes to the safeguarding lead at once, any hour.
-import { findPatterns, findTermMatches, findTermText } from './find-terms.js';
+import { findPatterns, findTermMatches, findTermTexts } from './find-terms.js';
 import type { SafeguardingConcern } from './policy-lexicon-schema.js';
 import type { Policy } from './policy-schema.js';
 
@@ -59,7 +59,7 @@ function matchConcern(concern: SafeguardingConcern, text: string): string[] {
 
 /** The terms found, as the resident wrote them ("I know where you live", not the policy's lower case). */
 function inTheirWords(text: string, terms: readonly string[]): string[] {
-  return terms.flatMap((t) => findTermText(text, t) ?? []);
+  return findTermTexts(text, terms);
 }
 
 function unique(values: readonly string[]): string[] {

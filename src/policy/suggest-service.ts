@@ -17,12 +17,10 @@ export interface ServiceSuggestion {
  * A tie goes to the service listed first. Null when no keyword is found.
  */
 export function suggestService(policy: Policy, text: string): ServiceSuggestion | null {
-  const candidates = policy.services.flatMap((service, order) => service.keywords.map((keyword) => ({ service, order, keyword, words: keyword.trim().split(/\s+/).length })));
-  candidates.sort((a, b) => b.words - a.words || b.keyword.length - a.keyword.length);
   const claimed: Array<[number, number]> = [];
   const tally = new Map<number, { score: number; found: Array<{ text: string; index: number }> }>();
-  for (const c of candidates) {
-    for (const m of findTermMatches(text, [c.keyword], { forms: true })) {
+  for (const c of keywordsLongestFirst(policy)) {
+    for (const m of findTermMatches(text, c.keyword, { forms: true })) {
       const end = m.index + m.text.length;
       if (claimed.some(([s, e]) => m.index < e && s < end)) continue;
       claimed.push([m.index, end]);
@@ -33,9 +31,32 @@ export function suggestService(policy: Policy, text: string): ServiceSuggestion 
     }
   }
   let best: ServiceSuggestion | null = null;
-  for (const [order, t] of [...tally].sort(([a], [b]) => a - b)) {
-    const service = policy.services[order]!;
-    if (t.score > (best?.score ?? 0)) best = { tag: service.tag, name: service.name, found: [...t.found].sort((a, b) => a.index - b.index).map((f) => f.text), score: t.score };
-  }
+  policy.services.forEach((service, order) => {
+    const t = tally.get(order);
+    if (t && t.score > (best?.score ?? 0)) best = { tag: service.tag, name: service.name, found: [...t.found].sort((a, b) => a.index - b.index).map((f) => f.text), score: t.score };
+  });
   return best;
+}
+
+interface Candidate {
+  /** The service's place in the policy. */
+  readonly order: number;
+  /** One keyword, as a list of its own that lives as long as the policy, so its compiled matcher is kept with it. */
+  readonly keyword: readonly [string];
+  readonly words: number;
+}
+
+/**
+ * Every service's keywords, longest first (most words, then most letters; the policy's order among equals):
+ * the order they claim words in. Worked out once per policy, not for every mention.
+ */
+const ordered = new WeakMap<Policy['services'], readonly Candidate[]>();
+function keywordsLongestFirst(policy: Policy): readonly Candidate[] {
+  let candidates = ordered.get(policy.services);
+  if (!candidates) {
+    const all = policy.services.flatMap((service, order) => service.keywords.map((keyword) => ({ order, keyword: [keyword] as const, words: keyword.trim().split(/\s+/).length })));
+    candidates = all.sort((a, b) => b.words - a.words || b.keyword[0].length - a.keyword[0].length);
+    ordered.set(policy.services, candidates);
+  }
+  return candidates;
 }

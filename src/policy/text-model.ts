@@ -1,7 +1,7 @@
 // Owns a small linear text classifier (one-vs-rest logistic regression over word and character n-grams): trained, read, saved.
 // Only the stemmer: wink-nlp-utils as a whole costs tens of MiB at start, and every desk reads mentions.
 import stem from 'wink-porter2-stemmer';
-import { findTerms } from './find-terms.js';
+import { hasAnyTerm } from './find-terms.js';
 
 /** Named lists of words for one idea each (a person who may be vulnerable, a sign of harm…): policy `reader.concepts`. */
 export type Concepts = Readonly<Record<string, readonly string[]>>;
@@ -62,7 +62,7 @@ export function textFeatures(text: string, concepts: Concepts = {}): string[] {
     const padded = ` ${w} `;
     for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) out.add(`c:${padded.slice(i, i + n)}`);
   }
-  const found = Object.keys(concepts).filter((c) => findTerms(text, concepts[c]!, { forms: true }).length > 0).sort();
+  const found = Object.keys(concepts).filter((c) => hasAnyTerm(text, concepts[c]!, { forms: true })).sort();
   found.forEach((c, i) => {
     out.add(`k:${c}`);
     for (const d of found.slice(i + 1)) out.add(`k:${c}+${d}`);
@@ -126,7 +126,9 @@ export function scoreText(model: TextModelData, text: string, concepts: Concepts
   return Object.entries(model.labels)
     .map(([label, lw]) => {
       const w = weightsOf(lw);
-      return { label, probability: sigmoid(lw.bias + ids.reduce((n, id) => n + w[id]! * scale, 0)) };
+      let z = 0;
+      for (const id of ids) z += w[id]! * scale;
+      return { label, probability: sigmoid(lw.bias + z) };
     })
     .sort((a, b) => b.probability - a.probability || (a.label < b.label ? -1 : 1));
 }
@@ -136,7 +138,11 @@ export function weightiestWords(model: TextModelData, label: string, text: strin
   const lw = model.labels[label];
   if (!lw) return [];
   const w = weightsOf(lw);
-  const weight = (word: string) => wordBuckets(word, concepts, model.buckets).reduce((n, id) => n + w[id]!, 0);
+  const weight = (word: string) => {
+    let sum = 0;
+    for (const id of wordBuckets(word, concepts, model.buckets)) sum += w[id]!;
+    return sum;
+  };
   return readText(text, concepts)
     .written.map((word) => ({ word, w: weight(word) }))
     .filter((x) => x.w > 0.2)
