@@ -27,7 +27,7 @@ const pass = (): { cpu: number; wall: number } => {
 const first = pass();
 const timed = Array.from({ length: passes }, pass);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const show = (xs: number[]) => `${xs.map((t) => t.toFixed(0)).join(', ')} µs a mention; median ${median(xs).toFixed(0)} µs`;
+const show = (xs: number[]) => `${xs.map((t) => t.toFixed(0)).join(', ')} µs a mention; median ${median(xs).toFixed(0)} µs, least ${Math.min(...xs).toFixed(0)} µs`;
 console.log(`readMention on ${mentions.length} corpus mentions, ${values.policy ?? 'default policy'}; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 console.log(`  first pass (cold caches): CPU ${first.cpu.toFixed(0)} µs a mention, clock ${first.wall.toFixed(0)} µs`);
 console.log(`  ${passes} passes, CPU:   ${show(timed.map((t) => t.cpu))}`);

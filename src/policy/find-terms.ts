@@ -1,4 +1,5 @@
 // Finds the policy's words and phrases in a text: whole words, any case, and (where asked) their word forms.
+import { firstMatch, policyPattern, type PolicyPattern } from './pattern-first-look.js';
 import { headId, headsIn, holds, termHead } from './term-heads.js';
 
 export interface FindTermsOptions {
@@ -136,15 +137,21 @@ function nextCodePoint(text: string, at: number): number {
 
 /** The first match of each pattern (case-insensitive), as the resident wrote it. */
 export function findPatterns(text: string, patterns: readonly string[]): string[] {
-  return patterns.flatMap((p) => compiled(p).exec(text)?.[0] ?? []);
+  const out: string[] = [];
+  for (const p of compiledPatterns(patterns)) {
+    const found = firstMatch(p, text);
+    if (found !== undefined) out.push(found);
+  }
+  return out;
 }
 
-const patterns = new Map<string, RegExp>();
-function compiled(source: string): RegExp {
-  let re = patterns.get(source);
-  if (!re) {
-    re = new RegExp(source, 'iu');
-    patterns.set(source, re);
+/** A list of patterns compiled once, kept as long as the list (as the term lists are). */
+const patternLists = new WeakMap<readonly string[], PolicyPattern[]>();
+function compiledPatterns(list: readonly string[]): PolicyPattern[] {
+  let compiled = patternLists.get(list);
+  if (!compiled) {
+    compiled = list.map(policyPattern);
+    patternLists.set(list, compiled);
   }
-  return re;
+  return compiled;
 }

@@ -19,9 +19,9 @@ export interface ConcernFound {
 /**
  * Each everyday form of concern the policy lists (policy `safeguarding.concerns`), plus threats and the
  * older `risk.safeguardingTerms`. Errs on the side of the person: a person decides, and a missed concern
- * costs far more than a false alarm.
+ * costs far more than a false alarm. `threats`: detectThreats' answer, when the caller has it already.
  */
-export function findConcerns(policy: Policy, text: string): ConcernFound[] {
+export function findConcerns(policy: Policy, text: string, threats: readonly string[] = detectThreats(policy, text)): ConcernFound[] {
   const out: ConcernFound[] = [];
   for (const concern of policy.safeguarding.concerns) {
     const matched = matchConcern(concern, text);
@@ -29,7 +29,6 @@ export function findConcerns(policy: Policy, text: string): ConcernFound[] {
   }
   const listed = inTheirWords(text, policy.risk.safeguardingTerms);
   if (listed.length) out.push({ id: 'listed', name: 'Safeguarding term', matched: listed });
-  const threats = detectThreats(policy, text);
   if (threats.length) out.push({ id: 'threat', name: 'Threat of violence', matched: threats });
   return out;
 }

@@ -1,4 +1,6 @@
 // Owns the cheap first look before a term's regular expression: which terms' opening letters are in a text at all.
+import { RecentTexts } from './recent-texts.js';
+
 /**
  * A term's opening letters (up to four, lower case, before any space, apostrophe or "*"): empty when it has none,
  * and then the term is always worth trying.
@@ -44,21 +46,13 @@ export function holds(heads: HeadsPresent, id: number): boolean {
 
 /**
  * The policy's lists hold a few thousand terms and a mention is read against all of them; one walk of the text
- * through the trie finds every head it holds, instead of a search of the text per term. The last few texts'
- * answers are kept: one reading asks about the same text (and its parent post) list after list.
+ * through the trie finds every head it holds, instead of a search of the text per term.
  */
-const recent = new Map<string, { readonly known: number; readonly found: Uint8Array }>();
-const RECENT_TEXTS = 8;
+const recent = new RecentTexts<{ readonly known: number; readonly found: Uint8Array }>();
 
 export function headsIn(text: string): HeadsPresent {
-  let kept = recent.get(text);
-  // A list compiled since (new heads) makes the kept answer incomplete.
-  if (!kept || kept.known !== ids.size) {
-    kept = { known: ids.size, found: walk(text.toLowerCase()) };
-    if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value!);
-    recent.set(text, kept);
-  }
-  return kept.found;
+  // A list compiled since (new heads) makes a kept answer incomplete.
+  return recent.answer(text, (t) => ({ known: ids.size, found: walk(t.toLowerCase()) }), (kept) => kept.known === ids.size).found;
 }
 
 function walk(lower: string): Uint8Array {

@@ -2,6 +2,7 @@
 // Only the stemmer: wink-nlp-utils as a whole costs tens of MiB at start, and every desk reads mentions.
 import stem from 'wink-porter2-stemmer';
 import { hasAnyTerm } from './find-terms.js';
+import { RecentTexts } from './recent-texts.js';
 
 /** Named lists of words for one idea each (a person who may be vulnerable, a sign of harm…): policy `reader.concepts`. */
 export type Concepts = Readonly<Record<string, readonly string[]>>;
@@ -52,7 +53,7 @@ const RATE = 0.5;
  */
 export function textFeatures(text: string, concepts: Concepts = {}): string[] {
   const words = (text.toLowerCase().replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => (/^\d+$/.test(w) ? '0' : w));
-  const stems = words.map((w) => stem(w));
+  const stems = words.map(stemOf);
   const out = new Set<string>();
   stems.forEach((s, i) => {
     out.add(`w:${s}`);
@@ -190,19 +191,17 @@ interface ReadText {
   readonly written: readonly string[];
 }
 
-/**
- * A mention is scored by six models, and each asks for its words' weights, one after the other: the last few
- * texts' features are kept, so each is worked out once a mention rather than once a model.
- */
-const recentTexts = new Map<string, { readonly concepts: Concepts; readonly read: ReadText }>();
-const RECENT_TEXTS = 8;
+/** A mention is scored by six models, and each asks for its words' weights: its features are worked out once a mention, not once a model. */
+const recentTexts = new RecentTexts<{ readonly concepts: Concepts; readonly read: ReadText }>();
 
 function readText(text: string, concepts: Concepts): ReadText {
-  const kept = recentTexts.get(text);
-  if (kept?.concepts === concepts) return kept.read;
+  return recentTexts.answer(text, () => ({ concepts, read: featuresRead(text, concepts) }), (kept) => kept.concepts === concepts).read;
+}
+
+function featuresRead(text: string, concepts: Concepts): ReadText {
   const features = textFeatures(text, concepts);
   const byCount = new Map<number, Int32Array>();
-  const read: ReadText = {
+  return {
     features,
     buckets(count) {
       let ids = byCount.get(count);
@@ -211,9 +210,6 @@ function readText(text: string, concepts: Concepts): ReadText {
     },
     written: [...new Set(text.replace(/@\w+|https?:\/\/\S+/gu, ' ').match(/[\p{L}\p{N}'’]+/gu) ?? [])],
   };
-  if (recentTexts.size >= RECENT_TEXTS) recentTexts.delete(recentTexts.keys().next().value!);
-  recentTexts.set(text, { concepts, read });
-  return read;
 }
 
 /**
@@ -222,7 +218,7 @@ function readText(text: string, concepts: Concepts): ReadText {
  * forgotten wholesale past a bound so an unusual stream of words cannot grow it without end.
  */
 const wordBucketCache = new WeakMap<Concepts, Map<number, Map<string, Int32Array>>>();
-const WORDS_KEPT = 50_000;
+const WORDS_KEPT = 20_000;
 
 function wordBuckets(word: string, concepts: Concepts, count: number): Int32Array {
   let byCount = wordBucketCache.get(concepts);
@@ -236,6 +232,17 @@ function wordBuckets(word: string, concepts: Concepts, count: number): Int32Arra
     words.set(word, ids);
   }
   return ids;
+}
+
+/** A word's stem: the stemmer is a dozen regular expressions a word, and residents use the same words (bounded as above). */
+const stems = new Map<string, string>();
+function stemOf(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size >= WORDS_KEPT) stems.clear();
+    stems.set(word, (s = stem(word)));
+  }
+  return s;
 }
 
 /** Each distinct bucket the features fall in (FNV-1a): a feature never seen in training lands on a learned bucket harmlessly. */
