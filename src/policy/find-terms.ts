@@ -104,15 +104,17 @@ export interface TermMatch {
   /** As the resident wrote it. */
   readonly text: string;
   readonly index: number;
+  /** The term's place in the list searched. */
+  readonly position: number;
 }
 
-/** Every place each term occurs, for "this word near that word" rules. */
+/** Every place each term occurs, term by term in the list's order, for "this word near that word" rules. */
 export function findTermMatches(text: string, terms: readonly string[], options: FindTermsOptions = {}): TermMatch[] {
   const heads = headsIn(text);
   const out: TermMatch[] = [];
-  for (const t of compiledList(terms, options.forms ?? false)) {
-    if (holds(heads, t.head)) everyMatch(text, t, out);
-  }
+  compiledList(terms, options.forms ?? false).forEach((t, position) => {
+    if (holds(heads, t.head)) everyMatch(text, t, position, out);
+  });
   return out;
 }
 
@@ -121,11 +123,11 @@ export function findTermMatches(text: string, terms: readonly string[], options:
  * matching itself on a mention's length, for hundreds of keywords a mention). An empty match moves on one
  * character (a whole surrogate pair), as matchAll does.
  */
-function everyMatch(text: string, t: CompiledTerm, out: TermMatch[]): void {
+function everyMatch(text: string, t: CompiledTerm, position: number, out: TermMatch[]): void {
   const re = t.everywhere;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    out.push({ term: t.term, text: m[0], index: m.index });
+    out.push({ term: t.term, text: m[0], index: m.index, position });
     if (m[0] === '') re.lastIndex = nextCodePoint(text, re.lastIndex);
   }
 }

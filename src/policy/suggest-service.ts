@@ -19,16 +19,17 @@ export interface ServiceSuggestion {
 export function suggestService(policy: Policy, text: string): ServiceSuggestion | null {
   const claimed: Array<[number, number]> = [];
   const tally = new Map<number, { score: number; found: Array<{ text: string; index: number }> }>();
-  for (const c of keywordsLongestFirst(policy)) {
-    for (const m of findTermMatches(text, c.keyword, { forms: true })) {
-      const end = m.index + m.text.length;
-      if (claimed.some(([s, e]) => m.index < e && s < end)) continue;
-      claimed.push([m.index, end]);
-      const t = tally.get(c.order) ?? { score: 0, found: [] };
-      t.score += c.words;
-      if (!t.found.some((f) => f.text.toLowerCase() === m.text.toLowerCase())) t.found.push({ text: m.text, index: m.index });
-      tally.set(c.order, t);
-    }
+  const { keywords, candidates } = keywordsLongestFirst(policy);
+  // Keyword by keyword, longest first, each keyword's matches in the order they occur.
+  for (const m of findTermMatches(text, keywords, { forms: true })) {
+    const c = candidates[m.position]!;
+    const end = m.index + m.text.length;
+    if (claimed.some(([s, e]) => m.index < e && s < end)) continue;
+    claimed.push([m.index, end]);
+    const t = tally.get(c.order) ?? { score: 0, found: [] };
+    t.score += c.words;
+    if (!t.found.some((f) => f.text.toLowerCase() === m.text.toLowerCase())) t.found.push({ text: m.text, index: m.index });
+    tally.set(c.order, t);
   }
   let best: ServiceSuggestion | null = null;
   policy.services.forEach((service, order) => {
@@ -41,22 +42,28 @@ export function suggestService(policy: Policy, text: string): ServiceSuggestion 
 interface Candidate {
   /** The service's place in the policy. */
   readonly order: number;
-  /** One keyword, as a list of its own that lives as long as the policy, so its compiled matcher is kept with it. */
-  readonly keyword: readonly [string];
+  readonly keyword: string;
   readonly words: number;
+}
+
+/** Every service's keywords in the order they claim words, and whose each is (by its place in that list). */
+interface KeywordOrder {
+  readonly keywords: readonly string[];
+  readonly candidates: readonly Candidate[];
 }
 
 /**
  * Every service's keywords, longest first (most words, then most letters; the policy's order among equals):
  * the order they claim words in. Worked out once per policy, not for every mention.
  */
-const ordered = new WeakMap<Policy['services'], readonly Candidate[]>();
-function keywordsLongestFirst(policy: Policy): readonly Candidate[] {
-  let candidates = ordered.get(policy.services);
-  if (!candidates) {
-    const all = policy.services.flatMap((service, order) => service.keywords.map((keyword) => ({ order, keyword: [keyword] as const, words: keyword.trim().split(/\s+/).length })));
-    candidates = all.sort((a, b) => b.words - a.words || b.keyword[0].length - a.keyword[0].length);
-    ordered.set(policy.services, candidates);
+const ordered = new WeakMap<Policy['services'], KeywordOrder>();
+function keywordsLongestFirst(policy: Policy): KeywordOrder {
+  let order = ordered.get(policy.services);
+  if (!order) {
+    const all = policy.services.flatMap((service, place) => service.keywords.map((keyword) => ({ order: place, keyword, words: keyword.trim().split(/\s+/).length })));
+    const candidates = all.sort((a, b) => b.words - a.words || b.keyword.length - a.keyword.length);
+    order = { keywords: candidates.map((c) => c.keyword), candidates };
+    ordered.set(policy.services, order);
   }
-  return candidates;
+  return order;
 }

@@ -167,12 +167,13 @@ function prepared(model: TextModelData): PreparedModel {
 
 /** The written words whose features pushed most towards the label: the "matched: …" on the card. */
 export function weightiestWords(model: TextModelData, label: string, text: string, concepts: Concepts = {}): string[] {
-  const lw = model.labels[label];
-  if (!lw) return [];
-  const w = weightsOf(lw);
+  const m = prepared(model);
+  const l = m.labels.indexOf(label);
+  if (l < 0) return [];
+  const count = m.labels.length;
   const weight = (word: string) => {
     let sum = 0;
-    for (const id of wordBuckets(word, concepts, model.buckets)) sum += w[id]!;
+    for (const id of wordBuckets(word, concepts, model.buckets)) sum += m.weights[id * count + l]! * m.scales[l]!;
     return sum;
   };
   return readText(text, concepts)
@@ -261,17 +262,6 @@ function quantise(bias: number, w: Float64Array): LabelWeights {
   const scale = max > 0 ? max / 127 : 1;
   const bytes = Int8Array.from(w, (v) => Math.round(v / scale));
   return { bias: Math.round(bias * 1e6) / 1e6, scale: Number(scale.toPrecision(8)), weights: Buffer.from(bytes.buffer).toString('base64') };
-}
-
-const decoded = new WeakMap<LabelWeights, Float64Array>();
-function weightsOf(lw: LabelWeights): Float64Array {
-  let w = decoded.get(lw);
-  if (!w) {
-    const bytes = new Int8Array(Buffer.from(lw.weights, 'base64'));
-    w = Float64Array.from(bytes, (b) => b * lw.scale);
-    decoded.set(lw, w);
-  }
-  return w;
 }
 
 function sigmoid(z: number): number {
