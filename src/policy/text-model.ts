@@ -126,10 +126,11 @@ export function scoreText(model: TextModelData, text: string, concepts: Concepts
   const count = m.labels.length;
   const scale = 1 / Math.sqrt(read.features.length || 1);
   // Each label's sum in the order of the text's buckets, as one label at a time would add them (the same figures).
+  const { weights, scales } = m;
   const z = new Float64Array(count);
   for (const id of read.buckets(model.buckets)) {
     const row = id * count;
-    for (let l = 0; l < count; l++) z[l]! += m.weights[row + l]! * m.scales[l]! * scale;
+    for (let l = 0; l < count; l++) z[l]! += weights[row + l]! * scales[l]! * scale;
   }
   return m.labels
     .map((label, l) => ({ label, probability: sigmoid(m.biases[l]! + z[l]!) }))
@@ -246,16 +247,25 @@ function stemOf(word: string): string {
   return s;
 }
 
-/** Each distinct bucket the features fall in (FNV-1a): a feature never seen in training lands on a learned bucket harmlessly. */
+/** Each distinct bucket the features fall in (FNV-1a), in the order first met: a feature never seen in training lands on a learned bucket harmlessly. */
 function bucketsOf(features: readonly string[], buckets: number): Int32Array {
-  const ids = new Set<number>();
+  // A table of buckets already met, left all clear after each call, rather than a Set a text (a mention has hundreds of features).
+  if (met.length < buckets) met = new Uint8Array(buckets);
+  const ids = new Int32Array(features.length);
+  let n = 0;
   for (const f of features) {
     let h = 0x811c9dc5;
     for (let i = 0; i < f.length; i++) h = Math.imul(h ^ f.charCodeAt(i), 0x01000193);
-    ids.add((h >>> 0) % buckets);
+    const id = (h >>> 0) % buckets;
+    if (met[id] === 0) {
+      met[id] = 1;
+      ids[n++] = id;
+    }
   }
-  return Int32Array.from(ids);
+  for (let i = 0; i < n; i++) met[ids[i]!] = 0;
+  return ids.slice(0, n);
 }
+let met = new Uint8Array(0);
 
 function quantise(bias: number, w: Float64Array): LabelWeights {
   const max = w.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
