@@ -1,6 +1,6 @@
 // Finds the policy's words and phrases in a text: whole words, any case, and (where asked) their word forms.
 import { firstMatch, policyPattern, type PolicyPattern } from './pattern-first-look.js';
-import { headId, headsIn, holds, termHead } from './term-heads.js';
+import { headId, headsIn, holds, termAnchor, termHead } from './term-heads.js';
 
 export interface FindTermsOptions {
   /**
@@ -13,24 +13,27 @@ export interface FindTermsOptions {
 
 /** The terms found in `text`, as the policy spells them, in the policy's order. */
 export function findTerms(text: string, terms: readonly string[], options: FindTermsOptions = {}): string[] {
+  const list = compiledList(terms, options.forms ?? false);
   const heads = headsIn(text);
   const out: string[] = [];
-  for (const t of compiledList(terms, options.forms ?? false)) if (holds(heads, t.head) && t.pattern.test(text)) out.push(t.term);
+  for (const t of list) if (holds(heads, t.head, t.anchor) && t.pattern.test(text)) out.push(t.term);
   return out;
 }
 
 /** Whether any of the terms is in `text`: the first found ends the search. */
 export function hasAnyTerm(text: string, terms: readonly string[], options: FindTermsOptions = {}): boolean {
+  const list = compiledList(terms, options.forms ?? false);
   const heads = headsIn(text);
-  return compiledList(terms, options.forms ?? false).some((t) => holds(heads, t.head) && t.pattern.test(text));
+  return list.some((t) => holds(heads, t.head, t.anchor) && t.pattern.test(text));
 }
 
 /** Where each term found first occurs, in the policy's order: for explaining a match in the resident's own words. */
 export function findTermTexts(text: string, terms: readonly string[], options: FindTermsOptions = {}): string[] {
+  const list = compiledList(terms, options.forms ?? false);
   const heads = headsIn(text);
   const out: string[] = [];
-  for (const t of compiledList(terms, options.forms ?? false)) {
-    const found = holds(heads, t.head) ? t.pattern.exec(text)?.[0] : undefined;
+  for (const t of list) {
+    const found = holds(heads, t.head, t.anchor) ? t.pattern.exec(text)?.[0] : undefined;
     if (found !== undefined) out.push(found);
   }
   return out;
@@ -48,6 +51,8 @@ export function findTermText(text: string, term: string, options: FindTermsOptio
 interface CompiledTerm {
   readonly term: string;
   readonly head: number;
+  /** The number of the letters every match opens with (term-heads.ts). */
+  readonly anchor: number;
   readonly pattern: RegExp;
   readonly everywhere: RegExp;
 }
@@ -58,7 +63,7 @@ function compiledTerm(term: string, forms: boolean): CompiledTerm {
   let c = terms.get(key);
   if (!c) {
     const pattern = termPattern(term, forms);
-    c = { term, head: headId(termHead(term)), pattern, everywhere: new RegExp(pattern.source, 'giu') };
+    c = { term, head: headId(termHead(term)), anchor: headId(termAnchor(term, forms)), pattern, everywhere: new RegExp(pattern.source, 'giu') };
     terms.set(key, c);
   }
   return c;
@@ -67,6 +72,8 @@ function compiledTerm(term: string, forms: boolean): CompiledTerm {
 /**
  * A list compiled once, kept as long as the list itself (the policy's lists live as long as the policy): the
  * lists are read for every mention, and looking each term up again by name cost as much as matching it.
+ * Compile before asking headsIn: a list seen for the first time registers its heads, and a text's table only
+ * knows the heads registered when it was made.
  */
 const lists = { forms: new WeakMap<readonly string[], CompiledTerm[]>(), exact: new WeakMap<readonly string[], CompiledTerm[]>() };
 function compiledList(list: readonly string[], forms: boolean): CompiledTerm[] {
@@ -79,7 +86,8 @@ function compiledList(list: readonly string[], forms: boolean): CompiledTerm[] {
   return compiled;
 }
 
-function termPattern(term: string, forms: boolean): RegExp {
+/** A term's expression: whole words, any case, apostrophes optional, word forms where asked (exported for the tests' plain scan). */
+export function termPattern(term: string, forms: boolean): RegExp {
   const trimmed = term.trim();
   const wildcard = trimmed.endsWith('*');
   const base = wildcard ? trimmed.slice(0, -1) : trimmed;
@@ -110,10 +118,11 @@ export interface TermMatch {
 
 /** Every place each term occurs, term by term in the list's order, for "this word near that word" rules. */
 export function findTermMatches(text: string, terms: readonly string[], options: FindTermsOptions = {}): TermMatch[] {
+  const list = compiledList(terms, options.forms ?? false);
   const heads = headsIn(text);
   const out: TermMatch[] = [];
-  compiledList(terms, options.forms ?? false).forEach((t, position) => {
-    if (holds(heads, t.head)) everyMatch(text, t, position, out);
+  list.forEach((t, position) => {
+    if (holds(heads, t.head, t.anchor)) everyMatch(text, t, position, out);
   });
   return out;
 }
