@@ -8,7 +8,7 @@ import { withModelClassification, withModelConcerns, withModelHouseRules, withMo
 import { findPersonalData, type PersonalDataKind } from './personal-data.js';
 import type { Policy } from './policy-schema.js';
 import type { ReaderModel } from './reader-model.js';
-import { findConcerns } from './safeguarding.js';
+import { detectThreats, findConcerns } from './safeguarding.js';
 import { seedModel } from './seed-model.js';
 import { suggestHouseRules, type HouseRuleSuggestion } from './suggest-house-rules.js';
 
@@ -42,10 +42,11 @@ export function readMention(policy: Policy, mention: Mention, learned: LearnedMo
   const parent = mention.parent?.text;
   const text = mention.text;
   const model = readerModel(policy, learned, text);
-  const ruled = findConcerns(policy, text);
+  const threats = detectThreats(policy, text);
+  const ruled = findConcerns(policy, text, threats);
   // Every concern is referred; the kind and risk follow only those the lexicons found or the model is sure of.
   const { referred: concerns, sure } = model ? withModelConcerns(policy, model, text, ruled) : { referred: ruled, sure: ruled };
-  const listed = suggestHouseRules(policy, text, parent);
+  const listed = suggestHouseRules(policy, text, parent, threats);
   const lexiconRules = model ? withModelHouseRules(policy, model, text, listed) : listed;
   const suggested = suggestWithLearning(policy, text, parent, learned, { concerns: sure, houseRules: lexiconRules });
   const classification = model ? withModelClassification(policy, model, text, suggested) : suggested;

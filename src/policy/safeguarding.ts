@@ -1,5 +1,5 @@
 // Owns spotting a safeguarding concern or a threat in a text: it goes to the safeguarding lead at once, any hour.
-import { findPatterns, findTermMatches, findTermText } from './find-terms.js';
+import { findPatterns, findTermMatches, findTermTexts } from './find-terms.js';
 import type { SafeguardingConcern } from './policy-lexicon-schema.js';
 import type { Policy } from './policy-schema.js';
 
@@ -19,9 +19,9 @@ export interface ConcernFound {
 /**
  * Each everyday form of concern the policy lists (policy `safeguarding.concerns`), plus threats and the
  * older `risk.safeguardingTerms`. Errs on the side of the person: a person decides, and a missed concern
- * costs far more than a false alarm.
+ * costs far more than a false alarm. `threats`: detectThreats' answer, when the caller has it already.
  */
-export function findConcerns(policy: Policy, text: string): ConcernFound[] {
+export function findConcerns(policy: Policy, text: string, threats: readonly string[] = detectThreats(policy, text)): ConcernFound[] {
   const out: ConcernFound[] = [];
   for (const concern of policy.safeguarding.concerns) {
     const matched = matchConcern(concern, text);
@@ -29,7 +29,6 @@ export function findConcerns(policy: Policy, text: string): ConcernFound[] {
   }
   const listed = inTheirWords(text, policy.risk.safeguardingTerms);
   if (listed.length) out.push({ id: 'listed', name: 'Safeguarding term', matched: listed });
-  const threats = detectThreats(policy, text);
   if (threats.length) out.push({ id: 'threat', name: 'Threat of violence', matched: threats });
   return out;
 }
@@ -59,7 +58,7 @@ function matchConcern(concern: SafeguardingConcern, text: string): string[] {
 
 /** The terms found, as the resident wrote them ("I know where you live", not the policy's lower case). */
 function inTheirWords(text: string, terms: readonly string[]): string[] {
-  return terms.flatMap((t) => findTermText(text, t) ?? []);
+  return findTermTexts(text, terms);
 }
 
 function unique(values: readonly string[]): string[] {

@@ -4,6 +4,7 @@ import Sentiment from 'sentiment';
 // imported as a module rather than as JSON because tsx (our runtime) cannot load that JSON as ESM.
 // @ts-expect-error -- untyped CommonJS module inside the `sentiment` package
 import englishModule from 'sentiment/languages/en/index.js';
+import { RecentTexts } from './recent-texts.js';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
 
@@ -61,7 +62,14 @@ const analyser = new Sentiment();
 // English's own scoring strategy: a negator just before a word flips its score ("not good" is -3).
 analyser.registerLanguage(LANGUAGE, { labels: { ...english.labels, ...COUNCIL_EXTRAS }, scoringStrategy: english.scoringStrategy });
 
+/** One reading weighs the same text's sentiment for its kind and its risk, and intake again for the case: worked out once. */
+const recent = new RecentTexts<SentimentResult>();
+
 export function analyseSentiment(text: string): SentimentResult {
+  return recent.answer(text, analyse);
+}
+
+function analyse(text: string): SentimentResult {
   const r = analyser.analyze(text, { language: LANGUAGE });
   // -0 (a text with no words) reads badly in a reason; normalise it.
   const score = r.score === 0 ? 0 : r.score;

@@ -19,16 +19,17 @@ const LINKS_ALONE_SUGGEST_SPAM = 3;
 /**
  * House rules the text may break, in policy order, each with what matched: the rule's `lexicon` and
  * `patterns` (and threats, where the rule `includesThreats`). An `offTopic` rule is only weighed for a
- * comment on a post (`parentText`). The bot preselects these; a person decides (issue 5).
+ * comment on a post (`parentText`). The bot preselects these; a person decides (issue 5). `threats`:
+ * detectThreats' answer, when the caller has it already.
  */
-export function suggestHouseRules(policy: Policy, text: string, parentText?: string): HouseRuleSuggestion[] {
+export function suggestHouseRules(policy: Policy, text: string, parentText?: string, threats?: readonly string[]): HouseRuleSuggestion[] {
   const out: HouseRuleSuggestion[] = [];
   for (const rule of policy.houseRules) {
     if (rule.offTopic && !parentText) continue;
     const matched = unique([
       ...findTerms(text, rule.lexicon),
       ...findPatterns(text, rule.patterns),
-      ...(rule.includesThreats ? detectThreats(policy, text) : []),
+      ...(rule.includesThreats ? (threats ??= detectThreats(policy, text)) : []),
     ]);
     if (rule.id === 'spam') spamLinks(text, matched);
     if (rule.offTopic && parentText && matched.length === 0) matched.push(...offTopic(policy, text, parentText));

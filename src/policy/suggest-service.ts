@@ -17,25 +17,53 @@ export interface ServiceSuggestion {
  * A tie goes to the service listed first. Null when no keyword is found.
  */
 export function suggestService(policy: Policy, text: string): ServiceSuggestion | null {
-  const candidates = policy.services.flatMap((service, order) => service.keywords.map((keyword) => ({ service, order, keyword, words: keyword.trim().split(/\s+/).length })));
-  candidates.sort((a, b) => b.words - a.words || b.keyword.length - a.keyword.length);
   const claimed: Array<[number, number]> = [];
   const tally = new Map<number, { score: number; found: Array<{ text: string; index: number }> }>();
-  for (const c of candidates) {
-    for (const m of findTermMatches(text, [c.keyword], { forms: true })) {
-      const end = m.index + m.text.length;
-      if (claimed.some(([s, e]) => m.index < e && s < end)) continue;
-      claimed.push([m.index, end]);
-      const t = tally.get(c.order) ?? { score: 0, found: [] };
-      t.score += c.words;
-      if (!t.found.some((f) => f.text.toLowerCase() === m.text.toLowerCase())) t.found.push({ text: m.text, index: m.index });
-      tally.set(c.order, t);
-    }
+  const { keywords, candidates } = keywordsLongestFirst(policy);
+  // Keyword by keyword, longest first, each keyword's matches in the order they occur.
+  for (const m of findTermMatches(text, keywords, { forms: true })) {
+    const c = candidates[m.position]!;
+    const end = m.index + m.text.length;
+    if (claimed.some(([s, e]) => m.index < e && s < end)) continue;
+    claimed.push([m.index, end]);
+    const t = tally.get(c.order) ?? { score: 0, found: [] };
+    t.score += c.words;
+    if (!t.found.some((f) => f.text.toLowerCase() === m.text.toLowerCase())) t.found.push({ text: m.text, index: m.index });
+    tally.set(c.order, t);
   }
   let best: ServiceSuggestion | null = null;
-  for (const [order, t] of [...tally].sort(([a], [b]) => a - b)) {
-    const service = policy.services[order]!;
-    if (t.score > (best?.score ?? 0)) best = { tag: service.tag, name: service.name, found: [...t.found].sort((a, b) => a.index - b.index).map((f) => f.text), score: t.score };
-  }
+  policy.services.forEach((service, order) => {
+    const t = tally.get(order);
+    if (t && t.score > (best?.score ?? 0)) best = { tag: service.tag, name: service.name, found: [...t.found].sort((a, b) => a.index - b.index).map((f) => f.text), score: t.score };
+  });
   return best;
+}
+
+interface Candidate {
+  /** The service's place in the policy. */
+  readonly order: number;
+  readonly keyword: string;
+  readonly words: number;
+}
+
+/** Every service's keywords in the order they claim words, and whose each is (by its place in that list). */
+interface KeywordOrder {
+  readonly keywords: readonly string[];
+  readonly candidates: readonly Candidate[];
+}
+
+/**
+ * Every service's keywords, longest first (most words, then most letters; the policy's order among equals):
+ * the order they claim words in. Worked out once per policy, not for every mention.
+ */
+const ordered = new WeakMap<Policy['services'], KeywordOrder>();
+function keywordsLongestFirst(policy: Policy): KeywordOrder {
+  let order = ordered.get(policy.services);
+  if (!order) {
+    const all = policy.services.flatMap((service, place) => service.keywords.map((keyword) => ({ order: place, keyword, words: keyword.trim().split(/\s+/).length })));
+    const candidates = all.sort((a, b) => b.words - a.words || b.keyword.length - a.keyword.length);
+    order = { keywords: candidates.map((c) => c.keyword), candidates };
+    ordered.set(policy.services, order);
+  }
+  return order;
 }

@@ -1,7 +1,8 @@
 // Owns a small linear text classifier (one-vs-rest logistic regression over word and character n-grams): trained, read, saved.
 // Only the stemmer: wink-nlp-utils as a whole costs tens of MiB at start, and every desk reads mentions.
 import stem from 'wink-porter2-stemmer';
-import { findTerms } from './find-terms.js';
+import { hasAnyTerm } from './find-terms.js';
+import { RecentTexts } from './recent-texts.js';
 
 /** Named lists of words for one idea each (a person who may be vulnerable, a sign of harm…): policy `reader.concepts`. */
 export type Concepts = Readonly<Record<string, readonly string[]>>;
@@ -52,7 +53,7 @@ const RATE = 0.5;
  */
 export function textFeatures(text: string, concepts: Concepts = {}): string[] {
   const words = (text.toLowerCase().replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => (/^\d+$/.test(w) ? '0' : w));
-  const stems = words.map((w) => stem(w));
+  const stems = words.map(stemOf);
   const out = new Set<string>();
   stems.forEach((s, i) => {
     out.add(`w:${s}`);
@@ -62,7 +63,7 @@ export function textFeatures(text: string, concepts: Concepts = {}): string[] {
     const padded = ` ${w} `;
     for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) out.add(`c:${padded.slice(i, i + n)}`);
   }
-  const found = Object.keys(concepts).filter((c) => findTerms(text, concepts[c]!, { forms: true }).length > 0).sort();
+  const found = Object.keys(concepts).filter((c) => hasAnyTerm(text, concepts[c]!, { forms: true })).sort();
   found.forEach((c, i) => {
     out.add(`k:${c}`);
     for (const d of found.slice(i + 1)) out.add(`k:${c}+${d}`);
@@ -120,60 +121,157 @@ export interface LabelScore {
 
 /** Every label's probability for a text, likeliest first. */
 export function scoreText(model: TextModelData, text: string, concepts: Concepts = {}): LabelScore[] {
-  const features = textFeatures(text, concepts);
-  const ids = bucketsOf(features, model.buckets);
-  const scale = 1 / Math.sqrt(features.length || 1);
-  return Object.entries(model.labels)
-    .map(([label, lw]) => {
-      const w = weightsOf(lw);
-      return { label, probability: sigmoid(lw.bias + ids.reduce((n, id) => n + w[id]! * scale, 0)) };
-    })
+  const read = readText(text, concepts);
+  const m = prepared(model);
+  const count = m.labels.length;
+  const scale = 1 / Math.sqrt(read.features.length || 1);
+  // Each label's sum in the order of the text's buckets, as one label at a time would add them (the same figures).
+  const { weights, scales } = m;
+  const z = new Float64Array(count);
+  for (const id of read.buckets(model.buckets)) {
+    const row = id * count;
+    for (let l = 0; l < count; l++) z[l]! += weights[row + l]! * scales[l]! * scale;
+  }
+  return m.labels
+    .map((label, l) => ({ label, probability: sigmoid(m.biases[l]! + z[l]!) }))
     .sort((a, b) => b.probability - a.probability || (a.label < b.label ? -1 : 1));
+}
+
+/**
+ * A model's weights laid out for scoring: every label's byte for one bucket side by side, so scoring a text reads
+ * one short row per feature instead of one place in each label's own table (dozens of tables of 8,192 figures:
+ * reading them far apart was most of the model's cost).
+ */
+interface PreparedModel {
+  readonly labels: readonly string[];
+  readonly biases: Float64Array;
+  readonly scales: Float64Array;
+  /** The saved bytes, bucket by bucket: label l's byte for bucket b at b × labels + l. */
+  readonly weights: Int8Array;
+}
+
+const preparedModels = new WeakMap<TextModelData, PreparedModel>();
+function prepared(model: TextModelData): PreparedModel {
+  let m = preparedModels.get(model);
+  if (!m) {
+    const entries = Object.entries(model.labels);
+    const weights = new Int8Array(model.buckets * entries.length);
+    entries.forEach(([, lw], l) => {
+      const bytes = new Int8Array(Buffer.from(lw.weights, 'base64'));
+      for (let b = 0; b < model.buckets; b++) weights[b * entries.length + l] = bytes[b]!;
+    });
+    m = { labels: entries.map(([label]) => label), biases: Float64Array.from(entries, ([, lw]) => lw.bias), scales: Float64Array.from(entries, ([, lw]) => lw.scale), weights };
+    preparedModels.set(model, m);
+  }
+  return m;
 }
 
 /** The written words whose features pushed most towards the label: the "matched: …" on the card. */
 export function weightiestWords(model: TextModelData, label: string, text: string, concepts: Concepts = {}): string[] {
-  const lw = model.labels[label];
-  if (!lw) return [];
-  const w = weightsOf(lw);
-  // Handles and links are who and where, not why.
-  const written = [...new Set(text.replace(/@\w+|https?:\/\/\S+/gu, ' ').match(/[\p{L}\p{N}'’]+/gu) ?? [])];
-  const weight = (word: string) => bucketsOf(textFeatures(word, concepts), model.buckets).reduce((n, id) => n + w[id]!, 0);
-  return written
-    .map((word) => ({ word, w: weight(word) }))
+  const m = prepared(model);
+  const l = m.labels.indexOf(label);
+  if (l < 0) return [];
+  const count = m.labels.length;
+  const weight = (word: string) => {
+    let sum = 0;
+    for (const id of wordBuckets(word, concepts, model.buckets)) sum += m.weights[id * count + l]! * m.scales[l]!;
+    return sum;
+  };
+  return readText(text, concepts)
+    .written.map((word) => ({ word, w: weight(word) }))
     .filter((x) => x.w > 0.2)
     .sort((a, b) => b.w - a.w)
     .slice(0, 3)
     .map((x) => x.word);
 }
 
-/** Each distinct bucket the features fall in (FNV-1a): a feature never seen in training lands on a learned bucket harmlessly. */
+/** A text as the models read it: its features, the buckets they fall in, the words it quotes. */
+interface ReadText {
+  readonly features: readonly string[];
+  buckets(count: number): Int32Array;
+  /** Each written word once, in order: handles and links are who and where, not why. */
+  readonly written: readonly string[];
+}
+
+/** A mention is scored by six models, and each asks for its words' weights: its features are worked out once a mention, not once a model. */
+const recentTexts = new RecentTexts<{ readonly concepts: Concepts; readonly read: ReadText }>();
+
+function readText(text: string, concepts: Concepts): ReadText {
+  return recentTexts.answer(text, () => ({ concepts, read: featuresRead(text, concepts) }), (kept) => kept.concepts === concepts).read;
+}
+
+function featuresRead(text: string, concepts: Concepts): ReadText {
+  const features = textFeatures(text, concepts);
+  const byCount = new Map<number, Int32Array>();
+  return {
+    features,
+    buckets(count) {
+      let ids = byCount.get(count);
+      if (!ids) byCount.set(count, (ids = bucketsOf(features, count)));
+      return ids;
+    },
+    written: [...new Set(text.replace(/@\w+|https?:\/\/\S+/gu, ' ').match(/[\p{L}\p{N}'’]+/gu) ?? [])],
+  };
+}
+
+/**
+ * A written word's buckets, read as a text of its own (its features and its concepts). Residents use the same
+ * few thousand words, and each word is weighed for several labels a mention: kept per concepts and bucket count,
+ * forgotten wholesale past a bound so an unusual stream of words cannot grow it without end.
+ */
+const wordBucketCache = new WeakMap<Concepts, Map<number, Map<string, Int32Array>>>();
+const WORDS_KEPT = 20_000;
+
+function wordBuckets(word: string, concepts: Concepts, count: number): Int32Array {
+  let byCount = wordBucketCache.get(concepts);
+  if (!byCount) wordBucketCache.set(concepts, (byCount = new Map()));
+  let words = byCount.get(count);
+  if (!words) byCount.set(count, (words = new Map()));
+  let ids = words.get(word);
+  if (!ids) {
+    if (words.size >= WORDS_KEPT) words.clear();
+    ids = bucketsOf(textFeatures(word, concepts), count);
+    words.set(word, ids);
+  }
+  return ids;
+}
+
+/** A word's stem: the stemmer is a dozen regular expressions a word, and residents use the same words (bounded as above). */
+const stems = new Map<string, string>();
+function stemOf(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size >= WORDS_KEPT) stems.clear();
+    stems.set(word, (s = stem(word)));
+  }
+  return s;
+}
+
+/** Each distinct bucket the features fall in (FNV-1a), in the order first met: a feature never seen in training lands on a learned bucket harmlessly. */
 function bucketsOf(features: readonly string[], buckets: number): Int32Array {
-  const ids = new Set<number>();
+  // A table of buckets already met, left all clear after each call, rather than a Set a text (a mention has hundreds of features).
+  if (met.length < buckets) met = new Uint8Array(buckets);
+  const ids = new Int32Array(features.length);
+  let n = 0;
   for (const f of features) {
     let h = 0x811c9dc5;
     for (let i = 0; i < f.length; i++) h = Math.imul(h ^ f.charCodeAt(i), 0x01000193);
-    ids.add((h >>> 0) % buckets);
+    const id = (h >>> 0) % buckets;
+    if (met[id] === 0) {
+      met[id] = 1;
+      ids[n++] = id;
+    }
   }
-  return Int32Array.from(ids);
+  for (let i = 0; i < n; i++) met[ids[i]!] = 0;
+  return ids.slice(0, n);
 }
+let met = new Uint8Array(0);
 
 function quantise(bias: number, w: Float64Array): LabelWeights {
   const max = w.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
   const scale = max > 0 ? max / 127 : 1;
   const bytes = Int8Array.from(w, (v) => Math.round(v / scale));
   return { bias: Math.round(bias * 1e6) / 1e6, scale: Number(scale.toPrecision(8)), weights: Buffer.from(bytes.buffer).toString('base64') };
-}
-
-const decoded = new WeakMap<LabelWeights, Float64Array>();
-function weightsOf(lw: LabelWeights): Float64Array {
-  let w = decoded.get(lw);
-  if (!w) {
-    const bytes = new Int8Array(Buffer.from(lw.weights, 'base64'));
-    w = Float64Array.from(bytes, (b) => b * lw.scale);
-    decoded.set(lw, w);
-  }
-  return w;
 }
 
 function sigmoid(z: number): number {

@@ -1,0 +1,34 @@
+// npm run bench:read [-- --policy FILE --passes N]: what reading one mention costs (src/policy/read-mention.ts), the
+// CPU every intake spends per mention before its transaction. Reads every line of the labelled corpus
+// (test/fixtures/triage-corpus/*.jsonl) as intake does (the policy's seed model, nothing learned yet), after one
+// warm-up pass, and prints µs a mention for each pass and their median. The machine is shared: note `uptime` beside it.
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { loadPolicy } from '../src/config/load-policy.js';
+import { NO_LEARNING } from '../src/policy/combine-suggestions.js';
+import { readMention } from '../src/policy/read-mention.js';
+import { corpusPartNames, loadCorpusPart } from '../src/triage-eval/corpus-files.js';
+import { corpusMention } from '../src/triage-eval/triage-corpus.js';
+
+const { values } = parseArgs({ options: { policy: { type: 'string' }, passes: { type: 'string', default: '5' } } });
+const policy = await loadPolicy(values.policy ?? null);
+const mentions = corpusPartNames().flatMap(loadCorpusPart).map(corpusMention);
+const passes = Number(values.passes);
+
+/** µs a mention of this process's CPU (what intake pays; less swayed by the other processes than the clock) and of the clock. */
+const pass = (): { cpu: number; wall: number } => {
+  const cpu = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  for (const m of mentions) readMention(policy, m, NO_LEARNING);
+  const used = process.cpuUsage(cpu);
+  return { cpu: (used.user + used.system) / mentions.length, wall: Number(process.hrtime.bigint() - started) / 1000 / mentions.length };
+};
+
+const first = pass();
+const timed = Array.from({ length: passes }, pass);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const show = (xs: number[]) => `${xs.map((t) => t.toFixed(0)).join(', ')} µs a mention; median ${median(xs).toFixed(0)} µs, least ${Math.min(...xs).toFixed(0)} µs`;
+console.log(`readMention on ${mentions.length} corpus mentions, ${values.policy ?? 'default policy'}; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(`  first pass (cold caches): CPU ${first.cpu.toFixed(0)} µs a mention, clock ${first.wall.toFixed(0)} µs`);
+console.log(`  ${passes} passes, CPU:   ${show(timed.map((t) => t.cpu))}`);
+console.log(`  ${passes} passes, clock: ${show(timed.map((t) => t.wall))}`);

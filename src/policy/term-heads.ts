@@ -1,0 +1,109 @@
+// Owns the cheap first look before a term's regular expression: which terms' opening letters are in a text at all.
+import { RecentTexts } from './recent-texts.js';
+
+/**
+ * A term's opening letters (up to four, lower case, before any space, apostrophe or "*"): empty when it has none,
+ * and then the term is always worth trying.
+ */
+export function termHead(term: string): string {
+  return /^[^\s'’*]{1,4}/u.exec(term.trim().toLowerCase())?.[0] ?? '';
+}
+
+/**
+ * The opening letters a match of the term always starts with: its head, less the last letter when the head is the
+ * whole term and word forms may replace that letter ("bye" also finds "bying": withForms in find-terms.ts).
+ */
+export function termAnchor(term: string, forms: boolean): string {
+  const head = termHead(term);
+  return forms && head === term.trim().toLowerCase() ? head.slice(0, -1) : head;
+}
+
+/** Every head any term list has, in a trie by UTF-16 code unit; each with a number, for a per-text table. */
+interface HeadNode {
+  readonly next: Map<number, HeadNode>;
+  id: number;
+}
+const root: HeadNode = { next: new Map(), id: -1 };
+const ids = new Map<string, number>();
+
+/** The number of a head, registered on first sight; -1 for the empty head (always present). */
+export function headId(head: string): number {
+  if (!head) return -1;
+  let id = ids.get(head);
+  if (id === undefined) {
+    id = ids.size;
+    ids.set(head, id);
+    let node = root;
+    for (let i = 0; i < head.length; i++) {
+      const code = head.charCodeAt(i);
+      let child = node.next.get(code);
+      if (!child) node.next.set(code, (child = { next: new Map(), id: -1 }));
+      node = child;
+    }
+    node.id = id;
+  }
+  return id;
+}
+
+/**
+ * Which heads a text holds, one byte a registered head: `anywhere`, 1 where the lower-cased text includes it;
+ * `atWordStart`, 1 where it also opens a word (the same table as `anywhere` when the text is not plain).
+ */
+export interface HeadsPresent {
+  readonly anywhere: Uint8Array;
+  readonly atWordStart: Uint8Array;
+}
+
+/**
+ * Whether the term is worth its regular expression: its head is in the lower-cased text (the first look the desk
+ * has always made, so the answers stay the same) and, in a plain text, its anchor opens a word there (a term's
+ * expression only matches after a character that is no letter or digit; most heads found inside other words,
+ * "bin" in "cabinet", end here).
+ */
+export function holds(heads: HeadsPresent, head: number, anchor: number): boolean {
+  return (head < 0 || heads.anywhere[head] === 1) && (anchor < 0 || heads.atWordStart[anchor] === 1);
+}
+
+/**
+ * The policy's lists hold a few thousand terms and a mention is read against all of them; one walk of the text
+ * through the trie finds every head it holds, instead of a search of the text per term.
+ */
+const recent = new RecentTexts<{ readonly known: number; readonly heads: HeadsPresent }>();
+
+export function headsIn(text: string): HeadsPresent {
+  // A list compiled since (new heads) makes a kept answer incomplete.
+  return recent.answer(text, (t) => ({ known: ids.size, heads: walk(t) }), (kept) => kept.known === ids.size).heads;
+}
+
+/**
+ * A plain text has no letter, digit, mark or cased character beyond ASCII (emoji, curly quotes and "£" are fine).
+ * In it, lower-casing keeps every character in its place and agrees with how a case-insensitive expression
+ * compares letters, and a letter or digit is [A-Za-z0-9]: so where a term's expression matches, its anchor opens
+ * a word of the lower-cased text. Elsewhere ("ſ" matches "s", "İ" lower-cases to two characters) only the head is
+ * looked for.
+ */
+const NOT_PLAIN = /(?![\0-\x7f])[\p{L}\p{N}\p{M}\p{Cased}\p{Changes_When_Casefolded}\p{Changes_When_Lowercased}]/u;
+
+function walk(text: string): HeadsPresent {
+  const lower = text.toLowerCase();
+  const anywhere = new Uint8Array(ids.size);
+  const plain = !NOT_PLAIN.test(text);
+  const atWordStart = plain ? new Uint8Array(ids.size) : anywhere;
+  for (let start = 0; start < lower.length; start++) {
+    const opensWord = plain && (start === 0 || !isAsciiLetterOrDigit(lower.charCodeAt(start - 1)));
+    let node: HeadNode | undefined = root;
+    for (let i = start; i < lower.length; i++) {
+      node = node.next.get(lower.charCodeAt(i));
+      if (!node) break;
+      if (node.id >= 0) {
+        anywhere[node.id] = 1;
+        if (opensWord) atWordStart[node.id] = 1;
+      }
+    }
+  }
+  return { anywhere, atWordStart };
+}
+
+function isAsciiLetterOrDigit(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+}
