@@ -89,7 +89,7 @@ function curve(blind: readonly string[], parts: Readonly<Record<string, readonly
     return barCurveRows(beforeReading(part), trainFromCorpus(others, policy.reader.concepts), parts[part] ?? []);
   });
   console.log(`Unseen text (${blind.join(', ')}, lexicons before reading): the bars against concerns referred and routine mentions referred`);
-  for (const p of barCurve(rows, [0.05, 0.08, 0.1, 0.15, 0.2, 0.3], [0.05, 0.08, 0.1, 0.15, 0.2])) {
+  for (const p of barCurve(rows, [0.05, 0.08, 0.1, 0.15, 0.2, 0.3], [0.08, 0.1, 0.12, 0.14, 0.16, 0.2])) {
     console.log(`  threatAt ${p.threatAt.toFixed(2)} safeguardingAt ${p.safeguardingAt.toFixed(2)}: concerns referred ${pc(p.recall)}, routine referred ${p.falseAlarms}/${p.routine} (${pc(p.falseAlarms / p.routine)}); threats read ${pc(p.threatRecall)}, ${p.threatFalse} read as threats that are not`);
   }
 }

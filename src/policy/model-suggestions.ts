@@ -2,7 +2,7 @@
 import type { RiskLevel } from '../domain/case.js';
 import type { RiskAssessment } from './assess-risk.js';
 import type { Policy } from './policy-schema.js';
-import { bestLabel, labelsAbove, yesProbability, type ModelGuess, type ReaderModel } from './reader-model.js';
+import { bestLabel, labelsAbove, threatProbability, yesProbability, type ModelGuess, type ReaderModel } from './reader-model.js';
 import type { ConcernFound } from './safeguarding.js';
 import type { ClassificationSuggestion } from './suggest-classification.js';
 import type { HouseRuleSuggestion } from './suggest-house-rules.js';
@@ -35,7 +35,7 @@ export function withModelConcerns(policy: Policy, model: ReaderModel, text: stri
   };
   const s = referred.length ? null : yesProbability(model.safeguarding, text, bar.concepts);
   if (!found.some((c) => c.id === 'threat')) {
-    const t = yesProbability(model.threat, text, bar.concepts);
+    const t = threatProbability(model, text, bar.concepts);
     // A threat is a concern for someone's safety: when it reads as one, how sure the concern model is counts
     // too, so a veiled threat the concern model is sure of is read as abuse and high risk, not as a neglect case.
     if (t.probability >= bar.threatAt) add({ id: 'threat', name: 'Threat of violence', matched: said(t, 'reads like a threat') }, Math.max(t.probability, s?.probability ?? 0));

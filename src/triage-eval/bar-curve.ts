@@ -1,6 +1,6 @@
 // Owns the cross-validated curve the reader's safeguarding and threat bars are chosen from: recall against false alarms.
 import type { Policy } from '../policy/policy-schema.js';
-import { yesProbability, type ReaderModel } from '../policy/reader-model.js';
+import { threatProbability as readThreat, yesProbability, type ReaderModel } from '../policy/reader-model.js';
 import { findConcerns } from '../policy/safeguarding.js';
 import type { CorpusItem } from './triage-corpus.js';
 
@@ -41,7 +41,7 @@ export function barCurveRows(policy: Policy, model: ReaderModel, items: readonly
       lexiconThreat: found.some((c) => c.id === 'threat'),
       read: (item.text.match(/[\p{L}\p{N}]+/gu) ?? []).length >= policy.reader.minWords,
       concern: yesProbability(model.safeguarding, item.text, concepts).probability,
-      threatProbability: yesProbability(model.threat, item.text, concepts).probability,
+      threatProbability: readThreat(model, item.text, concepts).probability,
     };
   });
 }
