@@ -1,9 +1,10 @@
-// npm run eval:triage [-- --part NAME[,NAME…]|held-out|tuning|all] [--misses] [--learn] [--cross] — how well the desk reads the labelled corpus.
+// npm run eval:triage [-- --part NAME[,NAME…]|held-out|tuning|all] [--misses] [--learn] [--cross [--curve]] — how well the desk reads the labelled corpus.
 import { parseArgs } from 'node:util';
 import { loadPolicy } from '../config/load-policy.js';
 import { NO_LEARNING } from '../policy/combine-suggestions.js';
 import { readMention } from '../policy/read-mention.js';
 import { corpusPartNames, loadCorpusPart, policyBeforeReading } from '../triage-eval/corpus-files.js';
+import { barCurve, barCurveRows, type BarCurveRow } from '../triage-eval/bar-curve.js';
 import { crossParts, CROSS_PARTS, type CrossScores } from '../triage-eval/cross-parts.js';
 import { readerModelFor } from '../triage-eval/honest-reader.js';
 import { learningCurve } from '../triage-eval/learning-curve.js';
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     misses: { type: 'boolean', default: false },
     learn: { type: 'boolean', default: false },
     cross: { type: 'boolean', default: false },
+    curve: { type: 'boolean', default: false },
     policy: { type: 'string' },
   },
 });
@@ -77,6 +79,19 @@ async function cross(): Promise<void> {
   };
   show('Unseen text: lexicons as they were before the part was read, + reader model learned from the other parts', crossParts(beforeReading, parts, learn, blind));
   show('The same lexicons before reading, alone (the clean runs of the corpus README)', crossParts(beforeReading, parts, () => ({ ...NO_LEARNING, reader: null }), blind));
+  if (values.curve) curve(blind, parts, beforeReading);
+}
+
+/** Where the safeguarding and threat bars come from: on unseen text, concerns referred against routine mentions referred. */
+function curve(blind: readonly string[], parts: Readonly<Record<string, readonly CorpusItem[]>>, beforeReading: (p: string) => typeof policy): void {
+  const rows: BarCurveRow[] = blind.flatMap((part) => {
+    const others = CROSS_PARTS.filter((p) => p !== part).map((p) => [p, parts[p] ?? []] as const);
+    return barCurveRows(beforeReading(part), trainFromCorpus(others, policy.reader.concepts), parts[part] ?? []);
+  });
+  console.log(`Unseen text (${blind.join(', ')}, lexicons before reading): the bars against concerns referred and routine mentions referred`);
+  for (const p of barCurve(rows, [0.05, 0.08, 0.1, 0.15, 0.2, 0.3], [0.08, 0.1, 0.12, 0.14, 0.16, 0.2])) {
+    console.log(`  threatAt ${p.threatAt.toFixed(2)} safeguardingAt ${p.safeguardingAt.toFixed(2)}: concerns referred ${pc(p.recall)}, routine referred ${p.falseAlarms}/${p.routine} (${pc(p.falseAlarms / p.routine)}); threats read ${pc(p.threatRecall)}, ${p.threatFalse} read as threats that are not`);
+  }
 }
 
 function show(title: string, r: CrossScores): void {

@@ -2,7 +2,7 @@
 import type { RiskLevel } from '../domain/case.js';
 import type { RiskAssessment } from './assess-risk.js';
 import type { Policy } from './policy-schema.js';
-import { bestLabel, labelsAbove, yesProbability, type ModelGuess, type ReaderModel } from './reader-model.js';
+import { bestLabel, labelsAbove, threatProbability, yesProbability, type ModelGuess, type ReaderModel } from './reader-model.js';
 import type { ConcernFound } from './safeguarding.js';
 import type { ClassificationSuggestion } from './suggest-classification.js';
 import type { HouseRuleSuggestion } from './suggest-house-rules.js';
@@ -33,14 +33,14 @@ export function withModelConcerns(policy: Policy, model: ReaderModel, text: stri
     referred.push(c);
     if (p >= bar.safeguardingSureAt) sure.push(c);
   };
+  const s = referred.length ? null : yesProbability(model.safeguarding, text, bar.concepts);
   if (!found.some((c) => c.id === 'threat')) {
-    const t = yesProbability(model.threat, text, bar.concepts);
-    if (t.probability >= bar.threatAt) add({ id: 'threat', name: 'Threat of violence', matched: said(t, 'reads like a threat') }, t.probability);
+    const t = threatProbability(model, text, bar.concepts);
+    // A threat is a concern for someone's safety: when it reads as one, how sure the concern model is counts
+    // too, so a veiled threat the concern model is sure of is read as abuse and high risk, not as a neglect case.
+    if (t.probability >= bar.threatAt) add({ id: 'threat', name: 'Threat of violence', matched: said(t, 'reads like a threat') }, Math.max(t.probability, s?.probability ?? 0));
   }
-  if (!referred.some((c) => c.id !== 'threat')) {
-    const s = yesProbability(model.safeguarding, text, bar.concepts);
-    if (s.probability >= bar.safeguardingAt) add({ id: LEARNED_CONCERN, name: 'Safeguarding concern (read by the model)', matched: said(s, 'reads like a safeguarding concern') }, s.probability);
-  }
+  if (s && !referred.length && s.probability >= bar.safeguardingAt) add({ id: LEARNED_CONCERN, name: 'Safeguarding concern (read by the model)', matched: said(s, 'reads like a safeguarding concern') }, s.probability);
   return { referred, sure };
 }
 
@@ -64,7 +64,9 @@ export function withModelClassification(policy: Policy, model: ReaderModel, text
   let { serviceTag, kind, confidence, matched } = c;
   const reasons = [...c.reasons];
   const k = c.confidence >= DETECTOR ? null : bestLabel(model.kind, text, bar.concepts);
-  if (k && k.label !== kind && k.probability >= bar.kindAt && k.probability > c.confidence && policy.kinds.some((x) => x.id === k.label)) {
+  // A kind the lexicons fell back to (no cue matched) is no reading at all: the model's, at its bar, is better.
+  const lexiconSure = c.matched.length ? c.confidence : 0;
+  if (k && k.label !== kind && k.probability >= bar.kindAt && k.probability > lexiconSure && policy.kinds.some((x) => x.id === k.label)) {
     kind = k.label;
     confidence = k.probability;
     matched = k.words;

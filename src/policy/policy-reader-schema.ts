@@ -17,19 +17,19 @@ export const readerSchema = z.object({
    */
   minWords: z.number().int().nonnegative().default(6),
   /** Refer as a possible safeguarding concern when the lexicons found none. */
-  safeguardingAt: probability.default(0.1),
+  safeguardingAt: probability.default(0.15),
   /** How sure before a concern only the model read also makes the kind "safeguarding" (or "abuse") and the risk high. */
   safeguardingSureAt: probability.default(0.5),
-  /** Read as a threat of violence when the lexicons found none. */
-  threatAt: probability.default(0.1),
+  /** Read as a threat of violence when the lexicons found none (the mean of the word and the concept threat models). */
+  threatAt: probability.default(0.12),
   /** Suggest a house rule the lexicons did not. */
-  houseRuleAt: probability.default(0.3),
+  houseRuleAt: probability.default(0.2),
   /** Replace a kind read from cues (the probability shared out over the kinds) (never a detector's: threat, safeguarding, FOI, a house rule). */
-  kindAt: probability.default(0.5),
+  kindAt: probability.default(0.35),
   /** Name the service when no keyword does, or replace a single weak keyword's. */
-  serviceAt: probability.default(0.5),
+  serviceAt: probability.default(0.35),
   /** Raise the risk to what the model reads. */
-  riskAt: probability.default(0.8),
+  riskAt: probability.default(0.6),
   /**
    * Named lists of words for one idea each (a person who may be vulnerable, a sign of harm, despair, intent to
    * hurt…): the model reads each concept, and each pair found together, beside the words, so what it learned

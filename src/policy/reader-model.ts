@@ -1,6 +1,7 @@
 // Owns the trained half of the mention reader: one small text model per field, trained from labelled mentions.
 import { z } from 'zod';
-import { scoreText, trainTextModel, weightiestWords, type Concepts, type LabelScore, type TextModelData } from './text-model.js';
+import { findTerms } from './find-terms.js';
+import { scoreText, trainTextModel, weightiestWords, type Concepts, type LabelScore, type TextModelData, type TrainOptions } from './text-model.js';
 
 /** A mention as a comms officer labelled it: what the reader model learns from. */
 export interface LabelledMention {
@@ -21,6 +22,8 @@ export const readerModelSchema = z.strictObject({
   trainedOn: z.strictObject({ parts: z.array(z.string()), mentions: z.number().int().nonnegative() }),
   safeguarding: textModelSchema,
   threat: textModelSchema,
+  /** Threats read from the concepts a text holds alone, without its words (see `conceptText`). */
+  threatConcepts: textModelSchema,
   kind: textModelSchema,
   service: textModelSchema,
   houseRule: textModelSchema,
@@ -31,19 +34,60 @@ export type ReaderModel = z.infer<typeof readerModelSchema>;
 
 const YES = 'yes';
 
+type Field = 'safeguarding' | 'threat' | 'threatConcepts' | 'kind' | 'service' | 'houseRule' | 'risk';
+
+/** How one field's model is trained, beside the text model's own defaults. */
+export interface FieldTraining extends Omit<TrainOptions, 'concepts'> {
+  /**
+   * How many times each text carrying a label is seen per epoch (a class weight by repetition): a threat is one
+   * line in twenty, and a model that sees it once per epoch learns that "no" is nearly always right.
+   */
+  readonly repeatLabelled?: number;
+}
+
+export type ReaderTraining = Readonly<Partial<Record<Field, FieldTraining>>>;
+
+/** The shipped training: chosen by leave-one-part-out on the corpus (`npm run eval:triage -- --cross`, corpus README). */
+export const READER_TRAINING: ReaderTraining = { safeguarding: { repeatLabelled: 2 }, threat: { repeatLabelled: 3 }, threatConcepts: { repeatLabelled: 3, minCount: 1 } };
+
 /** Trains every field's model from the same labelled mentions (deterministic: same mentions, same model). */
-export function trainReaderModel(items: readonly LabelledMention[], parts: readonly string[], concepts: Concepts): ReaderModel {
+export function trainReaderModel(items: readonly LabelledMention[], parts: readonly string[], concepts: Concepts, training: ReaderTraining = READER_TRAINING): ReaderModel {
   const labels = (f: (i: LabelledMention) => readonly string[]) => [...new Set(items.flatMap(f))].sort();
-  const train = (f: (i: LabelledMention) => readonly string[], all = labels(f)) => trainTextModel(items.map((i) => ({ text: i.text, labels: f(i) })), all, { concepts });
+  const train = (field: Field, f: (i: LabelledMention) => readonly string[], all = labels(f), read = (t: string) => t) => {
+    const { repeatLabelled = 1, ...options } = training[field] ?? {};
+    const examples = items.flatMap((i) => {
+      const example = { text: read(i.text), labels: f(i) };
+      return Array.from({ length: example.labels.length ? repeatLabelled : 1 }, () => example);
+    });
+    return trainTextModel(examples, all, { ...options, concepts });
+  };
   return {
     trainedOn: { parts: [...parts], mentions: items.length },
-    safeguarding: train((i) => (i.sg ? [YES] : []), [YES]),
-    threat: train((i) => (i.threat ? [YES] : []), [YES]),
-    kind: train((i) => [i.kind]),
-    service: train((i) => [i.tag]),
-    houseRule: train((i) => i.rules),
-    risk: train((i) => [i.risk]),
+    safeguarding: train('safeguarding', (i) => (i.sg ? [YES] : []), [YES]),
+    threat: train('threat', (i) => (i.threat ? [YES] : []), [YES]),
+    threatConcepts: train('threatConcepts', (i) => (i.threat ? [YES] : []), [YES], (t) => conceptText(t, concepts)),
+    kind: train('kind', (i) => [i.kind]),
+    service: train('service', (i) => [i.tag]),
+    houseRule: train('houseRule', (i) => i.rules),
+    risk: train('risk', (i) => [i.risk]),
   };
+}
+
+/**
+ * A text as the concepts it holds, one made-up word per concept ("xknowswhereaboutsx xviolencex"), or "none". Read
+ * from the words, a concept is one feature among hundreds of letters and words and weighs little on a text it was not
+ * trained on; read alone, a veiled threat's knowing where someone parks with a condition weighs what it means.
+ */
+export function conceptText(text: string, concepts: Concepts): string {
+  const found = Object.keys(concepts).filter((c) => findTerms(text, concepts[c]!, { forms: true }).length > 0);
+  return found.length ? found.map((c) => `x${c.replace(/_/g, '')}x`).join(' ') : 'none';
+}
+
+/** How likely the text is a threat: the word model and the concept model, each as sure as the other (their mean). */
+export function threatProbability(model: ReaderModel, text: string, concepts: Concepts): ModelGuess {
+  const words = yesProbability(model.threat, text, concepts);
+  const read = yesProbability(model.threatConcepts, conceptText(text, concepts), {});
+  return { ...words, probability: (words.probability + read.probability) / 2 };
 }
 
 export interface ModelGuess {

@@ -3,10 +3,11 @@ import type { LearnedModels } from '../policy/combine-suggestions.js';
 import type { Policy } from '../policy/policy-schema.js';
 import { readMention } from '../policy/read-mention.js';
 import { scoreTriage, type ReadItem, type TriageScores } from './score-triage.js';
+import { SEED_PARTS } from './seed-training.js';
 import { corpusMention, type CorpusItem } from './triage-corpus.js';
 
-/** The parts the desk may learn and tune on; the blind parts measured last are never among them (corpus README). */
-export const CROSS_PARTS = ['tuning', 'blind-a', 'blind-b'] as const;
+/** The parts the desk may learn and tune on: the seed model's; a blind part not yet measured is never among them (corpus README). */
+export const CROSS_PARTS = SEED_PARTS;
 
 export interface CrossPartScore {
   /** The part left out and scored. */

@@ -1,6 +1,6 @@
 // Safeguarding (004 §2): concerns and threats are spotted so they skip the working-time rules.
 import { describe, expect, it } from 'vitest';
-import { detectSafeguarding, safeguardingMessage } from '../../../src/policy/safeguarding.js';
+import { detectSafeguarding, findConcerns, safeguardingMessage } from '../../../src/policy/safeguarding.js';
 import { defaultPolicy, policyWith } from './policy-fixtures.js';
 
 describe('detectSafeguarding', () => {
@@ -16,6 +16,26 @@ describe('detectSafeguarding', () => {
     ['I keep hurting myself', 'hurting myself'],
   ])('finds the threat or risk in "%s"', (text, matched) => {
     expect(detectSafeguarding(defaultPolicy, text)).toContain(matched);
+  });
+
+  // Families of veiled and conditional threats, in wordings no corpus line uses.
+  it.each([
+    'Would be a shame if something happened to your van while you are inside',
+    'We know where she parks every morning, tell her that',
+    'That planning officer had better watch his back',
+    'Enjoy your new office at the town hall while you can',
+    'Keep ignoring my emails. You will see.',
+    'Close the pool and there is going to be blood',
+    'Next bailiff at my door will go home in an ambulance',
+    'Tell the housing officer she has got till Monday then we are going round',
+  ])('reads "%s" as a threat', (text) => {
+    expect(findConcerns(defaultPolicy, text).map((c) => c.id)).toContain('threat');
+  });
+
+  it('reads a victim\'s fear of the person who knows where she lives as abuse at home, not a threat from the writer', () => {
+    const ids = findConcerns(defaultPolicy, 'Me and the kids got out last night but he knows where she lives, we are at my sister\'s').map((c) => c.id);
+    expect(ids).toContain('domestic_abuse');
+    expect(ids).not.toContain('threat');
   });
 
   it('does not report one phrase twice when the policy lists it too', () => {

@@ -1,7 +1,7 @@
 // The shipped seed model is what its script makes from the corpus, and reads the way the reader expects (issue 16).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bestLabel, yesProbability } from '../../../src/policy/reader-model.js';
+import { bestLabel, conceptText, threatProbability, yesProbability } from '../../../src/policy/reader-model.js';
 import { seedModel } from '../../../src/policy/seed-model.js';
 import { loadCorpusPart } from '../../../src/triage-eval/corpus-files.js';
 import { SEED_PARTS, seedModelJson, trainFromCorpus } from '../../../src/triage-eval/seed-training.js';
@@ -23,5 +23,14 @@ describe('the shipped seed model', () => {
     expect(kind!.probability).toBeLessThanOrEqual(1);
     const routine = yesProbability(model.safeguarding, 'what time does the tip open on sunday', defaultPolicy.reader.concepts);
     expect(routine.probability).toBeLessThan(0.05);
+  });
+
+  it('reads a veiled threat from its concepts as well as its words, and an everyday post as none', () => {
+    const concepts = defaultPolicy.reader.concepts;
+    const veiled = 'that bin inspector with the clipboard, I know where he parks his van every night. would be a pity if it got scratched';
+    expect(conceptText(veiled, concepts)).toContain('xknowswhereaboutsx');
+    expect(conceptText('what time does the tip open on sunday', {})).toBe('none');
+    expect(threatProbability(seedModel(), veiled, concepts).probability).toBeGreaterThanOrEqual(defaultPolicy.reader.threatAt);
+    expect(threatProbability(seedModel(), 'what time does the tip open on sunday, and can I bring garden waste', concepts).probability).toBeLessThan(defaultPolicy.reader.threatAt);
   });
 });

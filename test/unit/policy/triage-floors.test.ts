@@ -51,10 +51,10 @@ describe('floors on the held-out part', () => {
   // lexicons do not carry over to another writer's residents (corpus README). These keep what was measured, with
   // the reader model trained on the other parts, from slipping; raising them is the work left.
   it('keeps house rules, kind, service and risk at least where the blind part measured them', () => {
-    expect(scores.houseRules.recall).toBeGreaterThanOrEqual(0.56);
-    expect(scores.houseRules.precision).toBeGreaterThanOrEqual(0.75);
-    expect(scores.accuracy.kind).toBeGreaterThanOrEqual(0.73);
-    expect(scores.accuracy.tag).toBeGreaterThanOrEqual(0.63);
+    expect(scores.houseRules.recall).toBeGreaterThanOrEqual(0.72);
+    expect(scores.houseRules.precision).toBeGreaterThanOrEqual(0.79);
+    expect(scores.accuracy.kind).toBeGreaterThanOrEqual(0.74);
+    expect(scores.accuracy.tag).toBeGreaterThanOrEqual(0.64);
     expect(scores.accuracy.risk).toBeGreaterThanOrEqual(0.8);
   });
 });
