@@ -3,10 +3,10 @@
 -- 1. refresh_case_facts was a LANGUAGE sql function, and PostgreSQL plans a SQL function's statement again on
 --    every call: about 1 ms of planning for the view's many lateral joins, twice per intake transaction (and
 --    once per saved case). As PL/pgSQL the statement's plan is kept for the session.
--- 2. A case is inserted before its events (intake inserts the case, then its opening event), so the insert
---    trigger recomputed facts that cannot exist yet: a case has facts only once its opening event is stored.
---    The trigger now passes on only the cases that already have an opening event (none, on intake); the
---    events' trigger writes their facts. Same rows as before: refresh_case_facts wrote nothing for them.
+-- 2. The insert trigger recomputed facts that the events' trigger writes anyway: a case has facts only once its
+--    opening event is stored, and intake writes the case with (or, before, just before) its events. It now
+--    passes on only the cases that have an opening event but no facts yet: none on intake, where the events'
+--    trigger, which sees the case, writes them. Same rows as before.
 CREATE OR REPLACE FUNCTION refresh_case_facts(ids text[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -31,9 +31,12 @@ DECLARE
   ids text[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    -- A probe of events_case_id_type_idx per case (a scalar subquery, so never a scan of the whole log).
+    -- A probe of events_case_id_type_idx per case (a scalar subquery, so never a scan of the whole log). A new
+    -- case that has facts already got them in this statement (intake inserts a case and its events in one), from
+    -- the events' trigger, which saw the case: they are current.
     ids := ARRAY(SELECT c.id FROM changed_rows c
-                  WHERE (SELECT true FROM events e WHERE e.case_id = c.id AND e.type = 'case.opened' LIMIT 1));
+                  WHERE (SELECT true FROM events e WHERE e.case_id = c.id AND e.type = 'case.opened' LIMIT 1)
+                    AND NOT EXISTS (SELECT 1 FROM case_facts f WHERE f.case_id = c.id));
   ELSE
     ids := ARRAY(SELECT id FROM changed_rows);
   END IF;

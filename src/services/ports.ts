@@ -1,6 +1,6 @@
 // The interfaces the core needs from the outside world: store, outbox, clock, ids.
 import type { Case, CaseState } from '../domain/case.js';
-import type { AppendedCaseEvent, CaseEvent, StoredCaseEvent } from '../domain/events.js';
+import type { AppendedCaseEvent, CaseEvent, IdentifiedCaseEvent, StoredCaseEvent } from '../domain/events.js';
 import type { Mention } from '../domain/mention.js';
 import type { DashboardCaseRow, DashboardFigures, DashboardFilter, DrillDown } from '../domain/dashboard-figures.js';
 import type { WorkingTime } from '../policy/working-spans.js';
@@ -187,6 +187,45 @@ export interface DashboardQuery {
   readonly now: Date;
 }
 
+/** What intake's claim found for a mention: stored now with a new case number, or stored before with its case. */
+export type IntakeClaim =
+  | { readonly inserted: true; readonly caseId: string }
+  | { readonly inserted: false; readonly existingId: string; readonly caseId: string };
+
+/** A case on a topic, by when its post was made (surge detection). */
+export interface CaseOnTopic {
+  readonly caseId: string;
+  readonly topic: string;
+  readonly postedAt: Date;
+}
+
+/**
+ * Intake's writes in a few set-based statements whatever the batch's size (issue 13): each statement is a round
+ * trip the transaction waits for, and intake's rate is bounded by how long its transaction takes.
+ */
+export interface IntakeStore {
+  /**
+   * Stores each mention not stored yet and numbers a new case for it (ascending in the order given); for the
+   * others, the stored copy and its case. One statement, two when another transaction committed a copy while this
+   * one waited on it. Keys must be distinct.
+   */
+  claim(arrivals: readonly MentionArrival[]): Promise<IntakeClaim[]>;
+  /**
+   * For each topic, up to `limit` cases posted since `since`, oldest first (as MentionRepository.recentOnTopic),
+   * in one statement, counting `opening` (cases this transaction is about to record) as if they were stored.
+   */
+  recentOnTopics(topics: readonly string[], since: Date, limit: number, opening: readonly CaseOnTopic[]): Promise<CaseOnTopic[]>;
+  /** The events with the ids record will store them under: side effects are planned from these. */
+  identify(events: readonly CaseEvent[]): IdentifiedCaseEvent[];
+  /** New cases, their authors' sightings (one per case), their events and outbox items, in one statement. */
+  record(batch: {
+    readonly cases: readonly Case[];
+    readonly sightings: readonly { readonly account: AccountSeen; readonly at: Date }[];
+    readonly events: readonly IdentifiedCaseEvent[];
+    readonly outbox: readonly OutboxItem[];
+  }): Promise<void>;
+}
+
 /** The repositories inside one transaction: everything written together or not at all. */
 export interface UnitOfWork {
   readonly settings: DeskSettingsRepository;
@@ -197,6 +236,7 @@ export interface UnitOfWork {
   readonly events: EventLog;
   readonly outbox: Outbox;
   readonly accounts: AccountRepository;
+  readonly intake: IntakeStore;
   readonly away: AwayRegister;
   readonly holdingLines: HoldingLines;
   readonly personalData: PersonalDataStore;
