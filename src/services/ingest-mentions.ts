@@ -9,7 +9,7 @@ import { openCaseForMention, type OpenedCase } from './open-case-for-mention.js'
 import { planSideEffects } from './plan-side-effects.js';
 import type { OutboxItem, UnitOfWork } from './ports.js';
 import { readMention, type MentionReading } from '../policy/read-mention.js';
-import { surgeAlerts } from './surge-alerts.js';
+import { surgeAlerts, surgeWindow } from './surge-alerts.js';
 
 export interface IngestOutcome {
   readonly caseId: string;
@@ -27,26 +27,28 @@ interface Arrival {
 
 /**
  * All or nothing: if any mention fails to store, none is stored and the caller gets no 2xx.
- * Statements (src/store/pg-intake-store.ts): the mentions with their case numbers; the surge look-up of every
- * topic touched; the cases, accounts, events and outbox items: three for 1 mention or 100, besides BEGIN and COMMIT.
+ * Statements (src/store/pg-intake-store.ts): the mentions with their case ids and the surge look-up of their
+ * topics; the cases, accounts, events and outbox items: two for 1 mention or 100, besides BEGIN and COMMIT.
  */
 export async function ingestMentions(ctx: DeskContext, mentions: readonly Mention[]): Promise<IngestOutcome[]> {
   const { arrivals, arrivalOf } = arrive(ctx, mentions);
   return ctx.store.transaction(async (uow) => {
-    const claims = await uow.intake.claim(arrivals.map((a) => ({ id: a.mentionId, mention: a.mention, receivedAt: a.receivedAt, extra: { topic: a.reading.serviceTag, postedAt: a.posted.countsFrom } })));
+    const now = ctx.clock.now();
+    const { claims, recent } = await uow.intake.claim(
+      arrivals.map((a) => ({ id: a.mentionId, mention: a.mention, receivedAt: a.receivedAt, extra: { topic: a.reading.serviceTag, postedAt: a.posted.countsFrom } })),
+      surgeWindow(ctx, now),
+    );
     const fresh = arrivals.flatMap((a, i) => (claims[i]!.inserted ? [{ ...a, caseId: claims[i]!.caseId }] : []));
+    if (fresh.length) await openCases(ctx, uow, fresh, surgeAlerts(ctx, now, recent));
     const outcomes = claims.map((c) => ({ caseId: c.caseId, duplicate: !c.inserted }));
-    if (fresh.length) await openCases(ctx, uow, fresh);
     // A post sent twice in one batch: the second is a duplicate of the first.
     return arrivalOf.map((i, n) => (arrivalOf.indexOf(i) === n ? outcomes[i]! : { caseId: outcomes[i]!.caseId, duplicate: true }));
   });
 }
 
 /** A case for each arrival stored now, with its author's sighting, its events and what they set off. */
-async function openCases(ctx: DeskContext, uow: UnitOfWork, fresh: ReadonlyArray<Arrival & { readonly caseId: string }>): Promise<void> {
+async function openCases(ctx: DeskContext, uow: UnitOfWork, fresh: ReadonlyArray<Arrival & { readonly caseId: string }>, surges: readonly OutboxItem[]): Promise<void> {
   const opened = fresh.map((a) => openCaseForMention(ctx, a.caseId, a.mentionId, a.mention, a.receivedAt, a.posted, a.reading));
-  const onTopics = fresh.flatMap((a) => (a.reading.serviceTag === null ? [] : [{ caseId: a.caseId, topic: a.reading.serviceTag, postedAt: a.posted.countsFrom }]));
-  const surges = onTopics.length ? await surgeAlerts(ctx, uow, ctx.clock.now(), onTopics) : [];
   const events = uow.intake.identify(opened.flatMap((o) => o.events));
   await uow.intake.record({
     cases: opened.map((o) => o.case),

@@ -206,15 +206,12 @@ export interface CaseOnTopic {
 export interface IntakeStore {
   /**
    * Stores each mention not stored yet and numbers a new case for it (ascending in the order given); for the
-   * others, the stored copy and its case. One statement, two when another transaction committed a copy while this
+   * others, the stored copy and its case. `recent`: for each topic of the new cases, up to `surge.limit` cases
+   * posted since `surge.since`, oldest first (as MentionRepository.recentOnTopic), the new cases counted as if
+   * stored: what a surge is judged on. One statement, two when another transaction committed a copy while this
    * one waited on it. Keys must be distinct.
    */
-  claim(arrivals: readonly MentionArrival[]): Promise<IntakeClaim[]>;
-  /**
-   * For each topic, up to `limit` cases posted since `since`, oldest first (as MentionRepository.recentOnTopic),
-   * in one statement, counting `opening` (cases this transaction is about to record) as if they were stored.
-   */
-  recentOnTopics(topics: readonly string[], since: Date, limit: number, opening: readonly CaseOnTopic[]): Promise<CaseOnTopic[]>;
+  claim(arrivals: readonly MentionArrival[], surge: { readonly since: Date; readonly limit: number }): Promise<{ claims: IntakeClaim[]; recent: CaseOnTopic[] }>;
   /** The events with the ids record will store them under: side effects are planned from these. */
   identify(events: readonly CaseEvent[]): IdentifiedCaseEvent[];
   /** New cases, their authors' sightings (one per case), their events and outbox items, in one statement. */

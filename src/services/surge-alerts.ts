@@ -2,7 +2,7 @@
 import { suggestClassification } from '../policy/suggest-classification.js';
 import { detectSurge } from '../policy/surge.js';
 import type { DeskContext } from './desk-context.js';
-import type { CaseOnTopic, OutboxItem, UnitOfWork } from './ports.js';
+import type { CaseOnTopic, OutboxItem } from './ports.js';
 
 /** The topic a mention is about, read once on arrival (its likely service), for grouping. */
 export function topicOf(ctx: DeskContext, text: string): string | null {
@@ -10,14 +10,15 @@ export function topicOf(ctx: DeskContext, text: string): string | null {
 }
 
 /**
- * Only the topics of the cases being opened (`opening`, not stored yet: they count as stored) can have tipped into
- * a surge; every topic is looked up in one statement.
+ * The cases a surge is judged on: only the topics of the cases being opened can have tipped into one, and one more
+ * than the threshold is enough to know a surge is on (its first case names it).
  */
-export async function surgeAlerts(ctx: DeskContext, uow: UnitOfWork, now: Date, opening: readonly CaseOnTopic[]): Promise<OutboxItem[]> {
-  const since = new Date(now.getTime() - ctx.policy.risk.surge.withinMinutes * 60_000);
-  // One more than the threshold is enough to know a surge is on, and its first case names it.
-  const enough = ctx.policy.risk.surge.cases + 1;
-  const recent = await uow.intake.recentOnTopics([...new Set(opening.map((o) => o.topic))], since, enough, opening);
+export function surgeWindow(ctx: DeskContext, now: Date): { since: Date; limit: number } {
+  return { since: new Date(now.getTime() - ctx.policy.risk.surge.withinMinutes * 60_000), limit: ctx.policy.risk.surge.cases + 1 };
+}
+
+/** An alert for each surge among `recent` (read through surgeWindow). */
+export function surgeAlerts(ctx: DeskContext, now: Date, recent: readonly CaseOnTopic[]): OutboxItem[] {
   return detectSurge(ctx.policy, recent, now).flatMap((surge) =>
     // Keyed by the surge's first case: the same surge growing raises no second alert.
     ctx.surfaces.map((surface) => ({
