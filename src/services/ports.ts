@@ -67,8 +67,6 @@ export interface CaseRepository {
    */
   getForUpdate(id: string): Promise<Case | null>;
   findByMention(mentionId: string): Promise<Case | null>;
-  /** The cases of these mentions, in one statement (a mention without a case is left out). */
-  findByMentions(mentionIds: readonly string[]): Promise<Case[]>;
   insert(c: Case): Promise<void>;
   /** Many new cases in one statement. */
   insertMany(cases: readonly Case[]): Promise<void>;

@@ -64,12 +64,6 @@ export class PgCaseRepository implements CaseRepository {
     return this.insertMany([c]);
   }
 
-  async findByMentions(mentionIds: readonly string[]): Promise<Case[]> {
-    if (!mentionIds.length) return [];
-    const result = await this.sql.query<{ body: Case }>(`SELECT ${COLUMNS} FROM cases WHERE mention_id = ANY($1::text[])`, [[...mentionIds]]);
-    return result.rows.map((r) => r.body);
-  }
-
   async insertMany(cases: readonly Case[]): Promise<void> {
     if (!cases.length) return;
     await this.sql.query(`WITH saved AS (${insertCasesSql('$1')}) ${ANNOUNCE}`, [JSON.stringify(caseRows(cases))]);
