@@ -95,11 +95,15 @@ export type CaseEvent<T extends CaseEventType = CaseEventType> = {
   };
 }[T];
 
-/** An event as appended: its place in the log is fixed at once, its hash when the log is sealed a moment later. */
-export interface AppendedCaseEvent<T extends CaseEventType = CaseEventType> {
-  readonly seq: number;
+/** An event with the id it is stored under: what side effects are planned from (they name events by id). */
+export interface IdentifiedCaseEvent<T extends CaseEventType = CaseEventType> {
   readonly id: string;
   readonly event: CaseEvent<T>;
+}
+
+/** An event as appended: its place in the log is fixed at once, its hash when the log is sealed a moment later. */
+export interface AppendedCaseEvent<T extends CaseEventType = CaseEventType> extends IdentifiedCaseEvent<T> {
+  readonly seq: number;
 }
 
 export interface StoredCaseEvent<T extends CaseEventType = CaseEventType> extends AppendedCaseEvent<T> {

@@ -3,7 +3,7 @@
 // deputy → comms manager, as a system command, so every hop is an event, a thread line and a notice.
 import { systemActor } from '../domain/actor.js';
 import { isOpenEscalation, type Case, type Escalation } from '../domain/case.js';
-import type { AppendedCaseEvent } from '../domain/events.js';
+import type { IdentifiedCaseEvent } from '../domain/events.js';
 import { isAwayAt } from '../policy/away.js';
 import { formatLocalTime } from '../policy/format-local-time.js';
 import { acknowledgeDue, allHoldersAway, nextHop } from '../policy/escalation-handover.js';
@@ -17,7 +17,7 @@ export const ESCALATION_WINDOW_KIND = 'escalation.window';
 type Stage = 'start' | 'window';
 
 /** The jobs a change brings: a new escalation, or one passed or handed to someone new, starts a window for its holder. */
-export function planEscalationJobs(ctx: Pick<DeskContext, 'policy' | 'calendar' | 'surfaces'>, c: Case, stored: readonly AppendedCaseEvent[]): OutboxItem[] {
+export function planEscalationJobs(ctx: Pick<DeskContext, 'policy' | 'calendar' | 'surfaces'>, c: Case, stored: readonly IdentifiedCaseEvent[]): OutboxItem[] {
   const items: OutboxItem[] = [];
   for (const s of stored) {
     const e = s.event;
@@ -44,7 +44,7 @@ export function planEscalationJobs(ctx: Pick<DeskContext, 'policy' | 'calendar' 
 }
 
 /** "Needs a statement": the comms managers are told, with the statement clock's deadline, in the card's thread. */
-function statementTask(ctx: Pick<DeskContext, 'policy' | 'surfaces'>, c: Case, s: AppendedCaseEvent): OutboxItem[] {
+function statementTask(ctx: Pick<DeskContext, 'policy' | 'surfaces'>, c: Case, s: IdentifiedCaseEvent): OutboxItem[] {
   const e = s.event;
   if (e.type !== 'case.leadership.answered' || e.data.answer !== 'statement') return [];
   const due = Object.entries(c.deadlines).find(([id]) => ctx.policy.clocks.some((k) => k.id === id && k.startsOn === 'statement_requested'))?.[1];

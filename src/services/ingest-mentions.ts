@@ -2,14 +2,14 @@
 // constant number of statements whatever the batch's size (set-based, not one round trip per row).
 import type { Mention } from '../domain/mention.js';
 import { authorKey } from '../domain/mention.js';
-import type { AppendedCaseEvent } from '../domain/events.js';
+import type { IdentifiedCaseEvent } from '../domain/events.js';
 import { resolvePostTime, type PostTime } from '../policy/post-time.js';
 import type { DeskContext } from './desk-context.js';
 import { openCaseForMention, type OpenedCase } from './open-case-for-mention.js';
 import { planSideEffects } from './plan-side-effects.js';
-import type { MentionInsertOutcome, OutboxItem, UnitOfWork } from './ports.js';
+import type { OutboxItem, UnitOfWork } from './ports.js';
 import { readMention, type MentionReading } from '../policy/read-mention.js';
-import { surgeAlerts } from './surge-alerts.js';
+import { surgeAlerts, surgeWindow } from './surge-alerts.js';
 
 export interface IngestOutcome {
   readonly caseId: string;
@@ -27,26 +27,34 @@ interface Arrival {
 
 /**
  * All or nothing: if any mention fails to store, none is stored and the caller gets no 2xx.
- * Statements: mentions (and, for duplicates, their ids and cases), case numbers, cases, accounts,
- * surge look-up, events, outbox: the same count for 1 mention or 100.
+ * Statements (src/store/pg-intake-store.ts): the mentions with their case ids and the surge look-up of their
+ * topics; the cases, accounts, events and outbox items: two for 1 mention or 100, besides BEGIN and COMMIT.
  */
 export async function ingestMentions(ctx: DeskContext, mentions: readonly Mention[]): Promise<IngestOutcome[]> {
   const { arrivals, arrivalOf } = arrive(ctx, mentions);
   return ctx.store.transaction(async (uow) => {
-    const stored = await uow.mentions.insertManyIfNew(arrivals.map((a) => ({ id: a.mentionId, mention: a.mention, receivedAt: a.receivedAt, extra: { topic: a.reading.serviceTag, postedAt: a.posted.countsFrom } })));
-    const fresh = arrivals.filter((_, i) => stored[i]!.inserted);
-    const caseIds = await uow.cases.nextCaseIds(fresh.length);
-    const opened = fresh.map((a, i) => openCaseForMention(ctx, caseIds[i]!, a.mentionId, a.mention, a.receivedAt, a.posted, a.reading));
-    const outcomes = await outcomesOf(uow, arrivals, stored, opened);
-    if (!opened.length) return arrivalOf.map((i) => outcomes[i]!);
-    await uow.cases.insertMany(opened.map((o) => o.case));
-    await uow.accounts.recordSeenMany(fresh.map((a) => ({ account: accountOf(a.mention), at: a.receivedAt })));
-    const topics = new Set(fresh.map((a) => a.reading.serviceTag).filter((t): t is string => t !== null));
-    const surges = topics.size ? await surgeAlerts(ctx, uow, ctx.clock.now(), topics) : [];
-    const appended = await uow.events.append(opened.flatMap((o) => o.events));
-    await uow.outbox.enqueue([...opened.flatMap((o) => effectsOf(ctx, o, appended)), ...surges]);
+    const now = ctx.clock.now();
+    const { claims, recent } = await uow.intake.claim(
+      arrivals.map((a) => ({ id: a.mentionId, mention: a.mention, receivedAt: a.receivedAt, extra: { topic: a.reading.serviceTag, postedAt: a.posted.countsFrom } })),
+      surgeWindow(ctx, now),
+    );
+    const fresh = arrivals.flatMap((a, i) => (claims[i]!.inserted ? [{ ...a, caseId: claims[i]!.caseId }] : []));
+    if (fresh.length) await openCases(ctx, uow, fresh, surgeAlerts(ctx, now, recent));
+    const outcomes = claims.map((c) => ({ caseId: c.caseId, duplicate: !c.inserted }));
     // A post sent twice in one batch: the second is a duplicate of the first.
     return arrivalOf.map((i, n) => (arrivalOf.indexOf(i) === n ? outcomes[i]! : { caseId: outcomes[i]!.caseId, duplicate: true }));
+  });
+}
+
+/** A case for each arrival stored now, with its author's sighting, its events and what they set off. */
+async function openCases(ctx: DeskContext, uow: UnitOfWork, fresh: ReadonlyArray<Arrival & { readonly caseId: string }>, surges: readonly OutboxItem[]): Promise<void> {
+  const opened = fresh.map((a) => openCaseForMention(ctx, a.caseId, a.mentionId, a.mention, a.receivedAt, a.posted, a.reading));
+  const events = uow.intake.identify(opened.flatMap((o) => o.events));
+  await uow.intake.record({
+    cases: opened.map((o) => o.case),
+    sightings: fresh.map((a) => ({ account: accountOf(a.mention), at: a.receivedAt })),
+    events,
+    outbox: [...opened.flatMap((o) => effectsOf(ctx, o, events)), ...surges],
   });
 }
 
@@ -71,22 +79,8 @@ function arrive(ctx: DeskContext, mentions: readonly Mention[]): { arrivals: Arr
   return { arrivals, arrivalOf };
 }
 
-/** Per arrival: its new case, or the case its earlier copy opened. */
-async function outcomesOf(uow: UnitOfWork, arrivals: readonly Arrival[], stored: readonly MentionInsertOutcome[], opened: readonly OpenedCase[]): Promise<IngestOutcome[]> {
-  const existingIds = stored.flatMap((s) => (s.inserted ? [] : [s.existingId]));
-  const existing = new Map((await uow.cases.findByMentions(existingIds)).map((c) => [c.mentionId, c.id]));
-  let next = 0;
-  return arrivals.map((_, i) => {
-    const s = stored[i]!;
-    if (s.inserted) return { caseId: opened[next++]!.case.id, duplicate: false };
-    const caseId = existing.get(s.existingId);
-    if (!caseId) throw new Error(`mention ${s.existingId} is stored without a case`);
-    return { caseId, duplicate: true };
-  });
-}
-
-function effectsOf(ctx: DeskContext, o: OpenedCase, appended: readonly AppendedCaseEvent[]): OutboxItem[] {
-  const own = appended.filter((s) => s.event.caseId === o.case.id);
+function effectsOf(ctx: DeskContext, o: OpenedCase, events: readonly IdentifiedCaseEvent[]): OutboxItem[] {
+  const own = events.filter((s) => s.event.caseId === o.case.id);
   return [...planSideEffects(ctx, o.case, own), ...o.extraEffects];
 }
 

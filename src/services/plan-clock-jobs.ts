@@ -1,11 +1,11 @@
 // Durable reminder and breach jobs for each deadline: outbox rows due in the future, never timers in memory.
 import type { Case } from '../domain/case.js';
-import type { AppendedCaseEvent } from '../domain/events.js';
+import type { IdentifiedCaseEvent } from '../domain/events.js';
 import type { Policy } from '../policy/policy-schema.js';
 import type { WorkingCalendar } from '../policy/working-calendar.js';
 import type { OutboxItem } from './ports.js';
 
-export function planClockJobs(policy: Policy, calendar: WorkingCalendar, c: Case, stored: readonly AppendedCaseEvent[]): OutboxItem[] {
+export function planClockJobs(policy: Policy, calendar: WorkingCalendar, c: Case, stored: readonly IdentifiedCaseEvent[]): OutboxItem[] {
   const items: OutboxItem[] = [];
   for (const { event } of stored) {
     const set = event.type === 'case.opened' ? Object.entries(event.data.deadlines) : event.type === 'case.deadline.set' && event.data.due ? [[event.data.name, event.data.due] as const] : [];

@@ -1,7 +1,7 @@
 // What must happen outside after events are stored: card refreshes, thread lines, network actions.
 // Written to the outbox in the same transaction as the events, so nothing is lost or done twice.
 import type { Case } from '../domain/case.js';
-import type { AppendedCaseEvent } from '../domain/events.js';
+import type { IdentifiedCaseEvent } from '../domain/events.js';
 import type { ChatSurface } from '../policy/policy-directory.js';
 import type { DeskContext } from './desk-context.js';
 import { planClockJobs } from './plan-clock-jobs.js';
@@ -9,7 +9,7 @@ import { planEscalationJobs } from './escalation-window.js';
 import type { OutboxItem } from './ports.js';
 import { reputationNotices } from './reputation-notices.js';
 
-export function planSideEffects(ctx: Pick<DeskContext, 'surfaces' | 'policy' | 'calendar'>, c: Case, stored: readonly AppendedCaseEvent[]): OutboxItem[] {
+export function planSideEffects(ctx: Pick<DeskContext, 'surfaces' | 'policy' | 'calendar'>, c: Case, stored: readonly IdentifiedCaseEvent[]): OutboxItem[] {
   const { surfaces } = ctx;
   const items: OutboxItem[] = planClockJobs(ctx.policy, ctx.calendar, c, stored);
   for (const surface of surfaces) {
@@ -26,7 +26,7 @@ export function planSideEffects(ctx: Pick<DeskContext, 'surfaces' | 'policy' | '
 }
 
 /** A case given to someone is told to them directly, with a link to its card, not left for them to find. */
-function newOwnerNotices(c: Case, s: AppendedCaseEvent, surfaces: readonly ChatSurface[]): OutboxItem[] {
+function newOwnerNotices(c: Case, s: IdentifiedCaseEvent, surfaces: readonly ChatSurface[]): OutboxItem[] {
   const e = s.event;
   if (e.type !== 'case.reassigned') return [];
   const text = `${e.actor.name} gave you case ${c.id}: it is yours now.`;
@@ -38,7 +38,7 @@ function newOwnerNotices(c: Case, s: AppendedCaseEvent, surfaces: readonly ChatS
   }));
 }
 
-function networkEffects(c: Case, s: AppendedCaseEvent, surfaces: readonly ChatSurface[]): OutboxItem[] {
+function networkEffects(c: Case, s: IdentifiedCaseEvent, surfaces: readonly ChatSurface[]): OutboxItem[] {
   const e = s.event;
   const base = { caseId: c.id };
   switch (e.type) {

@@ -2,7 +2,7 @@
 // is recorded once for the surge's topic (a later agreement does not replace it while it is in force), every open
 // card of the topic is redrawn to show it, and each case's reply form offers it.
 import type { Case } from '../domain/case.js';
-import type { AppendedCaseEvent } from '../domain/events.js';
+import type { IdentifiedCaseEvent } from '../domain/events.js';
 import type { Mention } from '../domain/mention.js';
 import { holdingLineCovers, holdingLineInForce, type HoldingLine } from '../policy/holding-line.js';
 import type { DeskContext } from './desk-context.js';
@@ -12,7 +12,7 @@ import { topicOf } from './surge-alerts.js';
 export const HOLDING_LINE_KIND = 'holding_line.agree';
 
 /** Leadership agreed a proposed holding line: recording it waits for the outbox (it reads the surge). */
-export function planHoldingLine(c: Case, stored: readonly AppendedCaseEvent[]): OutboxItem[] {
+export function planHoldingLine(c: Case, stored: readonly IdentifiedCaseEvent[]): OutboxItem[] {
   return stored.flatMap((s) => {
     const e = s.event;
     if (e.type !== 'case.leadership.answered' || e.data.answer !== 'agree') return [];

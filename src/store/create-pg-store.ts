@@ -6,6 +6,7 @@ import { pendingMigrations } from './migrate.js';
 import { PgAccountRepository } from './pg-account-repository.js';
 import { PgCaseRepository } from './pg-case-repository.js';
 import { PgEventLog } from './pg-event-log.js';
+import { PgIntakeStore } from './pg-intake-store.js';
 import { PgMentionRepository } from './pg-mention-repository.js';
 import { PgOutbox } from './pg-outbox.js';
 import { PgDeskSettingsRepository } from './pg-desk-settings-repository.js';
@@ -62,6 +63,7 @@ export function unitOfWork(sql: Sql, clock: Clock = systemClock, onEnqueued?: ()
     events: new PgEventLog(sql),
     outbox: new PgOutbox(sql, clock, onEnqueued),
     accounts: new PgAccountRepository(sql),
+    intake: new PgIntakeStore(sql, clock, onEnqueued),
     settings: new PgDeskSettingsRepository(sql),
     reports: new PgReportSource(sql),
     away: new PgAwayRegister(sql),

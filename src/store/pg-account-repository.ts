@@ -39,21 +39,7 @@ export class PgAccountRepository implements AccountRepository {
   async recordSeenMany(sightings: readonly { readonly account: AccountSeen; readonly at: Date }[]): Promise<void> {
     if (!sightings.length) return;
     const rows = foldSightings(sightings);
-    await this.sql.query(
-      `INSERT INTO accounts (key, network, author_id, name, handle, followers, verified, first_seen, last_seen, cases_count)
-       SELECT r.key, r.network, r.author_id, r.name, r.handle, r.followers, r.verified, r.first_seen, r.last_seen, r.cases_count
-         FROM jsonb_to_recordset($1::jsonb) AS r(key text, network text, author_id text, name text, handle text, followers integer,
-                                                  verified boolean, first_seen timestamptz, last_seen timestamptz, cases_count integer)
-       ON CONFLICT (key) DO UPDATE SET
-         name = CASE WHEN EXCLUDED.last_seen >= accounts.last_seen THEN EXCLUDED.name ELSE accounts.name END,
-         handle = CASE WHEN EXCLUDED.last_seen >= accounts.last_seen THEN EXCLUDED.handle ELSE accounts.handle END,
-         followers = CASE WHEN EXCLUDED.last_seen >= accounts.last_seen THEN EXCLUDED.followers ELSE accounts.followers END,
-         verified = CASE WHEN EXCLUDED.last_seen >= accounts.last_seen THEN EXCLUDED.verified ELSE accounts.verified END,
-         first_seen = LEAST(accounts.first_seen, EXCLUDED.first_seen),
-         last_seen = GREATEST(accounts.last_seen, EXCLUDED.last_seen),
-         cases_count = accounts.cases_count + EXCLUDED.cases_count`,
-      [JSON.stringify(rows)],
-    );
+    await this.sql.query(recordSightingsSql('$1'), [JSON.stringify(rows)]);
   }
 
   /** Read from the event log of the author's cases, so it can never disagree with what happened. */
@@ -81,11 +67,27 @@ export class PgAccountRepository implements AccountRepository {
   }
 }
 
+/** The upsert of folded sightings (foldSightings as JSON) from `param`. */
+export function recordSightingsSql(param: string): string {
+  return `INSERT INTO accounts (key, network, author_id, name, handle, followers, verified, first_seen, last_seen, cases_count)
+       SELECT r.key, r.network, r.author_id, r.name, r.handle, r.followers, r.verified, r.first_seen, r.last_seen, r.cases_count
+         FROM jsonb_to_recordset(${param}::jsonb) AS r(key text, network text, author_id text, name text, handle text, followers integer,
+                                                  verified boolean, first_seen timestamptz, last_seen timestamptz, cases_count integer)
+       ON CONFLICT (key) DO UPDATE SET
+         name = CASE WHEN EXCLUDED.last_seen >= accounts.last_seen THEN EXCLUDED.name ELSE accounts.name END,
+         handle = CASE WHEN EXCLUDED.last_seen >= accounts.last_seen THEN EXCLUDED.handle ELSE accounts.handle END,
+         followers = CASE WHEN EXCLUDED.last_seen >= accounts.last_seen THEN EXCLUDED.followers ELSE accounts.followers END,
+         verified = CASE WHEN EXCLUDED.last_seen >= accounts.last_seen THEN EXCLUDED.verified ELSE accounts.verified END,
+         first_seen = LEAST(accounts.first_seen, EXCLUDED.first_seen),
+         last_seen = GREATEST(accounts.last_seen, EXCLUDED.last_seen),
+         cases_count = accounts.cases_count + EXCLUDED.cases_count`;
+}
+
 /**
  * One row per author, in key order (so overlapping batches lock rows in the same order): name, handle
  * and followers from the latest sighting, seen-times widened, one case counted per sighting.
  */
-function foldSightings(sightings: readonly { readonly account: AccountSeen; readonly at: Date }[]) {
+export function foldSightings(sightings: readonly { readonly account: AccountSeen; readonly at: Date }[]) {
   const byKey = new Map<string, { key: string; network: string; author_id: string; name: string; handle: string; followers: number | null; verified: boolean; first_seen: Date; last_seen: Date; cases_count: number }>();
   for (const { account: a, at } of sightings) {
     const row = byKey.get(a.key);

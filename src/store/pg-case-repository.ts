@@ -5,17 +5,36 @@ import type { Sql } from './db.js';
 
 const COLUMNS = 'body';
 
+/** Case ids are this and a number from case_number_seq ("MD-1042"). */
+export const CASE_ID_PREFIX = 'MD-';
+
 /**
  * Every saved case is announced on this channel ('<case id>:<version>'), in the saving transaction: NOTIFY is
  * delivered on commit to every replica listening, and not at all on rollback. The web desk's live pages follow it.
  */
 export const CASE_CHANGED_CHANNEL = 'desk_case_changed';
-const ANNOUNCE = `SELECT pg_notify('${CASE_CHANGED_CHANNEL}', id || ':' || version) FROM saved`;
+export const ANNOUNCE = `SELECT pg_notify('${CASE_CHANGED_CHANNEL}', id || ':' || version) FROM saved`;
+
+/** New cases from `param` (caseRows as JSON), returning id and version (for ANNOUNCE, as `saved`). */
+export function insertCasesSql(param: string): string {
+  return `INSERT INTO cases (id, mention_id, state, version, owner_id, service_tag, kind, opened_at, body)
+          SELECT r.id, r.mention_id, r.state, r.version, r.owner_id, r.service_tag, r.kind, r.opened_at, r.body
+            FROM jsonb_to_recordset(${param}::jsonb)
+              AS r(id text, mention_id text, state text, version integer, owner_id text, service_tag text, kind text, opened_at timestamptz, body jsonb)
+          RETURNING id, version`;
+}
+
+export function caseRows(cases: readonly Case[]) {
+  return cases.map((c) => {
+    const [owner_id, service_tag, kind] = searchable(c);
+    return { id: c.id, mention_id: c.mentionId, state: c.state, version: c.version, owner_id, service_tag, kind, opened_at: c.openedAt, body: c };
+  });
+}
 
 export class PgCaseRepository implements CaseRepository {
   constructor(
     private readonly sql: Sql,
-    private readonly idPrefix = 'MD-',
+    private readonly idPrefix = CASE_ID_PREFIX,
   ) {}
 
   async nextCaseId(): Promise<string> {
@@ -45,28 +64,9 @@ export class PgCaseRepository implements CaseRepository {
     return this.insertMany([c]);
   }
 
-  async findByMentions(mentionIds: readonly string[]): Promise<Case[]> {
-    if (!mentionIds.length) return [];
-    const result = await this.sql.query<{ body: Case }>(`SELECT ${COLUMNS} FROM cases WHERE mention_id = ANY($1::text[])`, [[...mentionIds]]);
-    return result.rows.map((r) => r.body);
-  }
-
   async insertMany(cases: readonly Case[]): Promise<void> {
     if (!cases.length) return;
-    const rows = cases.map((c) => {
-      const [owner_id, service_tag, kind] = searchable(c);
-      return { id: c.id, mention_id: c.mentionId, state: c.state, version: c.version, owner_id, service_tag, kind, opened_at: c.openedAt, body: c };
-    });
-    await this.sql.query(
-      `WITH saved AS (
-         INSERT INTO cases (id, mention_id, state, version, owner_id, service_tag, kind, opened_at, body)
-         SELECT r.id, r.mention_id, r.state, r.version, r.owner_id, r.service_tag, r.kind, r.opened_at, r.body
-           FROM jsonb_to_recordset($1::jsonb)
-             AS r(id text, mention_id text, state text, version integer, owner_id text, service_tag text, kind text, opened_at timestamptz, body jsonb)
-         RETURNING id, version)
-       ${ANNOUNCE}`,
-      [JSON.stringify(rows)],
-    );
+    await this.sql.query(`WITH saved AS (${insertCasesSql('$1')}) ${ANNOUNCE}`, [JSON.stringify(caseRows(cases))]);
   }
 
   async update(c: Case, expectedVersion: number): Promise<boolean> {

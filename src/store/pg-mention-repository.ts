@@ -17,43 +17,19 @@ export class PgMentionRepository implements MentionRepository {
     return outcome!;
   }
 
-  /**
-   * Two statements whatever the number. ON CONFLICT waits for a concurrent insert of the same key
-   * to commit or roll back, so parallel duplicates end with one row and everyone agreeing on its id;
-   * rows go in key order so two overlapping batches wait on each other in the same order, not in a circle.
-   */
+  /** Two statements whatever the number (see insertMentionsSql). */
   async insertManyIfNew(arrivals: readonly MentionArrival[]): Promise<MentionInsertOutcome[]> {
     if (!arrivals.length) return [];
-    const rows = arrivals
-      .map((a) => ({ id: a.id, network: a.mention.network, external_id: a.mention.externalId, body: a.mention, received_at: a.receivedAt, topic: a.extra?.topic ?? null, posted_at: a.extra?.postedAt ?? a.receivedAt }))
-      .sort((x, y) => compareKeys(x, y));
-    const inserted = await this.sql.query<{ id: string }>(
-      `INSERT INTO mentions (id, network, external_id, body, received_at, topic, posted_at)
-       SELECT r.id, r.network, r.external_id, r.body, r.received_at, r.topic, r.posted_at
-         FROM jsonb_to_recordset($1::jsonb) AS r(id text, network text, external_id text, body jsonb, received_at timestamptz, topic text, posted_at timestamptz)
-       ON CONFLICT (network, external_id) DO NOTHING
-       RETURNING id`,
-      [JSON.stringify(rows)],
-    );
+    const inserted = await this.sql.query<{ id: string }>(`${insertMentionsSql('$1')} RETURNING id`, [JSON.stringify(mentionRows(arrivals))]);
     const insertedIds = new Set(inserted.rows.map((r) => r.id));
     const conflicted = arrivals.filter((a) => !insertedIds.has(a.id));
-    const existing = conflicted.length ? await this.existingIds(conflicted.map((a) => a.mention)) : new Map<string, string>();
+    const existing = conflicted.length ? await existingMentionIds(this.sql, conflicted.map((a) => a.mention)) : new Map<string, string>();
     return arrivals.map((a) => {
       if (insertedIds.has(a.id)) return { inserted: true };
-      const existingId = existing.get(keyOf(a.mention));
+      const existingId = existing.get(mentionKey(a.mention));
       if (!existingId) throw new Error(`mention ${a.mention.network}/${a.mention.externalId} conflicted but cannot be found`);
       return { inserted: false, existingId };
     });
-  }
-
-  private async existingIds(mentions: readonly Mention[]): Promise<Map<string, string>> {
-    const keys = mentions.map((m) => ({ network: m.network, external_id: m.externalId }));
-    const found = await this.sql.query<{ id: string; network: string; external_id: string }>(
-      `SELECT m.id, m.network, m.external_id FROM mentions m
-         JOIN jsonb_to_recordset($1::jsonb) AS k(network text, external_id text) ON m.network = k.network AND m.external_id = k.external_id`,
-      [JSON.stringify(keys)],
-    );
-    return new Map(found.rows.map((r) => [`${r.network}\u0000${r.external_id}`, r.id]));
   }
 
   async get(id: string): Promise<StoredMention | null> {
@@ -99,7 +75,41 @@ export class PgMentionRepository implements MentionRepository {
   }
 }
 
-function keyOf(m: Pick<Mention, 'network' | 'externalId'>): string {
+/**
+ * Inserts the mentions from `param` (mentionRows as JSON) not stored yet; add RETURNING as needed. ON CONFLICT
+ * waits for a concurrent insert of the same key to commit or roll back, so parallel duplicates end with one row
+ * and everyone agreeing on its id; rows go in key order (mentionRows sorts them) so two overlapping batches wait
+ * on each other in the same order, not in a circle.
+ */
+export function insertMentionsSql(param: string): string {
+  return `INSERT INTO mentions (id, network, external_id, body, received_at, topic, posted_at)
+          SELECT r.id, r.network, r.external_id, r.body, r.received_at, r.topic, r.posted_at
+            FROM jsonb_to_recordset(${param}::jsonb) AS r(id text, network text, external_id text, body jsonb, received_at timestamptz, topic text, posted_at timestamptz)
+          ON CONFLICT (network, external_id) DO NOTHING`;
+}
+
+/** In key order (see insertMentionsSql). */
+export function mentionRows(arrivals: readonly MentionArrival[]) {
+  return arrivals
+    .map((a) => ({ id: a.id, network: a.mention.network, external_id: a.mention.externalId, body: a.mention, received_at: a.receivedAt, topic: a.extra?.topic ?? null, posted_at: a.extra?.postedAt ?? a.receivedAt }))
+    .sort((x, y) => compareKeys(x, y));
+}
+
+/**
+ * The ids of the stored copies of these mentions, by mentionKey, in a statement of its own: a copy another
+ * transaction committed while ours waited on it in ON CONFLICT is seen only by a statement begun after.
+ */
+export async function existingMentionIds(sql: Sql, mentions: readonly Mention[]): Promise<Map<string, string>> {
+  const keys = mentions.map((m) => ({ network: m.network, external_id: m.externalId }));
+  const found = await sql.query<{ id: string; network: string; external_id: string }>(
+    `SELECT m.id, m.network, m.external_id FROM mentions m
+       JOIN jsonb_to_recordset($1::jsonb) AS k(network text, external_id text) ON m.network = k.network AND m.external_id = k.external_id`,
+    [JSON.stringify(keys)],
+  );
+  return new Map(found.rows.map((r) => [mentionKey({ network: r.network, externalId: r.external_id }), r.id]));
+}
+
+export function mentionKey(m: Pick<Mention, 'network' | 'externalId'>): string {
   return `${m.network}\u0000${m.externalId}`;
 }
 

@@ -2,7 +2,21 @@
 import type { Clock, Outbox, OutboxItem } from '../services/ports.js';
 import type { Sql } from './db.js';
 
-const ROWS_PER_INSERT = 1000;
+/**
+ * Items from `param` (outboxRows as JSON), in the order given (the worker takes them in id order). A key
+ * already there (a retried request, a replayed webhook) keeps its first item.
+ */
+export function enqueueSql(param: string): string {
+  return `INSERT INTO outbox (key, kind, payload, case_id, run_at, created_at)
+          SELECT r.key, r.kind, r.payload, r.case_id, r.run_at, r.created_at
+            FROM jsonb_to_recordset(${param}::jsonb) AS r(key text, kind text, payload jsonb, case_id text, run_at timestamptz, created_at timestamptz)
+          ON CONFLICT (key) DO NOTHING`;
+}
+
+/** `now` must come from the clock the worker compares run_at with. */
+export function outboxRows(items: readonly OutboxItem[], now: Date) {
+  return items.map((item) => ({ key: item.key, kind: item.kind, payload: item.payload, case_id: item.caseId ?? null, run_at: item.runAt ?? now, created_at: now }));
+}
 
 export class PgOutbox implements Outbox {
   constructor(
@@ -14,24 +28,8 @@ export class PgOutbox implements Outbox {
   ) {}
 
   async enqueue(items: readonly OutboxItem[]): Promise<void> {
-    const now = this.clock.now();
-    for (let i = 0; i < items.length; i += ROWS_PER_INSERT) {
-      const chunk = items.slice(i, i + ROWS_PER_INSERT);
-      const params: unknown[] = [];
-      const tuples = chunk.map((item) => {
-        const values = [item.key, item.kind, JSON.stringify(item.payload), item.caseId ?? null, item.runAt ?? now, now];
-        const start = params.length;
-        params.push(...values);
-        return `(${values.map((_, j) => `$${start + j + 1}`).join(', ')})`;
-      });
-      // A key already there (a retried request, a replayed webhook) keeps its first item.
-      await this.sql.query(
-        `INSERT INTO outbox (key, kind, payload, case_id, run_at, created_at)
-         VALUES ${tuples.join(', ')}
-         ON CONFLICT (key) DO NOTHING`,
-        params,
-      );
-    }
-    if (items.length) this.onEnqueued();
+    if (!items.length) return;
+    await this.sql.query(enqueueSql('$1'), [JSON.stringify(outboxRows(items, this.clock.now()))]);
+    this.onEnqueued();
   }
 }

@@ -100,4 +100,18 @@ describe('a surge of mentions on one topic', () => {
     expect(alerts[0]!.payload.audience).toBe('managers_and_leadership');
     expect(alerts[0]!.payload.caseIds).toEqual(ids.slice(0, 6));
   });
+
+  it('counts the cases a batch opens with those stored before it, the earliest posts first', async () => {
+    now = new Date('2026-11-03T10:00:00Z');
+    const stored = [await ingest({ text: 'Bins not collected on Elm Road (a)' })];
+    now = new Date(now.getTime() + 60_000);
+    stored.push(await ingest({ text: 'Bins not collected on Elm Road (b)' }));
+    now = new Date(now.getTime() + 60_000);
+    // Posted in the last seconds, the latest first in the batch: posting time, not the batch's order, decides.
+    const batch = [0, 1, 2, 3, 4].map((ago) => mentionSchema.parse(sampleMention({ text: `Bins not collected on Elm Road (${ago} s ago)`, postedAt: new Date(now.getTime() - ago * 1000).toISOString() })));
+    const opened = (await ingestMentions(ctx, batch)).map((o) => o.caseId);
+    const alerts = (await db.query<{ key: string; payload: { caseIds: string[] } }>(`SELECT key, payload FROM outbox WHERE key LIKE 'surge:slack:waste:%' ORDER BY id`)).rows;
+    expect(alerts.at(-1)!.key).toBe(`surge:slack:waste:${stored[0]}`);
+    expect(alerts.at(-1)!.payload.caseIds).toEqual([...stored, opened[4], opened[3], opened[2], opened[1]]);
+  });
 });

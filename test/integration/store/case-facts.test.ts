@@ -67,6 +67,22 @@ describe('the case facts the dashboard reads', () => {
     expect(rows.some((r) => (r['holding_lines_agreed'] as number) > 0)).toBe(true);
   });
 
+  it('are written when a case is inserted after its events (the insert trigger passes on only cases with an opening event)', async () => {
+    const calendar = ctx.calendar;
+    const [g] = [...generateCaseHistory({ cases: 1, from: new Date('2026-02-01T00:00:00Z'), to: new Date('2026-02-02T00:00:00Z'), seed: 70, calendar, firstNumber: 700_000 })];
+    // The events' foreign key to the case is checked at commit, so a transaction may write them first.
+    await db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO mentions (id, network, external_id, body, received_at, topic, posted_at) VALUES ($1, $2, $3, '{}', $4, $5, $6)`, [g!.mention.id, g!.mention.network, g!.mention.externalId, g!.mention.receivedAt, g!.mention.topic, g!.mention.postedAt]);
+      const events = g!.events.map((e) => ({ id: randomUUID(), case_id: e.caseId, type: e.type, case_version: e.caseVersion, occurred_at: e.at, actor_id: e.actor.personId, surface: e.actor.surface, rule: e.rule, body: e }));
+      await tx.query(`INSERT INTO events (id, case_id, type, case_version, occurred_at, actor_id, surface, rule, body) SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, case_id text, type text, case_version int, occurred_at timestamptz, actor_id text, surface text, rule text, body jsonb)`, [JSON.stringify(events)]);
+      expect(await tx.query('SELECT 1 FROM case_facts WHERE case_id = $1', [g!.case.id])).toMatchObject({ rowCount: 0 });
+      await tx.query(`INSERT INTO cases (id, mention_id, state, version, opened_at, body) VALUES ($1, $2, $3, $4, $5, $6)`, [g!.case.id, g!.case.mentionId, g!.case.state, g!.case.version, g!.case.openedAt, JSON.stringify(g!.case)]);
+    });
+    const { kept, rebuilt } = await keptAndRebuilt();
+    expect(kept.find((r) => (r as { case_id: string }).case_id === g!.case.id)).toBeDefined();
+    expect(kept).toEqual(rebuilt);
+  });
+
   it('follow a case through the desk, command by command, and still equal the rebuilt facts', async () => {
     const [opened] = await ingestMentions(ctx, [mentionSchema.parse(sampleMention({ postedAt: now.toISOString() }))]);
     const caseId = opened!.caseId;

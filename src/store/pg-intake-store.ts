@@ -1,0 +1,123 @@
+// Owns intake's writes in as few statements as can be: the mentions with their case ids, any stored copies and
+// the surge look-up of every topic in one, and the cases, accounts, events and outbox items in one. The SQL of
+// each table is its repository's, composed here as the CTEs of one statement.
+import type { Case } from '../domain/case.js';
+import type { CaseEvent, IdentifiedCaseEvent } from '../domain/events.js';
+import type { AccountSeen, CaseOnTopic, Clock, IntakeClaim, IntakeStore, MentionArrival, OutboxItem } from '../services/ports.js';
+import type { Sql } from './db.js';
+import { foldSightings, recordSightingsSql } from './pg-account-repository.js';
+import { ANNOUNCE, CASE_ID_PREFIX, caseRows, insertCasesSql } from './pg-case-repository.js';
+import { eventParams, identifyEvents, insertEventsCtes, withSeqs } from './pg-event-log.js';
+import { existingMentionIds, insertMentionsSql, mentionKey, mentionRows } from './pg-mention-repository.js';
+import { enqueueSql, outboxRows } from './pg-outbox.js';
+
+/**
+ * Inserted mentions get a case id each ($4 and a number, ascending in the order given, `ord`); the others their
+ * stored copy and its case, as far as the statement's snapshot shows them (a copy committed while ON CONFLICT
+ * waited on it is not in it: see claim). Then, per topic of the new cases, the stored cases as
+ * MentionRepository.recentOnTopic reads them (up to $3 posted since $2) and the new ones, the first $3 of both
+ * (which are among the first $3 of each). The snapshot shows none of this statement's mentions, so a new case
+ * is counted once.
+ */
+const CLAIM = `
+  WITH input AS MATERIALIZED (
+    SELECT r.id, r.network, r.external_id, r.topic, r.posted_at, r.ord
+      FROM jsonb_to_recordset($1::jsonb) AS r(id text, network text, external_id text, topic text, posted_at timestamptz, ord integer)
+  ), ins AS (${insertMentionsSql('$1')} RETURNING id),
+  numbers AS MATERIALIZED (SELECT nextval('case_number_seq') AS n FROM ins),
+  opening AS MATERIALIZED (
+    SELECT a.id, a.topic, a.posted_at, $4::text || k.n AS case_id
+      FROM (SELECT i.id, i.topic, i.posted_at, row_number() OVER (ORDER BY i.ord) AS r FROM input i WHERE i.id IN (SELECT id FROM ins)) a
+      JOIN (SELECT n, row_number() OVER (ORDER BY n) AS r FROM numbers) k ON k.r = a.r
+  )
+  SELECT 'new' AS kind, o.id, o.case_id, NULL AS existing_id, NULL AS topic, NULL::timestamptz AS posted_at FROM opening o
+  UNION ALL
+  SELECT 'stored', i.id, c.id, m.id, NULL, NULL
+    FROM input i JOIN mentions m ON m.network = i.network AND m.external_id = i.external_id
+    JOIN cases c ON c.mention_id = m.id
+   WHERE i.id NOT IN (SELECT id FROM ins)
+  UNION ALL
+  SELECT 'recent', NULL, r.case_id, NULL, t.topic, r.posted_at
+    FROM (SELECT DISTINCT topic FROM opening WHERE topic IS NOT NULL) t
+    CROSS JOIN LATERAL (
+      SELECT u.case_id, u.posted_at FROM (
+        (SELECT c.id AS case_id, m.posted_at FROM mentions m JOIN cases c ON c.mention_id = m.id
+          WHERE m.topic = t.topic AND m.posted_at >= $2 ORDER BY m.posted_at, c.id LIMIT $3)
+        UNION ALL
+        SELECT o.case_id, o.posted_at FROM opening o WHERE o.topic = t.topic AND o.posted_at >= $2
+      ) u ORDER BY u.posted_at, u.case_id LIMIT $3) r
+  ORDER BY kind, topic, posted_at, case_id`;
+
+/**
+ * announced is read by the last line only so that it runs (a CTE that only SELECTs runs when read); it answers
+ * one row of nulls, which is not an event.
+ */
+const RECORD = `
+  WITH saved AS (${insertCasesSql('$1')}),
+  announced AS MATERIALIZED (${ANNOUNCE}),
+  seen AS (${recordSightingsSql('$2')}),
+  ${insertEventsCtes('$3', '$4')},
+  queued AS (${enqueueSql('$5')})
+  SELECT seq, id FROM inserted
+  UNION ALL SELECT NULL, NULL FROM (SELECT count(*) FROM announced) AS a`;
+
+export class PgIntakeStore implements IntakeStore {
+  constructor(
+    private readonly sql: Sql,
+    // The outbox's "now" must come from the clock the worker compares run_at with.
+    private readonly clock: Clock,
+    private readonly onEnqueued: () => void = () => {},
+  ) {}
+
+  async claim(arrivals: readonly MentionArrival[], surge: { readonly since: Date; readonly limit: number }): Promise<{ claims: IntakeClaim[]; recent: CaseOnTopic[] }> {
+    if (!arrivals.length) return { claims: [], recent: [] };
+    const order = new Map(arrivals.map((a, i) => [a.id, i]));
+    const rows = mentionRows(arrivals).map((r) => ({ ...r, ord: order.get(r.id) }));
+    const result = await this.sql.query<{ kind: 'new' | 'stored' | 'recent'; id: string | null; case_id: string; existing_id: string | null; topic: string | null; posted_at: Date | null }>(
+      CLAIM, [JSON.stringify(rows), surge.since, surge.limit, CASE_ID_PREFIX],
+    );
+    const opened = new Map(result.rows.flatMap((r) => (r.kind === 'new' ? [[r.id!, r.case_id] as const] : [])));
+    const seen = new Map(result.rows.flatMap((r) => (r.kind === 'stored' ? [[r.id!, { existingId: r.existing_id!, caseId: r.case_id }] as const] : [])));
+    const late = await this.lateCopies(arrivals.filter((a) => !opened.has(a.id) && !seen.has(a.id)));
+    const claims = arrivals.map((a): IntakeClaim => {
+      const caseId = opened.get(a.id);
+      if (caseId) return { inserted: true, caseId };
+      const copy = seen.get(a.id) ?? late.get(mentionKey(a.mention));
+      if (!copy) throw new Error(`mention ${a.mention.network}/${a.mention.externalId} conflicted but cannot be found with its case`);
+      return { inserted: false, ...copy };
+    });
+    const recent = result.rows.flatMap((r) => (r.kind === 'recent' ? [{ caseId: r.case_id, topic: r.topic!, postedAt: r.posted_at! }] : []));
+    return { claims, recent };
+  }
+
+  identify(events: readonly CaseEvent[]): IdentifiedCaseEvent[] {
+    return identifyEvents(events);
+  }
+
+  async record(batch: { readonly cases: readonly Case[]; readonly sightings: readonly { readonly account: AccountSeen; readonly at: Date }[]; readonly events: readonly IdentifiedCaseEvent[]; readonly outbox: readonly OutboxItem[] }): Promise<void> {
+    if (!batch.cases.length) return;
+    const inserted = await this.sql.query<{ seq: string | null; id: string | null }>(RECORD, [
+      JSON.stringify(caseRows(batch.cases)),
+      JSON.stringify(foldSightings(batch.sightings)),
+      ...eventParams(batch.events),
+      JSON.stringify(outboxRows(batch.outbox, this.clock.now())),
+    ]);
+    withSeqs(batch.events, inserted.rows.filter((r): r is { seq: string; id: string } => r.id !== null));
+    if (batch.outbox.length) this.onEnqueued();
+  }
+
+  /**
+   * Copies the claim's snapshot did not show (committed by another transaction while ours waited on them in ON
+   * CONFLICT), with their cases, by mentionKey: statements begun after the claim see them.
+   */
+  private async lateCopies(unseen: readonly MentionArrival[]): Promise<Map<string, { existingId: string; caseId: string }>> {
+    if (!unseen.length) return new Map();
+    const ids = await existingMentionIds(this.sql, unseen.map((a) => a.mention));
+    const result = await this.sql.query<{ id: string; mention_id: string }>('SELECT id, mention_id FROM cases WHERE mention_id = ANY($1::text[])', [[...ids.values()]]);
+    const caseOf = new Map(result.rows.map((r) => [r.mention_id, r.id]));
+    return new Map([...ids].flatMap(([key, existingId]) => {
+      const caseId = caseOf.get(existingId);
+      return caseId ? [[key, { existingId, caseId }] as const] : [];
+    }));
+  }
+}
