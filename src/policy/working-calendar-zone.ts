@@ -46,7 +46,7 @@ export interface ZoneClock {
 export function zoneClock(timeZone: string): ZoneClock {
   const zone = IANAZone.create(timeZone);
   if (!zone.isValid) throw new RangeError(`invalid time zone '${timeZone}'`);
-  const offsetMs = (ms: number): number => zone.offset(ms) * MINUTE_MS;
+  const offsetMs = cachedOffsets((ms) => zone.offset(ms) * MINUTE_MS);
 
   return {
     dayOf(ms) {
@@ -72,5 +72,30 @@ export function zoneClock(timeZone: string): ZoneClock {
       }
       return hi;
     },
+  };
+}
+
+/** Offsets are looked up per quarter hour of UTC: zones change offset on a quarter hour, never twice in one. */
+const SLOT_MS = 15 * MINUTE_MS;
+const MAX_CACHED_SLOTS = 20_000;
+
+/**
+ * The zone's offset at an instant, remembered per quarter hour. Luxon works an offset out through Intl on every call
+ * (about 6 µs), and intake asks for it dozens of times a mention (deadlines, reminders, working minutes). A quarter
+ * hour is remembered only when its first and last millisecond have the same offset, so a quarter hour holding a
+ * change of offset is always worked out afresh, and the answer is exact either way.
+ */
+export function cachedOffsets(offsetAt: (ms: number) => number): (ms: number) => number {
+  const bySlot = new Map<number, number>();
+  return (ms) => {
+    const slot = Math.floor(ms / SLOT_MS);
+    const known = bySlot.get(slot);
+    if (known !== undefined) return known;
+    const offset = offsetAt(ms);
+    if (offsetAt(slot * SLOT_MS) === offset && offsetAt((slot + 1) * SLOT_MS - 1) === offset) {
+      if (bySlot.size >= MAX_CACHED_SLOTS) bySlot.clear();
+      bySlot.set(slot, offset);
+    }
+    return offset;
   };
 }
