@@ -52,7 +52,8 @@ describe('the production steps (as the Dockerfile runs them)', () => {
     const p = startDeskProcess({ ...store.env, INTAKE_SECRET: SECRET, DESK_API_TOKENS: `prometheus:metrics:${hashApiToken(METRICS_TOKEN)}` }, { cwd: dir, entry: 'dist' });
     try {
       const url = await p.listening(120_000);
-      expect(p.output()).toContain('Policy: built-in default');
+      // The report's lines may reach the pipe in more than one write after the listening line.
+      await expect.poll(() => p.output(), { timeout: 15_000 }).toContain('Policy: built-in default');
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
       const answer = await postSigned(`${url}/api/mentions`, JSON.stringify(sampleMention()), SECRET);
       expect(answer.status).toBe(202);
