@@ -32,3 +32,25 @@ console.log(`readMention on ${mentions.length} corpus mentions, ${values.policy 
 console.log(`  first pass (cold caches): CPU ${first.cpu.toFixed(0)} µs a mention, clock ${first.wall.toFixed(0)} µs`);
 console.log(`  ${passes} passes, CPU:   ${show(timed.map((t) => t.cpu))}`);
 console.log(`  ${passes} passes, clock: ${show(timed.map((t) => t.wall))}`);
+
+// Hostile texts at intake's limit (100,000 characters): each shape once, beside an ordinary text of the same length
+// (the ceiling). A ratio far above 1 is a reading that grows with the square of a run's length: "a'" repeated took
+// 40 s (the stemmers), a long run of letters 2.7 s (the email pattern), before they were bounded.
+const LIMIT = 100_000;
+const HOSTILE: Record<string, string> = {
+  "a' repeated": "a'".repeat(LIMIT / 2), 'one letter': 'x'.repeat(LIMIT), 'one digit': '7'.repeat(LIMIT), 'a. repeated': 'a.'.repeat(LIMIT / 2),
+  'a@a. repeated': 'a@a.'.repeat(LIMIT / 4), 'a postcode repeated': 'SG6 3JF '.repeat(LIMIT / 8), 'an address repeated': 'Flat 3 High Street '.repeat(LIMIT / 19),
+  'a URL': `https://${'a'.repeat(LIMIT - 8)}`, '1. repeated': '1.'.repeat(LIMIT / 2), 'an emoji repeated': '🙂'.repeat(LIMIT / 2),
+};
+const ms = (text: string): number => {
+  const started = process.hrtime.bigint();
+  readMention(policy, { ...mentions[0]!, text }, NO_LEARNING);
+  return Number(process.hrtime.bigint() - started) / 1e6;
+};
+const ordinaryText = mentions.map((m) => m.text).join(' ').repeat(200).slice(0, LIMIT);
+const ordinary = ms(ordinaryText);
+console.log(`hostile texts of ${LIMIT.toLocaleString('en-GB')} characters; an ordinary text of that length (the ceiling): ${ordinary.toFixed(0)} ms`);
+for (const [name, text] of Object.entries(HOSTILE)) {
+  const t = ms(text);
+  console.log(`  ${name.padEnd(22)} ${t.toFixed(0).padStart(6)} ms  ${(t / ordinary).toFixed(2)}× the ordinary text`);
+}

@@ -1,6 +1,7 @@
 // Owns the per-council learned suggestion: a naive Bayes text classifier trained on the council's own recorded decisions.
 import createClassifier from 'wink-naive-bayes-text-classifier';
 import nlp from 'wink-nlp-utils';
+import { stemmable } from './stemmable.js';
 
 export interface LearnedExample {
   readonly text: string;
@@ -25,7 +26,7 @@ export interface LearnedClassifier {
 /** Lower-case words, common words dropped, each reduced to its stem: "collections" and "collected" meet. */
 export function prepareWords(text: string): string[] {
   const words = nlp.string.tokenize0(text.toLowerCase()).filter((w) => /\p{L}/u.test(w) && w.length > 1);
-  return nlp.tokens.removeWords(words).map((w) => nlp.string.stem(w));
+  return nlp.tokens.removeWords(words).map((w) => (stemmable(w) ? nlp.string.stem(w) : w));
 }
 
 /**

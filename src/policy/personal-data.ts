@@ -45,7 +45,10 @@ export interface PersonalDataOptions {
   readonly accountNumber?: AccountNumberHeuristic;
 }
 
-const EMAIL = /[A-Za-z0-9._%+-]+@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})/g;
+// Starts only where a run of the local part's characters starts: every start inside a run reaches the same '@', so
+// the matches are the same, but a long run with no '@' (50,000 letters in a hostile post) is read once, not once per
+// character of it (that took 2.7 s a mention).
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})/g;
 // 0 or +44/0044 (optionally "(0)"), then a non-zero digit and 8–9 more: 10 or 11 digits nationally.
 // Spaces, hyphens, dots and brackets may separate the digits: "(01462) 474000", "+44 (0)20 7946 0000".
 const PHONE = /(?<![\w+])(?:(?:\+|00)\s?44[\s-]?(?:\(0\)[\s-]?)?|\(?0)[1-9](?:[\s\-.)]{0,2}\d){8,9}(?!\d)/g;

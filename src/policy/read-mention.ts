@@ -5,6 +5,7 @@ import { assessRisk } from './assess-risk.js';
 import { NO_LEARNING, suggestWithLearning, type LearnedModels } from './combine-suggestions.js';
 import { dismissalNote, withLearnedHouseRules } from './learned-rulings.js';
 import { withModelClassification, withModelConcerns, withModelHouseRules, withModelRisk } from './model-suggestions.js';
+import { boundWords } from './bounded-words.js';
 import { findPersonalData, type PersonalDataKind } from './personal-data.js';
 import type { Policy } from './policy-schema.js';
 import type { ReaderModel } from './reader-model.js';
@@ -39,8 +40,8 @@ export interface MentionReading {
  * readings along.
  */
 export function readMention(policy: Policy, mention: Mention, learned: LearnedModels = NO_LEARNING): MentionReading {
-  const parent = mention.parent?.text;
-  const text = mention.text;
+  const parent = mention.parent === undefined ? undefined : boundWords(mention.parent.text);
+  const text = boundWords(mention.text);
   const model = readerModel(policy, learned, text);
   const threats = detectThreats(policy, text);
   const ruled = findConcerns(policy, text, threats);
@@ -57,13 +58,13 @@ export function readMention(policy: Policy, mention: Mention, learned: LearnedMo
     serviceTag: classification.serviceTag,
     kind: classification.kind,
     confidence: classification.confidence,
-    houseRules: withLearnedHouseRules(policy, mention.text, lexiconRules, learned),
+    houseRules: withLearnedHouseRules(policy, text, lexiconRules, learned),
     risk: risk.level,
     riskReasons: risk.reasons,
     reputational: risk.reputational,
     safeguarding,
     threat: concerns.find((c) => c.id === 'threat')?.matched ?? [],
-    safeguardingNote: safeguarding.length ? dismissalNote(mention.text, learned) : null,
+    safeguardingNote: safeguarding.length ? dismissalNote(text, learned) : null,
     foi: classification.kind === 'foi_request',
     personalData: [...new Set(findPersonalData(mention.text).map((p) => p.kind))],
     reasons: classification.reasons,

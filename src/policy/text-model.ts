@@ -1,6 +1,7 @@
 // Owns a small linear text classifier (one-vs-rest logistic regression over word and character n-grams): trained, read, saved.
 // Only the stemmer: wink-nlp-utils as a whole costs tens of MiB at start, and every desk reads mentions.
 import stem from 'wink-porter2-stemmer';
+import { stemmable } from './stemmable.js';
 import { hasAnyTerm } from './find-terms.js';
 import { RecentTexts } from './recent-texts.js';
 
@@ -242,7 +243,7 @@ function stemOf(word: string): string {
   let s = stems.get(word);
   if (s === undefined) {
     if (stems.size >= WORDS_KEPT) stems.clear();
-    stems.set(word, (s = stem(word)));
+    stems.set(word, (s = stemmable(word) ? stem(word) : word));
   }
   return s;
 }
