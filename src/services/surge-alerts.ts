@@ -2,7 +2,8 @@
 import { suggestClassification } from '../policy/suggest-classification.js';
 import { detectSurge } from '../policy/surge.js';
 import type { DeskContext } from './desk-context.js';
-import type { CaseOnTopic, OutboxItem } from './ports.js';
+import type { CaseOnTopic } from './intake-ports.js';
+import type { OutboxItem } from './ports.js';
 
 /** The topic a mention is about, read once on arrival (its likely service), for grouping. */
 export function topicOf(ctx: DeskContext, text: string): string | null {
