@@ -3,7 +3,8 @@
 // each table is its repository's, composed here as the CTEs of one statement.
 import type { Case } from '../domain/case.js';
 import type { CaseEvent, IdentifiedCaseEvent } from '../domain/events.js';
-import type { AccountSeen, CaseOnTopic, Clock, IntakeClaim, IntakeStore, MentionArrival, OutboxItem } from '../services/ports.js';
+import type { CaseOnTopic, IntakeClaim, IntakeStore } from '../services/intake-ports.js';
+import type { AccountSeen, Clock, MentionArrival, OutboxItem } from '../services/ports.js';
 import type { Sql } from './db.js';
 import { foldSightings, recordSightingsSql } from './pg-account-repository.js';
 import { ANNOUNCE, CASE_ID_PREFIX, caseRows, insertCasesSql } from './pg-case-repository.js';

@@ -24,28 +24,33 @@ async function headSeq(): Promise<number> {
   return Number(head.rows[0]?.last_seq);
 }
 
+/** An append in a transaction held open until `commit`; resolves once the event has its seq. */
+async function appendHeldOpen(c: Parameters<typeof claimedEvent>[0]): Promise<{ seq: number; commit: () => Promise<void> }> {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let seq = 0;
+  const open = db.transaction(async (tx) => {
+    seq = (await unitOfWork(tx).events.append([claimedEvent(c)]))[0]!.seq;
+    await held;
+  });
+  await expect.poll(() => seq).toBeGreaterThan(0);
+  return { seq, commit: () => (release(), open) };
+}
+
 describe('EventSealer', () => {
   // PGlite runs one transaction at a time, so no sealer can run while another transaction is open there.
   it('stops below an append whose transaction is still open, and seals it once it commits', async (ctx) => {
     if (db.kind !== 'postgres') ctx.skip('PGlite runs one transaction at a time: nothing can seal while one is open');
     const { case: slow } = await seedCase(uow);
     await new EventSealer(db).sealOnce();
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let appendedInside = 0;
-    const open = db.transaction(async (tx) => {
-      appendedInside = (await unitOfWork(tx).events.append([claimedEvent(slow)]))[0]!.seq;
-      await held;
-    });
-    await expect.poll(() => appendedInside).toBeGreaterThan(0);
+    const held = await appendHeldOpen(slow);
     // A later append commits first: its seq is higher, but the one below may still commit.
     const { case: fast } = await seedCase(uow);
     const before = await headSeq();
     expect(await new EventSealer(db, { waitMs: 150 }).sealOnce()).toMatchObject({ sealed: 0, deferred: true });
     expect(await headSeq()).toBe(before);
-    expect(before).toBeLessThan(appendedInside);
-    release();
-    await open;
+    expect(before).toBeLessThan(held.seq);
+    await held.commit();
     const outcome = await new EventSealer(db).sealOnce();
     expect(outcome).toMatchObject({ sealed: 2, gaps: 0, deferred: false });
     const sealed = await uow.events.forCase(fast.id);
@@ -60,22 +65,14 @@ describe('EventSealer', () => {
     if (db.kind !== 'postgres') ctx.skip('PGlite runs one transaction at a time: nothing can seal while one is open');
     const { case: c } = await seedCase(uow);
     await new EventSealer(db).sealOnce();
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let appendedSeq = 0;
-    const open = db.transaction(async (tx) => {
-      appendedSeq = (await unitOfWork(tx).events.append([claimedEvent(c)]))[0]!.seq;
-      await held;
-    });
+    const held = await appendHeldOpen(c);
     try {
-      await expect.poll(() => appendedSeq).toBeGreaterThan(0);
       // Nothing here has completed since it took its id (the sealer's reads take none), so no snapshot lists it.
       expect(await new EventSealer(db, { waitMs: 150 }).sealOnce()).toMatchObject({ sealed: 0, gaps: 0, deferred: true });
     } finally {
-      release();
-      await open;
+      await held.commit();
     }
-    expect(await new EventSealer(db).sealOnce()).toMatchObject({ sealed: 1, gaps: 0, deferred: false, headSeq: appendedSeq });
+    expect(await new EventSealer(db).sealOnce()).toMatchObject({ sealed: 1, gaps: 0, deferred: false, headSeq: held.seq });
     expect(await uow.events.verifyChain()).toMatchObject({ ok: true });
   });
 
