@@ -16,8 +16,16 @@ export const PGLITE_MEMORY = 'memory://';
  */
 const PG_COMPATIBLE_PARSERS = { [types.INT8]: (value: string) => value };
 
+export interface PgliteOptions {
+  /**
+   * Start from this dump of a data folder (PGlite's dumpDataDir) instead of an empty one, skipping initdb: tests
+   * start each database from one migrated image (test/helpers/pglite-image.ts).
+   */
+  readonly image?: Blob;
+}
+
 /** Starts PGlite in dataDir (created if missing) or in memory ('memory://'). */
-export async function openPglite(dataDir: string): Promise<Db> {
+export async function openPglite(dataDir: string, options: PgliteOptions = {}): Promise<Db> {
   const inMemory = dataDir === PGLITE_MEMORY;
   let lock: DataDirLock | null = null;
   if (!inMemory) {
@@ -26,8 +34,7 @@ export async function openPglite(dataDir: string): Promise<Db> {
   }
   let pglite: PGlite;
   try {
-    // pg_trgm: the case search's trigram index (migration 0066), as on PostgreSQL.
-    pglite = await PGlite.create(inMemory ? PGLITE_MEMORY : dataDir, { parsers: PG_COMPATIBLE_PARSERS, extensions: { pg_trgm } });
+    pglite = await startPglite(dataDir, options.image);
   } catch (e) {
     lock?.release();
     throw e;
@@ -39,4 +46,20 @@ export async function openPglite(dataDir: string): Promise<Db> {
       lock?.release();
     },
   });
+}
+
+/** A dump of a new in-memory database after `prepare` has run on it (e.g. the migrations), for PgliteOptions.image. */
+export async function pgliteImage(prepare: (db: Db) => Promise<unknown>): Promise<Blob> {
+  const pglite = await startPglite(PGLITE_MEMORY);
+  try {
+    await prepare(createPgliteDb(pglite, { description: 'PGlite image', onClose: async () => {} }));
+    return await pglite.dumpDataDir('none');
+  } finally {
+    await pglite.close().catch(() => {});
+  }
+}
+
+function startPglite(dataDir: string, image?: Blob): Promise<PGlite> {
+  // pg_trgm: the case search's trigram index (migration 0066), as on PostgreSQL.
+  return PGlite.create({ dataDir, ...(image ? { loadDataDir: image } : {}), parsers: PG_COMPATIBLE_PARSERS, extensions: { pg_trgm } });
 }

@@ -7,6 +7,7 @@ import type { Db, DbKind } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
 import { openPglite, PGLITE_MEMORY } from '../../src/store/open-pglite.js';
 import { openPostgres } from '../../src/store/open-postgres.js';
+import { migratedPgliteImage } from './pglite-image.js';
 
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -47,8 +48,16 @@ export interface TestDatabaseOptions {
 /** A migrated, empty database of its own; close() drops it (postgres) or discards it (pglite). */
 export async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<Db> {
   const kind = await testDatabaseKind();
-  const db = kind === 'postgres' ? await createPostgresDatabase() : await openPglite(PGLITE_MEMORY);
-  if (options.migrate ?? true) await migrate(db);
+  const migrated = options.migrate ?? true;
+  if (kind === 'postgres') {
+    const db = await createPostgresDatabase();
+    if (migrated) await migrate(db);
+    return db;
+  }
+  if (!migrated) return openPglite(PGLITE_MEMORY);
+  const db = await openPglite(PGLITE_MEMORY, { image: await migratedPgliteImage() });
+  // Finds every migration applied (a few reads): the same check a desk makes at start, and a guard on the image.
+  await migrate(db);
   return db;
 }
 
