@@ -2,14 +2,13 @@
 // WebAssembly, ~3 s a database on these machines and seconds more when they are busy; loading a dump of a migrated
 // database skips both. Built once per set of migrations and kept in the temp folder, so each test process (vitest
 // runs every file in its own) reads it instead of building it again.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { migrate } from '../../src/store/migrate.js';
-import { defaultMigrationsDir, readMigrationFiles } from '../../src/store/migration-files.js';
 import { pgliteImage } from '../../src/store/open-pglite.js';
+import { migrationsKey } from './migrations-key.js';
 
 let image: Promise<Blob> | null = null;
 
@@ -35,10 +34,7 @@ async function loadOrBuild(): Promise<Blob> {
 
 /** Changes whenever a migration or the PGlite version does, so a stale image is never used. */
 function imageKey(): string {
-  const hash = createHash('sha256');
-  hash.update(pgliteVersion());
-  for (const file of readMigrationFiles(defaultMigrationsDir())) hash.update(`${file.name}\0${file.checksum}\0`);
-  return hash.digest('hex').slice(0, 16);
+  return migrationsKey(`pglite ${pgliteVersion()}`);
 }
 
 /** PGlite's package.json is not in its exports: found from its entry point. */

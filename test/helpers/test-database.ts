@@ -8,6 +8,7 @@ import { migrate } from '../../src/store/migrate.js';
 import { openPglite, PGLITE_MEMORY } from '../../src/store/open-pglite.js';
 import { openPostgres } from '../../src/store/open-postgres.js';
 import { migratedPgliteImage } from './pglite-image.js';
+import { copyDatabase, databaseUrl, migratedTemplate } from './postgres-template.js';
 
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -50,7 +51,8 @@ export async function openTestDatabase(options: TestDatabaseOptions = {}): Promi
   const kind = await testDatabaseKind();
   const migrated = options.migrate ?? true;
   if (kind === 'postgres') {
-    const db = await createPostgresDatabase();
+    const db = await createPostgresDatabase(migrated);
+    // Finds every migration applied when copied from the template (a few reads), as a desk checks at start.
     if (migrated) await migrate(db);
     return db;
   }
@@ -61,13 +63,12 @@ export async function openTestDatabase(options: TestDatabaseOptions = {}): Promi
   return db;
 }
 
-async function createPostgresDatabase(): Promise<Db> {
+async function createPostgresDatabase(migrated: boolean): Promise<Db> {
   const serverUrl = testServerUrl();
   const name = `desk_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await admin(serverUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = openPostgres(url.toString(), { max: 10, applicationName: 'mention-desk-test' });
+  if (migrated) await copyDatabase(serverUrl, name, await migratedTemplate(serverUrl));
+  else await admin(serverUrl, `CREATE DATABASE ${name}`);
+  const db = openPostgres(databaseUrl(serverUrl, name), { max: 10, applicationName: 'mention-desk-test' });
   let dropped: Promise<void> | null = null;
   return {
     ...db,
