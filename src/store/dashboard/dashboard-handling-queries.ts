@@ -3,7 +3,7 @@
 import { RUNG_OF_ACTION, type Count, type DashboardFilter, type EscalationFigures, type FirstResponseFigures, type SurgeFigures } from '../../domain/dashboard-figures.js';
 import type { WorkingTime } from '../../policy/working-spans.js';
 import type { Sql } from '../db.js';
-import { measured, selectedCte, selectedCteOf, selectionOf, workingClock } from './dashboard-selection.js';
+import { measured, selectedCte, selectedCteOf, selectionOf, unnestedAligned, workingClock } from './dashboard-selection.js';
 import { SqlParams } from './sql-params.js';
 
 /** Working time from post to first reply over the cases replied to: how many, and both percentiles from one sort. */
@@ -25,15 +25,14 @@ export async function replyTimeFigures(sql: Sql, f: DashboardFilter, working: Wo
 /** Acknowledged: an acknowledgement recorded; declined: declined or dismissed without one; pending: neither yet. */
 export async function escalationFigures(sql: Sql, f: DashboardFilter): Promise<EscalationFigures[]> {
   const p = new SqlParams();
-  // Both percentiles from one sort of the acknowledgement times.
+  // Both percentiles from one sort of the acknowledgement times. The aligned arrays are unnested side by side in
+  // the select list (see unnestedAligned).
   const rows = await sql.query<{ target: string; raised: string; acknowledged: string; declined: string; percentiles: Array<number | null> | null }>(
     `WITH ${selectedCte(p, f)}
      SELECT e.target, count(*) AS raised, count(e.acknowledged_at) AS acknowledged,
             count(*) FILTER (WHERE e.acknowledged_at IS NULL AND e.declined_at IS NOT NULL) AS declined,
             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY date_part('epoch', e.acknowledged_at - e.raised_at) / 60) AS percentiles
-       FROM selected s,
-            unnest(s.escalation_targets, s.escalation_raised_at, s.escalation_acknowledged_at, s.escalation_declined_at) AS e(target, raised_at, acknowledged_at, declined_at)
-      WHERE cardinality(s.escalation_targets) > 0
+       FROM ${unnestedAligned({ target: 'escalation_targets', raised_at: 'escalation_raised_at', acknowledged_at: 'escalation_acknowledged_at', declined_at: 'escalation_declined_at' })} e
       GROUP BY 1 ORDER BY 1`,
     p.values,
   );
@@ -50,8 +49,7 @@ export async function moderationFigures(sql: Sql, f: DashboardFilter): Promise<{
   const rows = await sql.query<{ action: string; count: string }>(
     `WITH ${selectedCte(p, f)}
      SELECT a.action, count(*) AS count
-       FROM selected s, unnest(s.moderation_done_actions) AS a(action)
-      WHERE cardinality(s.moderation_done_actions) > 0
+       FROM ${unnestedAligned({ action: 'moderation_done_actions' })} a
       GROUP BY 1`,
     p.values,
   );
