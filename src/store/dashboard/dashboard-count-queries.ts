@@ -29,24 +29,30 @@ const COLUMNS: readonly Column[] = ['kind', 'service', 'risk', 'sentiment', 'res
  * the period's few thousand hours are, here, once (clock changes are the zone's: the repeated autumn hour is two
  * hours, both counted as that hour); and per combination of kind, service, risk, sentiment and how the first
  * response stands against its target at `now` (a few thousand at most), which the per-column counts then sum.
- * Two groupings of each case, not six: the work is in the cases, not in the few groups.
+ * Two groupings of each case, not six: the work is in the cases, not in the few groups. An hour's group finds
+ * its day, weekday and hour by subscript in arrays of fixed-width elements (the day as its number among the
+ * period's days, named afterwards): joining the groups to the hours instead sorted them first, and cost a
+ * tenth of the statement.
  */
 export async function countVolumes(sql: Sql, f: DashboardFilter, timeZone: string, now: Date): Promise<VolumeCounts> {
   const p = new SqlParams();
   const cte = selectedCte(p, f);
   const h = localHours(f, timeZone);
-  const starts = p.add(h.starts);
+  const dayNumber = new Map<string, number>();
+  for (const d of h.days) if (!dayNumber.has(d)) dayNumber.set(d, dayNumber.size + 1);
+  const days = [...dayNumber.keys()];
+  const dayNumbers = h.days.map((d) => dayNumber.get(d)!);
   const rows = await sql.query<{ dim: 'day' | 'hour' | Column; a: string; b: string | null; count: string }>(
     `WITH ${cte},
      grouped AS MATERIALIZED (
        SELECT GROUPING(i) = 0 AS by_clock, i, network, ${COLUMNS.join(', ')}, count(*) AS n
-         FROM (SELECT width_bucket(o.opened_at, ${starts}::timestamptz[]) AS i, o.network, o.kind, o.service, o.risk, o.sentiment, ${responseOf(p, now)} AS response
+         FROM (SELECT width_bucket(o.opened_at, ${p.add(h.starts)}::timestamptz[]) AS i, o.network, o.kind, o.service, o.risk, o.sentiment, ${responseOf(p, now)} AS response
                  FROM selected o) s
         GROUP BY GROUPING SETS ((i, network), (${COLUMNS.join(', ')}))),
-     clock AS (SELECT * FROM unnest(${starts}::timestamptz[], ${p.add(h.days)}::text[], ${p.add(h.weekdays)}::int[], ${p.add(h.hours)}::int[])
-                 WITH ORDINALITY AS k(start, day, weekday, hour, i)),
-     placed AS (SELECT k.day, k.weekday, k.hour, g.network, g.n FROM grouped g JOIN clock k ON k.i = g.i WHERE g.by_clock)
-     SELECT 'day' AS dim, day AS a, network AS b, sum(n) AS count FROM placed GROUP BY day, network
+     placed AS (
+       SELECT (${p.add(dayNumbers)}::int[])[g.i] AS day, (${p.add(h.weekdays)}::int[])[g.i] AS weekday, (${p.add(h.hours)}::int[])[g.i] AS hour, g.network, g.n
+         FROM grouped g WHERE g.by_clock AND g.i > 0)
+     SELECT 'day' AS dim, (${p.add(days)}::text[])[day] AS a, network AS b, sum(n) AS count FROM placed GROUP BY day, network
      UNION ALL
      SELECT 'hour', weekday::text, hour::text, sum(n) FROM placed GROUP BY weekday, hour
      ${COLUMNS.map((c) => `UNION ALL SELECT '${c}', ${c}, NULL, sum(n) FROM grouped WHERE NOT by_clock GROUP BY ${c}`).join('\n     ')}`,
