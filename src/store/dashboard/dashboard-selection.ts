@@ -39,8 +39,8 @@ export function selectedCteOf(where: (alias: string) => string): string {
  * A subquery over `selected` (to alias): one row per element of a selected case's aligned arrays (columns named
  * by their keys), of the cases with any (the first array not empty, which its partial index reads). Unnested
  * in the select list, not with unnest(…) in FROM: that runs a function scan per case, which stores each case's
- * elements in a tuple store before reading them back, at about twice the cost of the whole statement otherwise.
- * Arrays of unequal length would be padded with nulls either way (the facts' arrays are aligned).
+ * elements in a tuple store before reading them back (the escalations' statement took twice the CPU). Arrays of
+ * unequal length would be padded with nulls either way (the facts' arrays are aligned).
  */
 export function unnestedAligned(columns: Readonly<Record<string, string>>): string {
   const [first] = Object.values(columns);
