@@ -23,42 +23,72 @@ interface LocalHours { starts: string[]; days: string[]; weekdays: number[]; hou
 type Column = 'kind' | 'service' | 'risk' | 'sentiment' | 'response';
 const COLUMNS: readonly Column[] = ['kind', 'service', 'risk', 'sentiment', 'response'];
 
+type Row = { dim: 'day' | 'hour' | Column; a: string; b: string | null; count: string };
+
 /**
- * Every count in one pass over the period's cases, grouped twice: per local hour and network, each case's hour
- * found by a binary search of the hours' starts (width_bucket), so no case's time is converted to the zone, only
- * the period's few thousand hours are, here, once (clock changes are the zone's: the repeated autumn hour is two
- * hours, both counted as that hour); and per combination of kind, service, risk, sentiment and how the first
- * response stands against its target at `now` (a few thousand at most), which the per-column counts then sum.
- * Two groupings of each case, not six: the work is in the cases, not in the few groups.
+ * Every count, from two groupings of the period's cases (each case grouped twice, not seven times: the work is
+ * in the cases, not in the few groups), run side by side as statements of their own (on PostgreSQL on separate
+ * connections, so the dashboard's longest statement is one grouping, not both).
  */
 export async function countVolumes(sql: Sql, f: DashboardFilter, timeZone: string, now: Date): Promise<VolumeCounts> {
-  const p = new SqlParams();
-  const cte = selectedCte(p, f);
-  const h = localHours(f, timeZone);
-  const starts = p.add(h.starts);
-  const rows = await sql.query<{ dim: 'day' | 'hour' | Column; a: string; b: string | null; count: string }>(
-    `WITH ${cte},
-     grouped AS MATERIALIZED (
-       SELECT GROUPING(i) = 0 AS by_clock, i, network, ${COLUMNS.join(', ')}, count(*) AS n
-         FROM (SELECT width_bucket(o.opened_at, ${starts}::timestamptz[]) AS i, o.network, o.kind, o.service, o.risk, o.sentiment, ${responseOf(p, now)} AS response
-                 FROM selected o) s
-        GROUP BY GROUPING SETS ((i, network), (${COLUMNS.join(', ')}))),
-     clock AS (SELECT * FROM unnest(${starts}::timestamptz[], ${p.add(h.days)}::text[], ${p.add(h.weekdays)}::int[], ${p.add(h.hours)}::int[])
-                 WITH ORDINALITY AS k(start, day, weekday, hour, i)),
-     placed AS (SELECT k.day, k.weekday, k.hour, g.network, g.n FROM grouped g JOIN clock k ON k.i = g.i WHERE g.by_clock)
-     SELECT 'day' AS dim, day AS a, network AS b, sum(n) AS count FROM placed GROUP BY day, network
-     UNION ALL
-     SELECT 'hour', weekday::text, hour::text, sum(n) FROM placed GROUP BY weekday, hour
-     ${COLUMNS.map((c) => `UNION ALL SELECT '${c}', ${c}, NULL, sum(n) FROM grouped WHERE NOT by_clock GROUP BY ${c}`).join('\n     ')}`,
-    p.values,
-  );
-  const of = (d: 'day' | 'hour' | Column) => rows.rows.filter((r) => r.dim === d);
+  const [byClock, byColumns] = await Promise.all([countByClock(sql, f, timeZone), countByColumns(sql, f, now)]);
+  const rows = [...byClock, ...byColumns];
+  const of = (d: 'day' | 'hour' | Column) => rows.filter((r) => r.dim === d);
   const counts = (c: Column): Count[] => of(c).map((r) => ({ key: r.a, count: Number(r.count) })).sort((x, y) => y.count - x.count || compare(x.key, y.key));
   return {
     byDayAndNetwork: of('day').map((r) => ({ day: r.a, network: r.b!, count: Number(r.count) })).sort((x, y) => compare(x.day, y.day) || compare(x.network, y.network)),
     byHour: of('hour').map((r) => ({ weekday: Number(r.a), hour: Number(r.b), count: Number(r.count) })).sort((x, y) => x.weekday - y.weekday || x.hour - y.hour),
     byKind: counts('kind'), byService: counts('service'), byRisk: counts('risk'), bySentiment: counts('sentiment'), byResponse: counts('response'),
   };
+}
+
+/**
+ * Per local day and network, and per local weekday and hour: the cases grouped per local hour and network, each
+ * case's hour found by a binary search of the hours' starts (width_bucket), so no case's time is converted to the
+ * zone, only the period's few thousand hours are, here, once (clock changes are the zone's: the repeated autumn
+ * hour is two hours, both counted as that hour). An hour's group finds its day, weekday and hour by subscript in
+ * arrays of fixed-width elements (the day as its number among the period's days, named afterwards): joining the
+ * groups to the hours instead sorted them first.
+ */
+async function countByClock(sql: Sql, f: DashboardFilter, timeZone: string): Promise<Row[]> {
+  const p = new SqlParams();
+  const cte = selectedCte(p, f);
+  const h = localHours(f, timeZone);
+  const dayNumber = new Map<string, number>();
+  for (const d of h.days) if (!dayNumber.has(d)) dayNumber.set(d, dayNumber.size + 1);
+  const days = [...dayNumber.keys()];
+  const dayNumbers = h.days.map((d) => dayNumber.get(d)!);
+  const rows = await sql.query<Row>(
+    `WITH ${cte},
+     grouped AS MATERIALIZED (
+       SELECT width_bucket(o.opened_at, ${p.add(h.starts)}::timestamptz[]) AS i, o.network, count(*) AS n FROM selected o GROUP BY 1, 2),
+     placed AS (
+       SELECT (${p.add(dayNumbers)}::int[])[g.i] AS day, (${p.add(h.weekdays)}::int[])[g.i] AS weekday, (${p.add(h.hours)}::int[])[g.i] AS hour, g.network, g.n
+         FROM grouped g WHERE g.i > 0)
+     SELECT 'day' AS dim, (${p.add(days)}::text[])[day] AS a, network AS b, sum(n) AS count FROM placed GROUP BY day, network
+     UNION ALL
+     SELECT 'hour', weekday::text, hour::text, sum(n) FROM placed GROUP BY weekday, hour`,
+    p.values,
+  );
+  return rows.rows;
+}
+
+/**
+ * Per kind, service, risk, sentiment and how the first response stands against its target at `now`: the cases
+ * grouped per combination of all five (a few thousand at most), which the per-column counts then sum.
+ */
+async function countByColumns(sql: Sql, f: DashboardFilter, now: Date): Promise<Row[]> {
+  const p = new SqlParams();
+  const rows = await sql.query<Row>(
+    `WITH ${selectedCte(p, f)},
+     grouped AS MATERIALIZED (
+       SELECT ${COLUMNS.join(', ')}, count(*) AS n
+         FROM (SELECT o.kind, o.service, o.risk, o.sentiment, ${responseOf(p, now)} AS response FROM selected o) s
+        GROUP BY ${COLUMNS.join(', ')})
+     ${COLUMNS.map((c) => `SELECT '${c}' AS dim, ${c} AS a, NULL AS b, sum(n) AS count FROM grouped GROUP BY ${c}`).join('\n     UNION ALL ')}`,
+    p.values,
+  );
+  return rows.rows;
 }
 
 const HOUR = 3_600_000;

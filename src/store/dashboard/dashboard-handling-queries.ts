@@ -3,7 +3,7 @@
 import { RUNG_OF_ACTION, type Count, type DashboardFilter, type EscalationFigures, type FirstResponseFigures, type SurgeFigures } from '../../domain/dashboard-figures.js';
 import type { WorkingTime } from '../../policy/working-spans.js';
 import type { Sql } from '../db.js';
-import { measured, selectedCte, selectedCteOf, selectionOf, workingClock } from './dashboard-selection.js';
+import { measured, selectedCte, selectedCteOf, selectionOf, unnestedAligned, workingClock } from './dashboard-selection.js';
 import { SqlParams } from './sql-params.js';
 
 /** Working time from post to first reply over the cases replied to: how many, and both percentiles from one sort. */
@@ -25,15 +25,14 @@ export async function replyTimeFigures(sql: Sql, f: DashboardFilter, working: Wo
 /** Acknowledged: an acknowledgement recorded; declined: declined or dismissed without one; pending: neither yet. */
 export async function escalationFigures(sql: Sql, f: DashboardFilter): Promise<EscalationFigures[]> {
   const p = new SqlParams();
-  // Both percentiles from one sort of the acknowledgement times.
+  // Both percentiles from one sort of the acknowledgement times. The aligned arrays are unnested side by side in
+  // the select list (see unnestedAligned).
   const rows = await sql.query<{ target: string; raised: string; acknowledged: string; declined: string; percentiles: Array<number | null> | null }>(
     `WITH ${selectedCte(p, f)}
      SELECT e.target, count(*) AS raised, count(e.acknowledged_at) AS acknowledged,
             count(*) FILTER (WHERE e.acknowledged_at IS NULL AND e.declined_at IS NOT NULL) AS declined,
             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY date_part('epoch', e.acknowledged_at - e.raised_at) / 60) AS percentiles
-       FROM selected s,
-            unnest(s.escalation_targets, s.escalation_raised_at, s.escalation_acknowledged_at, s.escalation_declined_at) AS e(target, raised_at, acknowledged_at, declined_at)
-      WHERE cardinality(s.escalation_targets) > 0
+       FROM ${unnestedAligned({ target: 'escalation_targets', raised_at: 'escalation_raised_at', acknowledged_at: 'escalation_acknowledged_at', declined_at: 'escalation_declined_at' })} e
       GROUP BY 1 ORDER BY 1`,
     p.values,
   );
@@ -50,8 +49,7 @@ export async function moderationFigures(sql: Sql, f: DashboardFilter): Promise<{
   const rows = await sql.query<{ action: string; count: string }>(
     `WITH ${selectedCte(p, f)}
      SELECT a.action, count(*) AS count
-       FROM selected s, unnest(s.moderation_done_actions) AS a(action)
-      WHERE cardinality(s.moderation_done_actions) > 0
+       FROM ${unnestedAligned({ action: 'moderation_done_actions' })} a
       GROUP BY 1`,
     p.values,
   );
@@ -75,7 +73,9 @@ export async function surgeFigures(sql: Sql, f: DashboardFilter, surge: { cases:
   // read in that order instead, topic by topic, from the index on (topic, posting time) (migration 0075): each
   // topic's posts between the earliest and the latest of the period's (whenever they were opened), of which
   // only the selected are kept. Topics are compared byte by byte (COLLATE "C"), as that index orders them;
-  // equality is the same. The window's own sort then finds its input already in order (a single pass).
+  // equality is the same. Each topic's windows and surges are worked out in a lateral subquery of their own: its
+  // one topic's posts come out of the index in posting order, so the windows need neither a sort nor a partition
+  // (windowing all topics' posts at once sorted them all again, the planner not knowing their order).
   const rows = await sql.query<{ topic: string; started_at: Date; ended_at: Date; peak: string }>(
     `WITH RECURSIVE ${selectedCteOf(selection)},
      span AS MATERIALIZED (SELECT min(mention_posted_at) AS lo, max(mention_posted_at) AS hi FROM selected WHERE topic IS NOT NULL),
@@ -83,25 +83,21 @@ export async function surgeFigures(sql: Sql, f: DashboardFilter, surge: { cases:
      topics AS (
        (SELECT t.topic COLLATE "C" AS topic FROM case_facts t WHERE t.topic IS NOT NULL ORDER BY 1 LIMIT 1)
        UNION ALL
-       SELECT (SELECT n.topic COLLATE "C" FROM case_facts n WHERE n.topic COLLATE "C" > k.topic ORDER BY 1 LIMIT 1) FROM topics k WHERE k.topic IS NOT NULL),
-     topical AS (
-       SELECT k.topic, c.mention_posted_at AS posted_at
-         FROM span, topics k
-        CROSS JOIN LATERAL (
-          SELECT c.mention_posted_at FROM case_facts c
-           WHERE c.topic COLLATE "C" = k.topic AND c.mention_posted_at BETWEEN span.lo AND span.hi AND ${selection('c')}
-           ORDER BY c.mention_posted_at) c
-        WHERE k.topic IS NOT NULL),
-     windowed AS (
-       SELECT topic, posted_at, count(*) OVER (PARTITION BY topic ORDER BY posted_at RANGE BETWEEN ${within}::interval PRECEDING AND CURRENT ROW) AS in_window
-         FROM topical),
-     moments AS (SELECT * FROM windowed WHERE in_window > ${limit}),
-     marked AS (
-       SELECT *, CASE WHEN posted_at - lag(posted_at) OVER (PARTITION BY topic ORDER BY posted_at) <= ${within}::interval THEN 0 ELSE 1 END AS starts
-         FROM moments),
-     numbered AS (SELECT *, sum(starts) OVER (PARTITION BY topic ORDER BY posted_at ROWS UNBOUNDED PRECEDING) AS surge FROM marked)
-     SELECT topic, min(posted_at) AS started_at, max(posted_at) AS ended_at, max(in_window) AS peak
-       FROM numbered GROUP BY topic, surge ORDER BY 2, 1`,
+       SELECT (SELECT n.topic COLLATE "C" FROM case_facts n WHERE n.topic COLLATE "C" > k.topic ORDER BY 1 LIMIT 1) FROM topics k WHERE k.topic IS NOT NULL)
+     SELECT k.topic, s.started_at, s.ended_at, s.peak
+       FROM span, topics k
+      CROSS JOIN LATERAL (
+        SELECT min(posted_at) AS started_at, max(posted_at) AS ended_at, max(in_window) AS peak
+          FROM (SELECT *, sum(starts) OVER (ORDER BY posted_at ROWS UNBOUNDED PRECEDING) AS surge
+                  FROM (SELECT *, CASE WHEN posted_at - lag(posted_at) OVER (ORDER BY posted_at) <= ${within}::interval THEN 0 ELSE 1 END AS starts
+                          FROM (SELECT c.mention_posted_at AS posted_at,
+                                       count(*) OVER (ORDER BY c.mention_posted_at RANGE BETWEEN ${within}::interval PRECEDING AND CURRENT ROW) AS in_window
+                                  FROM case_facts c
+                                 WHERE c.topic COLLATE "C" = k.topic AND c.mention_posted_at BETWEEN span.lo AND span.hi AND ${selection('c')}) windowed
+                         WHERE in_window > ${limit}) moments) numbered
+         GROUP BY surge) s
+      WHERE k.topic IS NOT NULL
+      ORDER BY 2, 1`,
     p.values,
   );
   return rows.rows.map((r) => ({ topic: r.topic, startedAt: new Date(r.started_at).toISOString(), endedAt: new Date(r.ended_at).toISOString(), peak: Number(r.peak) }));

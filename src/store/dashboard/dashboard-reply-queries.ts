@@ -3,7 +3,7 @@
 // case.leadership.answered 'agree' on an escalation that proposed a holding line), for the period's cases.
 import type { Count, DashboardFilter, SignpostFigures } from '../../domain/dashboard-figures.js';
 import type { Sql } from '../db.js';
-import { selectedCte } from './dashboard-selection.js';
+import { selectedCte, unnestedAligned } from './dashboard-selection.js';
 import { SqlParams } from './sql-params.js';
 
 /** A signposted reply counts when the network took it (a sent event for its replyId), once however many there were. */
@@ -12,8 +12,7 @@ export async function signpostFigures(sql: Sql, f: DashboardFilter): Promise<Sig
   const rows = await sql.query<{ kind: string; service: string; count: string }>(
     `WITH ${selectedCte(p, f)}
      SELECT r.kind, r.service, count(*) AS count
-       FROM selected s, unnest(s.signpost_kinds, s.signpost_services) AS r(kind, service)
-      WHERE cardinality(s.signpost_kinds) > 0
+       FROM ${unnestedAligned({ kind: 'signpost_kinds', service: 'signpost_services' })} r
       GROUP BY 1, 2`,
     p.values,
   );

@@ -35,6 +35,19 @@ export function selectedCteOf(where: (alias: string) => string): string {
      WHERE ${where('c')})`;
 }
 
+/**
+ * A subquery over `selected` (to alias): one row per element of a selected case's aligned arrays (columns named
+ * by their keys), of the cases with any (the first array not empty, which its partial index reads). Unnested
+ * in the select list, not with unnest(…) in FROM: that runs a function scan per case, which stores each case's
+ * elements in a tuple store before reading them back (the escalations' statement took twice the CPU). Arrays of
+ * unequal length would be padded with nulls either way (the facts' arrays are aligned).
+ */
+export function unnestedAligned(columns: Readonly<Record<string, string>>): string {
+  const [first] = Object.values(columns);
+  const list = Object.entries(columns).map(([name, column]) => `unnest(s.${column}) AS ${name}`).join(', ');
+  return `(SELECT ${list} FROM selected s WHERE cardinality(s.${first}) > 0)`;
+}
+
 const DAY_S = 86_400;
 
 /** A UTC day's working time: seconds before it began, its first two open periods (epoch seconds, 0–0 when none), any more. */
