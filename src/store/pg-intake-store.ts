@@ -10,7 +10,7 @@ import { foldSightings, recordSightingsSql } from './pg-account-repository.js';
 import { ANNOUNCE, CASE_ID_PREFIX, caseRows, insertCasesSql } from './pg-case-repository.js';
 import { eventParams, identifyEvents, insertEventsCtes, withSeqs } from './pg-event-log.js';
 import { existingMentionIds, insertMentionsSql, mentionKey, mentionRows } from './pg-mention-repository.js';
-import { enqueueSql, outboxRows } from './pg-outbox.js';
+import { anyDueNow, enqueueSql, outboxRows } from './pg-outbox.js';
 
 /**
  * Inserted mentions get a case id each ($4 and a number, ascending in the order given, `ord`); the others their
@@ -97,14 +97,15 @@ export class PgIntakeStore implements IntakeStore {
 
   async record(batch: { readonly cases: readonly Case[]; readonly sightings: readonly { readonly account: AccountSeen; readonly at: Date }[]; readonly events: readonly IdentifiedCaseEvent[]; readonly outbox: readonly OutboxItem[] }): Promise<void> {
     if (!batch.cases.length) return;
+    const now = this.clock.now();
     const inserted = await this.sql.query<{ seq: string | null; id: string | null }>(RECORD, [
       JSON.stringify(caseRows(batch.cases)),
       JSON.stringify(foldSightings(batch.sightings)),
       ...eventParams(batch.events),
-      JSON.stringify(outboxRows(batch.outbox, this.clock.now())),
+      JSON.stringify(outboxRows(batch.outbox, now)),
     ]);
     withSeqs(batch.events, inserted.rows.filter((r): r is { seq: string; id: string } => r.id !== null));
-    if (batch.outbox.length) this.onEnqueued();
+    if (anyDueNow(batch.outbox, now)) this.onEnqueued();
   }
 
   /**
