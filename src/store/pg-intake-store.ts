@@ -75,7 +75,7 @@ export class PgIntakeStore implements IntakeStore {
     const order = new Map(arrivals.map((a, i) => [a.id, i]));
     const rows = mentionRows(arrivals).map((r) => ({ ...r, ord: order.get(r.id) }));
     const result = await this.sql.query<{ kind: 'new' | 'stored' | 'recent'; id: string | null; case_id: string; existing_id: string | null; topic: string | null; posted_at: Date | null }>(
-      CLAIM, [JSON.stringify(rows), surge.since, surge.limit, CASE_ID_PREFIX],
+      CLAIM, [JSON.stringify(rows), surge.since, surge.limit, CASE_ID_PREFIX], { prepareAs: 'desk_intake_claim' },
     );
     const opened = new Map(result.rows.flatMap((r) => (r.kind === 'new' ? [[r.id!, r.case_id] as const] : [])));
     const seen = new Map(result.rows.flatMap((r) => (r.kind === 'stored' ? [[r.id!, { existingId: r.existing_id!, caseId: r.case_id }] as const] : [])));
@@ -103,7 +103,7 @@ export class PgIntakeStore implements IntakeStore {
       JSON.stringify(foldSightings(batch.sightings)),
       ...eventParams(batch.events),
       JSON.stringify(outboxRows(batch.outbox, now)),
-    ]);
+    ], { prepareAs: 'desk_intake_record' });
     withSeqs(batch.events, inserted.rows.filter((r): r is { seq: string; id: string } => r.id !== null));
     if (anyDueNow(batch.outbox, now)) this.onEnqueued();
   }
