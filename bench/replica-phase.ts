@@ -77,12 +77,23 @@ export function replicaVerdict(one: ReplicaPhase, two: ReplicaPhase): string[] {
   const ceiling = (two.cpu.cores * 1000) / cpuPerMention(two);
   lines.push(
     full
-      ? `verdict: the machine was saturated with two replicas (${spareCores(two).toFixed(2)} of ${two.cpu.cores} cores spare, others used ${two.cpu.others.toFixed(2)}): the ratio is bounded by the machine, not the desk. At ${cpuPerMention(two).toFixed(2)} ms a mention its ${two.cpu.cores} cores carry about ${ceiling.toFixed(0)} mentions/s with nothing else on them.`
+      ? `verdict: the machine was saturated with two replicas (${spareCores(two).toFixed(2)} of ${two.cpu.cores} cores spare, others used ${two.cpu.others.toFixed(2)}): a second replica had no core to add. At ${cpuPerMention(two).toFixed(2)} ms a mention its ${two.cpu.cores} cores carry about ${ceiling.toFixed(0)} mentions/s with nothing else on them.`
       : `verdict: ${spareCores(two).toFixed(2)} of ${two.cpu.cores} cores were spare with two replicas: what held them back was not CPU (see what PostgreSQL's backends waited on).`,
+    ...(oneWasIdle(one)
+      ? [`one replica was not saturated (its process used ${(one.cpu.groups.desk ?? 0).toFixed(2)} of a core, ${spareCores(one).toFixed(2)} cores spare): each connection waits for its answer before it sends again, so the rate was bound by a request's round trips, which a second replica does not shorten; more connections (--connections) load one replica further.`]
+      : []),
     `two replicas cost ${costRatio.toFixed(2)}x the CPU a mention of one (${(one.commits / one.mentions).toFixed(2)} -> ${(two.commits / two.mentions).toFixed(2)} commits a mention: each replica groups only the requests it gets).`,
   );
   return lines;
 }
+
+/** The one-replica phase left its process and the machine room: it was waiting, not working. */
+function oneWasIdle(one: ReplicaPhase): boolean {
+  return (one.cpu.groups.desk ?? 0) < BUSY_PROCESS_CORES && spareCores(one) >= SATURATED_BELOW_CORES;
+}
+
+/** A Node process runs JavaScript on one thread: past this share of a core it is queueing work. */
+const BUSY_PROCESS_CORES = 0.8;
 
 /** Under this many idle cores the machine is counted as saturated (scheduling leaves a little idle even when full). */
 const SATURATED_BELOW_CORES = 0.3;
