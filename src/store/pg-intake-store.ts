@@ -18,7 +18,9 @@ import { anyDueNow, enqueueSql, outboxRows } from './pg-outbox.js';
  * waited on it is not in it: see claim). Then, per topic of the new cases, the stored cases as
  * MentionRepository.recentOnTopic reads them (up to $3 posted since $2) and the new ones, the first $3 of both
  * (which are among the first $3 of each). The snapshot shows none of this statement's mentions, so a new case
- * is counted once.
+ * is counted once. The stored ones are read only up to the $3-th post time in the index's order (ties with it
+ * included, for the case id order): sorting every post on the topic in the window made each transaction cost
+ * in proportion to the surge it was looking for.
  */
 const CLAIM = `
   WITH input AS MATERIALIZED (
@@ -43,7 +45,11 @@ const CLAIM = `
     CROSS JOIN LATERAL (
       SELECT u.case_id, u.posted_at FROM (
         (SELECT c.id AS case_id, m.posted_at FROM mentions m JOIN cases c ON c.mention_id = m.id
-          WHERE m.topic = t.topic AND m.posted_at >= $2 ORDER BY m.posted_at, c.id LIMIT $3)
+          WHERE m.topic = t.topic AND m.posted_at >= $2
+            AND m.posted_at <= coalesce((
+              SELECT m2.posted_at FROM mentions m2 JOIN cases c2 ON c2.mention_id = m2.id
+               WHERE m2.topic = t.topic AND m2.posted_at >= $2 ORDER BY m2.posted_at OFFSET $3 - 1 LIMIT 1), 'infinity')
+          ORDER BY m.posted_at, c.id LIMIT $3)
         UNION ALL
         SELECT o.case_id, o.posted_at FROM opening o WHERE o.topic = t.topic AND o.posted_at >= $2
       ) u ORDER BY u.posted_at, u.case_id LIMIT $3) r
