@@ -1,15 +1,14 @@
 // Owns the ceilings every goal is read against, measured in the same run on the same machine:
 // pgbench's single-row insert rate, a bare Node HTTP server, and a bare Bolt app's no-op ack.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import bolt from '@slack/bolt';
 import autocannon, { type Request as LoadRequest } from 'autocannon';
-import express from 'express';
 import type { Sql } from '../src/store/db.js';
 
 const run = promisify(execFile);
@@ -47,16 +46,33 @@ export interface BareBolt {
   close(): Promise<void>;
 }
 
-/** A Bolt app on Express, as the desk runs it, whose every action listener only acks. */
+/**
+ * The bare Bolt app (bare-bolt-app.ts) in a process of its own, as the desk's replicas run: served from this
+ * process, its acks waited on the same event loop that sends the clicks and times them (and serves the fake
+ * Slack API), and its p99 swung from 119 to 309 ms between runs.
+ */
 export async function startBareBolt(signingSecret: string): Promise<BareBolt> {
-  const app = express();
-  const receiver = new bolt.ExpressReceiver({ signingSecret, endpoints: '/slack/events', app, processBeforeResponse: false });
-  const boltApp = new bolt.App({ token: 'xoxb-bench', botId: 'B0BENCH', botUserId: 'U0BENCHBOT', receiver });
-  boltApp.action(/.*/, async ({ ack }) => {
-    await ack();
+  const script = fileURLToPath(new URL('./bare-bolt-app.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', SLACK_SIGNING_SECRET: signingSecret },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const port = (server.address() as AddressInfo).port;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`the bare Bolt app exited (${code}) before listening`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((r) => {
+      if (child.exitCode !== null) return r();
+      child.once('exit', () => r());
+      child.kill('SIGTERM');
+    }),
+  };
 }

@@ -11,9 +11,19 @@ export interface Rows<T> {
   readonly rowCount: number;
 }
 
+/** How one query is sent. */
+export interface QueryOptions {
+  /**
+   * A name PostgreSQL keeps the statement under, parsed once per connection and planned once it finds a generic
+   * plan as good as a custom one: for statements run many times a second whose text never changes (one text per
+   * name, always). PGlite ignores it.
+   */
+  readonly prepareAs?: string;
+}
+
 /** What repositories need: queries, and a transaction that joins the current one if any. */
 export interface Sql {
-  query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Rows<T>>;
+  query<T = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Rows<T>>;
   /**
    * Runs work on one client between BEGIN and COMMIT (ROLLBACK if it throws). Called on a
    * transaction's Sql it joins that transaction, so a repository can always ask for one.
@@ -74,7 +84,7 @@ export function createDb(poolConfig: pg.PoolConfig, options: CreateDbOptions): D
       const { query_timeout: _q, statement_timeout: _s, idle_in_transaction_session_timeout: _i, ...rest } = poolConfig;
       return createDb({ ...rest, max: 1 }, { kind: options.kind, description: options.description });
     },
-    query: (text, params) => runQuery(pool, text, params),
+    query: (text, params, options) => runQuery(pool, text, params, options),
     listen: (channel, onPayload, onResumed) => listenOnPostgres(listenerConfig(poolConfig), channel, onPayload, onResumed),
     async transaction(work) {
       const client = await pool.connect().catch((e: unknown) => Promise.reject(toStoreError(e)));
@@ -93,9 +103,10 @@ function listenerConfig(poolConfig: pg.PoolConfig): pg.ClientConfig {
   return rest;
 }
 
-async function runQuery<T>(q: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]): Promise<Rows<T>> {
+async function runQuery<T>(q: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Rows<T>> {
   try {
-    const result = await q.query(text, params as unknown[] | undefined);
+    const values = params as unknown[] | undefined;
+    const result = await (options?.prepareAs ? q.query({ name: options.prepareAs, text, values }) : q.query(text, values));
     return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
   } catch (e) {
     throw toStoreError(e);
@@ -105,10 +116,10 @@ async function runQuery<T>(q: pg.Pool | pg.PoolClient, text: string, params?: re
 async function inTransaction<T>(client: pg.PoolClient, work: (tx: Sql) => Promise<T>): Promise<T> {
   let finished = false;
   const tx: Sql = {
-    query(text, params) {
+    query(text, params, options) {
       // A query after COMMIT would run on a client already handed to someone else.
       if (finished) return Promise.reject(new Error('transaction already finished: use the store, not a kept tx'));
-      return runQuery(client, text, params);
+      return runQuery(client, text, params, options);
     },
     transaction: (inner) => inner(tx),
   };

@@ -10,7 +10,7 @@ import { foldSightings, recordSightingsSql } from './pg-account-repository.js';
 import { ANNOUNCE, CASE_ID_PREFIX, caseRows, insertCasesSql } from './pg-case-repository.js';
 import { eventParams, identifyEvents, insertEventsCtes, withSeqs } from './pg-event-log.js';
 import { existingMentionIds, insertMentionsSql, mentionKey, mentionRows } from './pg-mention-repository.js';
-import { enqueueSql, outboxRows } from './pg-outbox.js';
+import { anyDueNow, enqueueSql, outboxRows } from './pg-outbox.js';
 
 /**
  * Inserted mentions get a case id each ($4 and a number, ascending in the order given, `ord`); the others their
@@ -18,7 +18,9 @@ import { enqueueSql, outboxRows } from './pg-outbox.js';
  * waited on it is not in it: see claim). Then, per topic of the new cases, the stored cases as
  * MentionRepository.recentOnTopic reads them (up to $3 posted since $2) and the new ones, the first $3 of both
  * (which are among the first $3 of each). The snapshot shows none of this statement's mentions, so a new case
- * is counted once.
+ * is counted once. The stored ones are read only up to the $3-th post time in the index's order (ties with it
+ * included, for the case id order): sorting every post on the topic in the window made each transaction cost
+ * in proportion to the surge it was looking for.
  */
 const CLAIM = `
   WITH input AS MATERIALIZED (
@@ -43,7 +45,11 @@ const CLAIM = `
     CROSS JOIN LATERAL (
       SELECT u.case_id, u.posted_at FROM (
         (SELECT c.id AS case_id, m.posted_at FROM mentions m JOIN cases c ON c.mention_id = m.id
-          WHERE m.topic = t.topic AND m.posted_at >= $2 ORDER BY m.posted_at, c.id LIMIT $3)
+          WHERE m.topic = t.topic AND m.posted_at >= $2
+            AND m.posted_at <= coalesce((
+              SELECT m2.posted_at FROM mentions m2 JOIN cases c2 ON c2.mention_id = m2.id
+               WHERE m2.topic = t.topic AND m2.posted_at >= $2 ORDER BY m2.posted_at OFFSET $3 - 1 LIMIT 1), 'infinity')
+          ORDER BY m.posted_at, c.id LIMIT $3)
         UNION ALL
         SELECT o.case_id, o.posted_at FROM opening o WHERE o.topic = t.topic AND o.posted_at >= $2
       ) u ORDER BY u.posted_at, u.case_id LIMIT $3) r
@@ -75,7 +81,7 @@ export class PgIntakeStore implements IntakeStore {
     const order = new Map(arrivals.map((a, i) => [a.id, i]));
     const rows = mentionRows(arrivals).map((r) => ({ ...r, ord: order.get(r.id) }));
     const result = await this.sql.query<{ kind: 'new' | 'stored' | 'recent'; id: string | null; case_id: string; existing_id: string | null; topic: string | null; posted_at: Date | null }>(
-      CLAIM, [JSON.stringify(rows), surge.since, surge.limit, CASE_ID_PREFIX],
+      CLAIM, [JSON.stringify(rows), surge.since, surge.limit, CASE_ID_PREFIX], { prepareAs: 'desk_intake_claim' },
     );
     const opened = new Map(result.rows.flatMap((r) => (r.kind === 'new' ? [[r.id!, r.case_id] as const] : [])));
     const seen = new Map(result.rows.flatMap((r) => (r.kind === 'stored' ? [[r.id!, { existingId: r.existing_id!, caseId: r.case_id }] as const] : [])));
@@ -97,14 +103,15 @@ export class PgIntakeStore implements IntakeStore {
 
   async record(batch: { readonly cases: readonly Case[]; readonly sightings: readonly { readonly account: AccountSeen; readonly at: Date }[]; readonly events: readonly IdentifiedCaseEvent[]; readonly outbox: readonly OutboxItem[] }): Promise<void> {
     if (!batch.cases.length) return;
+    const now = this.clock.now();
     const inserted = await this.sql.query<{ seq: string | null; id: string | null }>(RECORD, [
       JSON.stringify(caseRows(batch.cases)),
       JSON.stringify(foldSightings(batch.sightings)),
       ...eventParams(batch.events),
-      JSON.stringify(outboxRows(batch.outbox, this.clock.now())),
-    ]);
+      JSON.stringify(outboxRows(batch.outbox, now)),
+    ], { prepareAs: 'desk_intake_record' });
     withSeqs(batch.events, inserted.rows.filter((r): r is { seq: string; id: string } => r.id !== null));
-    if (batch.outbox.length) this.onEnqueued();
+    if (anyDueNow(batch.outbox, now)) this.onEnqueued();
   }
 
   /**

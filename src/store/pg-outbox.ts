@@ -18,18 +18,28 @@ export function outboxRows(items: readonly OutboxItem[], now: Date) {
   return items.map((item) => ({ key: item.key, kind: item.kind, payload: item.payload, case_id: item.caseId ?? null, run_at: item.runAt ?? now, created_at: now }));
 }
 
+/**
+ * Whether the worker has anything to run now among `items`: one woken for items that are all for later (intake's
+ * reminders and deadlines) finds nothing due, and under load that was a claim query for every intake transaction.
+ * Items for later are found by the worker's poll once due.
+ */
+export function anyDueNow(items: readonly OutboxItem[], now: Date): boolean {
+  return items.some((item) => item.runAt === undefined || item.runAt.getTime() <= now.getTime());
+}
+
 export class PgOutbox implements Outbox {
   constructor(
     private readonly sql: Sql,
     // The worker compares run_at with its clock, so "now" here must come from the same clock.
     private readonly clock: Clock,
-    /** Told once items are in (the store defers it to COMMIT inside a transaction). */
+    /** Told once items due now are in (the store defers it to COMMIT inside a transaction). */
     private readonly onEnqueued: () => void = () => {},
   ) {}
 
   async enqueue(items: readonly OutboxItem[]): Promise<void> {
     if (!items.length) return;
-    await this.sql.query(enqueueSql('$1'), [JSON.stringify(outboxRows(items, this.clock.now()))]);
-    this.onEnqueued();
+    const now = this.clock.now();
+    await this.sql.query(enqueueSql('$1'), [JSON.stringify(outboxRows(items, now))]);
+    if (anyDueNow(items, now)) this.onEnqueued();
   }
 }

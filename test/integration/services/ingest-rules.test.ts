@@ -114,4 +114,20 @@ describe('a surge of mentions on one topic', () => {
     expect(alerts.at(-1)!.key).toBe(`surge:slack:waste:${stored[0]}`);
     expect(alerts.at(-1)!.payload.caseIds).toEqual([...stored, opened[4], opened[3], opened[2], opened[1]]);
   });
+
+  it('takes posts sharing one posting time in case id order, every stored one among them counted', async () => {
+    now = new Date('2026-11-04T10:00:00Z');
+    const postedAt = new Date(now.getTime() - 5_000).toISOString();
+    const at = (text: string) => mentionSchema.parse(sampleMention({ text, postedAt }));
+    // Stored one by one with no chat surface (so no alert yet), more than the threshold and all posted at one
+    // instant: the look-up reads stored posts only up to the threshold's posting time, and must keep its ties.
+    const quiet = { ...ctx, surfaces: [] };
+    const stored: string[] = [];
+    for (const n of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) stored.push((await ingestMentions(quiet, [at(`Bins not collected on Ash Grove (${n})`)]))[0]!.caseId);
+    const opened = (await ingestMentions(ctx, [at('Bins not collected on Ash Grove (h)')]))[0]!.caseId;
+    const alerts = (await db.query<{ key: string; payload: { caseIds: string[] } }>(`SELECT key, payload FROM outbox WHERE key LIKE 'surge:slack:waste:%' ORDER BY id`)).rows;
+    const first = [...stored, opened].sort().slice(0, 6);
+    expect(alerts.at(-1)!.key).toBe(`surge:slack:waste:${first[0]}`);
+    expect(alerts.at(-1)!.payload.caseIds).toEqual(first);
+  });
 });

@@ -54,6 +54,20 @@ describe('outbox wake-up', () => {
     expect(signalled).toBe(0);
   });
 
+  it('does not wake for items that are all for later (a worker woken for them finds nothing due)', async () => {
+    let signalled = 0;
+    const store = createPgStore(db, { onOutboxCommitted: () => void signalled++ });
+    const later = new Date(Date.now() + 3_600_000);
+    await store.transaction((uow) => uow.outbox.enqueue([{ key: `later:${Date.now()}`, kind: 'test.wake', payload: {}, runAt: later }]));
+    expect(signalled).toBe(0);
+    // One item due now among them is enough.
+    await store.transaction((uow) => uow.outbox.enqueue([
+      { key: `later-too:${Date.now()}`, kind: 'test.wake', payload: {}, runAt: later },
+      { key: `now:${Date.now()}`, kind: 'test.wake', payload: {}, runAt: new Date(Date.now() - 1) },
+    ]));
+    expect(signalled).toBe(1);
+  });
+
   it('wakes the worker of another replica on PostgreSQL (LISTEN/NOTIFY)', async (ctx) => {
     if (db.kind !== 'postgres') ctx.skip('PGlite belongs to one process: there is no other replica to tell');
     const w = await wokenWorker(db);

@@ -1,0 +1,36 @@
+// npm run bench:replicas: only npm run bench's two-replica goal (signed single POSTs to one replica, then the
+// same load split across two on the same database), each phase with where the machine's CPU went and what the
+// database's backends waited on, for working on what limits a second replica without the other phases.
+//   --seconds N  --connections N  --code DIR  (as npm run bench)   --rounds N  one/two pairs, alternated (default 2)
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { openBenchDatabase } from './bench-database.js';
+import { deskCommand, startDeskProcess } from './desk-process.js';
+import { INTAKE_SECRET } from './intake-phases.js';
+import { measureReplicaPhase, replicaVerdict } from './replica-phase.js';
+
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '10' }, code: { type: 'string' }, rounds: { type: 'string', default: '2' } } });
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const codeDir = values.code ?? fileURLToPath(new URL('..', import.meta.url));
+const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const POLICY_FILE = fileURLToPath(new URL('../test/fixtures/policy/test-policy.yml', import.meta.url));
+
+const db = await openBenchDatabase(serverUrl);
+try {
+  console.log(`Replica benchmark: code ${codeDir} (node ${deskCommand(codeDir).join(' ')}), ${seconds}s a phase, ${connections} connections`);
+  const env = { DATABASE_URL: db.connectionString!, INTAKE_SECRET, DESK_POLICY: POLICY_FILE };
+  const desks = [await startDeskProcess(codeDir, env), await startDeskProcess(codeDir, env)];
+  try {
+    for (let round = 0; round < Number(values.rounds); round += 1) {
+      const one = await measureReplicaPhase(db.connectionString!, desks.slice(0, 1), connections, seconds);
+      const two = await measureReplicaPhase(db.connectionString!, desks, connections, seconds);
+      console.log(`round ${round + 1}: two replicas / one: ${(two.load.perSecond / one.load.perSecond).toFixed(2)}`);
+      for (const line of replicaVerdict(one, two)) console.log(`  ${line}`);
+    }
+  } finally {
+    for (const d of desks) await d.stop();
+  }
+} finally {
+  await db.close();
+}
