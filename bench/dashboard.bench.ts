@@ -3,10 +3,11 @@
 // The database is kept (desk_bench_dashboard, or --database NAME) so `-- --reuse` measures again without regenerating.
 // The machine is shared and noisy: run it niced, read p95 against the 200 ms target.
 import { parseArgs } from 'node:util';
+import { BENCH_SERVER_URL } from './bench-setup.js';
 import { at, measureDashboard } from './dashboard-phase.js';
 
 const { values } = parseArgs({ options: { database: { type: 'string', default: 'desk_bench_dashboard' }, cases: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '30' }, reuse: { type: 'boolean', default: false } } });
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const serverUrl = BENCH_SERVER_URL;
 
 const result = await measureDashboard({ serverUrl, database: values.database, cases: Number(values.cases), runs: Number(values.runs), reuse: values.reuse, log: console.log });
 if (result.generationSeconds !== null) console.log(`generated and loaded in ${result.generationSeconds.toFixed(0)} s`);

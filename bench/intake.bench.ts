@@ -2,25 +2,19 @@
 // pgbench's single-row insert rate, measured in the same run), for working on the intake path without the
 // minutes the other phases take. Same options and figures as npm run bench's intake lines.
 //   --seconds N  --connections N  --code DIR  (as npm run bench)
-import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { openBenchDatabase } from './bench-database.js';
+import { BENCH_SERVER_URL, focusedBenchArgs, replicaEnv } from './bench-setup.js';
 import { pgbenchInsertRate } from './ceilings.js';
 import { deskCommand, startDeskProcess } from './desk-process.js';
-import { INTAKE_SECRET, intakeLoad } from './intake-phases.js';
+import { intakeLoad } from './intake-phases.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '10' }, code: { type: 'string' } } });
-const seconds = Number(values.seconds);
-const connections = Number(values.connections);
-const codeDir = values.code ?? fileURLToPath(new URL('..', import.meta.url));
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const POLICY_FILE = fileURLToPath(new URL('../test/fixtures/policy/test-policy.yml', import.meta.url));
+const { seconds, connections, codeDir } = focusedBenchArgs();
 
-const db = await openBenchDatabase(serverUrl);
+const db = await openBenchDatabase(BENCH_SERVER_URL);
 try {
   console.log(`Intake benchmark: code ${codeDir} (node ${deskCommand(codeDir).join(' ')}), ${seconds}s a phase, ${connections} connections`);
   const pgbench = await pgbenchInsertRate(db, db.connectionString!, connections, seconds);
-  const desk = await startDeskProcess(codeDir, { DATABASE_URL: db.connectionString!, INTAKE_SECRET, DESK_POLICY: POLICY_FILE });
+  const desk = await startDeskProcess(codeDir, replicaEnv(db.connectionString!));
   try {
     const single = await intakeLoad([desk.url], 1, connections, seconds);
     const batch = await intakeLoad([desk.url], 100, connections, seconds);

@@ -2,24 +2,17 @@
 // same load split across two on the same database), each phase with where the machine's CPU went and what the
 // database's backends waited on, for working on what limits a second replica without the other phases.
 //   --seconds N  --connections N  --code DIR  (as npm run bench)   --rounds N  one/two pairs, alternated (default 2)
-import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { openBenchDatabase } from './bench-database.js';
+import { BENCH_SERVER_URL, focusedBenchArgs, replicaEnv } from './bench-setup.js';
 import { deskCommand, startDeskProcess } from './desk-process.js';
-import { INTAKE_SECRET } from './intake-phases.js';
 import { measureReplicaPhase, replicaVerdict } from './replica-phase.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '10' }, code: { type: 'string' }, rounds: { type: 'string', default: '2' } } });
-const seconds = Number(values.seconds);
-const connections = Number(values.connections);
-const codeDir = values.code ?? fileURLToPath(new URL('..', import.meta.url));
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const POLICY_FILE = fileURLToPath(new URL('../test/fixtures/policy/test-policy.yml', import.meta.url));
+const { values, seconds, connections, codeDir } = focusedBenchArgs({ rounds: { type: 'string', default: '2' } });
 
-const db = await openBenchDatabase(serverUrl);
+const db = await openBenchDatabase(BENCH_SERVER_URL);
 try {
   console.log(`Replica benchmark: code ${codeDir} (node ${deskCommand(codeDir).join(' ')}), ${seconds}s a phase, ${connections} connections`);
-  const env = { DATABASE_URL: db.connectionString!, INTAKE_SECRET, DESK_POLICY: POLICY_FILE };
+  const env = replicaEnv(db.connectionString!);
   const desks = [await startDeskProcess(codeDir, env), await startDeskProcess(codeDir, env)];
   try {
     for (let round = 0; round < Number(values.rounds); round += 1) {

@@ -9,13 +9,13 @@
 //   --dashboard-cases N  generated cases for the dashboard's goal (default 100000; the goal is set at 1000000),
 //                    kept in database desk_bench_dashboard_N; --dashboard-reuse measures a kept one again
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { startDesk } from '../src/app/start-desk.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { loadPolicy } from '../src/config/load-policy.js';
 import { startFakeSlackApi } from '../test/helpers/fake-slack-api.js';
 import { openBenchDatabase } from './bench-database.js';
+import { BENCH_POLICY_FILE, BENCH_SERVER_URL, benchCodeDir, LOAD_OPTIONS, replicaEnv } from './bench-setup.js';
 import { bareHttpRate, pgbenchInsertRate, startBareBolt } from './ceilings.js';
 import { claimRace } from './claim-race.js';
 import { measureDashboard, reportDashboard } from './dashboard-phase.js';
@@ -27,17 +27,15 @@ import { cardLatencies, claimAckP99, SLACK_SIGNING_SECRET } from './slack-phases
 
 const { values } = parseArgs({
   options: {
-    seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '10' },
-    'open-cases': { type: 'string', default: '100000' }, code: { type: 'string' },
+    ...LOAD_OPTIONS,
+    'open-cases': { type: 'string', default: '100000' },
     'dashboard-cases': { type: 'string', default: '100000' }, 'dashboard-reuse': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const openCases = Number(values['open-cases']);
-const codeDir = values.code ?? fileURLToPath(new URL('..', import.meta.url));
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const POLICY_FILE = fileURLToPath(new URL('../test/fixtures/policy/test-policy.yml', import.meta.url));
+const codeDir = benchCodeDir(values.code);
 
 const lines: string[] = [];
 const report = (goal: string, figure: string, ceiling: string, ratio: string) => {
@@ -47,10 +45,10 @@ const report = (goal: string, figure: string, ceiling: string, ratio: string) =>
 };
 const fmt = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
 
-const db = await openBenchDatabase(serverUrl);
+const db = await openBenchDatabase(BENCH_SERVER_URL);
 const dbUrl = db.connectionString!;
 const fake = await startFakeSlackApi({ usergroups: { S0COMMS: ['U0FAY'] }, users: [{ id: 'U0FAY', real_name: 'Fay Quinn' }] });
-const baseEnv = { DATABASE_URL: dbUrl, INTAKE_SECRET, DESK_POLICY: POLICY_FILE };
+const baseEnv = replicaEnv(dbUrl);
 const slackEnv = { ...baseEnv, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET, SLACK_API_URL: fake.url };
 const started: DeskProcess[] = [];
 const start = async (env: Record<string, string>) => {
@@ -64,7 +62,7 @@ const stop = async (d: DeskProcess) => {
 };
 
 try {
-  console.log(`Mention Desk benchmark: code ${codeDir} (node ${deskCommand(codeDir).join(' ')}), ${seconds}s a phase, ${connections} connections, PostgreSQL ${new URL(serverUrl).host}`);
+  console.log(`Mention Desk benchmark: code ${codeDir} (node ${deskCommand(codeDir).join(' ')}), ${seconds}s a phase, ${connections} connections, PostgreSQL ${new URL(BENCH_SERVER_URL).host}`);
   console.log(`${'goal'.padEnd(52)} ${'figure'.padStart(18)}  ${'ceiling (same run)'.padStart(26)}  ratio (goal)`);
   const pgbench = await pgbenchInsertRate(db, dbUrl, connections, seconds);
   const bare = await bareHttpRate([intakeRequest(1)], connections, seconds);
@@ -94,7 +92,7 @@ try {
   // 100 concurrent claims on one case, at the service (in this process, on the same database).
   const inProcess = await startDesk({
     config: loadConfig({ PORT: '0', HOST: '127.0.0.1', INTAKE_SECRET, DATABASE_URL: dbUrl, LOG_LEVEL: 'silent' }),
-    policy: await loadPolicy(POLICY_FILE), logger: pino({ level: 'silent' }), db: db.openSecondHandle(), startWorker: false, startPollers: false,
+    policy: await loadPolicy(BENCH_POLICY_FILE), logger: pino({ level: 'silent' }), db: db.openSecondHandle(), startWorker: false, startPollers: false,
   });
   const race = await claimRace(inProcess.ctx, 100);
   await inProcess.stop();
@@ -125,7 +123,7 @@ try {
 
   // The management dashboard on generated history, in its own kept database.
   const dashboardCases = Number(values['dashboard-cases']);
-  reportDashboard(await measureDashboard({ serverUrl, database: `desk_bench_dashboard_${dashboardCases}`, cases: dashboardCases, runs: 20, reuse: values['dashboard-reuse'] }), report);
+  reportDashboard(await measureDashboard({ serverUrl: BENCH_SERVER_URL, database: `desk_bench_dashboard_${dashboardCases}`, cases: dashboardCases, runs: 20, reuse: values['dashboard-reuse'] }), report);
 } finally {
   for (const d of [...started]) await d.stop();
   await fake.close();
