@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { databaseUrl } from './postgres-template.js';
 import { admin, testDatabaseKind, testServerUrl } from './test-database.js';
 
 export interface ProcessStore {
@@ -22,11 +23,9 @@ export async function processStore(): Promise<ProcessStore> {
   const server = testServerUrl();
   const name = `desk_proc_${process.pid}_${randomBytes(4).toString('hex')}`;
   await admin(server, `CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
   return {
     kind: 'postgres',
-    env: { DATABASE_URL: url.toString(), DESK_DATA_DIR: dataDir },
+    env: { DATABASE_URL: databaseUrl(server, name), DESK_DATA_DIR: dataDir },
     dispose: async () => {
       await admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await removeDir();
