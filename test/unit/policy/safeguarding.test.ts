@@ -28,6 +28,14 @@ describe('detectSafeguarding', () => {
     'Close the pool and there is going to be blood',
     'Next bailiff at my door will go home in an ambulance',
     'Tell the housing officer she has got till Monday then we are going round',
+    // Session 6's families (corpus README), again in wordings no corpus line uses.
+    'That bailiff best hope he never runs into me on the high street',
+    'The police do nothing so we will sort them out ourselves this weekend',
+    'Time we took matters into our own hands with that landlord',
+    'If the council won\'t shift the dealers I\'m going to poison them',
+    'Whoever signed off the new road layout wants stringing up, string him up I say',
+    'Those councillors should be dragged out and battered',
+    'Touch my car again and you won\'t have any teeth left',
   ])('reads "%s" as a threat', (text) => {
     expect(findConcerns(defaultPolicy, text).map((c) => c.id)).toContain('threat');
   });
@@ -45,6 +53,15 @@ describe('detectSafeguarding', () => {
 
   it('ignores everyday uses of violent words', () => {
     expect(detectSafeguarding(defaultPolicy, 'This heat will kill my plants, and the queue is killing me')).toEqual([]);
+  });
+
+  // The same families' everyday neighbours: pest control, Christmas lights, a resident sorting their own bins.
+  it.each([
+    'Are you going to poison the rats behind the Co-op or do we have to ring pest control',
+    'The Christmas lights are strung up along the high street and they look lovely',
+    'No worries, we will sort it ourselves and take the bags to the tip on Saturday',
+  ])('does not read "%s" as a threat', (text) => {
+    expect(findConcerns(defaultPolicy, text).map((c) => c.id)).not.toContain('threat');
   });
 
   it('explains that the case goes to the safeguarding lead at once, citing 004 §2', () => {
