@@ -1,4 +1,4 @@
-// npm run eval:triage [-- --part NAME[,NAME…]|held-out|tuning|all] [--misses] [--learn] [--cross [--curve]] — how well the desk reads the labelled corpus.
+// npm run eval:triage [-- --part NAME[,NAME…]|held-out|tuning|all] [--misses] [--learn] [--cross [--curve]] [--agreement PART] — how well the desk reads the labelled corpus.
 import { parseArgs } from 'node:util';
 import { loadPolicy } from '../config/load-policy.js';
 import { NO_LEARNING } from '../policy/combine-suggestions.js';
@@ -8,7 +8,8 @@ import { barCurve, barCurveRows, type BarCurveRow } from '../triage-eval/bar-cur
 import { crossParts, CROSS_PARTS, type CrossScores } from '../triage-eval/cross-parts.js';
 import { readerModelFor } from '../triage-eval/honest-reader.js';
 import { learningCurve } from '../triage-eval/learning-curve.js';
-import { formatScores, scoreTriage, type TriageScores } from '../triage-eval/score-triage.js';
+import { agreement, loadSecondLabels, pairLabellings, type Agreement } from '../triage-eval/label-agreement.js';
+import { decisionOfLabels, decisionOfReading, formatScores, scoreTriage, type TriageScores } from '../triage-eval/score-triage.js';
 import { trainFromCorpus } from '../triage-eval/seed-training.js';
 import { CORPUS_PARTS, corpusMention, type CorpusItem } from '../triage-eval/triage-corpus.js';
 
@@ -20,11 +21,13 @@ const { values } = parseArgs({
     cross: { type: 'boolean', default: false },
     curve: { type: 'boolean', default: false },
     policy: { type: 'string' },
+    agreement: { type: 'string' },
   },
 });
 const policy = await loadPolicy(values.policy ?? null);
 
-if (values.cross) await cross();
+if (values.agreement) showAgreement(values.agreement);
+else if (values.cross) await cross();
 else await measure();
 
 async function measure(): Promise<void> {
@@ -92,6 +95,40 @@ function curve(blind: readonly string[], parts: Readonly<Record<string, readonly
   for (const p of barCurve(rows, [0.05, 0.08, 0.1, 0.15, 0.2, 0.3], [0.08, 0.1, 0.12, 0.14, 0.16, 0.2])) {
     console.log(`  threatAt ${p.threatAt.toFixed(2)} safeguardingAt ${p.safeguardingAt.toFixed(2)}: concerns referred ${pc(p.recall)}, routine referred ${p.falseAlarms}/${p.routine} (${pc(p.falseAlarms / p.routine)}); threats read ${pc(p.threatRecall)}, ${p.threatFalse} read as threats that are not`);
   }
+}
+
+/**
+ * Two people labelled the same part: how far they agree, and how far the desk (a reader that never learned from the
+ * part) agrees with each. The floors on the desk sit under the first column or they ask more than people manage.
+ */
+function showAgreement(part: string): void {
+  const first = loadCorpusPart(part);
+  const second = loadSecondLabels(part);
+  const reader = readerModelFor(part, policy.reader.concepts);
+  const desk = first.map((item) => decisionOfReading(readMention(policy, corpusMention(item), { ...NO_LEARNING, reader })));
+  const secondByFirst = pairLabellings(first, second);
+  const columns: Array<[string, Agreement]> = [
+    ['second person vs first', agreement(secondByFirst)],
+    ['desk vs first', agreement(first.map((item, i) => ({ item, decided: desk[i]! })))],
+    ['desk vs second', agreement(secondByFirst.map(({ decided }, i) => ({ item: { ...first[i]!, ...labelsOf(decided) }, decided: desk[i]! })))],
+  ];
+  console.log(`Part ${part}, ${first.length} mentions, labelled twice: first by its writer, second by someone who saw only the text.\n`);
+  console.log(`${''.padEnd(26)}${columns.map(([t]) => t.padStart(26)).join('')}`);
+  const row = (label: string, cell: (a: Agreement) => string) => console.log(`${label.padEnd(26)}${columns.map(([, a]) => cell(a).padStart(26)).join('')}`);
+  for (const f of ['tag', 'kind', 'risk'] as const) {
+    row(f === 'tag' ? 'service tag' : f, (a) => `${pc(a.scores.accuracy[f])} (κ ${a.kappa[f].toFixed(2)})`);
+  }
+  const pr = (k: string) => (a: Agreement) => {
+    const s = k === 'rule' ? a.scores.houseRules : a.scores.fields[k];
+    return s ? `R ${pc(s.recall)} P ${pc(s.precision)}` : 'none labelled';
+  };
+  for (const [label, k] of [['safeguarding', 'safeguarding'], ['threat', 'threat'], ['house rules (all)', 'rule'], ['FOI', 'foi'], ['personal data shown', 'pd']] as const) row(label, pr(k));
+  console.log('\nR and P read the row\'s second party as finding what the first labelled (for "second person vs first", the first is the reference).');
+}
+
+/** The corpus line's labels replaced by a decision, so the desk can be scored against a second labeller. */
+function labelsOf(d: ReturnType<typeof decisionOfLabels>): Partial<CorpusItem> {
+  return { tag: d.tag, kind: d.kind, risk: d.risk as CorpusItem['risk'], rules: [...d.rules], sg: d.sg, threat: d.threat, foi: d.foi, pd: d.pdKinds === null ? null : ([...d.pdKinds] as CorpusItem['pd']) };
 }
 
 function show(title: string, r: CrossScores): void {

@@ -28,9 +28,53 @@ export interface ReadItem {
   readonly reading: MentionReading;
 }
 
+/** What was decided about one mention, by the desk or by a second person labelling the same text. */
+export interface Decision {
+  readonly tag: string;
+  readonly kind: string;
+  readonly risk: string;
+  readonly rules: readonly string[];
+  readonly sg: boolean;
+  readonly threat: boolean;
+  readonly foi: boolean;
+  readonly pdShown: boolean;
+  /** The kinds of personal data shown; null when shown but its kinds were not named. */
+  readonly pdKinds: readonly string[] | null;
+}
+
+export interface DecidedItem {
+  readonly item: CorpusItem;
+  readonly decided: Decision;
+}
+
+/** The desk's reading as a decision: no tag is `general`, no kind is `comment`. */
+export function decisionOfReading(reading: MentionReading): Decision {
+  return {
+    tag: reading.serviceTag ?? 'general',
+    kind: reading.kind ?? 'comment',
+    risk: reading.risk,
+    rules: reading.houseRules.map((r) => r.ruleId),
+    sg: reading.safeguarding.length > 0,
+    threat: reading.threat.length > 0,
+    foi: reading.foi,
+    pdShown: reading.personalData.length > 0,
+    pdKinds: reading.personalData,
+  };
+}
+
+/** A corpus line's own labels as a decision (a second labeller's line is scored against the first's). */
+export function decisionOfLabels(item: CorpusItem): Decision {
+  return { tag: item.tag, kind: item.kind, risk: item.risk, rules: item.rules, sg: item.sg, threat: item.threat, foi: item.foi, pdShown: showsPersonalData(item), pdKinds: item.pd };
+}
+
 type Counts = { tp: number; fp: number; fn: number };
 
 export function scoreTriage(read: readonly ReadItem[]): TriageScores {
+  return scoreDecisions(read.map(({ item, reading }) => ({ item, decided: decisionOfReading(reading) })));
+}
+
+/** Scores decisions against the labels of the lines they were made on. */
+export function scoreDecisions(decided: readonly DecidedItem[]): TriageScores {
   const counts = new Map<string, Counts>();
   const bump = (key: string, field: keyof Counts) => {
     const c = counts.get(key) ?? { tp: 0, fp: 0, fn: 0 };
@@ -50,32 +94,31 @@ export function scoreTriage(read: readonly ReadItem[]): TriageScores {
   };
   const right = { tag: 0, kind: 0, risk: 0 };
   const misses: string[] = [];
-  for (const { item, reading } of read) {
-    const tag = reading.serviceTag ?? 'general';
-    const kind = reading.kind ?? 'comment';
-    sets('tag', [item.tag], [tag]);
-    sets('kind', [item.kind], [kind]);
-    sets('risk', [item.risk], [reading.risk]);
-    sets('rule', item.rules, reading.houseRules.map((r) => r.ruleId));
-    // Shown or not, on every line; by kind where the line names its kinds.
-    flag('pd', showsPersonalData(item), reading.personalData.length > 0);
-    if (item.pd !== null) {
-      const labelled = item.pd;
-      for (const v of new Set([...labelled, ...reading.personalData])) bump(`pd=${v}`, labelled.includes(v) && reading.personalData.includes(v) ? 'tp' : labelled.includes(v) ? 'fn' : 'fp');
+  for (const { item, decided: got } of decided) {
+    sets('tag', [item.tag], [got.tag]);
+    sets('kind', [item.kind], [got.kind]);
+    sets('risk', [item.risk], [got.risk]);
+    sets('rule', item.rules, got.rules);
+    // Shown or not, on every line; by kind where both name the kinds.
+    flag('pd', showsPersonalData(item), got.pdShown);
+    if (item.pd !== null && got.pdKinds !== null) {
+      const labelled: readonly string[] = item.pd;
+      const found = got.pdKinds;
+      for (const v of new Set([...labelled, ...found])) bump(`pd=${v}`, labelled.includes(v) && found.includes(v) ? 'tp' : labelled.includes(v) ? 'fn' : 'fp');
     }
-    flag('safeguarding', item.sg, reading.safeguarding.length > 0);
-    flag('threat', item.threat, reading.threat.length > 0);
-    flag('foi', item.foi, reading.foi);
-    right.tag += Number(tag === item.tag);
-    right.kind += Number(kind === item.kind);
-    right.risk += Number(reading.risk === item.risk);
-    if (item.sg && reading.safeguarding.length === 0) misses.push(`${item.id} safeguarding missed: ${item.text}`);
-    if (item.threat && reading.threat.length === 0) misses.push(`${item.id} threat missed: ${item.text}`);
+    flag('safeguarding', item.sg, got.sg);
+    flag('threat', item.threat, got.threat);
+    flag('foi', item.foi, got.foi);
+    right.tag += Number(got.tag === item.tag);
+    right.kind += Number(got.kind === item.kind);
+    right.risk += Number(got.risk === item.risk);
+    if (item.sg && !got.sg) misses.push(`${item.id} safeguarding missed: ${item.text}`);
+    if (item.threat && !got.threat) misses.push(`${item.id} threat missed: ${item.text}`);
   }
-  const n = read.length || 1;
+  const n = decided.length || 1;
   const fields = Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)).map(([k, c]) => [k, toScore(c)]));
   return {
-    items: read.length,
+    items: decided.length,
     accuracy: { tag: right.tag / n, kind: right.kind / n, risk: right.risk / n },
     fields,
     houseRules: fields['rule'] ?? toScore({ tp: 0, fp: 0, fn: 0 }),
