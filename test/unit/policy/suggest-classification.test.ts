@@ -62,6 +62,31 @@ describe('kind', () => {
     expect(suggest('Thanks all').reasons).toContain('compliment: "thanks"');
   });
 
+  // FOIA s.8: a written request for recorded information is an FOI request whether or not it names the Act.
+  it.each([
+    'Could you tell me how many penalty charge notices were issued on Marine Parade in 2025?',
+    "I'd like the total spent on the seafront lights each year since 2020 please",
+    'Please send me a breakdown of beach hut income by month for last year. J Smith',
+    'Can I have copies of all emails between the council and the developer since January',
+    'What was the number of complaints about beach litter in summer 2024?',
+  ])('reads a request for recorded figures or documents as FOI without the word: "%s"', (text) => {
+    expect(suggest(text).kind).toBe('foi_request');
+  });
+
+  it.each([
+    'How many times have I got to ring about this in the last year',
+    'how many more years do we wait for a crossing, been asking since 2019',
+    'How much longer? reported it in 2024',
+    'A number of residents each year complain about the same thing',
+    'Need a copy of my birth certificate from 1987',
+    'How much is a brown bin permit for 2026?',
+    'how much did they waste on this rubbish in 2024, absolute joke',
+    'Thanks for the figures for last year, really helpful',
+    'my council tax went up by how much in 2025?? robbery',
+  ])('does not read an everyday "how many / how much" as FOI: "%s"', (text) => {
+    expect(suggest(text).kind).not.toBe('foi_request');
+  });
+
   it('only suggests kinds the council has configured', () => {
     const noFoi = policyWith((p) => void (p.kinds = p.kinds.filter((k) => k.id !== 'foi_request' && k.id !== 'comment')));
     expect(suggestClassification(noFoi, 'FOI request please').kind).toBeNull();
