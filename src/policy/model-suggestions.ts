@@ -45,13 +45,16 @@ export function withModelConcerns(policy: Policy, model: ReaderModel, text: stri
 }
 
 /** House rules the model reads at the policy's bar that the lexicons did not suggest (never a protective rule). */
-export function withModelHouseRules(policy: Policy, model: ReaderModel, text: string, found: readonly HouseRuleSuggestion[]): HouseRuleSuggestion[] {
+export function withModelHouseRules(policy: Policy, model: ReaderModel, text: string, found: readonly HouseRuleSuggestion[], concernFound = false): HouseRuleSuggestion[] {
   const out = [...found];
+  const offTopic: HouseRuleSuggestion[] = [];
   for (const g of labelsAbove(model.houseRule, text, policy.reader.houseRuleAt, policy.reader.concepts)) {
     const rule = policy.houseRules.find((r) => r.id === g.label && !r.protective);
-    if (rule && !out.some((r) => r.ruleId === rule.id)) out.push({ ruleId: rule.id, title: rule.title, matched: said(g, 'read by the model'), source: `${rule.source}; read by the seed model (${pct(g.probability)})` });
+    if (!rule || out.some((r) => r.ruleId === rule.id)) continue;
+    (rule.offTopic ? offTopic : out).push({ ruleId: rule.id, title: rule.title, matched: said(g, 'read by the model'), source: `${rule.source}; read by the seed model (${pct(g.probability)})` });
   }
-  return out;
+  // As with the lexicons (suggestHouseRules): "unrelated" only when nothing else is found, never over a concern.
+  return out.length || concernFound ? out : offTopic;
 }
 
 /**

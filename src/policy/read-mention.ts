@@ -47,8 +47,8 @@ export function readMention(policy: Policy, mention: Mention, learned: LearnedMo
   const ruled = findConcerns(policy, text, threats);
   // Every concern is referred; the kind and risk follow only those the lexicons found or the model is sure of.
   const { referred: concerns, sure } = model ? withModelConcerns(policy, model, text, ruled) : { referred: ruled, sure: ruled };
-  const listed = suggestHouseRules(policy, text, parent, threats);
-  const lexiconRules = model ? withModelHouseRules(policy, model, text, listed) : listed;
+  const listed = suggestHouseRules(policy, text, parent, threats, concerns.length > 0);
+  const lexiconRules = model ? withModelHouseRules(policy, model, text, listed, concerns.length > 0) : listed;
   const suggested = suggestWithLearning(policy, text, parent, learned, { concerns: sure, houseRules: lexiconRules });
   const classification = model ? withModelClassification(policy, model, text, suggested) : suggested;
   const assessed = assessRisk(policy, mention, { concerns: sure, houseRules: lexiconRules, kind: classification.kind });

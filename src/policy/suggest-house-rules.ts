@@ -19,11 +19,14 @@ const LINKS_ALONE_SUGGEST_SPAM = 3;
 /**
  * House rules the text may break, in policy order, each with what matched: the rule's `lexicon` and
  * `patterns` (and threats, where the rule `includesThreats`). An `offTopic` rule is only weighed for a
- * comment on a post (`parentText`). The bot preselects these; a person decides (issue 5). `threats`:
- * detectThreats' answer, when the caller has it already.
+ * comment on a post (`parentText`), and by its subject alone only when nothing else is found: a resident who
+ * raises a concern about someone, a threat or another breach under any post is not chatter to hide as unrelated
+ * (hiding a safeguarding concern would bury it). The bot preselects these; a person decides (issue 5). `threats`:
+ * detectThreats' answer, when the caller has it already; `concernFound`: whether a safeguarding concern was read.
  */
-export function suggestHouseRules(policy: Policy, text: string, parentText?: string, threats?: readonly string[]): HouseRuleSuggestion[] {
+export function suggestHouseRules(policy: Policy, text: string, parentText?: string, threats?: readonly string[], concernFound = false): HouseRuleSuggestion[] {
   const out: HouseRuleSuggestion[] = [];
+  const bySubject: HouseRule[] = [];
   for (const rule of policy.houseRules) {
     if (rule.offTopic && !parentText) continue;
     const matched = unique([
@@ -32,10 +35,12 @@ export function suggestHouseRules(policy: Policy, text: string, parentText?: str
       ...(rule.includesThreats ? (threats ??= detectThreats(policy, text)) : []),
     ]);
     if (rule.id === 'spam') spamLinks(text, matched);
-    if (rule.offTopic && parentText && matched.length === 0) matched.push(...offTopic(policy, text, parentText));
+    if (rule.offTopic && matched.length === 0) bySubject.push(rule);
     if (matched.length > 0) out.push({ ruleId: rule.id, title: rule.title, matched, source: rule.source });
   }
-  return out;
+  const off = parentText && out.length === 0 && !concernFound && !(threats ??= detectThreats(policy, text)).length ? offTopic(policy, text, parentText) : [];
+  if (off.length) out.push(...bySubject.map((rule) => ({ ruleId: rule.id, title: rule.title, matched: off, source: rule.source })));
+  return policy.houseRules.flatMap((r) => out.filter((o) => o.ruleId === r.id));
 }
 
 /** The house rules as the policy has them, for looking up a suggestion's weight. */

@@ -65,3 +65,54 @@ it('returns the rule title and source so the card can preselect and explain it',
     { ruleId: 'abuse_of_staff', title: 'Abuse or harassment of staff, councillors or residents', matched: ['idiots', 'You are all idiots'], source: expect.stringContaining('000 rule 1') },
   ]);
 });
+
+// Families read from the training parts' misses, tested with wordings no corpus line uses, both ways.
+describe('hate speech, defamation and incitement in residents\' words', () => {
+  const rulesOf = (text: string) => suggestHouseRules(defaultPolicy, text).map((s) => s.ruleId);
+
+  it.each([
+    ['hate_speech', 'Those Romanians jabbering outside the Co-op all day, can\'t hear myself think'],
+    ['hate_speech', 'Send them all back and give the houses to our own kids'],
+    ['hate_speech', 'We don\'t need a Muslim mayor in this town'],
+    ['hate_speech', 'So the new bungalows are for refugees only then? Figures'],
+    ['hate_speech', 'Asylum seekers first in the queue again while we wait years'],
+    ['defamatory', 'Cllr Dawes only got the job because his dad ran the party'],
+    ['defamatory', 'The planning officer is on the developer\'s payroll, everyone knows it'],
+    ['defamatory', 'Funny how the leader\'s cousin owns the firm doing the seafront'],
+    ['inciting_crime', 'Everyone just rip the parking signs down, they can\'t fine all of us'],
+    ['inciting_crime', 'Might as well dump it in the layby on the coast road, the tip costs a fortune'],
+    ['inciting_crime', 'Stick a bit of tape over your number plate and the cameras can\'t read it'],
+  ])('reads %s in "%s"', (rule, text) => {
+    expect(rulesOf(text)).toContain(rule);
+  });
+
+  it.each([
+    'The refugees\' welcome lunch at the library was lovely, well done all',
+    'Travellers\' site consultation closes Friday, only 3 days left to comment',
+    'The travellers\' horses and other animals are loose on the verge again',
+    'The housing officer said someone\'s been nicking the lead off the church roof',
+    'Mrs Jones at no 4 is sleeping with her coat on, no heating since Monday',
+    'Everyone pull together for the beach clean on Saturday!',
+    'Just chuck it in the brown bin, they take hedge cuttings',
+    'Where can I get a copy of my marriage certificate? We moved here from where my parents come from',
+  ])('reads none of them in "%s"', (text) => {
+    expect(rulesOf(text)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(hate_speech|defamatory|inciting_crime)$/)]));
+  });
+});
+
+describe('unrelated to the post (000 rule 4)', () => {
+  const libraryPost = 'Our libraries are open late on Thursdays this winter: come and borrow a book';
+  const rulesUnder = (text: string, concernFound = false) => suggestHouseRules(defaultPolicy, text, libraryPost, undefined, concernFound).map((s) => s.ruleId);
+
+  it('is suggested for a comment about another service that shares nothing with the post', () => {
+    expect(rulesUnder('who empties the dog waste bins on the prom')).toEqual(['unrelated']);
+  });
+
+  it('is not suggested when the comment breaks another rule: that rule is the reason to act', () => {
+    expect(rulesUnder('you lot are idiots, who empties the dog waste bins on the prom')).toEqual(['abuse_of_staff']);
+  });
+
+  it('is never suggested over a safeguarding concern: hiding it would bury the concern', () => {
+    expect(rulesUnder('who empties the dog waste bins on the prom', true)).toEqual([]);
+  });
+});
