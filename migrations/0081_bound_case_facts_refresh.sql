@@ -22,6 +22,9 @@
 --    the type condition outside cannot reach: OFFSET 0), so only an index leading with case_id can serve it.
 --    Same columns, same rows (test/integration/store/case-facts.test.ts rebuilds the facts from the view).
 --
+-- Both functions run with enable_seqscan off: every read in them is keyed, and a plan made just after a VACUUM of an
+-- empty table (which then counts as no pages at all) scanned case_facts whole for each new case.
+--
 -- Same rows as before. test/integration/store/intake-bounded-work.test.ts checks that an intake batch's work stays
 -- flat as the history grows, on a connection that made its plans on an empty database.
 CREATE OR REPLACE VIEW case_facts_from_log AS
@@ -83,6 +86,8 @@ CREATE OR REPLACE FUNCTION refresh_case_facts(ids text[]) RETURNS void
 LANGUAGE plpgsql
 -- As 0080 decided: one plan for the session, not one per call (planning the view is most of a small call).
 SET plan_cache_mode = force_generic_plan
+-- Every read here is keyed; a table VACUUMed while empty looks free to scan whole, and the plan made then is kept.
+SET enable_seqscan = off
 AS $$
 BEGIN
   INSERT INTO case_facts
@@ -101,7 +106,10 @@ END
 $$;
 
 CREATE OR REPLACE FUNCTION refresh_case_facts_of_cases() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+-- As refresh_case_facts: after a VACUUM of the empty table, the probe of case_facts was planned as a scan of it.
+SET enable_seqscan = off
+AS $$
 DECLARE
   ids text[];
 BEGIN
