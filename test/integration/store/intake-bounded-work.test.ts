@@ -38,7 +38,7 @@ let last: Work | null = null;
 // difference between its start and its end.
 // The trigram index of mentions is left out: it gathers new entries in a pending list and merges them into the
 // index when the list is full (4 MB), in whichever transaction fills it, so a batch's share of that work is a
-// matter of timing; merged or not, each entry costs the same whatever the history.
+// matter of timing, not of the history.
 const COUNTED = `
   SELECT (SELECT coalesce(sum(pg_stat_get_xact_blocks_fetched(c.oid)), 0) FROM pg_class c
            WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'i')
