@@ -10,7 +10,7 @@ import { intakeLoad } from './intake-phases.js';
 
 const { seconds, connections, codeDir } = focusedBenchArgs();
 
-const db = await openBenchDatabase(BENCH_SERVER_URL);
+const db = await openBenchDatabase(BENCH_SERVER_URL, codeDir);
 try {
   console.log(`Intake benchmark: code ${codeDir} (node ${deskCommand(codeDir).join(' ')}), ${seconds}s a phase, ${connections} connections`);
   const pgbench = await pgbenchInsertRate(db, db.connectionString!, connections, seconds);

@@ -9,7 +9,7 @@ import { measureReplicaPhase, replicaVerdict } from './replica-phase.js';
 
 const { values, seconds, connections, codeDir } = focusedBenchArgs({ rounds: { type: 'string', default: '2' } });
 
-const db = await openBenchDatabase(BENCH_SERVER_URL);
+const db = await openBenchDatabase(BENCH_SERVER_URL, codeDir);
 try {
   console.log(`Replica benchmark: code ${codeDir} (node ${deskCommand(codeDir).join(' ')}), ${seconds}s a phase, ${connections} connections`);
   const env = replicaEnv(db.connectionString!);

@@ -45,7 +45,7 @@ const report = (goal: string, figure: string, ceiling: string, ratio: string) =>
 };
 const fmt = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
 
-const db = await openBenchDatabase(BENCH_SERVER_URL);
+const db = await openBenchDatabase(BENCH_SERVER_URL, codeDir);
 const dbUrl = db.connectionString!;
 const fake = await startFakeSlackApi({ usergroups: { S0COMMS: ['U0FAY'] }, users: [{ id: 'U0FAY', real_name: 'Fay Quinn' }] });
 const baseEnv = replicaEnv(dbUrl);

@@ -20,7 +20,9 @@ import { anyDueNow, enqueueSql, outboxRows } from './pg-outbox.js';
  * (which are among the first $3 of each). The snapshot shows none of this statement's mentions, so a new case
  * is counted once. The stored ones are read only up to the $3-th post time in the index's order (ties with it
  * included, for the case id order): sorting every post on the topic in the window made each transaction cost
- * in proportion to the surge it was looking for.
+ * in proportion to the surge it was looking for. A stored copy is looked up by its key, per mention (a lateral
+ * subquery the planner cannot flatten, OFFSET 0): as a join, the plan the statement kept from an empty database
+ * hashed the mentions and read them all whenever a batch was sent again.
  */
 const CLAIM = `
   WITH input AS MATERIALIZED (
@@ -35,9 +37,10 @@ const CLAIM = `
   )
   SELECT 'new' AS kind, o.id, o.case_id, NULL AS existing_id, NULL AS topic, NULL::timestamptz AS posted_at FROM opening o
   UNION ALL
-  SELECT 'stored', i.id, c.id, m.id, NULL, NULL
-    FROM input i JOIN mentions m ON m.network = i.network AND m.external_id = i.external_id
-    JOIN cases c ON c.mention_id = m.id
+  SELECT 'stored', i.id, s.case_id, s.existing_id, NULL, NULL
+    FROM input i CROSS JOIN LATERAL (
+      SELECT c.id AS case_id, m.id AS existing_id FROM mentions m JOIN cases c ON c.mention_id = m.id
+       WHERE m.network = i.network AND m.external_id = i.external_id OFFSET 0) s
    WHERE i.id NOT IN (SELECT id FROM ins)
   UNION ALL
   SELECT 'recent', NULL, r.case_id, NULL, t.topic, r.posted_at
