@@ -9,6 +9,7 @@ import { createKeyLock } from '../key-lock.js';
 import { createActivityShapeGuard } from './activity-shape-guard.js';
 import { createTeamsApp } from './create-teams-app.js';
 import { createTeamsGraph, teamsAppOptions, type TeamsTransportOverrides } from './create-teams-graph.js';
+import { describePostingOnce } from './describe-posting-once.js';
 import { describeTeamsReach } from './describe-teams-reach.js';
 import { createEntraGroupDirectory } from './entra-group-directory.js';
 import { createTeamsMessageFinder } from './find-teams-message.js';
@@ -68,6 +69,6 @@ export async function createTeamsAdapter(ctx: DeskContext, settings: TeamsSettin
     // Our server owns the port: the route exists since createTeamsApp returned.
     start: async () => groups.start(),
     stop: async () => groups.stop(),
-    report: () => describeTeamsReach({ policy: ctx.policy, graph, appChats }),
+    report: async () => [...(await describeTeamsReach({ policy: ctx.policy, graph, appChats })), describePostingOnce(graph)],
   };
 }
