@@ -3,7 +3,7 @@
 // desk says so once, with the fix, and posts again as it did before.
 import { afterEach, describe, expect, it } from 'vitest';
 import { CARD_MARK } from '../../src/adapters/teams/teams-card-mark.js';
-import { DESK_CHANNEL_ID, TEAM_AAD_GROUP_ID } from '../helpers/teams-activities.js';
+import { buildChannelMessage, DESK_CHANNEL_ID, TEAM_AAD_GROUP_ID, TEAM_ID } from '../helpers/teams-activities.js';
 import { startInstalledTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
 import { TEAMS_PEOPLE } from '../helpers/teams-policy.js';
 import { mention } from '../helpers/slack-desk.js';
@@ -57,6 +57,16 @@ describe('a Teams post whose answer was lost', () => {
     expect(held(caseId, 'triage')).toHaveLength(1);
     expect(lookups().length).toBeGreaterThanOrEqual(3);
     expect(lookups().slice(1).every((c) => c.query['$skiptoken'] !== undefined)).toBe(true);
+  });
+
+  it('learns which team holds a channel from the install, and from a message in another channel of that team', async () => {
+    t = await startInstalledTeamsDesk();
+    const teamOf = async () => (await t.db.query<{ channel_id: string; aad_group_id: string }>(`SELECT channel_id, aad_group_id FROM teams_channel_teams ORDER BY channel_id`)).rows;
+    expect(await teamOf()).toEqual([TEAM_ID, DESK_CHANNEL_ID].sort().map((channel_id) => ({ channel_id, aad_group_id: TEAM_AAD_GROUP_ID })));
+    // A message names only the team's id (no Entra group): the install told the desk which group that is.
+    const other = '19:0b9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c@thread.tacv2';
+    expect((await t.post(buildChannelMessage({ serviceUrl: t.fake.serviceUrl }, { text: 'desk help', channelId: other }))).status).toBe(200);
+    expect(await teamOf()).toContainEqual({ channel_id: other, aad_group_id: TEAM_AAD_GROUP_ID });
   });
 
   it('falls back when Graph answers 403: posts again, and says once in the log what to grant', async () => {

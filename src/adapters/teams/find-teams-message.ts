@@ -104,5 +104,5 @@ async function messagesPath(refs: ConversationRefRepository, place: TeamsMessage
   if (team) return `/teams/${e(team)}/channels/${e(channel)}/messages${root ? `/${e(root)}/replies` : ''}?$top=${PAGE_SIZE}`;
   if (/^19:.+@(unq\.gbl\.spaces|thread\.v2)$/.test(channel)) return `/chats/${e(channel)}/messages?$top=${PAGE_SIZE}&$orderby=${e('createdDateTime desc')}`;
   if (channel.startsWith('a:')) return { reason: 'Microsoft Graph cannot read a 1:1 chat the Bot Connector names "a:…"', fix: 'None needed: such chats hold notices for one person, and only those can show twice.' };
-  return { reason: `Teams has not said which team holds ${channel}`, fix: 'Add the Mention Desk app to that channel\'s team (or remove and add it again): Teams names the team when the app is added.' };
+  return { reason: `Teams has not said which team holds ${channel}`, fix: '@mention the bot once in that channel (its team must already have the app), or add the app to its team again: Teams names the team then.' };
 }
