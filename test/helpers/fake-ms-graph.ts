@@ -67,6 +67,8 @@ export interface FakeMsGraph {
   callsTo(method: string, path: RegExp): MsGraphCall[];
   /** The next call matching gets this failure (queued in order). */
   failNext(method: string, path: RegExp, failure: MsGraphFailure): void;
+  /** Decides, for every call with no queued failure, whether Graph fails it (null: answer). */
+  setChaos(chaos: ((call: { method: string; path: string }) => MsGraphFailure | null) | null): void;
   readonly consent: Consent;
   /** Users the app is installed for (personal scope), with the installation id. */
   readonly installedFor: Map<string, string>;
@@ -85,6 +87,7 @@ export async function startFakeMsGraph(o: FakeMsGraphOptions): Promise<FakeMsGra
   const installedFor = new Map<string, string>();
   const recorder = createRecorder<MsGraphCall>();
   const failures: Array<{ method: string; path: RegExp; failure: MsGraphFailure }> = [];
+  let chaos: ((call: { method: string; path: string }) => MsGraphFailure | null) | null = null;
   const pageSize = o.pageSize ?? 2;
   const botId = o.botId ?? 'local-unauthenticated-bot';
   const chatIdOf = (userId: string) => `19:${userId}_${botId}@unq.gbl.spaces`;
@@ -167,7 +170,7 @@ export async function startFakeMsGraph(o: FakeMsGraphOptions): Promise<FakeMsGra
     const body = await readJsonBody(req);
     const call: MsGraphCall = { method: req.method ?? 'GET', path, query: Object.fromEntries(u.searchParams), body, authorization: req.headers.authorization ?? '', status: 0 };
     const i = failures.findIndex((f) => f.method === call.method && f.path.test(path));
-    const failure = i >= 0 ? failures.splice(i, 1)[0]!.failure : null;
+    const failure = i >= 0 ? failures.splice(i, 1)[0]!.failure : (chaos?.(call) ?? null);
     const [status, answer, headers] = !/^Bearer \S+/.test(call.authorization)
       ? ([401, graphError('InvalidAuthenticationToken', 'Access token is empty.')] as Answer)
       : failure
@@ -186,6 +189,7 @@ export async function startFakeMsGraph(o: FakeMsGraphOptions): Promise<FakeMsGra
     calls: recorder.items,
     callsTo: (method, path) => recorder.items.filter((c) => c.method === method && path.test(c.path)),
     failNext: (method, path, failure) => void failures.push({ method, path, failure }),
+    setChaos: (c) => void (chaos = c),
     consent,
     installedFor,
     chatIdOf,
