@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CARD_MARK } from '../../src/adapters/teams/teams-card-mark.js';
 import { buildChannelMessage, DESK_CHANNEL_ID, TEAM_AAD_GROUP_ID, TEAM_ID } from '../helpers/teams-activities.js';
 import { startInstalledTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
+import { answerCard } from '../helpers/teams-cards.js';
 import { TEAMS_PEOPLE } from '../helpers/teams-policy.js';
 import { mention } from '../helpers/slack-desk.js';
 
@@ -44,6 +45,24 @@ describe('a Teams post whose answer was lost', () => {
     expect(lines).toHaveLength(1);
     expect(t.fake.calls.filter((c) => c.status === 502)).toHaveLength(1);
     expect(lookups().map((c) => c.path)).toEqual([`/teams/${TEAM_AAD_GROUP_ID}/channels/${DESK_CHANNEL_ID}/messages/${held(caseId, 'triage')[0]!.id}/replies`]);
+  });
+
+  it('finds an escalation card in the 1:1 chat Graph named, through the chat\'s messages', async () => {
+    t = await startInstalledTeamsDesk({ msGraph: { users: Object.values(TEAMS_PEOPLE).map((p) => p.aadObjectId) } });
+    const { caseId } = await t.ingest(question(14));
+    await t.settle();
+    answerCard(await t.click(TEAMS_PEOPLE.ana, caseId, 'case.claim'));
+    await t.settle();
+    const chat = t.msGraph!.chatIdOf(TEAMS_PEOPLE.dev.aadObjectId);
+    let lost = false;
+    t.fake.setChaos((c) => (!lost && c.method === 'POST' && c.path === `/v3/conversations/${chat}/activities` ? ((lost = true), { status: 502, afterProcessing: true }) : null));
+    // Housing has no channel in the test policy: its lead, Dev, gets the card in a 1:1 chat Graph names.
+    const form = answerCard(await t.click(TEAMS_PEOPLE.ana, caseId, 'case.escalate'));
+    answerCard(await t.submit(TEAMS_PEOPLE.ana, caseId, form, { target: 'service_lead:housing', reason: 'Damp in a council flat' }));
+    await t.settle();
+    expect(lost).toBe(true);
+    expect(t.fake.messages.filter((m) => m.conversationId === chat)).toHaveLength(1);
+    expect(t.msGraph!.callsTo('GET', /^\/chats\//).map((c) => [c.path, c.query['$orderby'], c.status])).toEqual([[`/chats/${chat}/messages`, 'createdDateTime desc', 200]]);
   });
 
   it('pages through newer messages to the lost one', async () => {
