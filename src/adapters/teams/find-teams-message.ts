@@ -1,6 +1,6 @@
 // Owns finding, through Microsoft Graph, a card an earlier attempt posted in Teams whose answer was lost (a 5xx
 // after Teams acted, a timeout): only among messages created inside that attempt's time window, newest first,
-// paging until the messages are older than the window. Where Graph is off, cannot name the place, or refuses
+// paging until a whole page is older than the window. Where Graph is off, cannot name the place, or refuses
 // (no consent), it says so once and answers "not found", so the card is posted again as it always was.
 import type { PostedMessage, SearchWindow } from '../../services/post-once.js';
 import { GraphRefusal, type MsGraph } from './ms-graph.js';
@@ -83,9 +83,10 @@ async function searchPages(graph: MsGraph, first: string, window: SearchWindow, 
       const created = Date.parse(m.createdDateTime ?? '');
       if (created >= oldest && created <= latest && ours(m)) return { channel: conversationId, ts: m.id };
     }
-    // Newest first, by creation or by last change (Graph documents neither for channels): either way a message
-    // last touched before the window has only older ones after it.
-    if (res.value.some((m) => lastTouched(m) < oldest)) return null;
+    // Newest first, by creation or by last activity (Graph documents neither for channels): a page whose every
+    // message was last touched before the window has only older ones after it. One such message alone is not
+    // enough: an old card whose thread just got a reply may be listed among new ones.
+    if (res.value.length > 0 && res.value.every((m) => lastTouched(m) < oldest)) return null;
     next = res['@odata.nextLink'];
   }
   return null;

@@ -1,5 +1,5 @@
 // Finding a lost Teams post through Graph: only a card marked for this case and purpose, only inside the
-// attempt's window, paging newest first until a message last touched before the window; a chat by its Graph id.
+// attempt's window, paging newest first until a page last touched wholly before the window; a chat by its Graph id.
 import { describe, expect, it } from 'vitest';
 import { createTeamsMessageFinder } from '../../../../src/adapters/teams/find-teams-message.js';
 import { GraphRefusal, type MsGraph } from '../../../../src/adapters/teams/ms-graph.js';
@@ -52,14 +52,20 @@ describe('finding a lost Teams post through Graph', () => {
     expect(graph.asked).toEqual([`/teams/${GROUP}/channels/${encodeURIComponent(CHANNEL)}/messages?$top=50`, 'https://graph.example/next/1']);
   });
 
-  it('stops at the first message last touched before the window, and ignores a marked card outside it', async () => {
+  it('stops after a page last touched wholly before the window, and ignores a marked card outside it', async () => {
     const graph = pagedGraph([
       [message('9', 120, ['MD-1', 'triage']), message('8', 10)],
       [message('7', -30), message('6', -90)],
-      [message('5', -100, ['MD-1', 'triage'])],
+      [message('5', -100, ['MD-1', 'triage']), message('4', -110)],
+      [message('3', -120)],
     ]);
     expect(await find(graph)).toBeNull();
-    expect(graph.asked).toHaveLength(2);
+    expect(graph.asked).toHaveLength(3);
+  });
+
+  it('keeps paging past one old card listed among new ones (its thread just got a reply)', async () => {
+    const graph = pagedGraph([[message('9', 30), message('2', -600)], [message('8', 0, ['MD-1', 'triage'])]]);
+    expect(await find(graph)).toEqual({ channel: CHANNEL, ts: '8' });
   });
 
   it('keeps paging past an old message edited inside the window, in case the list is ordered by last change', async () => {
