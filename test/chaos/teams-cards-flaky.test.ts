@@ -40,12 +40,14 @@ async function cardsUnderChaos(name: string, o: TeamsDeskOptions, sent: number, 
 
   const marked = (id: string) => `"${CARD_MARK}":{"caseId":"${id}","purpose":"triage"}`;
   const cards = caseIds.map((id) => t.fake.messages.filter((m) => JSON.stringify(m.activity).includes(marked(id))).length);
-  const failed = (await t.db.query(`SELECT kind FROM outbox WHERE status = 'failed'`)).rows.length;
+  const failedRows = (await t.db.query<{ kind: string; last_error: string }>(`SELECT kind, last_error FROM outbox WHERE status = 'failed'`)).rows;
+  const failed = failedRows.length;
   const pending = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE status = 'pending' AND kind LIKE 'chat.%'`)).rows[0]!.n;
   const figures = {
     sent, cardsExactlyOnce: cards.filter((n) => n === 1).length, cardsMissing: cards.filter((n) => n === 0).length, cardsDuplicated: cards.filter((n) => n > 1).length,
     givenUp: failed, stillPending: pending, hung: t.fake.calls.filter((c) => c.status === 0).length, connectorCalls: histogram(t.fake.calls.map((c) => `${c.method} ${c.status}`)),
     ...(t.msGraph ? { graphCalls: histogram(t.msGraph.calls.map((c) => `${c.method} ${c.status}`)) } : {}),
+    ...(failed ? { givenUpBecause: histogram(failedRows.map((r) => `${r.kind}: ${r.last_error.slice(0, 120)}`)) } : {}),
   };
   printFigures(name, figures);
   return figures;

@@ -2,6 +2,7 @@
 // after Teams acted, a timeout): only among messages created inside that attempt's time window, newest first,
 // paging until a whole page is older than the window. Where Graph is off, cannot name the place, or refuses
 // (no consent), it says so once and answers "not found", so the card is posted again as it always was.
+import { DeskError, RateLimitError } from '../../services/errors.js';
 import type { PostedMessage, SearchWindow } from '../../services/post-once.js';
 import { GraphRefusal, type MsGraph } from './ms-graph.js';
 import type { ConversationRefRepository } from './pg-conversation-ref-repository.js';
@@ -28,6 +29,13 @@ const PAGE_SIZE = 50;
  * message older than it, so a window holds a few pages however busy the channel is.
  */
 const PAGES = 50;
+/**
+ * A look may read many pages, and failing it for one page Graph fails for a moment would start it all over on the
+ * next try: such a page is asked again at once, up to PAGE_TRIES in all; a Retry-After up to WAIT_WITHIN_LOOK_MS is
+ * waited out here, a longer one goes back to the outbox.
+ */
+const PAGE_TRIES = 3;
+const WAIT_WITHIN_LOOK_MS = 2_000;
 
 export const LOST_POST_RISK = 'a Teams post whose answer was lost (a 5xx or a timeout after Teams acted) is posted again and may show twice';
 export const GRAPH_OFF_FIX = 'Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID so the desk can read its channels through Microsoft Graph (manifests/teams/README.md, "Posting once").';
@@ -46,7 +54,15 @@ interface GraphPage {
   readonly '@odata.nextLink'?: string;
 }
 
-export function createTeamsMessageFinder(o: { graph: MsGraph | null; refs: ConversationRefRepository; log: TeamsLog }): TeamsMessageFinder {
+export interface TeamsMessageFinderOptions {
+  readonly graph: MsGraph | null;
+  readonly refs: ConversationRefRepository;
+  readonly log: TeamsLog;
+  /** Test seam: how a short Retry-After is waited out. */
+  readonly wait?: (ms: number) => Promise<void>;
+}
+
+export function createTeamsMessageFinder(o: TeamsMessageFinderOptions): TeamsMessageFinder {
   const said = new Set<string>();
   const cannotLook = (reason: string, fix: string): null => {
     if (!said.has(reason)) {
@@ -56,6 +72,7 @@ export function createTeamsMessageFinder(o: { graph: MsGraph | null; refs: Conve
     return null;
   };
   const graph = o.graph;
+  const wait = o.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   if (!graph) return { canLook: false, find: async () => cannotLook('Microsoft Graph is off', GRAPH_OFF_FIX) };
 
   return {
@@ -64,7 +81,8 @@ export function createTeamsMessageFinder(o: { graph: MsGraph | null; refs: Conve
       const where = await messagesPath(o.refs, place);
       if (typeof where !== 'string') return cannotLook(where.reason, where.fix);
       try {
-        return await searchPages(graph, where, window, (m) => Boolean(m.attachments?.some((a) => carriesMark(a.content, caseId, purpose))), place.conversationId);
+        const page = (path: string) => pageWithRetries(graph, path, wait);
+        return await searchPages(page, where, window, (m) => Boolean(m.attachments?.some((a) => carriesMark(a.content, caseId, purpose))), place.conversationId);
       } catch (e) {
         // A refusal does not change on retry; an outage or a 429 does, so it is left to the outbox.
         if (!(e instanceof GraphRefusal)) throw e;
@@ -74,11 +92,11 @@ export function createTeamsMessageFinder(o: { graph: MsGraph | null; refs: Conve
   };
 }
 
-async function searchPages(graph: MsGraph, first: string, window: SearchWindow, ours: (m: GraphMessage) => boolean, conversationId: string): Promise<PostedMessage | null> {
+async function searchPages(page: (path: string) => Promise<GraphPage>, first: string, window: SearchWindow, ours: (m: GraphMessage) => boolean, conversationId: string): Promise<PostedMessage | null> {
   const [oldest, latest] = [window.oldest * 1000, window.latest * 1000];
   let next: string | undefined = first;
-  for (let page = 0; page < PAGES && next; page++) {
-    const res: GraphPage = await graph.get<GraphPage>(next, WHAT);
+  for (let read = 0; read < PAGES && next; read++) {
+    const res: GraphPage = await page(next);
     for (const m of res.value) {
       const created = Date.parse(m.createdDateTime ?? '');
       if (created >= oldest && created <= latest && ours(m)) return { channel: conversationId, ts: m.id };
@@ -90,6 +108,18 @@ async function searchPages(graph: MsGraph, first: string, window: SearchWindow, 
     next = res['@odata.nextLink'];
   }
   return null;
+}
+
+async function pageWithRetries(graph: MsGraph, path: string, wait: (ms: number) => Promise<void>): Promise<GraphPage> {
+  for (let tried = 1; ; tried++) {
+    try {
+      return await graph.get<GraphPage>(path, WHAT);
+    } catch (e) {
+      const brief = e instanceof RateLimitError ? e.retryAfterMs <= WAIT_WITHIN_LOOK_MS : e instanceof DeskError && ['graph_unavailable', 'graph_unreachable'].includes(e.code);
+      if (!brief || tried >= PAGE_TRIES) throw e;
+      if (e instanceof RateLimitError) await wait(e.retryAfterMs);
+    }
+  }
 }
 
 function lastTouched(m: GraphMessage): number {

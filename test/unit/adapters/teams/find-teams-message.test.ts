@@ -6,7 +6,7 @@ import { GraphRefusal, type MsGraph } from '../../../../src/adapters/teams/ms-gr
 import type { ConversationRefRepository } from '../../../../src/adapters/teams/pg-conversation-ref-repository.js';
 import { markCard } from '../../../../src/adapters/teams/teams-card-mark.js';
 import { adaptiveCard } from '../../../../src/adapters/teams/adaptive-elements.js';
-import { DeskError } from '../../../../src/services/errors.js';
+import { DeskError, RateLimitError } from '../../../../src/services/errors.js';
 
 const CHANNEL = '19:5a1d0c2e7f8b4e6d9c3a2b1f0e9d8c7b@thread.tacv2';
 const GROUP = 'b0f5a0d2-0000-4000-8000-00000000team';
@@ -100,8 +100,22 @@ describe('finding a lost Teams post through Graph', () => {
     ]);
   });
 
-  it('leaves an outage or a 429 to the outbox to retry', async () => {
-    const down: MsGraph = { get: async () => { throw new DeskError('graph_unavailable', 'Microsoft Graph answered 503'); }, post: async () => {} };
+  it('asks a page Graph failed for a moment again at once, waiting out a short Retry-After', async () => {
+    const pages = pagedGraph([[message('9', 30)], [message('8', 0, ['MD-1', 'triage'])]]);
+    const failures: Error[] = [new DeskError('graph_unavailable', 'Microsoft Graph answered 503'), new RateLimitError(1_000, 'Microsoft Graph answered 429')];
+    const flaky: MsGraph = { get: async <T>(path: string) => { const e = pages.asked.length === 1 ? failures.shift() : undefined; if (e) throw e; return pages.get<T>(path, ''); }, post: async () => {} };
+    const waited: number[] = [];
+    const finder = createTeamsMessageFinder({ graph: flaky, refs, log: quiet, wait: async (ms) => void waited.push(ms) });
+    expect(await finder.find({ conversationId: CHANNEL }, window, 'MD-1', 'triage')).toEqual({ channel: CHANNEL, ts: '8' });
+    expect(waited).toEqual([1_000]);
+  });
+
+  it('leaves an outage that outlasts three tries, or a long Retry-After, to the outbox to retry', async () => {
+    let asked = 0;
+    const down: MsGraph = { get: async () => { asked++; throw new DeskError('graph_unavailable', 'Microsoft Graph answered 503'); }, post: async () => {} };
     await expect(find(down)).rejects.toThrow('Microsoft Graph answered 503');
+    expect(asked).toBe(3);
+    const slow: MsGraph = { get: async () => { throw new RateLimitError(30_000, 'Microsoft Graph answered 429'); }, post: async () => {} };
+    await expect(find(slow)).rejects.toBeInstanceOf(RateLimitError);
   });
 });
