@@ -1,5 +1,5 @@
-// npm run doctor's Teams section against a fake Microsoft Graph: which way of reaching everyone is in place and
-// whether Entra groups can be read, asked of Graph without starting the desk.
+// npm run doctor's Teams section against a fake Microsoft Graph: which way of reaching everyone is in place,
+// whether Entra groups can be read, and whether a card whose answer was lost can show twice, without starting the desk.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkTeamsReach } from '../../src/adapters/teams/check-teams-reach.js';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -26,6 +26,7 @@ describe('npm run doctor, Teams', () => {
     expect(await checkTeamsReach(settings(), policy)).toEqual([
       'Teams reach: admin consent for TeamsAppInstallation.ReadWriteSelfForUser.All is in place. The app is installed for 5 of the 5 people in the policy; already installed for all of them (a setup policy, or they opened it).',
       'Teams roles: GroupMember.Read.All is in place; 1 Entra group(s) in the policy give their members roles.',
+      expect.stringMatching(/^Teams posting once: Microsoft Graph is on, so a post whose answer was lost is looked for in its channel before it is posted again\. This needs the team owner's consent to ChannelMessage\.Read\.Group/),
     ]);
   });
 
@@ -39,9 +40,10 @@ describe('npm run doctor, Teams', () => {
   });
 
   it('says Graph is off, and that only a setup policy reaches people, without Graph settings', async () => {
-    const [reach, roles] = await checkTeamsReach(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' }).teams, policy);
+    const [reach, roles, once] = await checkTeamsReach(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' }).teams, policy);
     expect(reach).toMatch(/^Teams reach: Microsoft Graph is off, so the desk cannot install the app for anyone\./);
     expect(roles).toBe('Teams roles: 1 Entra group(s) in the policy give nobody their roles while Graph is off.');
+    expect(once).toMatch(/^Teams posting once: Microsoft Graph is off, so a Teams post whose answer was lost .* may show twice\. Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID/);
     expect(await checkTeamsReach(null, policy)).toEqual(['Microsoft Teams: not configured (MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID); nothing to check.']);
   });
 });

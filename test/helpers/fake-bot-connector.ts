@@ -1,5 +1,6 @@
 // Owns a loopback stand-in for the Bot Connector (the bot's outgoing calls) and for the Bot
-// Framework token issuer (OpenID metadata + JWKS, and JWTs signed with its RSA key).
+// Framework token issuer (OpenID metadata + JWKS, and JWTs signed with its RSA key). It holds what was
+// posted (and replaced), so a fake Microsoft Graph can list it as Teams would.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
@@ -18,7 +19,18 @@ export interface ConnectorCall {
   response: unknown;
 }
 
-export type ConnectorFailure = { status: 429; retryAfter?: number } | { status: 500 } | { status: 403 };
+/** afterProcessing: Teams posts (or replaces) the message, then the answer is a 5xx: an unknown outcome for the caller. */
+export type ConnectorFailure = { status: 429; retryAfter?: number } | { status: 500 | 502; afterProcessing?: boolean } | { status: 403 };
+
+/** A message Teams holds: what a POST to a conversation's activities made, as the last PUT left it. */
+export interface HeldMessage {
+  /** The conversation it was posted to: a channel, a channel thread ("…;messageid=…") or a chat. */
+  readonly conversationId: string;
+  readonly id: string;
+  activity: Record<string, unknown>;
+  readonly createdAt: Date;
+  lastModifiedAt: Date;
+}
 /** What a chaos function may do to one call: fail it, slow it (then answer), hang it (never answer), or leave it. */
 export type ConnectorChaos = ConnectorFailure | { delayMs: number } | { hang: true } | null;
 
@@ -36,6 +48,8 @@ export interface FakeBotConnector {
   /** Pass to createTeamsApp({ openIdMetadataUrl }); JWKS lives at the sibling /keys. */
   openIdMetadataUrl: string;
   calls: readonly ConnectorCall[];
+  /** Every message posted and not deleted, oldest first. */
+  readonly messages: readonly HeldMessage[];
   waitFor(predicate: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
   /** The next connector call (not the issuer's) is answered with this failure. */
   failNext(failure: ConnectorFailure): void;
@@ -61,6 +75,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const failures: ConnectorFailure[] = [];
   const unreachable = new Set<string>();
   const refuseIn = new Set<string>();
+  const messages: HeldMessage[] = [];
   let chaos: ((call: { method: string; path: string }) => ConnectorChaos) | null = null;
   let seq = 0;
 
@@ -89,7 +104,10 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       }
       if (mischief && 'delayMs' in mischief) await new Promise((resolve) => setTimeout(resolve, mischief.delayMs));
       else if (mischief) failure = mischief;
-      const [status, payload, headers] = refusesChat(call, unreachable) ?? refusesPost(call, refuseIn) ?? answer(call, failure, () => ++seq);
+      const acts = failure && 'afterProcessing' in failure && failure.afterProcessing;
+      const done = refusesChat(call, unreachable) ?? refusesPost(call, refuseIn) ?? answer(call, acts ? undefined : failure, () => ++seq);
+      hold(messages, call, done);
+      const [status, payload, headers] = acts && done[0] < 300 ? answer(call, failure, () => ++seq) : done;
       recorder.push({ ...call, status, response: payload });
       reply(res, status, payload, headers);
     });
@@ -102,6 +120,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     serviceUrl: `${origin}${REGION}/`,
     openIdMetadataUrl: `${origin}/v1/.well-known/openidconfiguration`,
     calls: recorder.items,
+    messages,
     waitFor: (predicate, timeoutMs = 2000) => recorder.waitFor(predicate, timeoutMs, 'a Bot Connector call'),
     failNext: (failure) => void failures.push(failure),
     unreachable,
@@ -141,6 +160,25 @@ function answer(call: Omit<ConnectorCall, 'status' | 'response'>, failure: Conne
     if (call.method === 'DELETE') return [200, {}];
   }
   return notFound();
+}
+
+/** Keeps what a successful post, replace or delete did to the conversation, as Teams would show it. */
+function hold(messages: HeldMessage[], call: Omit<ConnectorCall, 'status' | 'response'>, [status, payload]: Answer): void {
+  const conversationId = /^\/v3\/conversations\/([^/]+)\/activities/.exec(call.path)?.[1];
+  if (!conversationId || status >= 300) return;
+  const activity = (call.body ?? {}) as Record<string, unknown>;
+  const activityId = call.path.split('/')[5];
+  const now = new Date();
+  if (call.method === 'POST') {
+    // A reply (POST …/activities/{id}) goes into the thread of {id}, as toThreadedConversationId names it.
+    const where = activityId && !conversationId.includes(';') ? `${conversationId};messageid=${activityId}` : conversationId;
+    messages.push({ conversationId: where, id: (payload as { id: string }).id, activity, createdAt: now, lastModifiedAt: now });
+    return;
+  }
+  const i = messages.findIndex((m) => m.id === activityId);
+  if (i < 0) return;
+  if (call.method === 'PUT') Object.assign(messages[i]!, { activity, lastModifiedAt: now });
+  if (call.method === 'DELETE') messages.splice(i, 1);
 }
 
 /** createConversation with someone the bot cannot reach (app not installed for them, no team in common). */

@@ -1,10 +1,12 @@
 // Owns a fake Microsoft Graph on 127.0.0.1 for tests (test/helpers/fake-graph-api.ts is Meta's Graph API): the
 // app catalog look-up, a user's installed apps (list, install, the installation's chat) and a group's transitive
-// members (paged by @odata.nextLink), answering in the shapes Microsoft documents: 201, 403 without consent,
-// 404 for an unknown user or group, 409 for an app already installed, 429 with Retry-After on demand.
+// members (paged by @odata.nextLink), and the messages of a team's channels, a thread's replies and chats (what a
+// fake Bot Connector holds, newest first, paged), answering in the shapes Microsoft documents: 201, 403 without
+// consent, 404 for an unknown user, group or team, 409 for an app already installed, 429 with Retry-After on demand.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { HeldMessage } from './fake-bot-connector.js';
 import { readJsonBody } from './read-json-body.js';
 import { createRecorder } from './recorder.js';
 
@@ -39,6 +41,10 @@ export interface FakeMsGraphOptions {
   readonly consent?: Partial<Consent>;
   /** Members per page, to exercise paging. Default 2. */
   readonly pageSize?: number;
+  /** The team (its Entra group id) whose channels hold what the fake Bot Connector holds, and how to read it. */
+  readonly team?: { readonly aadGroupId: string; readonly messages: () => readonly HeldMessage[] };
+  /** Messages per page at most, whatever $top asks (Graph's own largest is 50). Default 50. */
+  readonly messagePageSize?: number;
 }
 
 export interface Consent {
@@ -48,6 +54,10 @@ export interface Consent {
   groupMembers: boolean;
   /** AppCatalog.Read.All */
   catalog: boolean;
+  /** ChannelMessage.Read.Group, resource-specific: the team owner consented when the app was added. */
+  channelMessages: boolean;
+  /** ChatMessage.Read.Chat, resource-specific. */
+  chatMessages: boolean;
 }
 
 export interface FakeMsGraph {
@@ -57,6 +67,8 @@ export interface FakeMsGraph {
   callsTo(method: string, path: RegExp): MsGraphCall[];
   /** The next call matching gets this failure (queued in order). */
   failNext(method: string, path: RegExp, failure: MsGraphFailure): void;
+  /** Decides, for every call with no queued failure, whether Graph fails it (null: answer). */
+  setChaos(chaos: ((call: { method: string; path: string }) => MsGraphFailure | null) | null): void;
   readonly consent: Consent;
   /** Users the app is installed for (personal scope), with the installation id. */
   readonly installedFor: Map<string, string>;
@@ -69,12 +81,13 @@ export interface FakeMsGraph {
 const INSTALL_ROLES = 'TeamsAppInstallation.ReadWriteSelfForUser.All, TeamsAppInstallation.ReadWriteForUser.All';
 
 export async function startFakeMsGraph(o: FakeMsGraphOptions): Promise<FakeMsGraph> {
-  const consent: Consent = { installation: true, groupMembers: true, catalog: true, ...o.consent };
+  const consent: Consent = { installation: true, groupMembers: true, catalog: true, channelMessages: true, chatMessages: true, ...o.consent };
   const users = new Set(o.users.map((u) => u.toLowerCase()));
   const groups = new Map(Object.entries(o.groups ?? {}).map(([g, m]) => [g.toLowerCase(), m]));
   const installedFor = new Map<string, string>();
   const recorder = createRecorder<MsGraphCall>();
   const failures: Array<{ method: string; path: RegExp; failure: MsGraphFailure }> = [];
+  let chaos: ((call: { method: string; path: string }) => MsGraphFailure | null) | null = null;
   const pageSize = o.pageSize ?? 2;
   const botId = o.botId ?? 'local-unauthenticated-bot';
   const chatIdOf = (userId: string) => `19:${userId}_${botId}@unq.gbl.spaces`;
@@ -126,7 +139,28 @@ export async function startFakeMsGraph(o: FakeMsGraphOptions): Promise<FakeMsGra
       const next = from + size < all.length ? { '@odata.nextLink': `${origin}/v1.0/groups/${parts[1]}/transitiveMembers?$select=id&$top=${size}&$skiptoken=${from + size}` } : {};
       return [200, { '@odata.context': `${origin}/v1.0/$metadata#directoryObjects(id)`, value, ...next }];
     }
+    if ((parts[0] === 'teams' || parts[0] === 'chats') && method === 'GET') return messagesAt(parts, q);
     return [400, graphError('BadRequest', `Resource not found for the segment '${parts[0] ?? ''}'.`)];
+  }
+
+  /** /teams/{group}/channels/{channel}/messages[/{id}/replies] or /chats/{chat}/messages: newest first, paged. */
+  function messagesAt(parts: string[], q: Record<string, string>): Answer {
+    const inChat = parts[0] === 'chats';
+    const where = inChat ? parts[1] : parts[3];
+    const isList = inChat ? parts.length === 3 && parts[2] === 'messages' : parts[2] === 'channels' && parts[4] === 'messages' && (parts.length === 5 || (parts.length === 7 && parts[6] === 'replies'));
+    if (!isList || !where) return [400, graphError('BadRequest', `Resource not found for the segment '${parts.at(-1) ?? ''}'.`)];
+    if (!(inChat ? consent.chatMessages : consent.channelMessages)) {
+      return forbidden(`Missing role permissions on the request. API requires one of '${inChat ? 'ChatMessage.Read.Chat, Chat.Read.All' : 'ChannelMessage.Read.Group, ChannelMessage.Read.All, Group.Read.All'}'. Roles on the request ''. Resource specific consent grants on the request ''.`);
+    }
+    if (!inChat && parts[1]?.toLowerCase() !== o.team?.aadGroupId.toLowerCase()) return notFound(`No team found with Group Id ${parts[1]}`);
+    const conversation = parts.length === 7 ? `${where};messageid=${parts[5]}` : where;
+    const all = (o.team?.messages() ?? []).filter((m) => m.conversationId === conversation).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || Number(b.id) - Number(a.id));
+    const size = Math.min(o.messagePageSize ?? 50, Number(q['$top'] ?? 20), 50);
+    const from = Number(q['$skiptoken'] ?? 0);
+    const value = all.slice(from, from + size).map((m) => chatMessage(m, botId, parts.length === 7 ? (parts[5] ?? null) : null));
+    const rest = new URLSearchParams({ ...q, $skiptoken: String(from + size) });
+    const next = from + size < all.length ? { '@odata.nextLink': `${origin}/v1.0/${parts.map(encodeURIComponent).join('/')}?${rest}` } : {};
+    return [200, { '@odata.context': `${origin}/v1.0/$metadata#chatMessages`, '@odata.count': value.length, value, ...next }];
   }
 
   const server = createServer((req, res) => void serve(req, res));
@@ -136,7 +170,7 @@ export async function startFakeMsGraph(o: FakeMsGraphOptions): Promise<FakeMsGra
     const body = await readJsonBody(req);
     const call: MsGraphCall = { method: req.method ?? 'GET', path, query: Object.fromEntries(u.searchParams), body, authorization: req.headers.authorization ?? '', status: 0 };
     const i = failures.findIndex((f) => f.method === call.method && f.path.test(path));
-    const failure = i >= 0 ? failures.splice(i, 1)[0]!.failure : null;
+    const failure = i >= 0 ? failures.splice(i, 1)[0]!.failure : (chaos?.(call) ?? null);
     const [status, answer, headers] = !/^Bearer \S+/.test(call.authorization)
       ? ([401, graphError('InvalidAuthenticationToken', 'Access token is empty.')] as Answer)
       : failure
@@ -155,6 +189,7 @@ export async function startFakeMsGraph(o: FakeMsGraphOptions): Promise<FakeMsGra
     calls: recorder.items,
     callsTo: (method, path) => recorder.items.filter((c) => c.method === method && path.test(c.path)),
     failNext: (method, path, failure) => void failures.push({ method, path, failure }),
+    setChaos: (c) => void (chaos = c),
     consent,
     installedFor,
     chatIdOf,
@@ -171,6 +206,21 @@ type Answer = [status: number, body: unknown, headers?: Record<string, string>];
 
 function graphError(code: string, message: string): { error: Record<string, unknown> } {
   return { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': randomUUID(), 'client-request-id': randomUUID() } } };
+}
+
+/** A chatMessage as Graph lists it: a bot's card is an attachment whose content is the card's JSON as a string. */
+function chatMessage(m: HeldMessage, botId: string, replyToId: string | null): Record<string, unknown> {
+  const attachments = ((m.activity['attachments'] ?? []) as Array<{ contentType?: string; content?: unknown }>).map((a, i) => ({
+    id: `${m.id}-${i}`, contentType: a.contentType ?? null, contentUrl: null, content: typeof a.content === 'string' ? a.content : JSON.stringify(a.content ?? null), name: null, thumbnailUrl: null, teamsAppId: null,
+  }));
+  return {
+    id: m.id, replyToId, etag: String(m.lastModifiedAt.getTime()), messageType: 'message',
+    createdDateTime: m.createdAt.toISOString(), lastModifiedDateTime: m.lastModifiedAt.toISOString(), deletedDateTime: null,
+    subject: null, summary: null, importance: 'normal', locale: 'en-us',
+    from: { application: { '@odata.type': '#microsoft.graph.teamworkApplicationIdentity', id: botId, displayName: 'Mention Desk', applicationIdentityType: 'bot' }, device: null, user: null },
+    body: { contentType: 'html', content: attachments.map((a) => `<attachment id="${a.id}"></attachment>`).join('') || String(m.activity['text'] ?? '') },
+    attachments, mentions: [], reactions: [],
+  };
 }
 
 function forbidden(message: string): Answer {

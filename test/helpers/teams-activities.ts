@@ -12,6 +12,8 @@ export interface TeamsFixture {
 export const TENANT_ID = '72f988bf-0000-4000-8000-2d7cd011db47';
 export const TEAM_ID = '19:c1aa0e3a9b3d4c8a8f2f0e1d2c3b4a59@thread.tacv2'; // also the General channel id
 export const DESK_CHANNEL_ID = '19:5a1d0c2e7f8b4e6d9c3a2b1f0e9d8c7b@thread.tacv2';
+/** The team's Entra group id, which Teams gives on team events (channelData.team.aadGroupId) and Graph names it by. */
+export const TEAM_AAD_GROUP_ID = 'b0f5a0d2-0000-4000-8000-00000000team';
 export const USER = { id: '29:1a2b3c-fake-user', name: 'Priya Shah', aadObjectId: '6f1c2d3e-0000-4000-8000-00000000a11c' };
 
 type Activity = Record<string, unknown>;
@@ -49,7 +51,7 @@ export function buildBotAddedToTeam(
     conversation: { isGroup: true, conversationType: 'channel', tenantId: tenant(fx), id: teamId },
     membersAdded: [{ id: (activity.recipient as { id: string }).id }],
     channelData: {
-      team: { aadGroupId: 'b0f5a0d2-0000-4000-8000-00000000team', name: opts.teamName ?? 'Comms Team', id: teamId },
+      team: { aadGroupId: TEAM_AAD_GROUP_ID, name: opts.teamName ?? 'Comms Team', id: teamId },
       eventType: 'teamMemberAdded',
       tenant: { id: tenant(fx) },
       ...(opts.selectedChannelId === null ? {} : { settings: { selectedChannel: { id: opts.selectedChannelId ?? DESK_CHANNEL_ID } } }),

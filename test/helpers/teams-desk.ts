@@ -15,7 +15,7 @@ import { startFakeMsGraph, type FakeMsGraph, type FakeMsGraphOptions } from './f
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
 import { createTestClock, mention, recordingConnector, type RecordingConnector, type TestClock } from './slack-desk.js';
 import { cardAt, type TeamsCard } from './teams-cards.js';
-import { buildBotAddedToTeam, buildCardAction, buildPersonalMessage, postActivity, TENANT_ID, type PostedActivity } from './teams-activities.js';
+import { buildBotAddedToTeam, buildCardAction, buildPersonalMessage, postActivity, TEAM_AAD_GROUP_ID, TENANT_ID, type PostedActivity } from './teams-activities.js';
 import { loadTeamsPolicy, type TeamsPerson } from './teams-policy.js';
 import { openTestDatabase } from './test-database.js';
 import { settleOutbox } from './settle-outbox.js';
@@ -38,7 +38,7 @@ export interface TeamsDeskOptions {
   readonly clock?: TestClock;
   readonly policy?: Policy;
   /** A fake Microsoft Graph beside the fake Bot Connector (MICROSOFT_GRAPH_URL, TEAMS_APP_CATALOG_ID set). */
-  readonly msGraph?: Omit<FakeMsGraphOptions, 'catalogId' | 'externalId'>;
+  readonly msGraph?: Omit<FakeMsGraphOptions, 'catalogId' | 'externalId' | 'team'>;
 }
 
 export interface TeamsDesk {
@@ -72,7 +72,9 @@ export interface TeamsDesk {
 export async function startTeamsDesk(o: TeamsDeskOptions = {}): Promise<TeamsDesk> {
   const fake = await startFakeBotConnector();
   const slackApi = o.slack ? await startFakeSlackApi({ usergroups: { S0COMMS: ['U0FAY'] } }) : null;
-  const msGraph = o.msGraph ? await startFakeMsGraph({ ...o.msGraph, catalogId: TEAMS_CATALOG_ID, externalId: APP_ID }) : null;
+  // Graph lists the team's channels as the fake Bot Connector holds them.
+  const team = { aadGroupId: TEAM_AAD_GROUP_ID, messages: () => fake.messages };
+  const msGraph = o.msGraph ? await startFakeMsGraph({ ...o.msGraph, catalogId: TEAMS_CATALOG_ID, externalId: APP_ID, team }) : null;
   const db = await openTestDatabase();
   const clock = o.clock ?? createTestClock();
   const policy = o.policy ?? (await loadTeamsPolicy());

@@ -17,6 +17,7 @@ const UNSETTABLE_KEYS = [
 const OPTIONAL_STRINGS = [
   'id', 'name', 'text', 'channelId', 'locale', 'replyToId', 'from.name', 'from.aadObjectId', 'recipient.id', 'recipient.name',
   'conversation.conversationType', 'conversation.tenantId', 'conversation.name', 'channelData.tenant.id', 'channelData.team.id', 'channelData.channel.id',
+  'channelData.team.aadGroupId', 'channelData.settings.selectedChannel.id',
 ];
 
 /** The first thing wrong with an activity's shape, or null when handlers can read it. */

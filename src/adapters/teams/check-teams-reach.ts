@@ -1,11 +1,13 @@
 // Owns `npm run doctor`'s Teams section: the same check the start-up report makes (which way of reaching
-// everyone is in place, whether Entra groups can be read), without starting the desk or listening anywhere.
+// everyone is in place, whether Entra groups can be read, whether a lost answer can make a card show twice),
+// without starting the desk or listening anywhere.
 import express from 'express';
 import type { TeamsSettings } from '../../config/load-config.js';
 import type { Policy } from '../../policy/policy-schema.js';
 import { createTeamsApp } from './create-teams-app.js';
 import { createTeamsGraph, teamsAppOptions, type TeamsTransportOverrides } from './create-teams-graph.js';
 import type { TeamsTransport } from './create-teams-app.js';
+import { describePostingOnce } from './describe-posting-once.js';
 import { describeTeamsReach } from './describe-teams-reach.js';
 import type { TeamsLog } from './teams-deps.js';
 import { teamsLogger } from './teams-logger.js';
@@ -15,7 +17,8 @@ const QUIET: TeamsLog = { debug() {}, info() {}, warn() {}, error() {} };
 export async function checkTeamsReach(settings: TeamsSettings | null, policy: Policy): Promise<string[]> {
   if (!settings) return ['Microsoft Teams: not configured (MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID); nothing to check.'];
   const transport = await offlineTeamsTransport(settings);
-  return describeTeamsReach({ policy, ...createTeamsGraph(settings, transport.app) });
+  const graph = createTeamsGraph(settings, transport.app);
+  return [...(await describeTeamsReach({ policy, ...graph })), describePostingOnce(graph.graph)];
 }
 
 /**

@@ -9,8 +9,10 @@ import { createKeyLock } from '../key-lock.js';
 import { createActivityShapeGuard } from './activity-shape-guard.js';
 import { createTeamsApp } from './create-teams-app.js';
 import { createTeamsGraph, teamsAppOptions, type TeamsTransportOverrides } from './create-teams-graph.js';
+import { describePostingOnce } from './describe-posting-once.js';
 import { describeTeamsReach } from './describe-teams-reach.js';
 import { createEntraGroupDirectory } from './entra-group-directory.js';
+import { createTeamsMessageFinder } from './find-teams-message.js';
 import { registerCardAction } from './listen-card-action.js';
 import { registerConversationUpdate, WELCOME_KIND } from './listen-conversation-update.js';
 import { registerDeskMessage } from './listen-desk-message.js';
@@ -43,7 +45,8 @@ export async function createTeamsAdapter(ctx: DeskContext, settings: TeamsSettin
   const { graph, appChats } = createTeamsGraph(settings, transport.app);
   const entraGroups = ctx.policy.groups.map((g) => g.teams).filter((g): g is string => g !== undefined);
   const groups = createEntraGroupDirectory({ graph, groupIds: entraGroups, clock: ctx.clock, log });
-  const deps: TeamsDeps = { ctx, transport, refs: options.refs, cardMessages: options.cardMessages, locks: createKeyLock(), log, tenantId: settings.tenantId, appChats, groups };
+  const messageFinder = createTeamsMessageFinder({ graph, refs: options.refs, log });
+  const deps: TeamsDeps = { ctx, transport, refs: options.refs, cardMessages: options.cardMessages, locks: createKeyLock(), log, tenantId: settings.tenantId, appChats, groups, messageFinder };
   registerCardAction(transport.app, deps);
   registerConversationUpdate(transport.app, deps);
   registerDeskMessage(transport.app, deps);
@@ -66,6 +69,6 @@ export async function createTeamsAdapter(ctx: DeskContext, settings: TeamsSettin
     // Our server owns the port: the route exists since createTeamsApp returned.
     start: async () => groups.start(),
     stop: async () => groups.stop(),
-    report: () => describeTeamsReach({ policy: ctx.policy, graph, appChats }),
+    report: async () => [...(await describeTeamsReach({ policy: ctx.policy, graph, appChats })), describePostingOnce(graph)],
   };
 }

@@ -11,6 +11,10 @@ export interface ConversationRefRepository {
   get(key: string): Promise<ConversationReference | null>;
   /** The most recently seen reference: the bot's id, the tenant and the regional serviceUrl to reuse. */
   latest(): Promise<ConversationReference | null>;
+  /** Records that these channels are in the team whose Entra group id is given (what Graph calls the team). */
+  saveTeamOf(channelIds: readonly string[], aadGroupId: string): Promise<void>;
+  /** The Entra group id of the team holding this channel (or team id); null when Teams never said. */
+  teamOf(channelId: string): Promise<string | null>;
 }
 
 export function createPgConversationRefRepository(sql: Sql): ConversationRefRepository {
@@ -32,6 +36,17 @@ export function createPgConversationRefRepository(sql: Sql): ConversationRefRepo
         [SURFACE],
       );
       return res.rows[0]?.body ?? null;
+    },
+    async saveTeamOf(channelIds, aadGroupId) {
+      await sql.query(
+        `INSERT INTO teams_channel_teams (channel_id, aad_group_id) SELECT unnest($1::text[]), $2
+         ON CONFLICT (channel_id) DO UPDATE SET aad_group_id = $2, updated_at = now()`,
+        [channelIds, aadGroupId],
+      );
+    },
+    async teamOf(channelId) {
+      const res = await sql.query<{ aad_group_id: string }>(`SELECT aad_group_id FROM teams_channel_teams WHERE channel_id = $1`, [channelId]);
+      return res.rows[0]?.aad_group_id ?? null;
     },
   };
 }

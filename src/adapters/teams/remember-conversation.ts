@@ -8,7 +8,7 @@ export interface SeenActivity {
   readonly conversation: { readonly id: string; readonly conversationType?: unknown };
   readonly from?: { readonly id?: string | undefined; readonly aadObjectId?: string | undefined } | undefined;
   readonly channelData?: {
-    readonly team?: { readonly id?: string | undefined } | undefined;
+    readonly team?: { readonly id?: string | undefined; readonly aadGroupId?: string | undefined } | undefined;
     readonly channel?: { readonly id?: string | undefined } | undefined;
     readonly settings?: { readonly selectedChannel?: { readonly id?: string | undefined } | undefined } | undefined;
   } | undefined;
@@ -25,14 +25,22 @@ export async function rememberConversation(deps: Pick<TeamsDeps, 'refs'>, activi
   } else {
     // A channel thread's id is "<channel>;messageid=<root>": the channel is what later posts need.
     const base = activity.conversation.id.split(';')[0] ?? activity.conversation.id;
-    saved.set(base, at(base));
-    for (const id of [data?.team?.id, data?.channel?.id, data?.settings?.selectedChannel?.id]) {
-      if (id) saved.set(id, at(id));
-    }
+    const channels = [base, data?.team?.id, data?.channel?.id, data?.settings?.selectedChannel?.id].filter((id): id is string => Boolean(id));
+    for (const id of channels) saved.set(id, at(id));
+    await rememberTeam(deps, [...new Set(channels)], data?.team);
   }
   // The person's MRI, for the user ids a card's refresh names (load-personal-view.ts).
   const aad = activity.from?.aadObjectId;
   if (aad && activity.from?.id) saved.set(seenKey(aad), ref);
   for (const [key, value] of saved) await deps.refs.save(key, value);
   return [...saved.keys()];
+}
+
+/**
+ * Which team these channels are in, for reading them through Graph: Teams names the team's Entra group on the
+ * install and other team events; a message names only the team's id, whose group an earlier event recorded.
+ */
+async function rememberTeam(deps: Pick<TeamsDeps, 'refs'>, channelIds: readonly string[], team: { id?: string | undefined; aadGroupId?: string | undefined } | undefined): Promise<void> {
+  const group = team?.aadGroupId ?? (team?.id ? await deps.refs.teamOf(team.id) : null);
+  if (group) await deps.refs.saveTeamOf(channelIds, group);
 }

@@ -1,10 +1,12 @@
 // Owns putting one of a case's messages in Teams: post it once (services/post-once.ts), or replace it in place
-// (PUT) when it exists. Teams offers a bot no way to search a channel for what it posted, so `find` is null:
-// a post whose outcome was unknown (a 5xx, a timeout) is posted again, and may show twice.
+// (PUT) when it exists. Every card carries a mark (case, purpose), so a post whose outcome was unknown (a 5xx, a
+// timeout) is looked for through Microsoft Graph before it is posted again (find-teams-message.ts); where Graph
+// cannot look, it is posted again and may show twice.
 import type { ConversationReference } from '@microsoft/teams.api';
-import { PermanentError, RateLimitError } from '../../services/errors.js';
+import { DeskError, PermanentError, RateLimitError } from '../../services/errors.js';
 import { postOnce, type PostOnceResult } from '../../services/post-once.js';
 import { cardMessage, type AdaptiveCard } from './adaptive-elements.js';
+import { markCard } from './teams-card-mark.js';
 import { refFor } from './teams-conversations.js';
 import { SURFACE, type TeamsDeps } from './teams-deps.js';
 
@@ -27,7 +29,7 @@ export async function sendTeamsMessage(deps: TeamsDeps, m: TeamsCaseMessage): Pr
     if (m.redraw) await updateTeamsMessage(deps, { caseId: m.caseId, purpose: m.purpose, conversationId: existing.channel, card: m.card }, existing.messageId);
     return { channel: existing.channel, ts: existing.messageId, created: false };
   }
-  return postOnce(deps.cardMessages, {
+  const posted = await postOnce(deps.cardMessages, {
     surface: SURFACE,
     caseId: m.caseId,
     purpose: m.purpose,
@@ -36,19 +38,22 @@ export async function sendTeamsMessage(deps: TeamsDeps, m: TeamsCaseMessage): Pr
     certainlyNotSent,
     post: async () => {
       const ref = m.ref ?? (await refFor(deps, m.conversationId));
-      const sent = await deps.transport.send(ref, cardMessage(m.card));
+      const sent = await deps.transport.send(ref, cardMessage(markCard(m.card, m.caseId, m.purpose)));
       return { channel: m.conversationId, ts: sent.id };
     },
-    find: async () => null,
-    // Teams cannot be searched, so waiting for a slow post to land would gain nothing before posting again.
-    unanswered: () => false,
+    find: (window) => deps.messageFinder.find({ conversationId: m.conversationId, threadId: m.threadId ?? null }, window, m.caseId, m.purpose),
+    // Without Graph nothing can be found, so waiting for a slow post to land would gain nothing before posting again.
+    unanswered: (e) => deps.messageFinder.canLook && unanswered(e),
   });
+  // Found from an earlier attempt: it may show an older state of the case.
+  if (!posted.created && m.redraw) await updateTeamsMessage(deps, { caseId: m.caseId, purpose: m.purpose, conversationId: posted.channel, card: m.card }, posted.ts);
+  return posted;
 }
 
 /** Replaces a posted card for everyone (PUT); one deleted in Teams is forgotten, so the next refresh posts it again. */
 export async function updateTeamsMessage(deps: TeamsDeps, m: Pick<TeamsCaseMessage, 'caseId' | 'purpose' | 'conversationId' | 'card'>, activityId: string): Promise<void> {
   try {
-    await deps.transport.update(await refFor(deps, m.conversationId), activityId, cardMessage(m.card));
+    await deps.transport.update(await refFor(deps, m.conversationId), activityId, cardMessage(markCard(m.card, m.caseId, m.purpose)));
   } catch (e) {
     if (!(e instanceof PermanentError && /answered 404\b/.test(e.message))) throw e;
     await deps.cardMessages.forget(m.caseId, SURFACE, m.purpose);
@@ -59,4 +64,9 @@ export async function updateTeamsMessage(deps: TeamsDeps, m: Pick<TeamsCaseMessa
 /** Teams certainly did not post: it said 429 or refused (4xx), or we never got as far as calling it. */
 export function certainlyNotSent(e: unknown): boolean {
   return e instanceof RateLimitError || e instanceof PermanentError;
+}
+
+/** No answer at all (our timeout, a dropped connection): the post may still be on its way and land later. */
+function unanswered(e: unknown): boolean {
+  return e instanceof DeskError && e.code === 'teams_unreachable';
 }

@@ -5,6 +5,7 @@ import type { CardMessageRepository } from '../../services/ports.js';
 import type { KeyLock } from '../key-lock.js';
 import type { TeamsTransport } from './create-teams-app.js';
 import type { EntraGroupDirectory } from './entra-group-directory.js';
+import type { TeamsMessageFinder } from './find-teams-message.js';
 import type { AppChatFinder } from './graph-app-chat.js';
 import type { ConversationRefRepository } from './pg-conversation-ref-repository.js';
 
@@ -30,6 +31,8 @@ export interface TeamsDeps {
   readonly appChats: AppChatFinder | null;
   /** Entra groups named in the policy, with their members from Graph (none when Graph is off). */
   readonly groups: EntraGroupDirectory;
+  /** Looks for a post whose answer was lost (Graph), so it is not posted twice; finds nothing while Graph is off. */
+  readonly messageFinder: TeamsMessageFinder;
 }
 
 export const SURFACE = 'teams';

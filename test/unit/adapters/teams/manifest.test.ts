@@ -36,6 +36,9 @@ describe('manifests/teams', () => {
     expect(filled).toMatchObject({ id: APP_ID, bots: [{ botId: APP_ID, scopes: ['team', 'personal', 'groupChat'], needsChannelSelector: true }] });
     // Graph application permissions (installing the app for a person) need the Entra app named here.
     expect(filled['webApplicationInfo']).toEqual({ id: APP_ID, resource: `api://botid-${APP_ID}` });
+    // Resource-specific consent, given by the team owner as the app is added: reading the channel for a card whose
+    // answer was lost (find-teams-message.ts), so it is not posted twice.
+    expect(filled['authorization']).toEqual({ permissions: { resourceSpecific: [{ name: 'ChannelMessage.Read.Group', type: 'Application' }, { name: 'ChatMessage.Read.Chat', type: 'Application' }] } });
     expect(await AppManifestUtils.validateAgainstSchema(filled as unknown as AppManifest, schema)).toEqual([]);
     // The validator does catch mistakes: no silent pass.
     expect(await AppManifestUtils.validateAgainstSchema({ ...filled, accentColor: 'green' } as unknown as AppManifest, schema)).not.toEqual([]);
