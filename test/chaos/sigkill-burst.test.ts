@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { postSigned } from '../../src/http/post-signed.js';
 import type { Db } from '../../src/store/db.js';
 import { openPglite } from '../../src/store/open-pglite.js';
+import { entryPointArgs } from '../helpers/entry-point.js';
 import { startFakeSlackApi, type FakeSlackApi, type SlackBody } from '../helpers/fake-slack-api.js';
 import { openTestDatabase, testDatabaseKind } from '../helpers/test-database.js';
 import { sampleMention } from '../helpers/test-desk.js';
@@ -52,7 +53,7 @@ async function startDesk(): Promise<void> {
     SLACK_POST_INTERVAL_MS: '0',
     DATABASE_URL: db ? String(db.connectionString) : '', DESK_DATA_DIR: dataDir || join(tmpdir(), 'unused'),
   };
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: 'ignore' });
+  child = spawn(process.execPath, entryPointArgs('src/main.ts'), { env, stdio: 'ignore' });
   await vi.waitFor(async () => expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200), { timeout: 60_000, interval: 200 });
 }
 

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { entryPointArgs } from './entry-point.js';
 import { databaseUrl } from './postgres-template.js';
 import { admin, testDatabaseKind, testServerUrl } from './test-database.js';
 
@@ -41,9 +42,9 @@ export interface DeskProcess {
   listening(timeoutMs?: number): Promise<string>;
 }
 
-/** `node --import tsx src/main.ts` from the repository, or `node dist/main.js` from cwd when given. */
+/** src/main.ts from the repository (entry-point.ts: through tsx, or CI's fresh build), or `node dist/main.js` from cwd. */
 export function startDeskProcess(env: Record<string, string>, o: { cwd?: string; entry?: 'sources' | 'dist' } = {}): DeskProcess {
-  const args = o.entry === 'dist' ? ['--enable-source-maps', 'dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const args = o.entry === 'dist' ? ['--enable-source-maps', 'dist/main.js'] : entryPointArgs('src/main.ts');
   const child = spawn(process.execPath, args, {
     cwd: o.cwd ?? process.cwd(),
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
