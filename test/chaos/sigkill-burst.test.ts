@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { postSigned } from '../../src/http/post-signed.js';
 import type { Db } from '../../src/store/db.js';
 import { openPglite } from '../../src/store/open-pglite.js';
+import { seedPgliteFolder } from '../helpers/desk-process.js';
 import { entryPointArgs } from '../helpers/entry-point.js';
 import { startFakeSlackApi, type FakeSlackApi, type SlackBody } from '../helpers/fake-slack-api.js';
 import { openTestDatabase, testDatabaseKind } from '../helpers/test-database.js';
@@ -36,7 +37,12 @@ beforeAll(async () => {
   slack = await startFakeSlackApi();
   port = await freePort();
   if ((await testDatabaseKind()) === 'postgres') db = await openTestDatabase();
-  else dataDir = await mkdtemp(join(tmpdir(), 'desk-kill-'));
+  else {
+    // Migrated already, as the PostgreSQL database is (copied from the template): the kills are the subject here,
+    // and initdb with every migration in WebAssembly took most of the first start.
+    dataDir = await mkdtemp(join(tmpdir(), 'desk-kill-'));
+    await seedPgliteFolder(dataDir);
+  }
 });
 afterAll(async () => {
   child?.kill('SIGKILL');
