@@ -57,6 +57,9 @@ async function startDesk(): Promise<void> {
     // Unpaced: every card goes to one channel, and at Slack's one a second the burst would take minutes to show.
     // This run is about crashes; the pacer has its own tests (test/integration/store/pg-channel-pacer*).
     SLACK_POST_INTERVAL_MS: '0',
+    // Cards the killed desk had claimed come back once its lease ends: 60 s by default, most of this file's time in
+    // the runs that killed it mid-post (9 s alone, 69 s in CI). The fake Slack answers at once, so 15 s is ample.
+    DESK_OUTBOX_LEASE_SECONDS: '15',
     DATABASE_URL: db ? String(db.connectionString) : '', DESK_DATA_DIR: dataDir || join(tmpdir(), 'unused'),
   };
   child = spawn(process.execPath, entryPointArgs('src/main.ts'), { env, stdio: 'ignore' });
