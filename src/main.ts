@@ -18,9 +18,8 @@ async function main(): Promise<void> {
   const policy = await loadPolicy(config.policyPath);
   if (!config.databaseUrl) await checkDataDir(config.dataDir);
   const desk = await startDesk({ config, policy, logger });
-  for (const line of describeStartup(config, desk)) console.log(line);
-  // Asked of the platforms after the server is up, so a slow answer delays only these lines.
-  for (const adapter of desk.adapters) for (const line of (await adapter.report?.().catch((e: unknown) => [`${adapter.surface}: could not check (${String(e)})`])) ?? []) console.log(line);
+  // Before the startup lines: whoever reads "listening on http://…" and sends SIGTERM gets a clean stop, not a
+  // process killed by the signal while the platforms' reports were still being asked for.
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) {
@@ -39,6 +38,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  for (const line of describeStartup(config, desk)) console.log(line);
+  // Asked of the platforms after the server is up, so a slow answer delays only these lines.
+  for (const adapter of desk.adapters) for (const line of (await adapter.report?.().catch((e: unknown) => [`${adapter.surface}: could not check (${String(e)})`])) ?? []) console.log(line);
   // Last, once a signal can stop the desk cleanly: the link is written to the database first.
   const signInLink = stopping ? null : await desk.web?.localSignInLink().catch(() => null);
   if (signInLink) console.log(`\nOpen this link to sign in as the local administrator (works once, for 24 hours):\n  http://localhost:${desk.port}${signInLink}\n`);

@@ -213,6 +213,7 @@ function createWorker(ctx: DeskContext, db: Db, adapters: readonly ChatAdapter[]
     clock: ctx.clock,
     workerId: `desk-${process.pid}-${randomUUID().slice(0, 8)}`,
     pollMs: o.outboxPollMs ?? 500,
+    leaseMs: o.config.env.DESK_OUTBOX_LEASE_SECONDS * 1000,
     logger: o.logger,
     handlers: countedHandlers(metrics, {
       ...chatOutboxHandlers(adapters),

@@ -54,6 +54,12 @@ export const envSchema = z.object({
   DESK_DRAIN_SECONDS: z.coerce.number('a number of seconds').min(0).max(120).default(0),
   /** Then: how long requests already being answered get to finish before their connections are cut. */
   DESK_STOP_GRACE_SECONDS: z.coerce.number('a number of seconds').min(0).max(120).default(8),
+  /**
+   * How long an outbox item claimed by a desk stays its own: a desk that dies mid-item (SIGKILL, a lost node) leaves
+   * its items to the others, or to its next start, only after this. Longer than a chat call may take (three
+   * CHAT_REQUEST_TIMEOUT_MS: the call, then the wait before looking for a message that may still land).
+   */
+  DESK_OUTBOX_LEASE_SECONDS: z.coerce.number('a number of seconds').int().min(5).max(3600).default(60),
   RSS_POLL_SECONDS: z.coerce.number().int().min(60, 'at least 60 (be kind to the sites you watch)').default(900),
   CHAT_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(200, 'at least 200').max(120_000, 'at most 120000 (two minutes)').default(10_000),
 });

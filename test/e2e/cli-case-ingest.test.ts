@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entryPointArgs } from '../helpers/entry-point.js';
 import { startTestDesk, TEST_INTAKE_SECRET, TEST_READ_TOKEN, type TestDesk } from '../helpers/test-desk.js';
 
 const run = promisify(execFile);
@@ -10,7 +11,7 @@ beforeAll(async () => { desk = await startTestDesk(); });
 afterAll(async () => { await desk.close(); });
 
 function cli(script: string, ...args: string[]) {
-  return run(process.execPath, ['--import', 'tsx', `src/cli/${script}`, ...args, '--url', desk.url], { env: { ...process.env, INTAKE_SECRET: TEST_INTAKE_SECRET, DESK_API_TOKEN: TEST_READ_TOKEN }, timeout: 30_000 });
+  return run(process.execPath, [...entryPointArgs(`src/cli/${script}`), ...args, '--url', desk.url], { env: { ...process.env, INTAKE_SECRET: TEST_INTAKE_SECRET, DESK_API_TOKEN: TEST_READ_TOKEN }, timeout: 30_000 });
 }
 
 describe('npm run ingest and npm run case', () => {

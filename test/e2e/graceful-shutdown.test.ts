@@ -38,7 +38,7 @@ const readyz = (url: string) => fetch(`${url}/readyz`).then((r) => r.status, (e:
 
 describe('graceful shutdown of the desk process', () => {
   it('fails readiness first, answers the slow request in hand, refuses new connections, and exits 0', async () => {
-    store = await processStore();
+    store = await processStore({ migrated: true });
     const p = startDeskProcess({ ...store.env, INTAKE_SECRET: SECRET, DESK_DRAIN_SECONDS: '1', DESK_STOP_GRACE_SECONDS: '10' });
     const url = await p.listening();
     expect(await readyz(url)).toBe(200);
@@ -62,7 +62,7 @@ describe('graceful shutdown of the desk process', () => {
   }, 120_000);
 
   it('cuts a request that never finishes once the grace is over, and still exits 0', async () => {
-    store = await processStore();
+    store = await processStore({ migrated: true });
     const p = startDeskProcess({ ...store.env, INTAKE_SECRET: SECRET, DESK_STOP_GRACE_SECONDS: '1' });
     const url = await p.listening();
     const stalled = slowIntake(url);

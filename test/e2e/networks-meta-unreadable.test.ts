@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signMetaBody } from '../../src/adapters/networks/meta/verify-meta-signature.js';
+import { entryPointArgs } from '../helpers/entry-point.js';
 import { startTestDesk, TEST_INTAKE_SECRET, TEST_READ_TOKEN, type TestDesk } from '../helpers/test-desk.js';
 
 const APP_SECRET = 'meta-app-secret-for-tests';
@@ -20,7 +21,7 @@ afterAll(async () => {
 });
 
 function cli(...args: string[]) {
-  return run(process.execPath, ['--import', 'tsx', 'src/cli/unreadable.ts', ...args, '--url', desk.url], { env: { ...process.env, INTAKE_SECRET: TEST_INTAKE_SECRET, DESK_API_TOKEN: TEST_READ_TOKEN }, timeout: 30_000 });
+  return run(process.execPath, [...entryPointArgs('src/cli/unreadable.ts'), ...args, '--url', desk.url], { env: { ...process.env, INTAKE_SECRET: TEST_INTAKE_SECRET, DESK_API_TOKEN: TEST_READ_TOKEN }, timeout: 30_000 });
 }
 
 function postWebhook(raw: string, signature = signMetaBody(APP_SECRET, raw)): Promise<Response> {

@@ -5,7 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { databaseUrl } from './postgres-template.js';
+import { openPglite } from '../../src/store/open-pglite.js';
+import { entryPointArgs } from './entry-point.js';
+import { migratedPgliteImage } from './pglite-image.js';
+import { copyDatabase, databaseUrl, migratedTemplate } from './postgres-template.js';
 import { admin, testDatabaseKind, testServerUrl } from './test-database.js';
 
 export interface ProcessStore {
@@ -15,14 +18,27 @@ export interface ProcessStore {
   dispose(): Promise<void>;
 }
 
+export interface ProcessStoreOptions {
+  /**
+   * true: the schema already in place, as a desk restarted on its store finds it (copied from the migrated template or
+   * image, test-database.ts), for tests about something other than a first start: on PGlite a desk's first start runs
+   * initdb and every migration in WebAssembly, which took the child most of its start-up. Default: an empty store.
+   */
+  readonly migrated?: boolean;
+}
+
 /** A store of its own for a desk process: a new database on the test server, or a temp data folder. */
-export async function processStore(): Promise<ProcessStore> {
+export async function processStore(options: ProcessStoreOptions = {}): Promise<ProcessStore> {
   const dataDir = await mkdtemp(join(tmpdir(), 'desk-proc-'));
   const removeDir = () => rm(dataDir, { recursive: true, force: true });
-  if ((await testDatabaseKind()) === 'pglite') return { kind: 'pglite', env: { DATABASE_URL: '', DESK_DATA_DIR: dataDir }, dispose: removeDir };
+  if ((await testDatabaseKind()) === 'pglite') {
+    if (options.migrated) await seedPgliteFolder(dataDir);
+    return { kind: 'pglite', env: { DATABASE_URL: '', DESK_DATA_DIR: dataDir }, dispose: removeDir };
+  }
   const server = testServerUrl();
   const name = `desk_proc_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await admin(server, `CREATE DATABASE ${name}`);
+  if (options.migrated) await copyDatabase(server, name, await migratedTemplate(server));
+  else await admin(server, `CREATE DATABASE ${name}`);
   return {
     kind: 'postgres',
     env: { DATABASE_URL: databaseUrl(server, name), DESK_DATA_DIR: dataDir },
@@ -33,6 +49,11 @@ export async function processStore(): Promise<ProcessStore> {
   };
 }
 
+/** Writes the migrated image into a data folder (PGlite loads an image only into an empty one), then lets it go. */
+export async function seedPgliteFolder(dataDir: string): Promise<void> {
+  await (await openPglite(dataDir, { image: await migratedPgliteImage() })).close();
+}
+
 export interface DeskProcess {
   readonly child: ChildProcess;
   output(): string;
@@ -41,9 +62,9 @@ export interface DeskProcess {
   listening(timeoutMs?: number): Promise<string>;
 }
 
-/** `node --import tsx src/main.ts` from the repository, or `node dist/main.js` from cwd when given. */
+/** src/main.ts from the repository (entry-point.ts: through tsx, or CI's fresh build), or `node dist/main.js` from cwd. */
 export function startDeskProcess(env: Record<string, string>, o: { cwd?: string; entry?: 'sources' | 'dist' } = {}): DeskProcess {
-  const args = o.entry === 'dist' ? ['--enable-source-maps', 'dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const args = o.entry === 'dist' ? ['--enable-source-maps', 'dist/main.js'] : entryPointArgs('src/main.ts');
   const child = spawn(process.execPath, args, {
     cwd: o.cwd ?? process.cwd(),
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },

@@ -16,6 +16,7 @@ import { EventSealer } from '../../../src/store/event-sealer.js';
 import { migrate } from '../../../src/store/migrate.js';
 import { openDatabase, type DatabaseOptions } from '../../../src/store/open-database.js';
 import { PgChainHistory } from '../../../src/store/pg-chain-history.js';
+import { entryPointArgs } from '../../helpers/entry-point.js';
 import { openTestDatabase, testDatabaseKind } from '../../helpers/test-database.js';
 import { buildHistory, dataProtectionContext, settableClock } from './history-builder.js';
 
@@ -42,7 +43,7 @@ async function cli(script: string, args: string[] = []): Promise<{ code: number;
     DESK_CHECKPOINT_DIR: path.join(work, 'checkpoints'), DESK_CHECKPOINT_KEY: path.join(work, 'key.pem'), DESK_CHECKPOINT_PUBLIC_KEY: path.join(work, 'key.pub.pem'),
   };
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join('src/cli', script), ...args], { cwd: root, env });
+    const { stdout, stderr } = await run(process.execPath, [...entryPointArgs(path.join('src/cli', script)), ...args], { cwd: root, env });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const failed = e as { code: number; stdout: string; stderr: string };

@@ -20,6 +20,7 @@ import type { Db } from '../../../src/store/db.js';
 import { EventSealer } from '../../../src/store/event-sealer.js';
 import { PgChainHistory } from '../../../src/store/pg-chain-history.js';
 import { PgExportSource } from '../../../src/store/pg-export-source.js';
+import { entryPointArgs } from '../../helpers/entry-point.js';
 import { openTestDatabase } from '../../helpers/test-database.js';
 import { buildHistory, dataProtectionContext, settableClock } from './history-builder.js';
 
@@ -139,7 +140,7 @@ describe('case export', () => {
     await writeFile(zipFile, await caseExportZip(ctx, exported));
     await writeFile(keyFile, keys.publicKeyPem);
     const root = resolve(import.meta.dirname, '../../..');
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/verify-export.ts', zipFile, '--public-key', keyFile], { cwd: root });
+    const { stdout } = await promisify(execFile)(process.execPath, [...entryPointArgs('src/cli/verify-export.ts'), zipFile, '--public-key', keyFile], { cwd: root });
     expect(stdout).toMatch(/^proof holds: 5 events, chained through/);
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitOfWork } from '../../../src/store/create-pg-store.js';
 import type { Db } from '../../../src/store/db.js';
 import { openDatabase, type DatabaseOptions } from '../../../src/store/open-database.js';
+import { entryPointArgs } from '../../helpers/entry-point.js';
 import { openTestDatabase, testDatabaseKind } from '../../helpers/test-database.js';
 import { claimedEvent, seedCase } from './store-fixtures.js';
 
@@ -33,7 +34,7 @@ afterAll(async () => cleanup?.());
 async function cli(script: string): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = { ...process.env, DATABASE_URL: options.databaseUrl ?? '', DESK_DATA_DIR: options.dataDir };
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join('src/cli', script)], { cwd: root, env });
+    const { stdout, stderr } = await run(process.execPath, entryPointArgs(path.join('src/cli', script)), { cwd: root, env });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const failed = e as { code: number; stdout: string; stderr: string };

@@ -29,6 +29,12 @@ describe('loadConfig', () => {
     expect(problems.find((p) => p.startsWith('SLACK_BOT_TOKEN:'))).toMatch(/xoxb-/);
   });
 
+  it('keeps an outbox claim 60 s unless DESK_OUTBOX_LEASE_SECONDS says otherwise, and never under 5 s', () => {
+    expect(loadConfig({}).env.DESK_OUTBOX_LEASE_SECONDS).toBe(60);
+    expect(loadConfig({ DESK_OUTBOX_LEASE_SECONDS: '15' }).env.DESK_OUTBOX_LEASE_SECONDS).toBe(15);
+    expect(problemsOf({ DESK_OUTBOX_LEASE_SECONDS: '1' }).find((p) => p.startsWith('DESK_OUTBOX_LEASE_SECONDS:'))).toBeDefined();
+  });
+
   it('needs a signing secret or an app token with a Slack bot token', () => {
     expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1' })[0]).toMatch(/^SLACK_SIGNING_SECRET:/);
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack).toMatchObject({ appToken: 'xapp-1', signingSecret: null });
