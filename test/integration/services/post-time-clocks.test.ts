@@ -125,7 +125,8 @@ describe('the FOI clock', () => {
   });
 
   it('counts from the post when an officer classifies it as FOI days later, and an earlier start stands', async () => {
-    const c = await ingestAt('2026-12-01T10:00:00Z', { postedAt: '2026-12-01T09:00:00Z', text: 'Can you tell me how many fines were issued for fly-tipping last year?' });
+    const c = await ingestAt('2026-12-01T10:00:00Z', { postedAt: '2026-12-01T09:00:00Z', text: 'Who decides how big the fly-tipping fines are round here?' });
+    // Not read as FOI (no recorded figures asked for over a period): an officer decides it is one, days later.
     expect(c.deadlines['foi_response']).toBeUndefined();
     now = new Date('2026-12-09T10:00:00Z');
     const ana = { personId: 'ana', name: 'Ana Patel', initials: 'AP', roles: ['comms_officer' as const], surface: 'slack' as const };
