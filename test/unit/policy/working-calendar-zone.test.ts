@@ -59,9 +59,11 @@ describe('zoneClock.dayOf', () => {
     expect(disagreements(instants(around - 3 * 3_600_000, 6 * 3_600_000, 7_000), (ms) => clock.dayOf(ms), (ms) => dayByLuxon(zone, ms))).toEqual([]);
   });
 
+  // Every day of forty years, each at a few times of day (a step just under four hours walks through the hours):
+  // the minutes around a change are swept above, so this looks for a day the cache gets wrong, not a minute.
   it('agrees with luxon at instants spread over forty years', () => {
     const zone = IANAZone.create('Europe/London');
     const clock = zoneClock('Europe/London');
-    expect(disagreements(instants(Date.UTC(1990, 0, 1), 40 * 365 * DAY_MS, 3_599_999), (ms) => clock.dayOf(ms), (ms) => dayByLuxon(zone, ms))).toEqual([]);
+    expect(disagreements(instants(Date.UTC(1990, 0, 1), 40 * 365 * DAY_MS, 4 * 3_600_000 - 1), (ms) => clock.dayOf(ms), (ms) => dayByLuxon(zone, ms))).toEqual([]);
   });
 });
