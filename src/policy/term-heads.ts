@@ -46,22 +46,37 @@ export function headId(head: string): number {
 }
 
 /**
- * Which heads a text holds, one byte a registered head: `anywhere`, 1 where the lower-cased text includes it;
- * `atWordStart`, 1 where it also opens a word (the same table as `anywhere` when the text is not plain).
+ * Which heads a text holds: `anywhere`, 1 where the lower-cased text includes the head (one byte a registered head);
+ * and, in a plain text, where each head opens a word (`openings`); null when the text is not plain, and then where a
+ * term may match is not known from its letters.
  */
 export interface HeadsPresent {
   readonly anywhere: Uint8Array;
-  readonly atWordStart: Uint8Array;
+  readonly openings: WordOpenings | null;
+}
+
+/**
+ * Where each head opens a word of a plain text, in order: a list per head, linked through two shared arrays (one
+ * text's few hundred places, rather than an array for each of the thousands of heads).
+ */
+export interface WordOpenings {
+  /** The first place of each head's list, -1 when it opens no word. */
+  readonly first: Int32Array;
+  /** Each place, and the next place of the same head's list (-1 at its end). */
+  readonly at: number[];
+  readonly next: number[];
 }
 
 /**
  * Whether the term is worth its regular expression: its head is in the lower-cased text (the first look the desk
  * has always made, so the answers stay the same) and, in a plain text, its anchor opens a word there (a term's
  * expression only matches after a character that is no letter or digit; most heads found inside other words,
- * "bin" in "cabinet", end here).
+ * "bin" in "cabinet", end here). Elsewhere the anchor is only looked for anywhere.
  */
 export function holds(heads: HeadsPresent, head: number, anchor: number): boolean {
-  return (head < 0 || heads.anywhere[head] === 1) && (anchor < 0 || heads.atWordStart[anchor] === 1);
+  if (head >= 0 && heads.anywhere[head] !== 1) return false;
+  if (anchor < 0) return true;
+  return heads.openings === null ? heads.anywhere[anchor] === 1 : heads.openings.first[anchor]! >= 0;
 }
 
 /**
@@ -78,30 +93,36 @@ export function headsIn(text: string): HeadsPresent {
 /**
  * A plain text has no letter, digit, mark or cased character beyond ASCII (emoji, curly quotes and "£" are fine).
  * In it, lower-casing keeps every character in its place and agrees with how a case-insensitive expression
- * compares letters, and a letter or digit is [A-Za-z0-9]: so where a term's expression matches, its anchor opens
- * a word of the lower-cased text. Elsewhere ("ſ" matches "s", "İ" lower-cases to two characters) only the head is
- * looked for.
+ * compares letters, and a letter or digit is [A-Za-z0-9]: so a term's expression matches only where its anchor
+ * opens a word of the lower-cased text, and need be tried only there. Elsewhere ("ſ" matches "s", "İ" lower-cases
+ * to two characters) only the head is looked for, and the expression reads the whole text.
  */
 const NOT_PLAIN = /(?![\0-\x7f])[\p{L}\p{N}\p{M}\p{Cased}\p{Changes_When_Casefolded}\p{Changes_When_Lowercased}]/u;
 
 function walk(text: string): HeadsPresent {
   const lower = text.toLowerCase();
   const anywhere = new Uint8Array(ids.size);
-  const plain = !NOT_PLAIN.test(text);
-  const atWordStart = plain ? new Uint8Array(ids.size) : anywhere;
-  for (let start = 0; start < lower.length; start++) {
-    const opensWord = plain && (start === 0 || !isAsciiLetterOrDigit(lower.charCodeAt(start - 1)));
+  const openings = NOT_PLAIN.test(text) ? null : { first: new Int32Array(ids.size).fill(-1), at: [] as number[], next: [] as number[] };
+  // From the end, so that each head's list, built by putting each place in front, reads from the start.
+  for (let start = lower.length - 1; start >= 0; start--) {
+    const opensWord = openings !== null && (start === 0 || !isAsciiLetterOrDigit(lower.charCodeAt(start - 1)));
     let node: HeadNode | undefined = root;
     for (let i = start; i < lower.length; i++) {
       node = node.next.get(lower.charCodeAt(i));
       if (!node) break;
       if (node.id >= 0) {
         anywhere[node.id] = 1;
-        if (opensWord) atWordStart[node.id] = 1;
+        if (opensWord) opening(openings!, node.id, start);
       }
     }
   }
-  return { anywhere, atWordStart };
+  return { anywhere, openings };
+}
+
+function opening(openings: WordOpenings & { at: number[]; next: number[] }, id: number, at: number): void {
+  openings.at.push(at);
+  openings.next.push(openings.first[id]!);
+  openings.first[id] = openings.at.length - 1;
 }
 
 function isAsciiLetterOrDigit(code: number): boolean {
