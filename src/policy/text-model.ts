@@ -1,12 +1,8 @@
 // Owns a small linear text classifier (one-vs-rest logistic regression over word and character n-grams): trained, read, saved.
-// Only the stemmer: wink-nlp-utils as a whole costs tens of MiB at start, and every desk reads mentions.
-import stem from 'wink-porter2-stemmer';
-import { stemmable } from './stemmable.js';
-import { hasAnyTerm } from './find-terms.js';
+import { bucketsOf, conceptsIn, distinctBuckets, featureHashes, letterGrams, modelWords, stemOf, WORDS_KEPT, type Concepts } from './feature-buckets.js';
 import { RecentTexts } from './recent-texts.js';
 
-/** Named lists of words for one idea each (a person who may be vulnerable, a sign of harm…): policy `reader.concepts`. */
-export type Concepts = Readonly<Record<string, readonly string[]>>;
+export type { Concepts } from './feature-buckets.js';
 
 /**
  * A label's weights as saved: one per feature bucket, quantised to a signed byte (weight = byte × scale) and
@@ -53,18 +49,15 @@ const RATE = 0.5;
  * what was learned from one wording to another the lists name.
  */
 export function textFeatures(text: string, concepts: Concepts = {}): string[] {
-  const words = (text.toLowerCase().replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => (/^\d+$/.test(w) ? '0' : w));
+  const words = modelWords(text);
   const stems = words.map(stemOf);
   const out = new Set<string>();
   stems.forEach((s, i) => {
     out.add(`w:${s}`);
     if (i > 0) out.add(`b:${stems[i - 1]} ${s}`);
   });
-  for (const w of words) {
-    const padded = ` ${w} `;
-    for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) out.add(`c:${padded.slice(i, i + n)}`);
-  }
-  const found = Object.keys(concepts).filter((c) => hasAnyTerm(text, concepts[c]!, { forms: true })).sort();
+  for (const w of words) for (const gram of letterGrams(w)) out.add(`c:${gram}`);
+  const found = conceptsIn(text, concepts);
   found.forEach((c, i) => {
     out.add(`k:${c}`);
     for (const d of found.slice(i + 1)) out.add(`k:${c}+${d}`);
@@ -125,7 +118,7 @@ export function scoreText(model: TextModelData, text: string, concepts: Concepts
   const read = readText(text, concepts);
   const m = prepared(model);
   const count = m.labels.length;
-  const scale = 1 / Math.sqrt(read.features.length || 1);
+  const scale = 1 / Math.sqrt(read.featureCount || 1);
   // Each label's sum in the order of the text's buckets, as one label at a time would add them (the same figures).
   const { weights, scales } = m;
   const z = new Float64Array(count);
@@ -133,15 +126,21 @@ export function scoreText(model: TextModelData, text: string, concepts: Concepts
     const row = id * count;
     for (let l = 0; l < count; l++) z[l]! += weights[row + l]! * scales[l]! * scale;
   }
-  return m.labels
-    .map((label, l) => ({ label, probability: sigmoid(m.biases[l]! + z[l]!) }))
-    .sort((a, b) => b.probability - a.probability || (a.label < b.label ? -1 : 1));
+  // A plain loop and a named comparator: chained on `map`'s fresh array, `sort` deoptimised scoreText on every call.
+  const scores: LabelScore[] = [];
+  for (let l = 0; l < count; l++) scores.push({ label: m.labels[l]!, probability: sigmoid(m.biases[l]! + z[l]!) });
+  return scores.sort(likeliestFirst);
+}
+
+function likeliestFirst(a: LabelScore, b: LabelScore): number {
+  return b.probability - a.probability || (a.label < b.label ? -1 : 1);
 }
 
 /**
  * A model's weights laid out for scoring: every label's byte for one bucket side by side, so scoring a text reads
  * one short row per feature instead of one place in each label's own table (dozens of tables of 8,192 figures:
- * reading them far apart was most of the model's cost).
+ * reading them far apart was most of the model's cost). Bytes, not the figures they stand for: eight times the
+ * size was slower, the rows a mention reads no longer staying in the processor's cache.
  */
 interface PreparedModel {
   readonly labels: readonly string[];
@@ -149,6 +148,8 @@ interface PreparedModel {
   readonly scales: Float64Array;
   /** The saved bytes, bucket by bucket: label l's byte for bucket b at b × labels + l. */
   readonly weights: Int8Array;
+  /** What each written word weighs for each label (weightiestWords), kept a word and concepts. */
+  readonly wordWeights: WeakMap<Concepts, Map<string, Float64Array>>;
 }
 
 const preparedModels = new WeakMap<TextModelData, PreparedModel>();
@@ -161,7 +162,8 @@ function prepared(model: TextModelData): PreparedModel {
       const bytes = new Int8Array(Buffer.from(lw.weights, 'base64'));
       for (let b = 0; b < model.buckets; b++) weights[b * entries.length + l] = bytes[b]!;
     });
-    m = { labels: entries.map(([label]) => label), biases: Float64Array.from(entries, ([, lw]) => lw.bias), scales: Float64Array.from(entries, ([, lw]) => lw.scale), weights };
+    const scales = Float64Array.from(entries, ([, lw]) => lw.scale);
+    m = { labels: entries.map(([label]) => label), biases: Float64Array.from(entries, ([, lw]) => lw.bias), scales, weights, wordWeights: new WeakMap() };
     preparedModels.set(model, m);
   }
   return m;
@@ -172,23 +174,39 @@ export function weightiestWords(model: TextModelData, label: string, text: strin
   const m = prepared(model);
   const l = m.labels.indexOf(label);
   if (l < 0) return [];
-  const count = m.labels.length;
-  const weight = (word: string) => {
-    let sum = 0;
-    for (const id of wordBuckets(word, concepts, model.buckets)) sum += m.weights[id * count + l]! * m.scales[l]!;
-    return sum;
-  };
   return readText(text, concepts)
-    .written.map((word) => ({ word, w: weight(word) }))
+    .written.map((word) => ({ word, w: wordWeights(model, m, word, concepts)[l]! }))
     .filter((x) => x.w > 0.2)
     .sort((a, b) => b.w - a.w)
     .slice(0, 3)
     .map((x) => x.word);
 }
 
-/** A text as the models read it: its features, the buckets they fall in, the words it quotes. */
+/**
+ * What a written word weighs for each label: its buckets' weights summed in their order (as one label at a time
+ * would add them), read as a text of its own. A mention's words are weighed for several labels and models, and
+ * residents use the same words: kept (bounded as the words' buckets are).
+ */
+function wordWeights(model: TextModelData, m: PreparedModel, word: string, concepts: Concepts): Float64Array {
+  let words = m.wordWeights.get(concepts);
+  if (!words) m.wordWeights.set(concepts, (words = new Map()));
+  let sums = words.get(word);
+  if (!sums) {
+    if (words.size >= WORDS_KEPT) words.clear();
+    const count = m.labels.length;
+    sums = new Float64Array(count);
+    for (const id of wordBuckets(word, concepts, model.buckets)) {
+      const row = id * count;
+      for (let l = 0; l < count; l++) sums[l]! += m.weights[row + l]! * m.scales[l]!;
+    }
+    words.set(word, sums);
+  }
+  return sums;
+}
+
+/** A text as the models read it: how many features, the buckets they fall in, the words it quotes. */
 interface ReadText {
-  readonly features: readonly string[];
+  readonly featureCount: number;
   buckets(count: number): Int32Array;
   /** Each written word once, in order: handles and links are who and where, not why. */
   readonly written: readonly string[];
@@ -202,13 +220,13 @@ function readText(text: string, concepts: Concepts): ReadText {
 }
 
 function featuresRead(text: string, concepts: Concepts): ReadText {
-  const features = textFeatures(text, concepts);
+  const { count, hashes } = featureHashes(text, concepts);
   const byCount = new Map<number, Int32Array>();
   return {
-    features,
-    buckets(count) {
-      let ids = byCount.get(count);
-      if (!ids) byCount.set(count, (ids = bucketsOf(features, count)));
+    featureCount: count,
+    buckets(buckets) {
+      let ids = byCount.get(buckets);
+      if (!ids) byCount.set(buckets, (ids = distinctBuckets(hashes, buckets)));
       return ids;
     },
     written: [...new Set(text.replace(/@\w+|https?:\/\/\S+/gu, ' ').match(/[\p{L}\p{N}'’]+/gu) ?? [])],
@@ -217,11 +235,10 @@ function featuresRead(text: string, concepts: Concepts): ReadText {
 
 /**
  * A written word's buckets, read as a text of its own (its features and its concepts). Residents use the same
- * few thousand words, and each word is weighed for several labels a mention: kept per concepts and bucket count,
+ * few thousand words, and each word is weighed for several models a mention: kept per concepts and bucket count,
  * forgotten wholesale past a bound so an unusual stream of words cannot grow it without end.
  */
 const wordBucketCache = new WeakMap<Concepts, Map<number, Map<string, Int32Array>>>();
-const WORDS_KEPT = 20_000;
 
 function wordBuckets(word: string, concepts: Concepts, count: number): Int32Array {
   let byCount = wordBucketCache.get(concepts);
@@ -231,42 +248,11 @@ function wordBuckets(word: string, concepts: Concepts, count: number): Int32Arra
   let ids = words.get(word);
   if (!ids) {
     if (words.size >= WORDS_KEPT) words.clear();
-    ids = bucketsOf(textFeatures(word, concepts), count);
+    ids = distinctBuckets(featureHashes(word, concepts).hashes, count);
     words.set(word, ids);
   }
   return ids;
 }
-
-/** A word's stem: the stemmer is a dozen regular expressions a word, and residents use the same words (bounded as above). */
-const stems = new Map<string, string>();
-function stemOf(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    if (stems.size >= WORDS_KEPT) stems.clear();
-    stems.set(word, (s = stemmable(word) ? stem(word) : word));
-  }
-  return s;
-}
-
-/** Each distinct bucket the features fall in (FNV-1a), in the order first met: a feature never seen in training lands on a learned bucket harmlessly. */
-function bucketsOf(features: readonly string[], buckets: number): Int32Array {
-  // A table of buckets already met, left all clear after each call, rather than a Set a text (a mention has hundreds of features).
-  if (met.length < buckets) met = new Uint8Array(buckets);
-  const ids = new Int32Array(features.length);
-  let n = 0;
-  for (const f of features) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < f.length; i++) h = Math.imul(h ^ f.charCodeAt(i), 0x01000193);
-    const id = (h >>> 0) % buckets;
-    if (met[id] === 0) {
-      met[id] = 1;
-      ids[n++] = id;
-    }
-  }
-  for (let i = 0; i < n; i++) met[ids[i]!] = 0;
-  return ids.slice(0, n);
-}
-let met = new Uint8Array(0);
 
 function quantise(bias: number, w: Float64Array): LabelWeights {
   const max = w.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
