@@ -10,12 +10,30 @@ export function termHead(term: string): string {
 }
 
 /**
- * The opening letters a match of the term always starts with: its head, less the last letter when the head is the
- * whole term and word forms may replace that letter ("bye" also finds "bying": withForms in find-terms.ts).
+ * What every match of the term opens with, in a plain text (NOT_PLAIN below): the longer it is, the fewer places the
+ * term's expression is tried at ("pothole" is not tried at "pother", "i know where you live" not at each "i"). The
+ * term's opening up to an apostrophe (optional in a match), a "*" or a letter beyond ASCII (only in ASCII does a
+ * letter match no more than its own two cases in a plain text: "ſ" matches "s"), its white space as one space
+ * (standing for any run of white space in the text); less the last letter when the opening is the whole term and
+ * word forms may replace that letter ("bye" also finds "bying": withForms in term-expressions.ts). At least the
+ * term's head, less that last letter.
  */
 export function termAnchor(term: string, forms: boolean): string {
+  const whole = term.trim();
   const head = termHead(term);
-  return forms && head === term.trim().toLowerCase() ? head.slice(0, -1) : head;
+  const fromHead = forms && head === whole.toLowerCase() ? head.slice(0, -1) : head;
+  let opening = '';
+  let complete = true;
+  for (const c of whole) {
+    if (/\s/u.test(c)) {
+      if (!opening.endsWith(' ')) opening += ' ';
+    } else if (c === "'" || c === '’' || c === '*' || c > '\x7f') {
+      complete = false;
+      break;
+    } else opening += c.toLowerCase();
+  }
+  if (complete && forms) opening = opening.slice(0, -1);
+  return opening.startsWith(fromHead) ? opening : fromHead;
 }
 
 /** Every head any term list has, in a trie by UTF-16 code unit; each with a number, for a per-text table. */
@@ -71,12 +89,11 @@ export interface WordOpenings {
  * Whether the term is worth its regular expression: its head is in the lower-cased text (the first look the desk
  * has always made, so the answers stay the same) and, in a plain text, its anchor opens a word there (a term's
  * expression only matches after a character that is no letter or digit; most heads found inside other words,
- * "bin" in "cabinet", end here). Elsewhere the anchor is only looked for anywhere.
+ * "bin" in "cabinet", end here). In other texts the head alone decides.
  */
 export function holds(heads: HeadsPresent, head: number, anchor: number): boolean {
   if (head >= 0 && heads.anywhere[head] !== 1) return false;
-  if (anchor < 0) return true;
-  return heads.openings === null ? heads.anywhere[anchor] === 1 : heads.openings.first[anchor]! >= 0;
+  return anchor < 0 || heads.openings === null || heads.openings.first[anchor]! >= 0;
 }
 
 /**
@@ -107,8 +124,13 @@ function walk(text: string): HeadsPresent {
   for (let start = lower.length - 1; start >= 0; start--) {
     const opensWord = openings !== null && (start === 0 || !isAsciiLetterOrDigit(lower.charCodeAt(start - 1)));
     let node: HeadNode | undefined = root;
+    let inSpace = false;
     for (let i = start; i < lower.length; i++) {
-      node = node.next.get(lower.charCodeAt(i));
+      const code = spaceAsOne(lower.charCodeAt(i));
+      // A run of white space is the one space of an anchor ("car  park" holds "car park"), as the expression's \s+ is.
+      if (code === 0x20 && inSpace) continue;
+      inSpace = code === 0x20;
+      node = node.next.get(code);
       if (!node) break;
       if (node.id >= 0) {
         anywhere[node.id] = 1;
@@ -123,6 +145,14 @@ function opening(openings: WordOpenings & { at: number[]; next: number[] }, id: 
   openings.at.push(at);
   openings.next.push(openings.first[id]!);
   openings.first[id] = openings.at.length - 1;
+}
+
+/** Any white space (what `\s` matches) as a plain space, so an anchor's space stands for any of them ("car park"). */
+function spaceAsOne(code: number): number {
+  if (code === 0x20 || code > 0xfeff || (code > 0x0d && code < 0xa0)) return code;
+  const white = (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return white ? 0x20 : code;
 }
 
 function isAsciiLetterOrDigit(code: number): boolean {
