@@ -115,7 +115,7 @@ export interface LabelScore {
 
 /** Every label's probability for a text, likeliest first. */
 export function scoreText(model: TextModelData, text: string, concepts: Concepts = {}): LabelScore[] {
-  const read = readText(text, concepts);
+  const read = readText(text, keptAs(concepts));
   const m = prepared(model);
   const count = m.labels.length;
   const scale = 1 / Math.sqrt(read.featureCount || 1);
@@ -170,7 +170,8 @@ function prepared(model: TextModelData): PreparedModel {
 }
 
 /** The written words whose features pushed most towards the label: the "matched: …" on the card. */
-export function weightiestWords(model: TextModelData, label: string, text: string, concepts: Concepts = {}): string[] {
+export function weightiestWords(model: TextModelData, label: string, text: string, given: Concepts = {}): string[] {
+  const concepts = keptAs(given);
   const m = prepared(model);
   const l = m.labels.indexOf(label);
   if (l < 0) return [];
@@ -202,6 +203,16 @@ function wordWeights(model: TextModelData, m: PreparedModel, word: string, conce
     words.set(word, sums);
   }
   return sums;
+}
+
+/**
+ * What is kept for a text or a word is kept by its concepts. The concept threat model is asked with a fresh `{}`
+ * each time (reader-model.ts), so no concepts are one object here: else nothing kept for it was ever found again.
+ */
+const NO_CONCEPTS: Concepts = Object.freeze({});
+function keptAs(concepts: Concepts): Concepts {
+  for (const _ in concepts) return concepts;
+  return NO_CONCEPTS;
 }
 
 /** A text as the models read it: how many features, the buckets they fall in, the words it quotes. */
