@@ -1,4 +1,5 @@
 // Owns the cheap first look before a term's regular expression: which terms' opening letters are in a text at all.
+import { CodeTrie, NONE, TRIE_ROOT } from './code-trie.js';
 import { RecentTexts } from './recent-texts.js';
 
 /**
@@ -36,29 +37,18 @@ export function termAnchor(term: string, forms: boolean): string {
   return opening.startsWith(fromHead) ? opening : fromHead;
 }
 
-/** Every head any term list has, in a trie by UTF-16 code unit; each with a number, for a per-text table. */
-interface HeadNode {
-  readonly next: Map<number, HeadNode>;
-  id: number;
-}
-const root: HeadNode = { next: new Map(), id: -1 };
+/** Every head and anchor any term list has, in a trie by UTF-16 code unit; each with a number, for a per-text table. */
+const trie = new CodeTrie();
 const ids = new Map<string, number>();
 
-/** The number of a head, registered on first sight; -1 for the empty head (always present). */
+/** The number of a head (or an anchor), registered on first sight; -1 for the empty head (always present). */
 export function headId(head: string): number {
   if (!head) return -1;
   let id = ids.get(head);
   if (id === undefined) {
     id = ids.size;
     ids.set(head, id);
-    let node = root;
-    for (let i = 0; i < head.length; i++) {
-      const code = head.charCodeAt(i);
-      let child = node.next.get(code);
-      if (!child) node.next.set(code, (child = { next: new Map(), id: -1 }));
-      node = child;
-    }
-    node.id = id;
+    trie.add(head, id);
   }
   return id;
 }
@@ -123,18 +113,19 @@ function walk(text: string): HeadsPresent {
   // From the end, so that each head's list, built by putting each place in front, reads from the start.
   for (let start = lower.length - 1; start >= 0; start--) {
     const opensWord = openings !== null && (start === 0 || !isAsciiLetterOrDigit(lower.charCodeAt(start - 1)));
-    let node: HeadNode | undefined = root;
+    let node = TRIE_ROOT;
     let inSpace = false;
     for (let i = start; i < lower.length; i++) {
       const code = spaceAsOne(lower.charCodeAt(i));
       // A run of white space is the one space of an anchor ("car  park" holds "car park"), as the expression's \s+ is.
       if (code === 0x20 && inSpace) continue;
       inSpace = code === 0x20;
-      node = node.next.get(code);
-      if (!node) break;
-      if (node.id >= 0) {
-        anywhere[node.id] = 1;
-        if (opensWord) opening(openings!, node.id, start);
+      node = trie.child(node, code);
+      if (node === NONE) break;
+      const id = trie.value(node);
+      if (id !== NONE) {
+        anywhere[id] = 1;
+        if (opensWord) opening(openings!, id, start);
       }
     }
   }
