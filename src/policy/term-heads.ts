@@ -55,12 +55,13 @@ export function headId(head: string): number {
 
 /**
  * Which heads a text holds: `anywhere`, 1 where the lower-cased text includes the head (one byte a registered head);
- * and, in a plain text, where each head opens a word (`openings`); null when the text is not plain, and then where a
- * term may match is not known from its letters.
+ * and, in a plain text, where each anchor opens a word (`openings`), else (`anchorsAnywhere`) which anchors the text
+ * holds anywhere, its letters folded as an expression's case-insensitive match folds them.
  */
 export interface HeadsPresent {
   readonly anywhere: Uint8Array;
   readonly openings: WordOpenings | null;
+  readonly anchorsAnywhere: Uint8Array | null;
 }
 
 /**
@@ -79,11 +80,12 @@ export interface WordOpenings {
  * Whether the term is worth its regular expression: its head is in the lower-cased text (the first look the desk
  * has always made, so the answers stay the same) and, in a plain text, its anchor opens a word there (a term's
  * expression only matches after a character that is no letter or digit; most heads found inside other words,
- * "bin" in "cabinet", end here). In other texts the head alone decides.
+ * "bin" in "cabinet", end here); in another text, its anchor is in it somewhere.
  */
 export function holds(heads: HeadsPresent, head: number, anchor: number): boolean {
   if (head >= 0 && heads.anywhere[head] !== 1) return false;
-  return anchor < 0 || heads.openings === null || heads.openings.first[anchor]! >= 0;
+  if (anchor < 0) return true;
+  return heads.openings === null ? heads.anchorsAnywhere![anchor] === 1 : heads.openings.first[anchor]! >= 0;
 }
 
 /**
@@ -109,7 +111,31 @@ const NOT_PLAIN = /(?![\0-\x7f])[\p{L}\p{N}\p{M}\p{Cased}\p{Changes_When_Casefol
 function walk(text: string): HeadsPresent {
   const lower = text.toLowerCase();
   const anywhere = new Uint8Array(ids.size);
-  const openings = NOT_PLAIN.test(text) ? null : { first: new Int32Array(ids.size).fill(-1), at: [] as number[], next: [] as number[] };
+  if (NOT_PLAIN.test(text)) {
+    descend(lower, anywhere, null);
+    // An anchor beyond ASCII is its head, or less (termAnchor): found where the head is. An ASCII one may be found
+    // only with "ſ" read as "s".
+    if (!lower.includes('ſ')) return { anywhere, openings: null, anchorsAnywhere: anywhere };
+    const anchorsAnywhere = anywhere.slice();
+    descend(caseFolded(lower), anchorsAnywhere, null);
+    return { anywhere, openings: null, anchorsAnywhere };
+  }
+  const openings = { first: new Int32Array(ids.size).fill(-1), at: [] as number[], next: [] as number[] };
+  descend(lower, anywhere, openings);
+  return { anywhere, openings, anchorsAnywhere: null };
+}
+
+/**
+ * The only characters beyond ASCII a case-insensitive expression matches to an ASCII letter or digit are "ſ" (to
+ * "s") and the Kelvin sign (to "k", which lower-casing already gives): with "ſ" read as "s", a lower-cased text
+ * holds the ASCII anchor of every term whose expression matches it.
+ */
+function caseFolded(lower: string): string {
+  return lower.replaceAll('ſ', 's');
+}
+
+/** Every head found by a walk from each place in the text, and (given `openings`) where each opens a word. */
+function descend(lower: string, found: Uint8Array, openings: (WordOpenings & { at: number[]; next: number[] }) | null): void {
   // From the end, so that each head's list, built by putting each place in front, reads from the start.
   for (let start = lower.length - 1; start >= 0; start--) {
     const opensWord = openings !== null && (start === 0 || !isAsciiLetterOrDigit(lower.charCodeAt(start - 1)));
@@ -124,12 +150,11 @@ function walk(text: string): HeadsPresent {
       if (node === NONE) break;
       const id = trie.value(node);
       if (id !== NONE) {
-        anywhere[id] = 1;
+        found[id] = 1;
         if (opensWord) opening(openings!, id, start);
       }
     }
   }
-  return { anywhere, openings };
 }
 
 function opening(openings: WordOpenings & { at: number[]; next: number[] }, id: number, at: number): void {
