@@ -115,20 +115,11 @@ export interface LabelScore {
 
 /** Every label's probability for a text, likeliest first. */
 export function scoreText(model: TextModelData, text: string, concepts: Concepts = {}): LabelScore[] {
-  const read = readText(text, keptAs(concepts));
   const m = prepared(model);
-  const count = m.labels.length;
-  const scale = 1 / Math.sqrt(read.featureCount || 1);
-  // Each label's sum in the order of the text's buckets, as one label at a time would add them (the same figures).
-  const { weights, scales } = m;
-  const z = new Float64Array(count);
-  for (const id of read.buckets(model.buckets)) {
-    const row = id * count;
-    for (let l = 0; l < count; l++) z[l]! += weights[row + l]! * scales[l]! * scale;
-  }
+  const z = readText(text, keptAs(concepts)).sums(m.table);
   // A plain loop and a named comparator: chained on `map`'s fresh array, `sort` deoptimised scoreText on every call.
   const scores: LabelScore[] = [];
-  for (let l = 0; l < count; l++) scores.push({ label: m.labels[l]!, probability: sigmoid(m.biases[l]! + z[l]!) });
+  for (let l = 0; l < m.labels.length; l++) scores.push({ label: m.labels[l]!, probability: sigmoid(m.biases[l]! + z[m.column + l]!) });
   return scores.sort(likeliestFirst);
 }
 
@@ -137,36 +128,73 @@ function likeliestFirst(a: LabelScore, b: LabelScore): number {
 }
 
 /**
- * A model's weights laid out for scoring: every label's byte for one bucket side by side, so scoring a text reads
- * one short row per feature instead of one place in each label's own table (dozens of tables of 8,192 figures:
- * reading them far apart was most of the model's cost). Bytes, not the figures they stand for: eight times the
- * size was slower, the rows a mention reads no longer staying in the processor's cache.
+ * Models that read the same texts (a reader model's fields but the concept one, which reads a text of its own):
+ * their weights laid out as one table, so a text's buckets are read once for all of them rather than once a model
+ * (each bucket's row of every label is one read of memory; a mention's rows, model by model, were most of the
+ * cost of scoring it). Each label's sum is added up as before: the same figures. Idempotent.
+ */
+export function scoreTogether(models: readonly TextModelData[]): void {
+  const first = models[0];
+  if (first === undefined || models.some((m) => m.buckets !== first.buckets)) return;
+  const table = prepared(first).table;
+  if (models.every((m) => prepared(m).table === table)) return;
+  const joined = weightTable(models);
+  let column = 0;
+  for (const model of models) {
+    preparedModels.set(model, { ...labelsOf(model), table: joined, column });
+    column += Object.keys(model.labels).length;
+  }
+}
+
+/**
+ * A model's labels, and where its weights are: every label's byte for one bucket side by side, so scoring a text
+ * reads one short row per feature instead of one place in each label's own table (dozens of tables of 8,192
+ * figures: reading them far apart was most of the model's cost). Bytes, not the figures they stand for: eight times
+ * the size was slower, the rows a mention reads no longer staying in the processor's cache.
  */
 interface PreparedModel {
   readonly labels: readonly string[];
   readonly biases: Float64Array;
-  readonly scales: Float64Array;
-  /** The saved bytes, bucket by bucket: label l's byte for bucket b at b × labels + l. */
+  readonly table: WeightTable;
+  /** The table's column of the model's first label. */
+  readonly column: number;
+}
+
+/** One or more models' weights side by side: bucket b's byte for column c at b × width + c, times the column's scale. */
+interface WeightTable {
+  readonly buckets: number;
+  readonly width: number;
   readonly weights: Int8Array;
-  /** What each written word weighs for each label (weightiestWords), kept a word and concepts. */
-  readonly wordWeights: WeakMap<Concepts, Map<string, Float64Array>>;
+  readonly scales: Float64Array;
+  /** What each written word weighs for each column (weightiestWords), kept a word and concepts. */
+  readonly wordSums: WeakMap<Concepts, Map<string, Float64Array>>;
 }
 
 const preparedModels = new WeakMap<TextModelData, PreparedModel>();
 function prepared(model: TextModelData): PreparedModel {
   let m = preparedModels.get(model);
   if (!m) {
-    const entries = Object.entries(model.labels);
-    const weights = new Int8Array(model.buckets * entries.length);
-    entries.forEach(([, lw], l) => {
-      const bytes = new Int8Array(Buffer.from(lw.weights, 'base64'));
-      for (let b = 0; b < model.buckets; b++) weights[b * entries.length + l] = bytes[b]!;
-    });
-    const scales = Float64Array.from(entries, ([, lw]) => lw.scale);
-    m = { labels: entries.map(([label]) => label), biases: Float64Array.from(entries, ([, lw]) => lw.bias), scales, weights, wordWeights: new WeakMap() };
+    m = { ...labelsOf(model), table: weightTable([model]), column: 0 };
     preparedModels.set(model, m);
   }
   return m;
+}
+
+function labelsOf(model: TextModelData): { labels: string[]; biases: Float64Array } {
+  const entries = Object.entries(model.labels);
+  return { labels: entries.map(([label]) => label), biases: Float64Array.from(entries, ([, lw]) => lw.bias) };
+}
+
+function weightTable(models: readonly TextModelData[]): WeightTable {
+  const columns = models.flatMap((m) => Object.values(m.labels));
+  const buckets = models[0]!.buckets;
+  const width = columns.length;
+  const weights = new Int8Array(buckets * width);
+  columns.forEach((lw, c) => {
+    const bytes = new Int8Array(Buffer.from(lw.weights, 'base64'));
+    for (let b = 0; b < buckets; b++) weights[b * width + c] = bytes[b]!;
+  });
+  return { buckets, width, weights, scales: Float64Array.from(columns, (lw) => lw.scale), wordSums: new WeakMap() };
 }
 
 /** The written words whose features pushed most towards the label: the "matched: …" on the card. */
@@ -175,30 +203,44 @@ export function weightiestWords(model: TextModelData, label: string, text: strin
   const m = prepared(model);
   const l = m.labels.indexOf(label);
   if (l < 0) return [];
-  return readText(text, concepts)
-    .written.map((word) => ({ word, w: wordWeights(model, m, word, concepts)[l]! }))
+  const read = readText(text, concepts);
+  const sums = read.wordSums(m.table);
+  return read.written
+    .map((word, i) => ({ word, w: sums[i]![m.column + l]! }))
     .filter((x) => x.w > 0.2)
     .sort((a, b) => b.w - a.w)
     .slice(0, 3)
     .map((x) => x.word);
 }
 
+/** Each column's sum for a text's buckets, in their order (as one label at a time would add them), over its scale. */
+function textSums(table: WeightTable, buckets: Int32Array, featureCount: number): Float64Array {
+  const { width, weights, scales } = table;
+  const scale = 1 / Math.sqrt(featureCount || 1);
+  const z = new Float64Array(width);
+  for (const id of buckets) {
+    const row = id * width;
+    for (let c = 0; c < width; c++) z[c]! += weights[row + c]! * scales[c]! * scale;
+  }
+  return z;
+}
+
 /**
- * What a written word weighs for each label: its buckets' weights summed in their order (as one label at a time
+ * What a written word weighs for each column: its buckets' weights summed in their order (as one label at a time
  * would add them), read as a text of its own. A mention's words are weighed for several labels and models, and
  * residents use the same words: kept (bounded as the words' buckets are).
  */
-function wordWeights(model: TextModelData, m: PreparedModel, word: string, concepts: Concepts): Float64Array {
-  let words = m.wordWeights.get(concepts);
-  if (!words) m.wordWeights.set(concepts, (words = new Map()));
+function wordSums(table: WeightTable, word: string, concepts: Concepts): Float64Array {
+  let words = table.wordSums.get(concepts);
+  if (!words) table.wordSums.set(concepts, (words = new Map()));
   let sums = words.get(word);
   if (!sums) {
     if (words.size >= WORDS_KEPT) words.clear();
-    const count = m.labels.length;
-    sums = new Float64Array(count);
-    for (const id of wordBuckets(word, concepts, model.buckets)) {
-      const row = id * count;
-      for (let l = 0; l < count; l++) sums[l]! += m.weights[row + l]! * m.scales[l]!;
+    const { width, weights, scales } = table;
+    sums = new Float64Array(width);
+    for (const id of wordBuckets(word, concepts, table.buckets)) {
+      const row = id * width;
+      for (let c = 0; c < width; c++) sums[c]! += weights[row + c]! * scales[c]!;
     }
     words.set(word, sums);
   }
@@ -215,10 +257,11 @@ function keptAs(concepts: Concepts): Concepts {
   return NO_CONCEPTS;
 }
 
-/** A text as the models read it: how many features, the buckets they fall in, the words it quotes. */
+/** A text as the models read it: its columns' sums and its words' weights by table, the words it quotes. */
 interface ReadText {
-  readonly featureCount: number;
-  buckets(count: number): Int32Array;
+  sums(table: WeightTable): Float64Array;
+  /** Each written word's sums by column, in the order of `written`. */
+  wordSums(table: WeightTable): readonly Float64Array[];
   /** Each written word once, in order: handles and links are who and where, not why. */
   readonly written: readonly string[];
 }
@@ -232,15 +275,27 @@ function readText(text: string, concepts: Concepts): ReadText {
 
 function featuresRead(text: string, concepts: Concepts): ReadText {
   const { count, hashes } = featureHashes(text, concepts);
-  const byCount = new Map<number, Int32Array>();
+  const buckets = new Map<number, Int32Array>();
+  const sums = new Map<WeightTable, Float64Array>();
+  const words = new Map<WeightTable, Float64Array[]>();
+  const bucketsOfText = (count: number): Int32Array => {
+    let ids = buckets.get(count);
+    if (!ids) buckets.set(count, (ids = distinctBuckets(hashes, count)));
+    return ids;
+  };
+  const written = [...new Set(text.replace(/@\w+|https?:\/\/\S+/gu, ' ').match(/[\p{L}\p{N}'’]+/gu) ?? [])];
   return {
-    featureCount: count,
-    buckets(buckets) {
-      let ids = byCount.get(buckets);
-      if (!ids) byCount.set(buckets, (ids = distinctBuckets(hashes, buckets)));
-      return ids;
+    sums(table) {
+      let z = sums.get(table);
+      if (!z) sums.set(table, (z = textSums(table, bucketsOfText(table.buckets), count)));
+      return z;
     },
-    written: [...new Set(text.replace(/@\w+|https?:\/\/\S+/gu, ' ').match(/[\p{L}\p{N}'’]+/gu) ?? [])],
+    wordSums(table) {
+      let w = words.get(table);
+      if (!w) words.set(table, (w = written.map((word) => wordSums(table, word, concepts))));
+      return w;
+    },
+    written,
   };
 }
 
