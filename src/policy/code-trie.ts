@@ -7,11 +7,13 @@ export const NONE = -1;
 export const TRIE_ROOT = 0;
 const ROOT = TRIE_ROOT;
 
+/** Each edge is a slot of three numbers side by side (parent node, code unit, child node): one read of memory a probe. */
+const SLOT = 3;
+
 export class CodeTrie {
-  /** Each edge (parent node, code unit → child node) in an open-addressed table, a power of two in size. */
-  private parents = new Int32Array(1024).fill(NONE);
-  private codes = new Int32Array(1024);
-  private children = new Int32Array(1024);
+  /** Each edge in an open-addressed table of `slots` slots, a power of two; a free slot's parent is NONE. */
+  private table = emptyTable(1024);
+  private slots = 1024;
   private edges = 0;
   /** The number each node's string was added with, or NONE where no string ends. */
   private values = new Int32Array(256).fill(NONE);
@@ -31,11 +33,13 @@ export class CodeTrie {
 
   /** The child of `node` by `code`; NONE when there is none. */
   child(node: number, code: number): number {
-    const mask = this.parents.length - 1;
+    const table = this.table;
+    const mask = this.slots - 1;
     for (let slot = edgeHash(node, code) & mask; ; slot = (slot + 1) & mask) {
-      const parent = this.parents[slot]!;
+      const at = slot * SLOT;
+      const parent = table[at]!;
       if (parent === NONE) return NONE;
-      if (parent === node && this.codes[slot] === code) return this.children[slot]!;
+      if (parent === node && table[at + 1] === code) return table[at + 2]!;
     }
   }
 
@@ -48,28 +52,33 @@ export class CodeTrie {
     const child = this.nodes++;
     if (child >= this.values.length) this.values = grown(this.values, this.values.length * 2);
     // Kept at most half full, so a look-up that finds nothing ends after a probe or two.
-    if ((this.edges + 1) * 2 > this.parents.length) this.rehash(this.parents.length * 2);
+    if ((this.edges + 1) * 2 > this.slots) this.rehash(this.slots * 2);
     this.insert(node, code, child);
     this.edges++;
     return child;
   }
 
   private insert(node: number, code: number, child: number): void {
-    const mask = this.parents.length - 1;
+    const mask = this.slots - 1;
     let slot = edgeHash(node, code) & mask;
-    while (this.parents[slot] !== NONE) slot = (slot + 1) & mask;
-    this.parents[slot] = node;
-    this.codes[slot] = code;
-    this.children[slot] = child;
+    while (this.table[slot * SLOT] !== NONE) slot = (slot + 1) & mask;
+    this.table[slot * SLOT] = node;
+    this.table[slot * SLOT + 1] = code;
+    this.table[slot * SLOT + 2] = child;
   }
 
-  private rehash(size: number): void {
-    const { parents, codes, children } = this;
-    this.parents = new Int32Array(size).fill(NONE);
-    this.codes = new Int32Array(size);
-    this.children = new Int32Array(size);
-    for (let slot = 0; slot < parents.length; slot++) if (parents[slot] !== NONE) this.insert(parents[slot]!, codes[slot]!, children[slot]!);
+  private rehash(slots: number): void {
+    const old = this.table;
+    this.table = emptyTable(slots);
+    this.slots = slots;
+    for (let at = 0; at < old.length; at += SLOT) if (old[at] !== NONE) this.insert(old[at]!, old[at + 1]!, old[at + 2]!);
   }
+}
+
+function emptyTable(slots: number): Int32Array {
+  const table = new Int32Array(slots * SLOT);
+  for (let at = 0; at < table.length; at += SLOT) table[at] = NONE;
+  return table;
 }
 
 /** Spreads (node, code) over the table (the mask keeps its low bits, so the high ones are mixed down). */
