@@ -22,9 +22,17 @@ export function letterGrams(word: string): string[] {
   return out;
 }
 
-/** The concepts the text holds, by name. */
-export function conceptsIn(text: string, concepts: Concepts): string[] {
-  return Object.keys(concepts).filter((c) => hasAnyTerm(text, concepts[c]!, { forms: true })).sort();
+/** The concepts the text holds, each alone and each pair ("k:"), then its question and exclamation marks ("p:"). */
+export function conceptAndMarkFeatures(text: string, concepts: Concepts): string[] {
+  const out: string[] = [];
+  const found = Object.keys(concepts).filter((c) => hasAnyTerm(text, concepts[c]!, { forms: true })).sort();
+  found.forEach((c, i) => {
+    out.push(`k:${c}`);
+    for (const d of found.slice(i + 1)) out.push(`k:${c}+${d}`);
+  });
+  if (text.includes('?')) out.push('p:?');
+  if (text.includes('!')) out.push('p:!');
+  return out;
 }
 
 /** Residents use the same few thousand words: what is worked out a word is kept, forgotten wholesale past this bound. */
@@ -118,14 +126,7 @@ export function featureHashes(text: string, concepts: Concepts): FeatureHashes {
       hashes.push(w.gramHashes[i]!);
     }
   }
-  const rest = new Set<string>();
-  const found = conceptsIn(text, concepts);
-  found.forEach((c, i) => {
-    rest.add(`k:${c}`);
-    for (const d of found.slice(i + 1)) rest.add(`k:${c}+${d}`);
-  });
-  if (text.includes('?')) rest.add('p:?');
-  if (text.includes('!')) rest.add('p:!');
+  const rest = new Set(conceptAndMarkFeatures(text, concepts));
   for (const f of rest) hashes.push(fnv(FNV_START, f));
   return { count: count + rest.size, hashes };
 }

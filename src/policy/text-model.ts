@@ -1,5 +1,5 @@
 // Owns a small linear text classifier (one-vs-rest logistic regression over word and character n-grams): trained, read, saved.
-import { bucketsOf, conceptsIn, distinctBuckets, featureHashes, letterGrams, modelWords, stemOf, WORDS_KEPT, type Concepts } from './feature-buckets.js';
+import { bucketsOf, conceptAndMarkFeatures, distinctBuckets, featureHashes, letterGrams, modelWords, stemOf, WORDS_KEPT, type Concepts } from './feature-buckets.js';
 import { RecentTexts } from './recent-texts.js';
 
 export type { Concepts } from './feature-buckets.js';
@@ -57,13 +57,7 @@ export function textFeatures(text: string, concepts: Concepts = {}): string[] {
     if (i > 0) out.add(`b:${stems[i - 1]} ${s}`);
   });
   for (const w of words) for (const gram of letterGrams(w)) out.add(`c:${gram}`);
-  const found = conceptsIn(text, concepts);
-  found.forEach((c, i) => {
-    out.add(`k:${c}`);
-    for (const d of found.slice(i + 1)) out.add(`k:${c}+${d}`);
-  });
-  if (text.includes('?')) out.add('p:?');
-  if (text.includes('!')) out.add('p:!');
+  for (const f of conceptAndMarkFeatures(text, concepts)) out.add(f);
   return [...out];
 }
 
