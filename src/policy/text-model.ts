@@ -46,7 +46,9 @@ const RATE = 0.5;
  * reduced to their stem ("bruises", "bruised" → "bruis"); pairs of words keep short phrases ("on their own",
  * "no way out"); letters three to five at a time inside each word catch forms, typos and slang no list names;
  * concepts, each alone and each pair together ("a person who may be vulnerable" with "a sign of harm"), carry
- * what was learned from one wording to another the lists name.
+ * what was learned from one wording to another the lists name. Scoring reads these same features as hashes
+ * (featureHashes in feature-buckets.ts, without making the strings): a change here is made there too, and
+ * test/unit/policy/feature-buckets.test.ts says whether the two agree.
  */
 export function textFeatures(text: string, concepts: Concepts = {}): string[] {
   const words = modelWords(text);
