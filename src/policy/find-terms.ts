@@ -1,6 +1,9 @@
 // Finds the policy's words and phrases in a text: whole words, any case, and (where asked) their word forms.
 import { firstMatch, policyPattern, type PolicyPattern } from './pattern-first-look.js';
-import { headId, headsIn, holds, termAnchor, termHead } from './term-heads.js';
+import { headId, headsIn, holds, termAnchor, termHead, type HeadsPresent } from './term-heads.js';
+import { plainTextSource, termSource } from './term-expressions.js';
+
+export { termPattern } from './term-expressions.js';
 
 export interface FindTermsOptions {
   /**
@@ -16,7 +19,7 @@ export function findTerms(text: string, terms: readonly string[], options: FindT
   const list = compiledList(terms, options.forms ?? false);
   const heads = headsIn(text);
   const out: string[] = [];
-  for (const t of list) if (holds(heads, t.head, t.anchor) && firstIn(t, text) !== undefined) out.push(t.term);
+  for (const t of list) if (holds(heads, t.head, t.anchor) && firstIn(t, text, heads) !== undefined) out.push(t.term);
   return out;
 }
 
@@ -24,7 +27,7 @@ export function findTerms(text: string, terms: readonly string[], options: FindT
 export function hasAnyTerm(text: string, terms: readonly string[], options: FindTermsOptions = {}): boolean {
   const list = compiledList(terms, options.forms ?? false);
   const heads = headsIn(text);
-  return list.some((t) => holds(heads, t.head, t.anchor) && firstIn(t, text) !== undefined);
+  return list.some((t) => holds(heads, t.head, t.anchor) && firstIn(t, text, heads) !== undefined);
 }
 
 /** Where each term found first occurs, in the policy's order: for explaining a match in the resident's own words. */
@@ -33,7 +36,7 @@ export function findTermTexts(text: string, terms: readonly string[], options: F
   const heads = headsIn(text);
   const out: string[] = [];
   for (const t of list) {
-    const found = holds(heads, t.head, t.anchor) ? firstIn(t, text) : undefined;
+    const found = holds(heads, t.head, t.anchor) ? firstIn(t, text, heads) : undefined;
     if (found !== undefined) out.push(found);
   }
   return out;
@@ -45,23 +48,44 @@ export function findTermText(text: string, term: string, options: FindTermsOptio
 }
 
 /**
- * A term made ready once: its regular expression and the numbers of its opening letters, which must be in the text
- * before the expression is worth running. One global expression serves the first match and every match, read
- * from the start each time: V8 takes about a millisecond to make each (Unicode classes, any case), and a policy
- * has thousands of terms.
+ * A term made ready once: the numbers of its opening letters, which must be in the text before an expression is
+ * worth running, and its expressions, each made the first time it is needed (V8 takes up to half a millisecond to
+ * make one, and a policy has thousands of terms). One global expression serves the first match and every match,
+ * read from the start each time; one sticky expression is tried where the anchor opens a word of a plain text.
  */
 interface CompiledTerm {
   readonly term: string;
+  readonly forms: boolean;
   readonly head: number;
   /** The number of the letters every match opens with (term-heads.ts). */
   readonly anchor: number;
-  readonly everywhere: RegExp;
+  everywhere: RegExp | null;
+  atOpening: RegExp | null;
 }
 
 /** The term's first match in the text, as written there; undefined when there is none. */
-function firstIn(t: CompiledTerm, text: string): string | undefined {
-  t.everywhere.lastIndex = 0;
-  return t.everywhere.exec(text)?.[0];
+function firstIn(t: CompiledTerm, text: string, heads: HeadsPresent): string | undefined {
+  const openings = heads.openings;
+  if (openings === null || t.anchor < 0) {
+    const re = everywhere(t);
+    re.lastIndex = 0;
+    return re.exec(text)?.[0];
+  }
+  const re = atOpening(t);
+  for (let k = openings.first[t.anchor]!; k >= 0; k = openings.next[k]!) {
+    re.lastIndex = openings.at[k]!;
+    const m = re.exec(text);
+    if (m !== null) return m[0];
+  }
+  return undefined;
+}
+
+function everywhere(t: CompiledTerm): RegExp {
+  return (t.everywhere ??= new RegExp(termSource(t.term, t.forms), 'giu'));
+}
+
+function atOpening(t: CompiledTerm): RegExp {
+  return (t.atOpening ??= new RegExp(plainTextSource(t.term, t.forms), 'iuy'));
 }
 
 const terms = new Map<string, CompiledTerm>();
@@ -69,7 +93,7 @@ function compiledTerm(term: string, forms: boolean): CompiledTerm {
   const key = `${forms ? 'f' : 'x'}:${term}`;
   let c = terms.get(key);
   if (!c) {
-    c = { term, head: headId(termHead(term)), anchor: headId(termAnchor(term, forms)), everywhere: new RegExp(termPattern(term, forms).source, 'giu') };
+    c = { term, forms, head: headId(termHead(term)), anchor: headId(termAnchor(term, forms)), everywhere: null, atOpening: null };
     terms.set(key, c);
   }
   return c;
@@ -92,27 +116,6 @@ function compiledList(list: readonly string[], forms: boolean): CompiledTerm[] {
   return compiled;
 }
 
-/** A term's expression: whole words, any case, apostrophes optional, word forms where asked (exported for the tests' plain scan). */
-export function termPattern(term: string, forms: boolean): RegExp {
-  const trimmed = term.trim();
-  const wildcard = trimmed.endsWith('*');
-  const base = wildcard ? trimmed.slice(0, -1) : trimmed;
-  // Apostrophes: residents type ' or ’ or nothing ("dont").
-  const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/['’]/g, "['’]?");
-  const body = wildcard ? `${escaped}[\\p{L}\\p{N}'’-]*` : forms ? withForms(escaped) : escaped;
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
-}
-
-/** English endings residents use: bins, libraries, collected, fly-tipping (a doubled last consonant). */
-function withForms(escaped: string): string {
-  if (!/[a-z]$/i.test(escaped)) return escaped;
-  if (/[^aeiou]y$/i.test(escaped)) return `${escaped.slice(0, -1)}(?:y|ies|ied|ying)`;
-  if (/e$/i.test(escaped)) return `${escaped.slice(0, -1)}(?:e|es|ed|ing|ings)`;
-  const last = escaped.slice(-1);
-  const doubled = /[bdglmnprt]/i.test(last) && /[aeiou][bdglmnprt]$/i.test(escaped) ? `(?:${last})?` : '';
-  return `${escaped}(?:s|es|${doubled}ed|${doubled}ing|${doubled}ings)?`;
-}
-
 export interface TermMatch {
   readonly term: string;
   /** As the resident wrote it. */
@@ -128,18 +131,38 @@ export function findTermMatches(text: string, terms: readonly string[], options:
   const heads = headsIn(text);
   const out: TermMatch[] = [];
   list.forEach((t, position) => {
-    if (holds(heads, t.head, t.anchor)) everyMatch(text, t, position, out);
+    if (holds(heads, t.head, t.anchor)) everyMatch(text, heads, t, position, out);
   });
   return out;
 }
 
 /**
  * What `text.matchAll` gives, without the copy of the expression it makes each call (twice the cost of the
- * matching itself on a mention's length, for hundreds of keywords a mention). An empty match moves on one
- * character (a whole surrogate pair), as matchAll does.
+ * matching itself on a mention's length, for hundreds of keywords a mention). In a plain text the sticky expression
+ * is tried at each place the anchor opens a word, from the end of the last match on: matches start nowhere else, so
+ * these are the same matches. Elsewhere an empty match moves on one character (a whole surrogate pair), as matchAll does.
  */
-function everyMatch(text: string, t: CompiledTerm, position: number, out: TermMatch[]): void {
-  const re = t.everywhere;
+function everyMatch(text: string, heads: HeadsPresent, t: CompiledTerm, position: number, out: TermMatch[]): void {
+  const openings = heads.openings;
+  if (openings === null || t.anchor < 0) {
+    everyMatchEverywhere(text, t, position, out);
+    return;
+  }
+  const re = atOpening(t);
+  let from = 0;
+  for (let k = openings.first[t.anchor]!; k >= 0; k = openings.next[k]!) {
+    const at = openings.at[k]!;
+    if (at < from) continue;
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m === null) continue;
+    out.push({ term: t.term, text: m[0], index: at, position });
+    from = at + m[0].length;
+  }
+}
+
+function everyMatchEverywhere(text: string, t: CompiledTerm, position: number, out: TermMatch[]): void {
+  const re = everywhere(t);
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     out.push({ term: t.term, text: m[0], index: m.index, position });

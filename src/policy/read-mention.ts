@@ -12,6 +12,7 @@ import type { ReaderModel } from './reader-model.js';
 import { detectThreats, findConcerns } from './safeguarding.js';
 import { seedModel } from './seed-model.js';
 import { suggestHouseRules, type HouseRuleSuggestion } from './suggest-house-rules.js';
+import { scoreTogether } from './text-model.js';
 
 export interface MentionReading {
   readonly serviceTag: string | null;
@@ -74,8 +75,10 @@ export function readMention(policy: Policy, mention: Mention, learned: LearnedMo
 /** The reader model that reads beside the lexicons: the caller's (a model under test), else the shipped seed; none when the policy turns it off or the text is too short to read. */
 function readerModel(policy: Policy, learned: LearnedModels, text: string): ReaderModel | null {
   if ((text.match(/[\p{L}\p{N}]+/gu) ?? []).length < policy.reader.minWords) return null;
-  if (learned.reader !== undefined) return learned.reader;
-  return policy.reader.seedModel ? seedModel() : null;
+  const model = learned.reader !== undefined ? learned.reader : policy.reader.seedModel ? seedModel() : null;
+  // Every field's model reads the mention's text but the concept one (it reads the concepts the text holds).
+  if (model) scoreTogether([model.safeguarding, model.threat, model.kind, model.service, model.houseRule, model.risk]);
+  return model;
 }
 
 function unique(values: readonly string[]): string[] {

@@ -1,6 +1,7 @@
 // Owns suggesting a mention's service from the policy's keywords: word forms, and the longest phrase wins a word.
 import { findTermMatches } from './find-terms.js';
 import type { Policy } from './policy-schema.js';
+import { RecentTexts } from './recent-texts.js';
 
 export interface ServiceSuggestion {
   readonly tag: string;
@@ -17,6 +18,13 @@ export interface ServiceSuggestion {
  * A tie goes to the service listed first. Null when no keyword is found.
  */
 export function suggestService(policy: Policy, text: string): ServiceSuggestion | null {
+  return recent.answer(text, () => ({ services: policy.services, service: serviceOf(policy, text) }), (kept) => kept.services === policy.services).service;
+}
+
+/** One reading asks for the same text's service twice (the house rules' off-topic check, then the classification): worked out once. */
+const recent = new RecentTexts<{ readonly services: Policy['services']; readonly service: ServiceSuggestion | null }>();
+
+function serviceOf(policy: Policy, text: string): ServiceSuggestion | null {
   const claimed: Array<[number, number]> = [];
   const tally = new Map<number, { score: number; found: Array<{ text: string; index: number }> }>();
   const { keywords, candidates } = keywordsLongestFirst(policy);

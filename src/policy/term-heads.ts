@@ -1,4 +1,5 @@
 // Owns the cheap first look before a term's regular expression: which terms' opening letters are in a text at all.
+import { CodeTrie, NONE, TRIE_ROOT } from './code-trie.js';
 import { RecentTexts } from './recent-texts.js';
 
 /**
@@ -10,58 +11,81 @@ export function termHead(term: string): string {
 }
 
 /**
- * The opening letters a match of the term always starts with: its head, less the last letter when the head is the
- * whole term and word forms may replace that letter ("bye" also finds "bying": withForms in find-terms.ts).
+ * What every match of the term opens with, in a plain text (NOT_PLAIN below): the longer it is, the fewer places the
+ * term's expression is tried at ("pothole" is not tried at "pother", "i know where you live" not at each "i"). The
+ * term's opening up to an apostrophe (optional in a match), a "*" or a letter beyond ASCII (only in ASCII does a
+ * letter match no more than its own two cases in a plain text: "ſ" matches "s"), its white space as one space
+ * (standing for any run of white space in the text); less the last letter when the opening is the whole term and
+ * word forms may replace that letter ("bye" also finds "bying": withForms in term-expressions.ts). At least the
+ * term's head, less that last letter.
  */
 export function termAnchor(term: string, forms: boolean): string {
+  const whole = term.trim();
   const head = termHead(term);
-  return forms && head === term.trim().toLowerCase() ? head.slice(0, -1) : head;
+  const fromHead = forms && head === whole.toLowerCase() ? head.slice(0, -1) : head;
+  let opening = '';
+  let complete = true;
+  for (const c of whole) {
+    if (/\s/u.test(c)) {
+      if (!opening.endsWith(' ')) opening += ' ';
+    } else if (c === "'" || c === '’' || c === '*' || c > '\x7f') {
+      complete = false;
+      break;
+    } else opening += c.toLowerCase();
+  }
+  if (complete && forms) opening = opening.slice(0, -1);
+  return opening.startsWith(fromHead) ? opening : fromHead;
 }
 
-/** Every head any term list has, in a trie by UTF-16 code unit; each with a number, for a per-text table. */
-interface HeadNode {
-  readonly next: Map<number, HeadNode>;
-  id: number;
-}
-const root: HeadNode = { next: new Map(), id: -1 };
+/** Every head and anchor any term list has, in a trie by UTF-16 code unit; each with a number, for a per-text table. */
+const trie = new CodeTrie();
 const ids = new Map<string, number>();
 
-/** The number of a head, registered on first sight; -1 for the empty head (always present). */
+/** The number of a head (or an anchor), registered on first sight; -1 for the empty head (always present). */
 export function headId(head: string): number {
   if (!head) return -1;
   let id = ids.get(head);
   if (id === undefined) {
     id = ids.size;
     ids.set(head, id);
-    let node = root;
-    for (let i = 0; i < head.length; i++) {
-      const code = head.charCodeAt(i);
-      let child = node.next.get(code);
-      if (!child) node.next.set(code, (child = { next: new Map(), id: -1 }));
-      node = child;
-    }
-    node.id = id;
+    trie.add(head, id);
   }
   return id;
 }
 
 /**
- * Which heads a text holds, one byte a registered head: `anywhere`, 1 where the lower-cased text includes it;
- * `atWordStart`, 1 where it also opens a word (the same table as `anywhere` when the text is not plain).
+ * Which heads a text holds: `anywhere`, 1 where the lower-cased text includes the head (one byte a registered head);
+ * and, in a plain text, where each anchor opens a word (`openings`), else (`anchorsAnywhere`) which anchors the text
+ * holds anywhere, its letters folded as an expression's case-insensitive match folds them.
  */
 export interface HeadsPresent {
   readonly anywhere: Uint8Array;
-  readonly atWordStart: Uint8Array;
+  readonly openings: WordOpenings | null;
+  readonly anchorsAnywhere: Uint8Array | null;
+}
+
+/**
+ * Where each head opens a word of a plain text, in order: a list per head, linked through two shared arrays (one
+ * text's few hundred places, rather than an array for each of the thousands of heads).
+ */
+export interface WordOpenings {
+  /** The first place of each head's list, -1 when it opens no word. */
+  readonly first: Int32Array;
+  /** Each place, and the next place of the same head's list (-1 at its end). */
+  readonly at: number[];
+  readonly next: number[];
 }
 
 /**
  * Whether the term is worth its regular expression: its head is in the lower-cased text (the first look the desk
  * has always made, so the answers stay the same) and, in a plain text, its anchor opens a word there (a term's
  * expression only matches after a character that is no letter or digit; most heads found inside other words,
- * "bin" in "cabinet", end here).
+ * "bin" in "cabinet", end here); in another text, its anchor is in it somewhere.
  */
 export function holds(heads: HeadsPresent, head: number, anchor: number): boolean {
-  return (head < 0 || heads.anywhere[head] === 1) && (anchor < 0 || heads.atWordStart[anchor] === 1);
+  if (head >= 0 && heads.anywhere[head] !== 1) return false;
+  if (anchor < 0) return true;
+  return heads.openings === null ? heads.anchorsAnywhere![anchor] === 1 : heads.openings.first[anchor]! >= 0;
 }
 
 /**
@@ -78,30 +102,73 @@ export function headsIn(text: string): HeadsPresent {
 /**
  * A plain text has no letter, digit, mark or cased character beyond ASCII (emoji, curly quotes and "£" are fine).
  * In it, lower-casing keeps every character in its place and agrees with how a case-insensitive expression
- * compares letters, and a letter or digit is [A-Za-z0-9]: so where a term's expression matches, its anchor opens
- * a word of the lower-cased text. Elsewhere ("ſ" matches "s", "İ" lower-cases to two characters) only the head is
- * looked for.
+ * compares letters, and a letter or digit is [A-Za-z0-9]: so a term's expression matches only where its anchor
+ * opens a word of the lower-cased text, and need be tried only there. Elsewhere ("ſ" matches "s", "İ" lower-cases
+ * to two characters) only the head is looked for, and the expression reads the whole text.
  */
 const NOT_PLAIN = /(?![\0-\x7f])[\p{L}\p{N}\p{M}\p{Cased}\p{Changes_When_Casefolded}\p{Changes_When_Lowercased}]/u;
 
 function walk(text: string): HeadsPresent {
   const lower = text.toLowerCase();
   const anywhere = new Uint8Array(ids.size);
-  const plain = !NOT_PLAIN.test(text);
-  const atWordStart = plain ? new Uint8Array(ids.size) : anywhere;
-  for (let start = 0; start < lower.length; start++) {
-    const opensWord = plain && (start === 0 || !isAsciiLetterOrDigit(lower.charCodeAt(start - 1)));
-    let node: HeadNode | undefined = root;
+  if (NOT_PLAIN.test(text)) {
+    descend(lower, anywhere, null);
+    // An anchor beyond ASCII is its head, or less (termAnchor): found where the head is. An ASCII one may be found
+    // only with "ſ" read as "s".
+    if (!lower.includes('ſ')) return { anywhere, openings: null, anchorsAnywhere: anywhere };
+    const anchorsAnywhere = anywhere.slice();
+    descend(caseFolded(lower), anchorsAnywhere, null);
+    return { anywhere, openings: null, anchorsAnywhere };
+  }
+  const openings = { first: new Int32Array(ids.size).fill(-1), at: [] as number[], next: [] as number[] };
+  descend(lower, anywhere, openings);
+  return { anywhere, openings, anchorsAnywhere: null };
+}
+
+/**
+ * The only characters beyond ASCII a case-insensitive expression matches to an ASCII letter or digit are "ſ" (to
+ * "s") and the Kelvin sign (to "k", which lower-casing already gives): with "ſ" read as "s", a lower-cased text
+ * holds the ASCII anchor of every term whose expression matches it.
+ */
+function caseFolded(lower: string): string {
+  return lower.replaceAll('ſ', 's');
+}
+
+/** Every head found by a walk from each place in the text, and (given `openings`) where each opens a word. */
+function descend(lower: string, found: Uint8Array, openings: (WordOpenings & { at: number[]; next: number[] }) | null): void {
+  // From the end, so that each head's list, built by putting each place in front, reads from the start.
+  for (let start = lower.length - 1; start >= 0; start--) {
+    const opensWord = openings !== null && (start === 0 || !isAsciiLetterOrDigit(lower.charCodeAt(start - 1)));
+    let node = TRIE_ROOT;
+    let inSpace = false;
     for (let i = start; i < lower.length; i++) {
-      node = node.next.get(lower.charCodeAt(i));
-      if (!node) break;
-      if (node.id >= 0) {
-        anywhere[node.id] = 1;
-        if (opensWord) atWordStart[node.id] = 1;
+      const code = spaceAsOne(lower.charCodeAt(i));
+      // A run of white space is the one space of an anchor ("car  park" holds "car park"), as the expression's \s+ is.
+      if (code === 0x20 && inSpace) continue;
+      inSpace = code === 0x20;
+      node = trie.child(node, code);
+      if (node === NONE) break;
+      const id = trie.value(node);
+      if (id !== NONE) {
+        found[id] = 1;
+        if (opensWord) opening(openings!, id, start);
       }
     }
   }
-  return { anywhere, atWordStart };
+}
+
+function opening(openings: WordOpenings & { at: number[]; next: number[] }, id: number, at: number): void {
+  openings.at.push(at);
+  openings.next.push(openings.first[id]!);
+  openings.first[id] = openings.at.length - 1;
+}
+
+/** Any white space (what `\s` matches) as a plain space, so an anchor's space stands for any of them ("car park"). */
+function spaceAsOne(code: number): number {
+  if (code === 0x20 || code > 0xfeff || (code > 0x0d && code < 0xa0)) return code;
+  const white = (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return white ? 0x20 : code;
 }
 
 function isAsciiLetterOrDigit(code: number): boolean {

@@ -1,12 +1,8 @@
 // Owns a small linear text classifier (one-vs-rest logistic regression over word and character n-grams): trained, read, saved.
-// Only the stemmer: wink-nlp-utils as a whole costs tens of MiB at start, and every desk reads mentions.
-import stem from 'wink-porter2-stemmer';
-import { stemmable } from './stemmable.js';
-import { hasAnyTerm } from './find-terms.js';
+import { bucketsOf, conceptAndMarkFeatures, distinctBuckets, featureHashes, letterGrams, modelWords, stemOf, WORDS_KEPT, type Concepts } from './feature-buckets.js';
 import { RecentTexts } from './recent-texts.js';
 
-/** Named lists of words for one idea each (a person who may be vulnerable, a sign of harm…): policy `reader.concepts`. */
-export type Concepts = Readonly<Record<string, readonly string[]>>;
+export type { Concepts } from './feature-buckets.js';
 
 /**
  * A label's weights as saved: one per feature bucket, quantised to a signed byte (weight = byte × scale) and
@@ -50,27 +46,20 @@ const RATE = 0.5;
  * reduced to their stem ("bruises", "bruised" → "bruis"); pairs of words keep short phrases ("on their own",
  * "no way out"); letters three to five at a time inside each word catch forms, typos and slang no list names;
  * concepts, each alone and each pair together ("a person who may be vulnerable" with "a sign of harm"), carry
- * what was learned from one wording to another the lists name.
+ * what was learned from one wording to another the lists name. Scoring reads these same features as hashes
+ * (featureHashes in feature-buckets.ts, without making the strings): a change here is made there too, and
+ * test/unit/policy/feature-buckets.test.ts says whether the two agree.
  */
 export function textFeatures(text: string, concepts: Concepts = {}): string[] {
-  const words = (text.toLowerCase().replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => (/^\d+$/.test(w) ? '0' : w));
+  const words = modelWords(text);
   const stems = words.map(stemOf);
   const out = new Set<string>();
   stems.forEach((s, i) => {
     out.add(`w:${s}`);
     if (i > 0) out.add(`b:${stems[i - 1]} ${s}`);
   });
-  for (const w of words) {
-    const padded = ` ${w} `;
-    for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) out.add(`c:${padded.slice(i, i + n)}`);
-  }
-  const found = Object.keys(concepts).filter((c) => hasAnyTerm(text, concepts[c]!, { forms: true })).sort();
-  found.forEach((c, i) => {
-    out.add(`k:${c}`);
-    for (const d of found.slice(i + 1)) out.add(`k:${c}+${d}`);
-  });
-  if (text.includes('?')) out.add('p:?');
-  if (text.includes('!')) out.add('p:!');
+  for (const w of words) for (const gram of letterGrams(w)) out.add(`c:${gram}`);
+  for (const f of conceptAndMarkFeatures(text, concepts)) out.add(f);
   return [...out];
 }
 
@@ -122,74 +111,153 @@ export interface LabelScore {
 
 /** Every label's probability for a text, likeliest first. */
 export function scoreText(model: TextModelData, text: string, concepts: Concepts = {}): LabelScore[] {
-  const read = readText(text, concepts);
   const m = prepared(model);
-  const count = m.labels.length;
-  const scale = 1 / Math.sqrt(read.features.length || 1);
-  // Each label's sum in the order of the text's buckets, as one label at a time would add them (the same figures).
-  const { weights, scales } = m;
-  const z = new Float64Array(count);
-  for (const id of read.buckets(model.buckets)) {
-    const row = id * count;
-    for (let l = 0; l < count; l++) z[l]! += weights[row + l]! * scales[l]! * scale;
-  }
-  return m.labels
-    .map((label, l) => ({ label, probability: sigmoid(m.biases[l]! + z[l]!) }))
-    .sort((a, b) => b.probability - a.probability || (a.label < b.label ? -1 : 1));
+  const z = readText(text, keptAs(concepts)).sums(m.table);
+  // A plain loop and a named comparator: chained on `map`'s fresh array, `sort` deoptimised scoreText on every call.
+  const scores: LabelScore[] = [];
+  for (let l = 0; l < m.labels.length; l++) scores.push({ label: m.labels[l]!, probability: sigmoid(m.biases[l]! + z[m.column + l]!) });
+  return scores.sort(likeliestFirst);
+}
+
+function likeliestFirst(a: LabelScore, b: LabelScore): number {
+  return b.probability - a.probability || (a.label < b.label ? -1 : 1);
 }
 
 /**
- * A model's weights laid out for scoring: every label's byte for one bucket side by side, so scoring a text reads
- * one short row per feature instead of one place in each label's own table (dozens of tables of 8,192 figures:
- * reading them far apart was most of the model's cost).
+ * Models that read the same texts (a reader model's fields but the concept one, which reads a text of its own):
+ * their weights laid out as one table, so a text's buckets are read once for all of them rather than once a model
+ * (each bucket's row of every label is one read of memory; a mention's rows, model by model, were most of the
+ * cost of scoring it). Each label's sum is added up as before: the same figures. Idempotent.
+ */
+export function scoreTogether(models: readonly TextModelData[]): void {
+  const first = models[0];
+  if (first === undefined || models.some((m) => m.buckets !== first.buckets)) return;
+  const table = prepared(first).table;
+  if (models.every((m) => prepared(m).table === table)) return;
+  const joined = weightTable(models);
+  let column = 0;
+  for (const model of models) {
+    preparedModels.set(model, { ...labelsOf(model), table: joined, column });
+    column += Object.keys(model.labels).length;
+  }
+}
+
+/**
+ * A model's labels, and where its weights are: every label's byte for one bucket side by side, so scoring a text
+ * reads one short row per feature instead of one place in each label's own table (dozens of tables of 8,192
+ * figures: reading them far apart was most of the model's cost). Bytes, not the figures they stand for: eight times
+ * the size was slower, the rows a mention reads no longer staying in the processor's cache.
  */
 interface PreparedModel {
   readonly labels: readonly string[];
   readonly biases: Float64Array;
-  readonly scales: Float64Array;
-  /** The saved bytes, bucket by bucket: label l's byte for bucket b at b × labels + l. */
+  readonly table: WeightTable;
+  /** The table's column of the model's first label. */
+  readonly column: number;
+}
+
+/** One or more models' weights side by side: bucket b's byte for column c at b × width + c, times the column's scale. */
+interface WeightTable {
+  readonly buckets: number;
+  readonly width: number;
   readonly weights: Int8Array;
+  readonly scales: Float64Array;
+  /** What each written word weighs for each column (weightiestWords), kept a word and concepts. */
+  readonly wordSums: WeakMap<Concepts, Map<string, Float64Array>>;
 }
 
 const preparedModels = new WeakMap<TextModelData, PreparedModel>();
 function prepared(model: TextModelData): PreparedModel {
   let m = preparedModels.get(model);
   if (!m) {
-    const entries = Object.entries(model.labels);
-    const weights = new Int8Array(model.buckets * entries.length);
-    entries.forEach(([, lw], l) => {
-      const bytes = new Int8Array(Buffer.from(lw.weights, 'base64'));
-      for (let b = 0; b < model.buckets; b++) weights[b * entries.length + l] = bytes[b]!;
-    });
-    m = { labels: entries.map(([label]) => label), biases: Float64Array.from(entries, ([, lw]) => lw.bias), scales: Float64Array.from(entries, ([, lw]) => lw.scale), weights };
+    m = { ...labelsOf(model), table: weightTable([model]), column: 0 };
     preparedModels.set(model, m);
   }
   return m;
 }
 
+function labelsOf(model: TextModelData): { labels: string[]; biases: Float64Array } {
+  const entries = Object.entries(model.labels);
+  return { labels: entries.map(([label]) => label), biases: Float64Array.from(entries, ([, lw]) => lw.bias) };
+}
+
+function weightTable(models: readonly TextModelData[]): WeightTable {
+  const columns = models.flatMap((m) => Object.values(m.labels));
+  const buckets = models[0]!.buckets;
+  const width = columns.length;
+  const weights = new Int8Array(buckets * width);
+  columns.forEach((lw, c) => {
+    const bytes = new Int8Array(Buffer.from(lw.weights, 'base64'));
+    for (let b = 0; b < buckets; b++) weights[b * width + c] = bytes[b]!;
+  });
+  return { buckets, width, weights, scales: Float64Array.from(columns, (lw) => lw.scale), wordSums: new WeakMap() };
+}
+
 /** The written words whose features pushed most towards the label: the "matched: …" on the card. */
-export function weightiestWords(model: TextModelData, label: string, text: string, concepts: Concepts = {}): string[] {
+export function weightiestWords(model: TextModelData, label: string, text: string, given: Concepts = {}): string[] {
+  const concepts = keptAs(given);
   const m = prepared(model);
   const l = m.labels.indexOf(label);
   if (l < 0) return [];
-  const count = m.labels.length;
-  const weight = (word: string) => {
-    let sum = 0;
-    for (const id of wordBuckets(word, concepts, model.buckets)) sum += m.weights[id * count + l]! * m.scales[l]!;
-    return sum;
-  };
-  return readText(text, concepts)
-    .written.map((word) => ({ word, w: weight(word) }))
+  const read = readText(text, concepts);
+  const sums = read.wordSums(m.table);
+  return read.written
+    .map((word, i) => ({ word, w: sums[i]![m.column + l]! }))
     .filter((x) => x.w > 0.2)
     .sort((a, b) => b.w - a.w)
     .slice(0, 3)
     .map((x) => x.word);
 }
 
-/** A text as the models read it: its features, the buckets they fall in, the words it quotes. */
+/** Each column's sum for a text's buckets, in their order (as one label at a time would add them), over its scale. */
+function textSums(table: WeightTable, buckets: Int32Array, featureCount: number): Float64Array {
+  const { width, weights, scales } = table;
+  const scale = 1 / Math.sqrt(featureCount || 1);
+  const z = new Float64Array(width);
+  for (const id of buckets) {
+    const row = id * width;
+    for (let c = 0; c < width; c++) z[c]! += weights[row + c]! * scales[c]! * scale;
+  }
+  return z;
+}
+
+/**
+ * What a written word weighs for each column: its buckets' weights summed in their order (as one label at a time
+ * would add them), read as a text of its own. A mention's words are weighed for several labels and models, and
+ * residents use the same words: kept (bounded as the words' buckets are).
+ */
+function wordSums(table: WeightTable, word: string, concepts: Concepts): Float64Array {
+  let words = table.wordSums.get(concepts);
+  if (!words) table.wordSums.set(concepts, (words = new Map()));
+  let sums = words.get(word);
+  if (!sums) {
+    if (words.size >= WORDS_KEPT) words.clear();
+    const { width, weights, scales } = table;
+    sums = new Float64Array(width);
+    for (const id of wordBuckets(word, concepts, table.buckets)) {
+      const row = id * width;
+      for (let c = 0; c < width; c++) sums[c]! += weights[row + c]! * scales[c]!;
+    }
+    words.set(word, sums);
+  }
+  return sums;
+}
+
+/**
+ * What is kept for a text or a word is kept by its concepts. The concept threat model is asked with a fresh `{}`
+ * each time (reader-model.ts), so no concepts are one object here: else nothing kept for it was ever found again.
+ */
+const NO_CONCEPTS: Concepts = Object.freeze({});
+function keptAs(concepts: Concepts): Concepts {
+  for (const _ in concepts) return concepts;
+  return NO_CONCEPTS;
+}
+
+/** A text as the models read it: its columns' sums and its words' weights by table, the words it quotes. */
 interface ReadText {
-  readonly features: readonly string[];
-  buckets(count: number): Int32Array;
+  sums(table: WeightTable): Float64Array;
+  /** Each written word's sums by column, in the order of `written`. */
+  wordSums(table: WeightTable): readonly Float64Array[];
   /** Each written word once, in order: handles and links are who and where, not why. */
   readonly written: readonly string[];
 }
@@ -202,26 +270,37 @@ function readText(text: string, concepts: Concepts): ReadText {
 }
 
 function featuresRead(text: string, concepts: Concepts): ReadText {
-  const features = textFeatures(text, concepts);
-  const byCount = new Map<number, Int32Array>();
+  const { count, hashes } = featureHashes(text, concepts);
+  const buckets = new Map<number, Int32Array>();
+  const sums = new Map<WeightTable, Float64Array>();
+  const words = new Map<WeightTable, Float64Array[]>();
+  const bucketsOfText = (count: number): Int32Array => {
+    let ids = buckets.get(count);
+    if (!ids) buckets.set(count, (ids = distinctBuckets(hashes, count)));
+    return ids;
+  };
+  const written = [...new Set(text.replace(/@\w+|https?:\/\/\S+/gu, ' ').match(/[\p{L}\p{N}'’]+/gu) ?? [])];
   return {
-    features,
-    buckets(count) {
-      let ids = byCount.get(count);
-      if (!ids) byCount.set(count, (ids = bucketsOf(features, count)));
-      return ids;
+    sums(table) {
+      let z = sums.get(table);
+      if (!z) sums.set(table, (z = textSums(table, bucketsOfText(table.buckets), count)));
+      return z;
     },
-    written: [...new Set(text.replace(/@\w+|https?:\/\/\S+/gu, ' ').match(/[\p{L}\p{N}'’]+/gu) ?? [])],
+    wordSums(table) {
+      let w = words.get(table);
+      if (!w) words.set(table, (w = written.map((word) => wordSums(table, word, concepts))));
+      return w;
+    },
+    written,
   };
 }
 
 /**
  * A written word's buckets, read as a text of its own (its features and its concepts). Residents use the same
- * few thousand words, and each word is weighed for several labels a mention: kept per concepts and bucket count,
+ * few thousand words, and each word is weighed for several models a mention: kept per concepts and bucket count,
  * forgotten wholesale past a bound so an unusual stream of words cannot grow it without end.
  */
 const wordBucketCache = new WeakMap<Concepts, Map<number, Map<string, Int32Array>>>();
-const WORDS_KEPT = 20_000;
 
 function wordBuckets(word: string, concepts: Concepts, count: number): Int32Array {
   let byCount = wordBucketCache.get(concepts);
@@ -231,42 +310,11 @@ function wordBuckets(word: string, concepts: Concepts, count: number): Int32Arra
   let ids = words.get(word);
   if (!ids) {
     if (words.size >= WORDS_KEPT) words.clear();
-    ids = bucketsOf(textFeatures(word, concepts), count);
+    ids = distinctBuckets(featureHashes(word, concepts).hashes, count);
     words.set(word, ids);
   }
   return ids;
 }
-
-/** A word's stem: the stemmer is a dozen regular expressions a word, and residents use the same words (bounded as above). */
-const stems = new Map<string, string>();
-function stemOf(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    if (stems.size >= WORDS_KEPT) stems.clear();
-    stems.set(word, (s = stemmable(word) ? stem(word) : word));
-  }
-  return s;
-}
-
-/** Each distinct bucket the features fall in (FNV-1a), in the order first met: a feature never seen in training lands on a learned bucket harmlessly. */
-function bucketsOf(features: readonly string[], buckets: number): Int32Array {
-  // A table of buckets already met, left all clear after each call, rather than a Set a text (a mention has hundreds of features).
-  if (met.length < buckets) met = new Uint8Array(buckets);
-  const ids = new Int32Array(features.length);
-  let n = 0;
-  for (const f of features) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < f.length; i++) h = Math.imul(h ^ f.charCodeAt(i), 0x01000193);
-    const id = (h >>> 0) % buckets;
-    if (met[id] === 0) {
-      met[id] = 1;
-      ids[n++] = id;
-    }
-  }
-  for (let i = 0; i < n; i++) met[ids[i]!] = 0;
-  return ids.slice(0, n);
-}
-let met = new Uint8Array(0);
 
 function quantise(bias: number, w: Float64Array): LabelWeights {
   const max = w.reduce((m, v) => Math.max(m, Math.abs(v)), 0);

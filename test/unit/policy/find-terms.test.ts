@@ -26,7 +26,11 @@ function plain(terms: readonly string[], forms: boolean): Array<{ term: string; 
   return list;
 }
 
-const TRICKY_TERMS = ['bye', 'tie', 'fly', 'bin', 'bins', 'e', 'i', 'street', 'ſtreet', 'kerb', 'car park', "don't", 'dont', 'a&e', '#bins', 'fly-tip*', 'istanbul', 'café', 'σοφία', 'x'];
+const TRICKY_TERMS = [
+  'bye', 'tie', 'fly', 'bin', 'bins', 'e', 'i', 'street', 'ſtreet', 'streetſ', 'kerb', 'car park', "don't", 'dont', 'a&e', '#bins', 'fly-tip*', 'istanbul', 'café', 'σοφία', 'x',
+  // Anchors longer than a head: whole openings, several words, word forms of a last word, an apostrophe after a space.
+  'pothole', 'potholes', 'i know where you live', 'city library', 'car parks', 'fly tip*', "rock 'n' roll", 'caféteria', 'kerbside',
+];
 const TRICKY_TEXTS = [
   'Goodbye and bying now, tying the flies',
   'the ſtreet lights and the \u212Aerb on ſtreet',
@@ -37,6 +41,10 @@ const TRICKY_TEXTS = [
   'fly-tipping and FLY-TIPPED, ΣΟΦΊΑ wrote',
   'e i x',
   '',
+  'a pothole, POTHOLES, pother and potholed; I  KNOW\twhere\u00a0you live, i know where u live',
+  'the city libraries and city\u2003library, car-parks, car parks, carparks, fly tipping and fly tips',
+  "rock n roll, rock 'n' roll, rock ’n’ roll, kerbside and the ſtreetſ",
+  'the streetſ and the ſtreetſ, café caféteria',
 ];
 
 /** What each finder gives for the text, beside what the plain scan gives. */
