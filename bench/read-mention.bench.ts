@@ -41,6 +41,7 @@ const HOSTILE: Record<string, string> = {
   "a' repeated": "a'".repeat(LIMIT / 2), 'one letter': 'x'.repeat(LIMIT), 'one digit': '7'.repeat(LIMIT), 'a. repeated': 'a.'.repeat(LIMIT / 2),
   'a@a. repeated': 'a@a.'.repeat(LIMIT / 4), 'a postcode repeated': 'SG6 3JF '.repeat(LIMIT / 8), 'an address repeated': 'Flat 3 High Street '.repeat(LIMIT / 19),
   'a URL': `https://${'a'.repeat(LIMIT - 8)}`, '1. repeated': '1.'.repeat(LIMIT / 2), 'an emoji repeated': '🙂'.repeat(LIMIT / 2),
+  'i, spaces, x': `i${' '.repeat(LIMIT - 2)}x`,
 };
 const ms = (text: string): number => {
   const started = process.hrtime.bigint();

@@ -20,6 +20,11 @@ describe('boundWords', () => {
     expect(boundWords(`${'7'.repeat(5_000)} bins ${"a'".repeat(400)}`)).toBe(`${'7'.repeat(100)} bins ${"a'".repeat(50)}`);
   });
 
+  it('cuts every run of white space to its first 100 characters (a pattern backtracking over spaces took 33 s)', () => {
+    expect(boundWords(`i${' '.repeat(99_998)}x`)).toBe(`i${' '.repeat(100)}x`);
+    expect(boundWords(`a\n\n${'\t \n'.repeat(1_000)}b`)).toBe(`a\n\n${'\t \n'.repeat(34).slice(0, 98)}b`);
+  });
+
   it('never splits an emoji in two', () => {
     const cut = boundWords('🙂'.repeat(300));
     expect(Array.from(cut)).toHaveLength(100);
@@ -32,6 +37,10 @@ describe('reading a hostile text', () => {
     const policy = defaultPolicy;
     const long = readMention(policy, mention({ text: `2 weeks running, ${'7'.repeat(100_000)}` }));
     expect(long).toEqual(readMention(policy, mention({ text: `2 weeks running, ${'7'.repeat(100)}` })));
+  });
+
+  it('reads "i", 99,998 spaces and "x" as "i", 100 spaces and "x"', () => {
+    expect(readMention(defaultPolicy, mention({ text: `i${' '.repeat(99_998)}x` }))).toEqual(readMention(defaultPolicy, mention({ text: `i${' '.repeat(100)}x` })));
   });
 
   it('gives the stemmers no word longer than 40 characters ("a\'a\'…" is one word to the tokenisers)', () => {
