@@ -3,6 +3,7 @@ import type { RiskLevel } from '../domain/case.js';
 import type { RiskAssessment } from './assess-risk.js';
 import type { Policy } from './policy-schema.js';
 import { bestLabel, labelsAbove, threatProbability, yesProbability, type ModelGuess, type ReaderModel } from './reader-model.js';
+import { withParentWords } from './parent-words.js';
 import type { ConcernFound } from './safeguarding.js';
 import type { ClassificationSuggestion } from './suggest-classification.js';
 import type { HouseRuleSuggestion } from './suggest-house-rules.js';
@@ -60,9 +61,10 @@ export function withModelHouseRules(policy: Policy, model: ReaderModel, text: st
 /**
  * The kind, where the lexicons only had cues (not a detector's finding), becomes the model's when it is surer;
  * the service becomes the model's where no keyword named one, or a single keyword did and the model disagrees
- * with more confidence. A service from a safeguarding concern stands.
+ * with more confidence (the service model reads the parent post's words too: `withParentWords`). A service from a
+ * safeguarding concern stands.
  */
-export function withModelClassification(policy: Policy, model: ReaderModel, text: string, c: ClassificationSuggestion): ClassificationSuggestion {
+export function withModelClassification(policy: Policy, model: ReaderModel, text: string, c: ClassificationSuggestion, parent?: string): ClassificationSuggestion {
   const bar = policy.reader;
   let { serviceTag, kind, confidence, matched } = c;
   const reasons = [...c.reasons];
@@ -76,7 +78,7 @@ export function withModelClassification(policy: Policy, model: ReaderModel, text
     reasons[1] = `${k.label.replace(/_/g, ' ')}: read by the seed model (${pct(k.probability)})${matchedWords(k)}`;
   }
   const from = c.serviceFrom;
-  const s = from && 'concern' in from ? null : bestLabel(model.service, text, bar.concepts);
+  const s = from && 'concern' in from ? null : bestLabel(model.service, withParentWords(text, parent), bar.concepts);
   const open = from === null || ('keywords' in from && from.keywords <= 1);
   if (s && open && s.label !== serviceTag && s.probability >= bar.serviceAt && policy.services.some((x) => x.tag === s.label)) {
     serviceTag = s.label;

@@ -51,7 +51,7 @@ export function readMention(policy: Policy, mention: Mention, learned: LearnedMo
   const listed = suggestHouseRules(policy, text, parent, threats, concerns.length > 0);
   const lexiconRules = model ? withModelHouseRules(policy, model, text, listed, concerns.length > 0) : listed;
   const suggested = suggestWithLearning(policy, text, parent, learned, { concerns: sure, houseRules: lexiconRules });
-  const classification = model ? withModelClassification(policy, model, text, suggested) : suggested;
+  const classification = model ? withModelClassification(policy, model, text, suggested, parent) : suggested;
   const assessed = assessRisk(policy, mention, { concerns: sure, houseRules: lexiconRules, kind: classification.kind });
   const risk = model ? withModelRisk(policy, model, text, assessed) : assessed;
   const safeguarding = unique(concerns.flatMap((c) => c.matched));

@@ -41,6 +41,17 @@ describe('the reader model', () => {
     expect(readMention(off, mention({ text })).safeguarding).toEqual([]);
   });
 
+  it('reads the service of a comment that names none from the council post it answers', () => {
+    // Made-up words name each service in the parent posts only: the comments alone say nothing of it.
+    const comments = ['any news on this one, still waiting here', 'this is taking forever, when will it be sorted', 'still nothing from you lot on this', 'how much longer do we have to wait for this'];
+    const answering = (tag: string, parent: string): LabelledMention[] => comments.map((t) => ({ text: t, parent, tag, kind: 'comment', rules: [], risk: 'low', sg: false, threat: false }));
+    const learned = trainReaderModel([...answering('waste', 'flumbrick rounds change next week'), ...answering('libraries', 'quindle opening times over the holidays')].flatMap((i) => [i, i]), ['made up'], {});
+    const comment = 'so when is this actually happening then';
+    const serviceUnder = (parent: string) => readMention(defaultPolicy, mention({ text: comment, parent: { externalId: 'post-1', text: parent } }), { ...NO_LEARNING, reader: learned }).serviceTag;
+    expect(serviceUnder('the flumbrick rounds are changing')).toBe('waste');
+    expect(serviceUnder('new quindle opening times')).toBe('libraries');
+  });
+
   it('is the same model, weight for weight, when trained twice on the same decisions', () => {
     expect(trainReaderModel([...items, ...items], ['made up'], {})).toEqual(reader);
   });

@@ -53,12 +53,14 @@ describe('floors on the held-out part', () => {
   // here fell from 0.79 to 0.71 when the model learned from parts E, G and H (session 6): their writers name
   // abuse_of_staff for abuse of councillors and officers in more posts than this part's writer did; on part F,
   // which nobody has read, the same change raised house-rule precision 73.8% → 75.5% and recall 56.4% → 72.7%.
+  // Session 8 (parts K and L in the model, the service model reading the parent post, more feature buckets) measured
+  // 73.0% / 81.8%, kind 76.2%, service 72.3%, risk 83.1%: the floors follow.
   it('keeps house rules, kind, service and risk at least where the blind part measured them', () => {
     expect(scores.houseRules.recall).toBeGreaterThanOrEqual(0.72);
-    expect(scores.houseRules.precision).toBeGreaterThanOrEqual(0.71);
-    expect(scores.accuracy.kind).toBeGreaterThanOrEqual(0.74);
-    expect(scores.accuracy.tag).toBeGreaterThanOrEqual(0.64);
-    expect(scores.accuracy.risk).toBeGreaterThanOrEqual(0.8);
+    expect(scores.houseRules.precision).toBeGreaterThanOrEqual(0.81);
+    expect(scores.accuracy.kind).toBeGreaterThanOrEqual(0.76);
+    expect(scores.accuracy.tag).toBeGreaterThanOrEqual(0.72);
+    expect(scores.accuracy.risk).toBeGreaterThanOrEqual(0.83);
   });
 });
 
@@ -67,12 +69,13 @@ describe('floors on the parts tuned on', () => {
     expect(tuningScores.misses).toEqual([]);
   });
 
-  // House-rule precision is below the issue's 90% since the model learned from parts E, G and H (0.82; see above).
-  it('meets the issue\'s floors for house-rule recall, kind and risk, and keeps the service tag at its measured 83%', () => {
+  // House-rule precision is below the issue's 90% since the model learned from parts E, G and H (0.82; see above;
+  // 83.7% measured in session 8). The service tag reached the issue's 85% in session 8 (85.1% measured).
+  it('meets the issue\'s floors for house-rule recall, kind, risk and service tag', () => {
     expect(tuningScores.houseRules.recall).toBeGreaterThanOrEqual(0.85);
-    expect(tuningScores.houseRules.precision).toBeGreaterThanOrEqual(0.82);
+    expect(tuningScores.houseRules.precision).toBeGreaterThanOrEqual(0.83);
     expect(tuningScores.accuracy.kind).toBeGreaterThanOrEqual(0.85);
     expect(tuningScores.accuracy.risk).toBeGreaterThanOrEqual(0.85);
-    expect(tuningScores.accuracy.tag).toBeGreaterThanOrEqual(0.83);
+    expect(tuningScores.accuracy.tag).toBeGreaterThanOrEqual(0.85);
   });
 });
