@@ -71,7 +71,7 @@ async function cross(): Promise<void> {
     const file = policyBeforeReading(p);
     if (file) before.set(p, await loadPolicy(file));
   }
-  console.log(`Leave one part out over ${CROSS_PARTS.join(', ')}: the reader model learns from two parts and reads the third.\n`);
+  console.log(`Leave one part out over ${CROSS_PARTS.join(', ')}: the reader model learns from the other parts and reads the one left out.\n`);
   show('Lexicons alone (current lexicons, written having read every part: not a measure of unseen text)', crossParts(policy, parts, () => ({ ...NO_LEARNING, reader: null })));
   show('Lexicons + reader model (current lexicons; the model never saw the part it reads)', crossParts(policy, parts, learn));
   const blind = [...before.keys()];
