@@ -32,10 +32,10 @@ describe('poll leases', () => {
   it('hands a lapsed lease (a holder that crashed) to the next replica that asks', async () => {
     const crashed = createPgPollLease(db, 'crashed');
     const next = createPgPollLease(db, 'next');
-    expect(await crashed.take('x-dms', 50)).toBe(true);
+    // Two seconds: long enough that a busy machine cannot let it lapse before the next replica's first ask (50 ms did).
+    expect(await crashed.take('x-dms', 2_000)).toBe(true);
     expect(await next.take('x-dms', 60_000)).toBe(false);
-    await new Promise((r) => setTimeout(r, 120));
-    expect(await next.take('x-dms', 60_000)).toBe(true);
+    await vi.waitFor(async () => expect(await next.take('x-dms', 60_000)).toBe(true), { timeout: 20_000, interval: 250 });
     expect(await crashed.take('x-dms', 60_000)).toBe(false);
   });
 
