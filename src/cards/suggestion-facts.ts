@@ -56,5 +56,5 @@ export function personalDataHideButton(policy: Policy, c: Case, m: Mention): Car
 function shownPersonalData(policy: Policy, c: Case, m: Mention): string[] {
   if (c.state === 'closed' || m.kind === 'direct_message') return [];
   const own = [policy.replyRules.foi.route, policy.outOfHours.emergencyContacts, policy.outOfHours.message];
-  return [...new Set(findPersonalData(m.text, { ownTexts: own }).map((p) => PERSONAL_DATA_LABELS[p.kind]))];
+  return [...new Set(findPersonalData(m.text, { ownTexts: own, streetAddresses: true }).map((p) => PERSONAL_DATA_LABELS[p.kind]))];
 }

@@ -1,7 +1,8 @@
-// Owns spotting personal data in a text: emails, UK phone numbers, addresses, NI and council tax account numbers.
+// Owns spotting personal data in a text: emails, UK phone numbers, addresses, NI and council tax account numbers,
+// vehicle registrations.
 import { findTerms } from './find-terms.js';
 
-export type PersonalDataKind = 'email' | 'phone' | 'address' | 'ni_number' | 'account_number';
+export type PersonalDataKind = 'email' | 'phone' | 'address' | 'ni_number' | 'account_number' | 'vehicle_registration';
 
 export interface PersonalDataMatch {
   readonly kind: PersonalDataKind;
@@ -17,6 +18,7 @@ export const PERSONAL_DATA_LABELS: Readonly<Record<PersonalDataKind, string>> = 
   address: 'a home address (house number and postcode)',
   ni_number: 'a National Insurance number',
   account_number: 'a council tax account number',
+  vehicle_registration: "a vehicle's registration",
 };
 
 /**
@@ -43,6 +45,12 @@ export interface PersonalDataOptions {
   /** Texts the council publishes (FOI route, emergency contacts): emails and numbers in them are not personal. */
   readonly ownTexts?: readonly string[];
   readonly accountNumber?: AccountNumberHeuristic;
+  /**
+   * A house number on a named street counts as an address without a postcode ("the bloke at 27 Tanner's Reach",
+   * "Mrs Bell at 3 Riverside Cottages"): what residents post about a neighbour or themselves. Off for staff replies,
+   * which name council buildings ("the tip at 12 Station Road") and are checked with a postcode only.
+   */
+  readonly streetAddresses?: boolean;
 }
 
 // Starts only where a run of the local part's characters starts: every start inside a run reaches the same '@', so
@@ -63,6 +71,16 @@ const NUMBER_THEN_POSTCODE = /(?<![\w£.,:])(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?,
 const NUMBER_ON_STREET =
   /(?<![\w£.,:])(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?,?\s+(?:[\p{L}'’-]+\s+){0,3}(?:street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|crescent|court|place|gardens|grove|terrace|square|mews|parade|cottages)\b/iu;
 const ADDRESS_WINDOW = 80;
+// A house number, then one to three capitalised words, the last followed by a street word written either way: "27
+// Tanner's Reach", "14 Roscoe St", "Flat 6 Rowan House". Capitals keep "5 bins on the street" and "30 mph road" out.
+const STREET_WORDS = ['street', 'st', 'road', 'rd', 'avenue', 'ave', 'lane', 'ln', 'close', 'drive', 'dr', 'crescent', 'court', 'place', 'gardens', 'grove', 'terrace', 'square', 'mews', 'parade', 'cottages', 'way', 'rise', 'row', 'reach', 'walk', 'hill', 'green', 'view', 'croft', 'fold', 'house', 'yard', 'wharf', 'park', 'vale'];
+const eitherCase = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
+const STREET_ADDRESS = new RegExp(
+  `(?<![\\w£$€.,:/-])(?!(?:19|20)\\d\\d\\b)\\d{1,4}[a-z]?,?\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){1,3}(?:${STREET_WORDS.map(eitherCase).join('|')})(?![\\p{L}])`,
+  'gu',
+);
+// Current UK registrations (two letters, two digits, three letters: "KY19 XRT"), in capitals as plates are written.
+const VEHICLE_REGISTRATION = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}\s?[A-Z]{3}(?![A-Za-z0-9])/g;
 
 /** Every piece of personal data in `text`, in order of appearance; a span counts once, as its likeliest kind. */
 export function findPersonalData(text: string, options: PersonalDataOptions = {}): PersonalDataMatch[] {
@@ -71,6 +89,8 @@ export function findPersonalData(text: string, options: PersonalDataOptions = {}
     ...emails(text).filter((m) => !isOwnEmail(m.text, options.ownDomains ?? [], own)),
     ...niNumbers(text),
     ...addresses(text),
+    ...(options.streetAddresses ? streetAddresses(text) : []),
+    ...vehicleRegistrations(text),
     ...accountNumbers(text, options.accountNumber ?? DEFAULT_ACCOUNT_NUMBER),
     ...phones(text).filter((m) => !own.has(digits(m.text))),
   ];
@@ -106,6 +126,14 @@ function addresses(text: string): PersonalDataMatch[] {
     if (house) found.push({ kind: 'address', text: text.slice(start + house.index, m.index + m[0].length), index: start + house.index });
   }
   return found;
+}
+
+function streetAddresses(text: string): PersonalDataMatch[] {
+  return [...text.matchAll(STREET_ADDRESS)].map((m) => ({ kind: 'address', text: m[0], index: m.index }));
+}
+
+function vehicleRegistrations(text: string): PersonalDataMatch[] {
+  return [...text.matchAll(VEHICLE_REGISTRATION)].map((m) => ({ kind: 'vehicle_registration', text: m[0], index: m.index }));
 }
 
 function accountNumbers(text: string, h: AccountNumberHeuristic): PersonalDataMatch[] {

@@ -67,7 +67,7 @@ export function readMention(policy: Policy, mention: Mention, learned: LearnedMo
     threat: concerns.find((c) => c.id === 'threat')?.matched ?? [],
     safeguardingNote: safeguarding.length ? dismissalNote(text, learned) : null,
     foi: classification.kind === 'foi_request',
-    personalData: [...new Set(findPersonalData(mention.text).map((p) => p.kind))],
+    personalData: [...new Set(findPersonalData(mention.text, { streetAddresses: true }).map((p) => p.kind))],
     reasons: classification.reasons,
   };
 }

@@ -68,6 +68,40 @@ describe('addresses', () => {
   });
 });
 
+describe('a house number on a named street, without a postcode (incoming posts only)', () => {
+  const kinds = (text: string, streetAddresses = true) => findPersonalData(text, { streetAddresses }).map((m) => [m.kind, m.text]);
+
+  it("finds a neighbour's or a resident's own address as residents write it", () => {
+    expect(kinds("Mrs Okoro at 12 Fenwick Terrace hasn't been out for days")).toEqual([['address', '12 Fenwick Terrace']]);
+    expect(kinds('missed again at 8 Kiln Yard')).toEqual([['address', '8 Kiln Yard']]);
+    expect(kinds("the lad from 41 St Mungo's Close is at it again")).toEqual([['address', "41 St Mungo's Close"]]);
+    expect(kinds('Flat 3 Harbour View, can someone ring me')).toEqual([['address', '3 Harbour View']]);
+  });
+
+  it('leaves counts, speeds, years and lower-case phrases alone', () => {
+    expect(kinds('6 wheelie bins on the street again')).toEqual([]);
+    expect(kinds('40 mph road past the school')).toEqual([]);
+    expect(kinds('since 2019 Abbey Road has been dug up')).toEqual([]);
+    expect(kinds('3 big potholes on hill road')).toEqual([]);
+  });
+
+  it('is off unless asked for: a staff reply names council buildings ("the tip at 12 Station Road")', () => {
+    expect(kinds('The tip at 12 Station Road is open 8 till 4', false)).toEqual([]);
+    expect(kinds('The tip at 12 Station Road is open 8 till 4')).toEqual([['address', '12 Station Road']]);
+  });
+});
+
+describe('vehicle registrations', () => {
+  it('finds a current UK plate written in capitals, with or without its space', () => {
+    expect(findPersonalData('the black Golf, WM23 TZO, parks on the zigzags').map((m) => [m.kind, m.text])).toEqual([['vehicle_registration', 'WM23 TZO']]);
+    expect(findPersonalData('reg BD71XPY blocking my drive').map((m) => m.kind)).toEqual(['vehicle_registration']);
+  });
+
+  it('does not read a postcode, a word or a lower-case run as a plate', () => {
+    expect(findPersonalData('bins at SG6 3JF and the A1 again, abc12 def, ROAD12 WORKS').map((m) => m.kind)).not.toContain('vehicle_registration');
+  });
+});
+
 describe('National Insurance numbers', () => {
   it.each(['AB123456C', 'AB 12 34 56 C', 'ab 123456 c'])('finds %s', (ni) => {
     expect(kinds(`My NI number is ${ni}.`)).toEqual([['ni_number', ni]]);
