@@ -1,4 +1,4 @@
-// Owns where a text's features fall in a model's buckets: what textFeatures' strings hash to (text-model.ts), worked
+// Owns where a text's features fall in a model's buckets: what textFeatures' strings hash to (train-text-model.ts), worked
 // out for scoring without making a string for every feature. Training keeps the strings; scoring, for every
 // mention, only needs how many features there are and the buckets they fall in, in the order first met.
 // Only the stemmer: wink-nlp-utils as a whole costs tens of MiB at start, and every desk reads mentions.
@@ -93,7 +93,7 @@ export interface FeatureHashes {
   readonly hashes: readonly number[];
 }
 
-/** textFeatures' features as hashes (text-model.ts holds the strings' definition: the two are kept in step by a test). */
+/** textFeatures' features as hashes (train-text-model.ts holds the strings' definition: the two are kept in step by a test). */
 export function featureHashes(text: string, concepts: Concepts): FeatureHashes {
   // Forgotten wholesale between texts, never within one: a text's ids must stay its own while it is read.
   if (vocabulary.words.size >= WORDS_KEPT) vocabulary = newVocabulary();

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { findTerms } from './find-terms.js';
 import { withParentWords } from './parent-words.js';
-import { scoreText, trainTextModel, weightiestWords, type Concepts, type LabelScore, type TextModelData, type TrainOptions } from './text-model.js';
+import { scoreText, weightiestWords, type Concepts, type LabelScore, type TextModelData } from './text-model.js';
+import { trainTextModel, type TrainOptions } from './train-text-model.js';
 
 /** A mention as a comms officer labelled it: what the reader model learns from. */
 export interface LabelledMention {

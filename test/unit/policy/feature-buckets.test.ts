@@ -2,7 +2,7 @@
 // of features and the same buckets in the same order, so every score is the same figure.
 import { describe, expect, it } from 'vitest';
 import { bucketsOf, distinctBuckets, featureHashes, WORDS_KEPT, type Concepts } from '../../../src/policy/feature-buckets.js';
-import { textFeatures } from '../../../src/policy/text-model.js';
+import { textFeatures } from '../../../src/policy/train-text-model.js';
 import { loadCorpusPart } from '../../../src/triage-eval/corpus-files.js';
 import { defaultPolicy } from './policy-fixtures.js';
 
