@@ -36,3 +36,13 @@ export class DeferredError extends DeskError {
     super('deferred', message, options);
   }
 }
+
+/**
+ * Another request stored one of the batch's mentions between intake's look and its store: nothing of the batch was
+ * stored, and looking again shows the copy as stored (src/services/ingest-mentions.ts).
+ */
+export class IntakeRaceError extends DeskError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('intake_race', message, options);
+  }
+}

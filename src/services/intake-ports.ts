@@ -4,7 +4,7 @@ import type { Case } from '../domain/case.js';
 import type { CaseEvent, IdentifiedCaseEvent } from '../domain/events.js';
 import type { AccountSeen, MentionArrival, OutboxItem } from './ports.js';
 
-/** What intake's claim found for a mention: stored now with a new case number, or stored before with its case. */
+/** What intake's look found for a mention: not stored yet (the case number it is to open), or stored with its case. */
 export type IntakeClaim =
   | { readonly inserted: true; readonly caseId: string }
   | { readonly inserted: false; readonly existingId: string; readonly caseId: string };
@@ -16,26 +16,33 @@ export interface CaseOnTopic {
   readonly postedAt: Date;
 }
 
+/** What intake stores for the mentions its look found new: all of it, or none. */
+export interface IntakeBatch {
+  readonly mentions: readonly MentionArrival[];
+  readonly cases: readonly Case[];
+  readonly sightings: readonly { readonly account: AccountSeen; readonly at: Date }[];
+  readonly events: readonly IdentifiedCaseEvent[];
+  readonly outbox: readonly OutboxItem[];
+}
+
 /**
- * Intake's writes in a few set-based statements whatever the batch's size (issue 13): each statement is a round
- * trip the transaction waits for, and intake's rate is bounded by how long its transaction takes.
+ * Intake's reads and writes in one statement each, sent on their own (autocommit), whatever the batch's size
+ * (issue 13): each statement is a round trip, and a transaction held open across them waits on the desk's CPU.
  */
 export interface IntakeStore {
   /**
-   * Stores each mention not stored yet and numbers a new case for it (ascending in the order given); for the
-   * others, the stored copy and its case. `recent`: for each topic of the new cases, up to `surge.limit` cases
-   * posted since `surge.since`, oldest first (as MentionRepository.recentOnTopic), the new cases counted as if
-   * stored: what a surge is judged on. One statement, two when another transaction committed a copy while this
-   * one waited on it. Keys must be distinct.
+   * For each mention, its stored copy and case, or (not stored yet) a new case number, ascending in the order
+   * given. `recent`: for each topic of the mentions not stored yet, up to `surge.limit` stored cases posted since
+   * `surge.since`, oldest first (as MentionRepository.recentOnTopic): with the cases about to be opened, what a
+   * surge is judged on. One statement. Keys must be distinct.
    */
-  claim(arrivals: readonly MentionArrival[], surge: { readonly since: Date; readonly limit: number }): Promise<{ claims: IntakeClaim[]; recent: CaseOnTopic[] }>;
-  /** The events with the ids record will store them under: side effects are planned from these. */
+  look(arrivals: readonly MentionArrival[], surge: { readonly since: Date; readonly limit: number }): Promise<{ claims: IntakeClaim[]; recent: CaseOnTopic[] }>;
+  /** The events with the ids store will store them under: side effects are planned from these. */
   identify(events: readonly CaseEvent[]): IdentifiedCaseEvent[];
-  /** New cases, their authors' sightings (one per case), their events and outbox items, in one statement. */
-  record(batch: {
-    readonly cases: readonly Case[];
-    readonly sightings: readonly { readonly account: AccountSeen; readonly at: Date }[];
-    readonly events: readonly IdentifiedCaseEvent[];
-    readonly outbox: readonly OutboxItem[];
-  }): Promise<void>;
+  /**
+   * The mentions look found new, their cases, their authors' sightings (one per case), events and outbox items, in
+   * one statement: all of it, or (IntakeRaceError, when another request stored one of the mentions since the look)
+   * none of it.
+   */
+  store(batch: IntakeBatch): Promise<void>;
 }

@@ -18,6 +18,23 @@ export function surgeWindow(ctx: DeskContext, now: Date): { since: Date; limit: 
   return { since: new Date(now.getTime() - ctx.policy.risk.surge.withinMinutes * 60_000), limit: ctx.policy.risk.surge.cases + 1 };
 }
 
+/**
+ * The cases a surge on each topic of `opening` is judged on: the stored ones intake's look read on it (up to `limit`
+ * posted since `since`, oldest first) with the cases being opened that fall in the window, counted as if stored, the
+ * first `limit` of both by post time, then case id (the first of each list are enough: a surge is named by its first
+ * case).
+ */
+export function withCasesOpening(stored: readonly CaseOnTopic[], opening: readonly CaseOnTopic[], window: { since: Date; limit: number }): CaseOnTopic[] {
+  const topics = new Set(opening.map((c) => c.topic));
+  const inWindow = opening.filter((c) => c.postedAt.getTime() >= window.since.getTime());
+  return [...topics].flatMap((topic) =>
+    [...stored, ...inWindow]
+      .filter((c) => c.topic === topic)
+      .sort((a, b) => a.postedAt.getTime() - b.postedAt.getTime() || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0))
+      .slice(0, window.limit),
+  );
+}
+
 /** An alert for each surge among `recent` (read through surgeWindow). */
 export function surgeAlerts(ctx: DeskContext, now: Date, recent: readonly CaseOnTopic[]): OutboxItem[] {
   return detectSurge(ctx.policy, recent, now).flatMap((surge) =>

@@ -1,75 +1,73 @@
-// Owns intake's writes in as few statements as can be: the mentions with their case ids, any stored copies and
-// the surge look-up of every topic in one, and the cases, accounts, events and outbox items in one. The SQL of
-// each table is its repository's, composed here as the CTEs of one statement.
-import type { Case } from '../domain/case.js';
+// Owns intake's reads and writes in as few statements as can be, each sent on its own (autocommit): the stored
+// copies, new case numbers and the surge look-up of every topic in one, and the mentions, cases, accounts, events
+// and outbox items in one. The SQL of each table is its repository's, composed here as the CTEs of one statement.
 import type { CaseEvent, IdentifiedCaseEvent } from '../domain/events.js';
-import type { CaseOnTopic, IntakeClaim, IntakeStore } from '../services/intake-ports.js';
-import type { AccountSeen, Clock, MentionArrival, OutboxItem } from '../services/ports.js';
+import { IntakeRaceError } from '../services/errors.js';
+import type { CaseOnTopic, IntakeBatch, IntakeClaim, IntakeStore } from '../services/intake-ports.js';
+import type { Clock, MentionArrival } from '../services/ports.js';
 import type { Sql } from './db.js';
 import { foldSightings, recordSightingsSql } from './pg-account-repository.js';
 import { ANNOUNCE, CASE_ID_PREFIX, caseRows, insertCasesSql } from './pg-case-repository.js';
 import { eventParams, identifyEvents, insertEventsCtes, withSeqs } from './pg-event-log.js';
-import { existingMentionIds, insertMentionsSql, mentionKey, mentionRows } from './pg-mention-repository.js';
+import { insertMentionsSql, mentionRows } from './pg-mention-repository.js';
 import { anyDueNow, enqueueSql, outboxRows } from './pg-outbox.js';
 
-/**
- * Inserted mentions get a case id each ($4 and a number, ascending in the order given, `ord`); the others their
- * stored copy and its case, as far as the statement's snapshot shows them (a copy committed while ON CONFLICT
- * waited on it is not in it: see claim). Then, per topic of the new cases, the stored cases as
- * MentionRepository.recentOnTopic reads them (up to $3 posted since $2) and the new ones, the first $3 of both
- * (which are among the first $3 of each). The snapshot shows none of this statement's mentions, so a new case
- * is counted once. The stored ones are read only up to the $3-th post time in the index's order (ties with it
- * included, for the case id order): sorting every post on the topic in the window made each transaction cost
- * in proportion to the surge it was looking for. A stored copy is looked up by its key, per mention (a lateral
- * subquery the planner cannot flatten, OFFSET 0): as a join, the plan the statement kept from an empty database
- * hashed the mentions and read them all whenever a batch was sent again.
- */
-const CLAIM = `
-  WITH input AS MATERIALIZED (
-    SELECT r.id, r.network, r.external_id, r.topic, r.posted_at, r.ord
-      FROM jsonb_to_recordset($1::jsonb) AS r(id text, network text, external_id text, topic text, posted_at timestamptz, ord integer)
-  ), ins AS (${insertMentionsSql('$1')} RETURNING id),
-  numbers AS MATERIALIZED (SELECT nextval('case_number_seq') AS n FROM ins),
-  opening AS MATERIALIZED (
-    SELECT a.id, a.topic, a.posted_at, $4::text || k.n AS case_id
-      FROM (SELECT i.id, i.topic, i.posted_at, row_number() OVER (ORDER BY i.ord) AS r FROM input i WHERE i.id IN (SELECT id FROM ins)) a
-      JOIN (SELECT n, row_number() OVER (ORDER BY n) AS r FROM numbers) k ON k.r = a.r
-  )
-  SELECT 'new' AS kind, o.id, o.case_id, NULL AS existing_id, NULL AS topic, NULL::timestamptz AS posted_at FROM opening o
-  UNION ALL
-  SELECT 'stored', i.id, s.case_id, s.existing_id, NULL, NULL
-    FROM input i CROSS JOIN LATERAL (
-      SELECT c.id AS case_id, m.id AS existing_id FROM mentions m JOIN cases c ON c.mention_id = m.id
-       WHERE m.network = i.network AND m.external_id = i.external_id OFFSET 0) s
-   WHERE i.id NOT IN (SELECT id FROM ins)
-  UNION ALL
-  SELECT 'recent', NULL, r.case_id, NULL, t.topic, r.posted_at
-    FROM (SELECT DISTINCT topic FROM opening WHERE topic IS NOT NULL) t
-    CROSS JOIN LATERAL (
-      SELECT u.case_id, u.posted_at FROM (
-        (SELECT c.id AS case_id, m.posted_at FROM mentions m JOIN cases c ON c.mention_id = m.id
-          WHERE m.topic = t.topic AND m.posted_at >= $2
-            AND m.posted_at <= coalesce((
-              SELECT m2.posted_at FROM mentions m2 JOIN cases c2 ON c2.mention_id = m2.id
-               WHERE m2.topic = t.topic AND m2.posted_at >= $2 ORDER BY m2.posted_at OFFSET $3 - 1 LIMIT 1), 'infinity')
-          ORDER BY m.posted_at, c.id LIMIT $3)
-        UNION ALL
-        SELECT o.case_id, o.posted_at FROM opening o WHERE o.topic = t.topic AND o.posted_at >= $2
-      ) u ORDER BY u.posted_at, u.case_id LIMIT $3) r
-  ORDER BY kind, topic, posted_at, case_id`;
+/** The SQLSTATE refuse_intake_race raises (migration 0090). */
+const INTAKE_RACE = 'MD001';
 
 /**
- * announced is read by the last line only so that it runs (a CTE that only SELECTs runs when read); it answers
- * one row of nulls, which is not an event.
+ * Each mention's stored copy and its case (`ord` is its place in the batch); a case number ($4 and a number) for
+ * each of the others; and, per topic of those, the stored cases as MentionRepository.recentOnTopic reads them (up
+ * to $3 posted since $2). The stored ones are read only up to the $3-th post time in the index's order (ties with it
+ * included, for the case id order): sorting every post on the topic in the window made each batch cost in
+ * proportion to the surge it was looking for. A stored copy is looked up by its key, per mention (a lateral
+ * subquery the planner cannot flatten, OFFSET 0): as a join, the plan the statement kept from an empty database
+ * hashed the mentions and read them all whenever a batch was sent again. Numbers are taken here, outside any
+ * transaction (a sequence never rolls back anyway): one a mention that proves a race's loser is a gap, as a
+ * rolled-back intake's always were.
  */
-const RECORD = `
-  WITH saved AS (${insertCasesSql('$1')}),
+const LOOK = `
+  WITH input AS MATERIALIZED (
+    SELECT r.network, r.external_id, r.topic, r.posted_at, r.ord
+      FROM jsonb_to_recordset($1::jsonb) AS r(network text, external_id text, topic text, posted_at timestamptz, ord integer)
+  ), stored AS MATERIALIZED (
+    SELECT i.ord, s.existing_id, s.case_id FROM input i CROSS JOIN LATERAL (
+      SELECT m.id AS existing_id, c.id AS case_id FROM mentions m LEFT JOIN cases c ON c.mention_id = m.id
+       WHERE m.network = i.network AND m.external_id = i.external_id OFFSET 0) s
+  ), fresh AS MATERIALIZED (SELECT i.topic FROM input i WHERE i.ord NOT IN (SELECT ord FROM stored))
+  SELECT 'stored' AS kind, ord, case_id, existing_id, NULL AS topic, NULL::timestamptz AS posted_at FROM stored
+  UNION ALL
+  SELECT 'number', NULL, $4::text || nextval('case_number_seq'), NULL, NULL, NULL FROM fresh
+  UNION ALL
+  SELECT 'recent', NULL, r.case_id, NULL, t.topic, r.posted_at
+    FROM (SELECT DISTINCT topic FROM fresh WHERE topic IS NOT NULL) t
+    CROSS JOIN LATERAL (
+      SELECT c.id AS case_id, m.posted_at FROM mentions m JOIN cases c ON c.mention_id = m.id
+       WHERE m.topic = t.topic AND m.posted_at >= $2
+         AND m.posted_at <= coalesce((
+           SELECT m2.posted_at FROM mentions m2 JOIN cases c2 ON c2.mention_id = m2.id
+            WHERE m2.topic = t.topic AND m2.posted_at >= $2 ORDER BY m2.posted_at OFFSET $3 - 1 LIMIT 1), 'infinity')
+       ORDER BY m.posted_at, c.id LIMIT $3) r`;
+
+/**
+ * One statement, so one round trip and no transaction left open while the desk works: it commits as a whole or not
+ * at all. `raced` refuses the whole statement when ON CONFLICT skipped a mention (stored by another request since
+ * the look), so no case, event or outbox item goes in for a mention this batch did not store. If the statement
+ * commits and its answer is lost (the connection drops), the client is not told 2xx and sends again: the look then
+ * finds every mention stored and answers with the same cases, storing nothing new. announced and raced are read by
+ * the last line only so that they run (a CTE that only SELECTs runs when read); it answers one row of nulls, which is
+ * not an event.
+ */
+const STORE = `
+  WITH ins AS (${insertMentionsSql('$1')} RETURNING id),
+  raced AS MATERIALIZED (SELECT refuse_intake_race(jsonb_array_length($1::jsonb) - count(*)) FROM ins),
+  saved AS (${insertCasesSql('$2')}),
   announced AS MATERIALIZED (${ANNOUNCE}),
-  seen AS (${recordSightingsSql('$2')}),
-  ${insertEventsCtes('$3', '$4')},
-  queued AS (${enqueueSql('$5')})
+  seen AS (${recordSightingsSql('$3')}),
+  ${insertEventsCtes('$4', '$5')},
+  queued AS (${enqueueSql('$6')})
   SELECT seq, id FROM inserted
-  UNION ALL SELECT NULL, NULL FROM (SELECT count(*) FROM announced) AS a`;
+  UNION ALL SELECT NULL, NULL FROM (SELECT count(*) FROM announced) AS a, (SELECT count(*) FROM raced) AS r`;
 
 export class PgIntakeStore implements IntakeStore {
   constructor(
@@ -79,24 +77,21 @@ export class PgIntakeStore implements IntakeStore {
     private readonly onEnqueued: () => void = () => {},
   ) {}
 
-  async claim(arrivals: readonly MentionArrival[], surge: { readonly since: Date; readonly limit: number }): Promise<{ claims: IntakeClaim[]; recent: CaseOnTopic[] }> {
+  async look(arrivals: readonly MentionArrival[], surge: { readonly since: Date; readonly limit: number }): Promise<{ claims: IntakeClaim[]; recent: CaseOnTopic[] }> {
     if (!arrivals.length) return { claims: [], recent: [] };
-    const order = new Map(arrivals.map((a, i) => [a.id, i]));
-    const rows = mentionRows(arrivals).map((r) => ({ ...r, ord: order.get(r.id) }));
-    const result = await this.sql.query<{ kind: 'new' | 'stored' | 'recent'; id: string | null; case_id: string; existing_id: string | null; topic: string | null; posted_at: Date | null }>(
-      CLAIM, [JSON.stringify(rows), surge.since, surge.limit, CASE_ID_PREFIX], { prepareAs: 'desk_intake_claim' },
+    const keys = arrivals.map((a, ord) => ({ network: a.mention.network, external_id: a.mention.externalId, topic: a.extra?.topic ?? null, posted_at: a.extra?.postedAt ?? a.receivedAt, ord }));
+    const result = await this.sql.query<{ kind: 'stored' | 'number' | 'recent'; ord: number | null; case_id: string | null; existing_id: string | null; topic: string | null; posted_at: Date | null }>(
+      LOOK, [JSON.stringify(keys), surge.since, surge.limit, CASE_ID_PREFIX], { prepareAs: 'desk_intake_look' },
     );
-    const opened = new Map(result.rows.flatMap((r) => (r.kind === 'new' ? [[r.id!, r.case_id] as const] : [])));
-    const seen = new Map(result.rows.flatMap((r) => (r.kind === 'stored' ? [[r.id!, { existingId: r.existing_id!, caseId: r.case_id }] as const] : [])));
-    const late = await this.lateCopies(arrivals.filter((a) => !opened.has(a.id) && !seen.has(a.id)));
-    const claims = arrivals.map((a): IntakeClaim => {
-      const caseId = opened.get(a.id);
-      if (caseId) return { inserted: true, caseId };
-      const copy = seen.get(a.id) ?? late.get(mentionKey(a.mention));
-      if (!copy) throw new Error(`mention ${a.mention.network}/${a.mention.externalId} conflicted but cannot be found with its case`);
-      return { inserted: false, ...copy };
+    const stored = new Map(result.rows.flatMap((r) => (r.kind === 'stored' ? [[r.ord!, r] as const] : [])));
+    const numbers = result.rows.flatMap((r) => (r.kind === 'number' ? [r.case_id!] : [])).sort(byCaseNumber);
+    const claims = arrivals.map((a, ord): IntakeClaim => {
+      const copy = stored.get(ord);
+      if (!copy) return { inserted: true, caseId: numbers.shift()! };
+      if (!copy.case_id) throw new Error(`mention ${a.mention.network}/${a.mention.externalId} is stored but cannot be found with its case`);
+      return { inserted: false, existingId: copy.existing_id!, caseId: copy.case_id };
     });
-    const recent = result.rows.flatMap((r) => (r.kind === 'recent' ? [{ caseId: r.case_id, topic: r.topic!, postedAt: r.posted_at! }] : []));
+    const recent = result.rows.flatMap((r) => (r.kind === 'recent' ? [{ caseId: r.case_id!, topic: r.topic!, postedAt: r.posted_at! }] : []));
     return { claims, recent };
   }
 
@@ -104,31 +99,26 @@ export class PgIntakeStore implements IntakeStore {
     return identifyEvents(events);
   }
 
-  async record(batch: { readonly cases: readonly Case[]; readonly sightings: readonly { readonly account: AccountSeen; readonly at: Date }[]; readonly events: readonly IdentifiedCaseEvent[]; readonly outbox: readonly OutboxItem[] }): Promise<void> {
-    if (!batch.cases.length) return;
+  async store(batch: IntakeBatch): Promise<void> {
+    if (!batch.mentions.length) return;
     const now = this.clock.now();
-    const inserted = await this.sql.query<{ seq: string | null; id: string | null }>(RECORD, [
+    const params = [
+      JSON.stringify(mentionRows(batch.mentions)),
       JSON.stringify(caseRows(batch.cases)),
       JSON.stringify(foldSightings(batch.sightings)),
       ...eventParams(batch.events),
       JSON.stringify(outboxRows(batch.outbox, now)),
-    ], { prepareAs: 'desk_intake_record' });
+    ];
+    const inserted = await this.sql.query<{ seq: string | null; id: string | null }>(STORE, params, { prepareAs: 'desk_intake_store' }).catch((e: unknown) => {
+      if ((e as { code?: unknown }).code === INTAKE_RACE) throw new IntakeRaceError((e as Error).message, { cause: e });
+      throw e;
+    });
     withSeqs(batch.events, inserted.rows.filter((r): r is { seq: string; id: string } => r.id !== null));
     if (anyDueNow(batch.outbox, now)) this.onEnqueued();
   }
+}
 
-  /**
-   * Copies the claim's snapshot did not show (committed by another transaction while ours waited on them in ON
-   * CONFLICT), with their cases, by mentionKey: statements begun after the claim see them.
-   */
-  private async lateCopies(unseen: readonly MentionArrival[]): Promise<Map<string, { existingId: string; caseId: string }>> {
-    if (!unseen.length) return new Map();
-    const ids = await existingMentionIds(this.sql, unseen.map((a) => a.mention));
-    const result = await this.sql.query<{ id: string; mention_id: string }>('SELECT id, mention_id FROM cases WHERE mention_id = ANY($1::text[])', [[...ids.values()]]);
-    const caseOf = new Map(result.rows.map((r) => [r.mention_id, r.id]));
-    return new Map([...ids].flatMap(([key, existingId]) => {
-      const caseId = caseOf.get(existingId);
-      return caseId ? [[key, { existingId, caseId }] as const] : [];
-    }));
-  }
+/** Case ids by their number ("MD-999" before "MD-1000"). */
+function byCaseNumber(a: string, b: string): number {
+  return Number(a.slice(CASE_ID_PREFIX.length)) - Number(b.slice(CASE_ID_PREFIX.length));
 }
