@@ -1,6 +1,6 @@
-// Owns group commit for intake: requests that arrive within a couple of milliseconds of each other are stored
-// in one set-based transaction instead of one each, so many single-mention POSTs cost the database what one
-// batch does. Each request is answered only once its own mentions are committed, with its own outcomes.
+// Owns group commit for intake: requests that arrive together are stored in one set-based statement instead of one
+// each, so many single-mention POSTs cost the database what one batch does. Each request is answered only once its
+// own mentions are committed, with its own outcomes.
 import type { Mention } from '../domain/mention.js';
 import { StoreUnavailableError } from './errors.js';
 import type { IngestOutcome } from './ingest-mentions.js';
@@ -11,9 +11,12 @@ export interface IntakeGroups {
 }
 
 export interface IntakeGroupOptions {
-  /** How long a group stays open for more requests after its first one arrives. */
-  readonly windowMs?: number;
-  /** A group is closed early once it holds this many mentions. */
+  /**
+   * How many groups may be being stored at once. A group closed while that many are under way waits for one of
+   * them to finish, taking in what arrives meanwhile: under load, groups grow instead of queueing.
+   */
+  readonly maxStoring?: number;
+  /** A group is sent at once when it holds this many mentions, however many are being stored. */
   readonly maxMentions?: number;
 }
 
@@ -23,18 +26,36 @@ interface Request {
   readonly reject: (error: unknown) => void;
 }
 
-/** `ingestAll` stores a list of mentions in one transaction, all or nothing (ingestMentions). */
-export function createIntakeGroups(ingestAll: (mentions: readonly Mention[]) => Promise<IngestOutcome[]>, options: IntakeGroupOptions = {}): IntakeGroups {
-  const windowMs = options.windowMs ?? 2;
-  const maxMentions = options.maxMentions ?? 200;
-  let open: { requests: Request[]; mentions: number; timer: NodeJS.Timeout } | null = null;
+interface Group {
+  readonly requests: Request[];
+  mentions: number;
+}
 
-  const close = () => {
-    if (!open) return;
-    clearTimeout(open.timer);
+/**
+ * `ingestAll` stores a list of mentions all or nothing (ingestMentions). A group takes in the requests read in the
+ * same turn of the event loop (it closes on setImmediate, after the I/O callbacks that delivered them) and is sent
+ * at once if fewer than `maxStoring` are being stored. No timer: a waiting window costs each request its length when
+ * the desk is quiet, and under load the groups being stored are what gathers the next one. Several groups stored at
+ * once let PostgreSQL flush their commits together and the desk work out one group while another is being written.
+ */
+export function createIntakeGroups(ingestAll: (mentions: readonly Mention[]) => Promise<IngestOutcome[]>, options: IntakeGroupOptions = {}): IntakeGroups {
+  const maxStoring = options.maxStoring ?? 4;
+  const maxMentions = options.maxMentions ?? 200;
+  let open: Group | null = null;
+  let closing = false;
+  let storing = 0;
+
+  /** Sends the open group if it is full or a store may start; otherwise it stays open until one finishes. */
+  const close = (full = false) => {
+    closing = false;
+    if (!open || (!full && storing >= maxStoring)) return;
     const { requests } = open;
     open = null;
-    void store(requests);
+    storing += 1;
+    void store(requests).finally(() => {
+      storing -= 1;
+      close();
+    });
   };
 
   async function store(requests: readonly Request[]): Promise<void> {
@@ -60,11 +81,15 @@ export function createIntakeGroups(ingestAll: (mentions: readonly Mention[]) => 
   return {
     ingest(mentions) {
       return new Promise<IngestOutcome[]>((resolve, reject) => {
-        if (open && open.mentions + mentions.length > maxMentions) close();
-        open ??= { requests: [], mentions: 0, timer: setTimeout(close, windowMs) };
+        if (open && open.mentions + mentions.length > maxMentions) close(true);
+        open ??= { requests: [], mentions: 0 };
         open.requests.push({ mentions, resolve, reject });
         open.mentions += mentions.length;
-        if (open.mentions >= maxMentions) close();
+        if (open.mentions >= maxMentions) return close(true);
+        if (!closing) {
+          closing = true;
+          setImmediate(close);
+        }
       });
     },
   };

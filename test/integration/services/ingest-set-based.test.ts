@@ -23,9 +23,9 @@ let afterNextLook: (() => Promise<unknown>) | null = null;
 /** The same database, counting every statement sent (BEGIN and COMMIT included). */
 function counting(inner: Db): Db {
   const wrap = (sql: Sql): Sql => ({
-    query: async (text, params) => {
+    query: async <T,>(text: string, params?: readonly unknown[]) => {
       statements += 1;
-      const rows = await sql.query(text, params);
+      const rows = await sql.query<T>(text, params);
       const then = text.includes('case_number_seq') ? afterNextLook : null;
       if (then) {
         afterNextLook = null;

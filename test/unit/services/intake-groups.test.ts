@@ -35,6 +35,32 @@ describe('intake groups', () => {
     expect(store.calls).toEqual([['a', 'b'], ['c', 'd', 'e']]);
   });
 
+  it('sends a group at once while fewer than maxStoring are being stored, and gathers what arrives while that many are', async () => {
+    const calls: string[][] = [];
+    const finish: Array<() => void> = [];
+    const groups = createIntakeGroups(async (mentions) => {
+      calls.push(mentions.map((m) => m.externalId));
+      await new Promise<void>((r) => finish.push(r));
+      return mentions.map((m) => ({ caseId: `MD-${m.externalId}`, duplicate: false }));
+    }, { maxStoring: 1 });
+    const turn = () => new Promise((r) => setImmediate(r));
+    const first = groups.ingest([mention('a')]);
+    await turn();
+    expect(calls).toEqual([['a']]);
+    const later = [groups.ingest([mention('b')]), groups.ingest([mention('c')])];
+    await turn();
+    const last = groups.ingest([mention('d')]);
+    await turn();
+    // a is still being stored: b, c and d wait for it, together.
+    expect(calls).toEqual([['a']]);
+    finish.shift()!();
+    await first;
+    await turn();
+    expect(calls).toEqual([['a'], ['b', 'c', 'd']]);
+    finish.shift()!();
+    expect((await Promise.all([...later, last])).map((a) => a[0]!.caseId)).toEqual(['MD-b', 'MD-c', 'MD-d']);
+  });
+
   it('fails only the request whose mention fails, the others stored on their own', async () => {
     const store = recordingStore();
     const groups = createIntakeGroups(store.ingestAll);
