@@ -11,7 +11,7 @@ export const MAX_INTAKE_BYTES = 1024 * 1024;
 
 export function createIntakeRouter(ctx: DeskContext, secret: string): Router {
   const router = express.Router();
-  // Concurrent POSTs share a transaction (group commit); each is still answered only after its own are stored.
+  // Concurrent POSTs share their statements (group commit); each is still answered only after its own are stored.
   const groups = createIntakeGroups((mentions) => ingestMentions(ctx, mentions));
   router.post('/api/mentions', express.raw({ type: () => true, limit: MAX_INTAKE_BYTES }), async (req, res, next) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
