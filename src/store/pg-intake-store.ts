@@ -23,8 +23,8 @@ const INTAKE_RACE = 'MD001';
  * proportion to the surge it was looking for. A stored copy is looked up by its key, per mention (a lateral
  * subquery the planner cannot flatten, OFFSET 0): as a join, the plan the statement kept from an empty database
  * hashed the mentions and read them all whenever a batch was sent again. Numbers are taken here, outside any
- * transaction (a sequence never rolls back anyway): one a mention that proves a race's loser is a gap, as a
- * rolled-back intake's always were.
+ * transaction (a sequence never rolls back anyway): the numbers of a batch whose store is refused (see STORE) are
+ * left unused, a gap, as a rolled-back intake's always were.
  */
 const LOOK = `
   WITH input AS MATERIALIZED (
