@@ -17,20 +17,30 @@ export interface RaceFigure {
   readonly winners: number;
   readonly p99: number;
   readonly claimedEvents: number;
+  /** The winner's answer, and the losers' middle and slowest: which of them the p99 is. */
+  readonly winnerMs: number;
+  readonly loserP50: number;
+  readonly loserMax: number;
 }
 
 export async function claimRace(ctx: DeskContext, claimers: number): Promise<RaceFigure> {
   const [opened] = await ingestMentions(ctx, [mentionSchema.parse(benchMention())]);
   const caseId = opened!.caseId;
-  const latencies: number[] = [];
   const results = await Promise.all(
     Array.from({ length: claimers }, async (_, i) => {
       const started = performance.now();
       const result = await executeCaseCommand(ctx, { caseId, seenVersion: 1, command: { type: 'case.claim' }, actor: CLAIMERS[i % CLAIMERS.length]! });
-      latencies.push(performance.now() - started);
-      return result;
+      return { ok: result.ok, ms: performance.now() - started };
     }),
   );
   const history = await ctx.store.events.forCase(caseId);
-  return { winners: results.filter((r) => r.ok).length, p99: percentile(latencies, 99), claimedEvents: history.filter((e) => e.event.type === 'case.claimed').length };
+  const losers = results.filter((r) => !r.ok).map((r) => r.ms);
+  return {
+    winners: results.filter((r) => r.ok).length,
+    p99: percentile(results.map((r) => r.ms), 99),
+    claimedEvents: history.filter((e) => e.event.type === 'case.claimed').length,
+    winnerMs: results.find((r) => r.ok)?.ms ?? NaN,
+    loserP50: percentile(losers, 50),
+    loserMax: Math.max(...losers),
+  };
 }

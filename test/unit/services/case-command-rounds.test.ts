@@ -8,6 +8,7 @@ function versionedCase() {
   let owner: string | null = null;
   let version = 1;
   const reads: number[] = [];
+  const stored = () => ({ id: 'MD-1', version, owner: owner ? { personId: owner } : null }) as unknown as Case;
   return {
     reads,
     get owner() {
@@ -15,13 +16,14 @@ function versionedCase() {
     },
     read: async (): Promise<Case> => {
       reads.push(version);
-      return { id: 'MD-1', version, owner: owner ? { personId: owner } : null } as unknown as Case;
+      return stored();
     },
-    saveAt(at: number, who: string): 'saved' | 'lost_race' {
+    /** The case as saved, or 'lost_race' when it is no longer at version `at`. */
+    saveAt(at: number, who: string): Case | 'lost_race' {
       if (at !== version) return 'lost_race';
       owner = who;
       version += 1;
-      return 'saved';
+      return stored();
     },
     /** Another replica saving between this process's read and its save. */
     bumpElsewhere() {
@@ -33,19 +35,45 @@ function versionedCase() {
 const claim = (store: ReturnType<typeof versionedCase>, who: string): CaseJob<string> => ({
   async plan(current) {
     if (current?.owner) return { answer: `refused ${who}: held by ${current.owner.personId}` };
-    return { save: async () => (store.saveAt(current!.version, who) === 'saved' ? `won ${who}` : 'lost_race') };
+    return {
+      save: async () => {
+        const saved = store.saveAt(current!.version, who);
+        return saved === 'lost_race' ? saved : { answer: `won ${who}`, committed: saved };
+      },
+    };
   },
   gaveUp: () => `gave up ${who}`,
 });
 
 describe('case command rounds', () => {
-  it('lets one of a crowd win and refuses the rest from one more read', async () => {
+  it('lets one of a crowd win and refuses the rest on the case it saved, from one read', async () => {
     const store = versionedCase();
     const rounds = createCaseCommandRounds(store.read);
     const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => rounds.run('MD-1', claim(store, `p${i}`))));
     expect(answers[0]).toBe('won p0');
     expect(answers.slice(1).every((a) => a.startsWith('refused') && a.endsWith('held by p0'))).toBe(true);
-    expect(store.reads).toEqual([1, 2]);
+    expect(store.reads).toEqual([1]);
+  });
+
+  it('reads afresh for a command that arrived while a save was on its way: another replica may have saved since', async () => {
+    const store = versionedCase();
+    const rounds = createCaseCommandRounds(store.read);
+    let late: Promise<string> | undefined;
+    const first: CaseJob<string> = {
+      plan: async (current) => ({
+        save: async () => {
+          late = rounds.run('MD-1', claim(store, 'late'));
+          const saved = store.saveAt(current!.version, 'first');
+          // Another replica releases and claims it after this save committed, before the late click is decided.
+          store.bumpElsewhere();
+          return saved === 'lost_race' ? saved : { answer: 'won first', committed: saved };
+        },
+      }),
+      gaveUp: () => 'gave up',
+    };
+    expect(await Promise.all([rounds.run('MD-1', first), rounds.run('MD-1', claim(store, 'crowd'))])).toEqual(['won first', 'refused crowd: held by first']);
+    expect(await late).toBe('refused late: held by first');
+    expect(store.reads).toEqual([1, 3]);
   });
 
   it('decides a command again, on a fresh read, when another replica saved first; gives up after the last attempt', async () => {
@@ -57,7 +85,8 @@ describe('case command rounds', () => {
         save: async () => {
           races += 1;
           store.bumpElsewhere();
-          return store.saveAt(current!.version, 'me') === 'saved' ? 'won' : 'lost_race';
+          const saved = store.saveAt(current!.version, 'me');
+          return saved === 'lost_race' ? saved : { answer: 'won', committed: saved };
         },
       }),
       gaveUp: () => 'gave up',

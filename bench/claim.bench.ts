@@ -1,0 +1,42 @@
+// npm run bench:claim: only npm run bench's one-case race (100 concurrent claims on one case, at the service, in
+// this process, on a bench database), repeated, with the winner's and the losers' times apart. The race runs the
+// code of the checkout this file is in (there is no --code: copy bench/ into the other checkout to compare).
+//   --races N     races, each on a new case (default 20; the first is reported apart: a fresh pool and cold code)
+//   --claimers N  concurrent claims a race (default 100)
+//   --history N   mentions taken in before the races, as npm run bench's intake phases leave (default 2000)
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { startDesk } from '../src/app/start-desk.js';
+import { loadConfig } from '../src/config/load-config.js';
+import { loadPolicy } from '../src/config/load-policy.js';
+import { openBenchDatabase } from './bench-database.js';
+import { BENCH_POLICY_FILE, BENCH_SERVER_URL, benchCodeDir } from './bench-setup.js';
+import { claimRace, type RaceFigure } from './claim-race.js';
+import { INTAKE_SECRET, percentile } from './intake-phases.js';
+import { seedHistory } from './seed-history.js';
+
+const { values } = parseArgs({ options: { races: { type: 'string', default: '20' }, claimers: { type: 'string', default: '100' }, history: { type: 'string', default: '2000' } } });
+const races = Number(values.races);
+const claimers = Number(values.claimers);
+
+const db = await openBenchDatabase(BENCH_SERVER_URL, benchCodeDir(undefined));
+const desk = await startDesk({
+  config: loadConfig({ PORT: '0', HOST: '127.0.0.1', INTAKE_SECRET, DATABASE_URL: db.connectionString!, LOG_LEVEL: 'silent' }),
+  policy: await loadPolicy(BENCH_POLICY_FILE), logger: pino({ level: 'silent' }), db: db.openSecondHandle(), startWorker: false, startPollers: false,
+});
+try {
+  await seedHistory(desk.ctx, Number(values.history));
+  const figures: RaceFigure[] = [];
+  for (let i = 0; i < races; i += 1) figures.push(await claimRace(desk.ctx, claimers));
+  const [first, ...rest] = figures;
+  const ms = (x: number) => x.toFixed(1).padStart(6);
+  const line = (label: string, f: RaceFigure) => `${label.padEnd(8)} p99 ${ms(f.p99)} ms  winner ${ms(f.winnerMs)}  losers p50 ${ms(f.loserP50)} max ${ms(f.loserMax)}  winners ${f.winners}, case.claimed events ${f.claimedEvents}`;
+  console.log(`${claimers} concurrent claims on one case, ${races} races after ${values.history} mentions (code ${benchCodeDir(undefined)})`);
+  console.log(line('first', first!));
+  for (const [i, f] of rest.entries()) console.log(line(`race ${i + 2}`, f));
+  const p99s = rest.map((f) => f.p99);
+  console.log(`p99 over races 2-${races}: median ${percentile(p99s, 50).toFixed(1)} ms, worst ${Math.max(...p99s).toFixed(1)} ms (goal ≤ 50); every race one winner and one event: ${figures.every((f) => f.winners === 1 && f.claimedEvents === 1)}`);
+} finally {
+  await desk.stop();
+  await db.close();
+}
