@@ -23,6 +23,34 @@ export interface RaceFigure {
   readonly loserMax: number;
 }
 
+/** Races one after another, each on a new case; the first apart (a fresh pool, code not yet compiled). */
+export interface RaceSeries {
+  readonly first: RaceFigure;
+  readonly warm: readonly RaceFigure[];
+  /** The middle and the worst p99 of the races after the first. */
+  readonly warmP99: number;
+  readonly worstWarmP99: number;
+  /** Every race had one winner and one case.claimed event. */
+  readonly oneWinnerEach: boolean;
+}
+
+export async function claimRaces(ctx: DeskContext, claimers: number, races: number): Promise<RaceSeries> {
+  const figures: RaceFigure[] = [];
+  for (let i = 0; i < races; i += 1) figures.push(await claimRace(ctx, claimers));
+  const [first, ...warm] = figures;
+  const p99s = warm.map((f) => f.p99);
+  return {
+    first: first!, warm, warmP99: percentile(p99s, 50), worstWarmP99: Math.max(...p99s),
+    oneWinnerEach: figures.every((f) => f.winners === 1 && f.claimedEvents === 1),
+  };
+}
+
+/** "p99 12.1 ms: winner 10.0, losers p50 11.5 max 12.1; 1 winner, 1 case.claimed event" */
+export function describeRace(f: RaceFigure): string {
+  const ms = (x: number) => x.toFixed(1);
+  return `p99 ${ms(f.p99)} ms: winner ${ms(f.winnerMs)}, losers p50 ${ms(f.loserP50)} max ${ms(f.loserMax)}; ${f.winners} winner(s), ${f.claimedEvents} case.claimed event(s)`;
+}
+
 export async function claimRace(ctx: DeskContext, claimers: number): Promise<RaceFigure> {
   const [opened] = await ingestMentions(ctx, [mentionSchema.parse(benchMention())]);
   const caseId = opened!.caseId;

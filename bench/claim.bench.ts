@@ -11,8 +11,8 @@ import { loadConfig } from '../src/config/load-config.js';
 import { loadPolicy } from '../src/config/load-policy.js';
 import { openBenchDatabase } from './bench-database.js';
 import { BENCH_POLICY_FILE, BENCH_SERVER_URL, benchCodeDir } from './bench-setup.js';
-import { claimRace, type RaceFigure } from './claim-race.js';
-import { INTAKE_SECRET, percentile } from './intake-phases.js';
+import { claimRaces, describeRace } from './claim-race.js';
+import { INTAKE_SECRET } from './intake-phases.js';
 import { seedHistory } from './seed-history.js';
 
 const { values } = parseArgs({ options: { races: { type: 'string', default: '20' }, claimers: { type: 'string', default: '100' }, history: { type: 'string', default: '2000' } } });
@@ -26,16 +26,11 @@ const desk = await startDesk({
 });
 try {
   await seedHistory(desk.ctx, Number(values.history));
-  const figures: RaceFigure[] = [];
-  for (let i = 0; i < races; i += 1) figures.push(await claimRace(desk.ctx, claimers));
-  const [first, ...rest] = figures;
-  const ms = (x: number) => x.toFixed(1).padStart(6);
-  const line = (label: string, f: RaceFigure) => `${label.padEnd(8)} p99 ${ms(f.p99)} ms  winner ${ms(f.winnerMs)}  losers p50 ${ms(f.loserP50)} max ${ms(f.loserMax)}  winners ${f.winners}, case.claimed events ${f.claimedEvents}`;
+  const series = await claimRaces(desk.ctx, claimers, races);
   console.log(`${claimers} concurrent claims on one case, ${races} races after ${values.history} mentions (code ${benchCodeDir(undefined)})`);
-  console.log(line('first', first!));
-  for (const [i, f] of rest.entries()) console.log(line(`race ${i + 2}`, f));
-  const p99s = rest.map((f) => f.p99);
-  console.log(`p99 over races 2-${races}: median ${percentile(p99s, 50).toFixed(1)} ms, worst ${Math.max(...p99s).toFixed(1)} ms (goal ≤ 50); every race one winner and one event: ${figures.every((f) => f.winners === 1 && f.claimedEvents === 1)}`);
+  console.log(`first    ${describeRace(series.first)}`);
+  for (const [i, f] of series.warm.entries()) console.log(`race ${String(i + 2).padEnd(3)} ${describeRace(f)}`);
+  console.log(`p99 over races 2-${races}: median ${series.warmP99.toFixed(1)} ms, worst ${series.worstWarmP99.toFixed(1)} ms (goal ≤ 50); every race one winner and one event: ${series.oneWinnerEach}`);
 } finally {
   await desk.stop();
   await db.close();
