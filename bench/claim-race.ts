@@ -34,9 +34,10 @@ export interface RaceSeries {
   readonly oneWinnerEach: boolean;
 }
 
-export async function claimRaces(ctx: DeskContext, claimers: number, races: number): Promise<RaceSeries> {
+/** `replicas`: one desk context a replica (its own store, so its own rounds), on one database; the claims alternate. */
+export async function claimRaces(replicas: readonly DeskContext[], claimers: number, races: number): Promise<RaceSeries> {
   const figures: RaceFigure[] = [];
-  for (let i = 0; i < races; i += 1) figures.push(await claimRace(ctx, claimers));
+  for (let i = 0; i < races; i += 1) figures.push(await claimRace(replicas, claimers));
   const [first, ...warm] = figures;
   const p99s = warm.map((f) => f.p99);
   return {
@@ -51,13 +52,14 @@ export function describeRace(f: RaceFigure): string {
   return `p99 ${ms(f.p99)} ms: winner ${ms(f.winnerMs)}, losers p50 ${ms(f.loserP50)} max ${ms(f.loserMax)}; ${f.winners} winner(s), ${f.claimedEvents} case.claimed event(s)`;
 }
 
-export async function claimRace(ctx: DeskContext, claimers: number): Promise<RaceFigure> {
+export async function claimRace(replicas: readonly DeskContext[], claimers: number): Promise<RaceFigure> {
+  const ctx = replicas[0]!;
   const [opened] = await ingestMentions(ctx, [mentionSchema.parse(benchMention())]);
   const caseId = opened!.caseId;
   const results = await Promise.all(
     Array.from({ length: claimers }, async (_, i) => {
       const started = performance.now();
-      const result = await executeCaseCommand(ctx, { caseId, seenVersion: 1, command: { type: 'case.claim' }, actor: CLAIMERS[i % CLAIMERS.length]! });
+      const result = await executeCaseCommand(replicas[i % replicas.length]!, { caseId, seenVersion: 1, command: { type: 'case.claim' }, actor: CLAIMERS[i % CLAIMERS.length]! });
       return { ok: result.ok, ms: performance.now() - started };
     }),
   );

@@ -99,7 +99,7 @@ try {
   });
   // Several races, the first apart: it is the first command of a fresh process (new pool connections, the
   // command path not yet compiled), which a desk that has been running pays once.
-  const races = await claimRaces(inProcess.ctx, 100, CLAIM_RACES);
+  const races = await claimRaces([inProcess.ctx], 100, CLAIM_RACES);
   await inProcess.stop();
   report(`100 concurrent claims on one case: p99 (median of ${CLAIM_RACES - 1})`, `${fmt(races.warmP99, 1)} ms`, '50 ms', `${fmt(races.warmP99 / 50, 2)} (goal ≤ 1)`);
   console.log(`    each of those: ${races.warm.map((r) => fmt(r.p99, 1)).join(', ')} ms; the first race of the fresh process: ${describeRace(races.first)}`);
