@@ -13,13 +13,19 @@ export interface CaseChange {
   readonly outbox: readonly OutboxItem[];
 }
 
+/** A save's outcome: its events as stored, or, when another writer saved first, the case as that writer left it. */
+export type CaseChangeOutcome =
+  | { readonly saved: true; readonly events: AppendedCaseEvent[] }
+  | { readonly saved: false; readonly current: Case | null };
+
 export interface CaseChangeStore {
   /** Ids for events about to be saved, so the outbox items planned from them can go in the same statement. */
   identify(events: readonly CaseEvent[]): IdentifiedCaseEvent[];
   /**
-   * Saves the case only if the stored one is still at `expectedVersion`, and then its events and outbox items;
-   * null when another writer saved first, and then nothing was written. Atomic by itself; inside a transaction,
-   * part of it.
+   * Saves the case only if the stored one is still at `expectedVersion`, and then its events and outbox items.
+   * When another writer saved first nothing is written, and the answer is the case as committed after that
+   * writer (null: there is none), read by the same statement, so the command is decided again without a read
+   * of its own. Atomic by itself; inside a transaction, part of it.
    */
-  save(change: CaseChange): Promise<AppendedCaseEvent[] | null>;
+  save(change: CaseChange): Promise<CaseChangeOutcome>;
 }

@@ -12,8 +12,13 @@ export interface Saved<R> {
   readonly committed: Case;
 }
 
+/** A save that lost to another writer (another replica): the case as that writer left it (null: there is none). */
+export interface LostRace {
+  readonly lostTo: Case | null;
+}
+
 /** What a command decided on the case as read: its answer now, or a change to save. */
-export type Planned<R> = { readonly answer: R } | { readonly save: () => Promise<Saved<R> | 'lost_race'> };
+export type Planned<R> = { readonly answer: R } | { readonly save: () => Promise<Saved<R> | LostRace> };
 
 export interface CaseJob<R> {
   /** Decides on the committed case (null: there is none). */
@@ -70,30 +75,36 @@ export function createCaseCommandRounds(read: (caseId: string) => Promise<Case |
       // Those that arrived before this save began are decided on the case it commits: at some instant between
       // their arrival and their answer it was the committed case. What arrives during the save waits for a read.
       waiting.push(...queue.splice(0));
-      const saved = await save(entry, planned.save);
-      if (saved === 'again' || saved === 'failed') {
-        queue.unshift(...(saved === 'again' ? [entry] : []), ...waiting);
+      const after = await save(entry, planned.save);
+      if (after === 'failed') {
+        queue.unshift(...waiting);
         return;
       }
-      current = saved;
+      // A save that lost is decided again, first, on the case that beat it, as those after it are.
+      if (after.again) waiting.unshift(entry);
+      current = after.current;
     }
   }
 
-  /** The case the entry's save committed; 'again' when another replica saved first and it is to be decided again. */
-  async function save(entry: Entry, work: () => Promise<Saved<unknown> | 'lost_race'>): Promise<Case | 'again' | 'failed'> {
+  /**
+   * The case committed when the entry's save ended, its own or another writer's, and whether the entry is to be
+   * decided again on it (it lost, with attempts left); 'failed' when the save threw and nothing is known.
+   */
+  async function save(entry: Entry, work: () => Promise<Saved<unknown> | LostRace>): Promise<{ current: Case | null; again: boolean } | 'failed'> {
     try {
       const result = await work();
-      if (result !== 'lost_race') {
+      if ('committed' in result) {
         entry.resolve(result.answer);
-        return result.committed;
+        return { current: result.committed, again: false };
       }
       entry.lostRaces += 1;
-      if (entry.lostRaces < maxAttempts) return 'again';
+      if (entry.lostRaces < maxAttempts) return { current: result.lostTo, again: true };
       entry.resolve(entry.job.gaveUp());
+      return { current: result.lostTo, again: false };
     } catch (e) {
       entry.reject(e);
+      return 'failed';
     }
-    return 'failed';
   }
 
   return {

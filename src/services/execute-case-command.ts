@@ -16,7 +16,7 @@ import { clockEvents } from './clock-events.js';
 import { planSideEffects } from './plan-side-effects.js';
 import { redrawsThread, refreshThreadOnCorrection } from './thread-correction-refresh.js';
 import type { Store, UnitOfWork } from './ports.js';
-import { createCaseCommandRounds, type CaseCommandRounds, type Planned, type Saved } from './case-command-rounds.js';
+import { createCaseCommandRounds, type CaseCommandRounds, type LostRace, type Planned, type Saved } from './case-command-rounds.js';
 
 export interface CommandRequest {
   readonly caseId: string;
@@ -74,17 +74,17 @@ async function planCommand(ctx: DeskContext, req: CommandRequest, current: Case 
  * One statement (a round trip), unless the change also redraws the other open cards of its thread: that reads
  * them, so it needs the save's transaction.
  */
-function saveChange(ctx: DeskContext, from: Case, next: Case, events: readonly CaseEvent[]): Promise<Saved<CommandResult> | 'lost_race'> {
+function saveChange(ctx: DeskContext, from: Case, next: Case, events: readonly CaseEvent[]): Promise<Saved<CommandResult> | LostRace> {
   if (redrawsThread(from, next)) return ctx.store.transaction((uow) => saveOn(ctx, uow, from, next, events));
   return saveOn(ctx, ctx.store, from, next, events);
 }
 
-async function saveOn(ctx: DeskContext, uow: UnitOfWork, from: Case, next: Case, events: readonly CaseEvent[]): Promise<Saved<CommandResult> | 'lost_race'> {
+async function saveOn(ctx: DeskContext, uow: UnitOfWork, from: Case, next: Case, events: readonly CaseEvent[]): Promise<Saved<CommandResult> | LostRace> {
   const identified = uow.caseChanges.identify(events);
-  const stored = await uow.caseChanges.save({ case: next, expectedVersion: from.version, events: identified, outbox: planSideEffects(ctx, next, identified) });
-  if (!stored) return 'lost_race';
+  const outcome = await uow.caseChanges.save({ case: next, expectedVersion: from.version, events: identified, outbox: planSideEffects(ctx, next, identified) });
+  if (!outcome.saved) return { lostTo: outcome.current };
   await refreshThreadOnCorrection(ctx, uow, from, next);
-  return { answer: { ok: true, case: next, events: stored }, committed: next };
+  return { answer: { ok: true, case: next, events: outcome.events }, committed: next };
 }
 
 function staleRefusal(current: Case): CommandResult {

@@ -2,8 +2,9 @@
 // their residents' fields and its outbox items. The SQL of each table is its repository's, composed as the CTEs
 // of one statement (as intake's record is): BEGIN, three statements and COMMIT were five round trips, and every
 // command on the case, the losers of a crowd on one card among them, waited for the last of them.
-import type { AppendedCaseEvent, CaseEvent, IdentifiedCaseEvent } from '../domain/events.js';
-import type { CaseChange, CaseChangeStore } from '../services/case-change-ports.js';
+import type { Case } from '../domain/case.js';
+import type { CaseEvent, IdentifiedCaseEvent } from '../domain/events.js';
+import type { CaseChange, CaseChangeOutcome, CaseChangeStore } from '../services/case-change-ports.js';
 import type { Clock } from '../services/ports.js';
 import type { Sql } from './db.js';
 import { ANNOUNCE, UPDATE_CASE_SQL, updateCaseParams } from './pg-case-repository.js';
@@ -17,15 +18,18 @@ const ifSaved = (param: string) => `(SELECT ${param}::jsonb FROM saved)`;
  * Data-modifying CTEs all run, whatever reads them: the inserts are kept to nothing by their parameters, which are
  * read through `saved`, so the UPDATE runs first and takes the case's row before any event goes in (the order
  * every writer of a case keeps: see CaseRepository.getForUpdate). The last line reads `announced`, which runs
- * only when read, and says whether the case was saved.
+ * only when read, and says whether the case was saved; when it was not, `current` is the case as the writer that
+ * beat it committed it. A plain read in this statement would see its snapshot, taken before that writer
+ * committed if the UPDATE waited for it; a locking read (FOR SHARE) is given the row's newest committed version.
  */
 const SAVE = `
   WITH saved AS (${UPDATE_CASE_SQL}),
   announced AS MATERIALIZED (${ANNOUNCE}),
+  current AS (SELECT body FROM cases WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM saved) FOR SHARE),
   ${insertEventsCtes(ifSaved('$9'), ifSaved('$10'))},
   queued AS (${enqueueSql(ifSaved('$11'))})
-  SELECT seq, id, NULL::bigint AS saved FROM inserted
-  UNION ALL SELECT NULL, NULL, (SELECT count(*) FROM announced)`;
+  SELECT seq, id, NULL::bigint AS saved, NULL::jsonb AS current FROM inserted
+  UNION ALL SELECT NULL, NULL, (SELECT count(*) FROM announced), (SELECT body FROM current)`;
 
 export class PgCaseChanges implements CaseChangeStore {
   constructor(
@@ -39,16 +43,17 @@ export class PgCaseChanges implements CaseChangeStore {
     return identifyEvents(events);
   }
 
-  async save(change: CaseChange): Promise<AppendedCaseEvent[] | null> {
+  async save(change: CaseChange): Promise<CaseChangeOutcome> {
     const now = this.clock.now();
-    const result = await this.sql.query<{ seq: string | null; id: string | null; saved: string | null }>(
+    const result = await this.sql.query<{ seq: string | null; id: string | null; saved: string | null; current: Case | null }>(
       SAVE,
       [...updateCaseParams(change.case, change.expectedVersion), ...eventParams(change.events), JSON.stringify(outboxRows(change.outbox, now))],
       { prepareAs: 'desk_case_change' },
     );
-    if (Number(result.rows.find((r) => r.saved !== null)?.saved ?? 0) !== 1) return null;
-    const stored = withSeqs(change.events, result.rows.filter((r): r is { seq: string; id: string; saved: null } => r.id !== null));
+    const outcome = result.rows.find((r) => r.saved !== null);
+    if (Number(outcome?.saved ?? 0) !== 1) return { saved: false, current: outcome?.current ?? null };
+    const events = withSeqs(change.events, result.rows.filter((r): r is { seq: string; id: string; saved: null; current: null } => r.id !== null));
     if (anyDueNow(change.outbox, now)) this.onEnqueued();
-    return stored;
+    return { saved: true, events };
   }
 }

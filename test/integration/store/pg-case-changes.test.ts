@@ -21,6 +21,14 @@ afterAll(async () => db?.close());
 
 const cardRefresh = (caseId: string, version: number): OutboxItem => ({ key: `card:slack:${caseId}:v${version}`, kind: 'chat.card.refresh', caseId, payload: { caseId, surface: 'slack' } });
 
+/** Until a backend of this database waits for a row lock (PGlite has one connection and nothing to wait for). */
+async function waitForLockWait(): Promise<void> {
+  if (db.kind !== 'postgres') return;
+  await expect
+    .poll(async () => (await db.query<{ n: string }>(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%UPDATE cases%'`)).rows[0]!.n, { timeout: 5_000 })
+    .toBe('1');
+}
+
 async function outboxKeysOf(caseId: string): Promise<string[]> {
   const result = await db.query<{ key: string }>('SELECT key FROM outbox WHERE case_id = $1 ORDER BY id', [caseId]);
   return result.rows.map((r) => r.key);
@@ -36,9 +44,10 @@ describe('PgCaseChanges', () => {
     const heard: string[] = [];
     const stop = await db.listen(CASE_CHANGED_CHANNEL, (p) => heard.push(p));
     const before = enqueued;
-    const stored = await uow.caseChanges.save({ case: next, expectedVersion: c.version, events, outbox: [cardRefresh(c.id, next.version)] });
-    expect(stored?.map((s) => s.id)).toEqual(events.map((e) => e.id));
-    expect(stored![1]!.seq).toBeGreaterThan(stored![0]!.seq);
+    const outcome = await uow.caseChanges.save({ case: next, expectedVersion: c.version, events, outbox: [cardRefresh(c.id, next.version)] });
+    const stored = outcome.saved ? outcome.events : [];
+    expect(stored.map((s) => s.id)).toEqual(events.map((e) => e.id));
+    expect(stored[1]!.seq).toBeGreaterThan(stored[0]!.seq);
     expect(await uow.cases.get(c.id)).toEqual(next);
     expect((await uow.events.forCase(c.id)).map((s) => s.event.type)).toEqual(['case.opened', 'case.claimed', 'case.classified']);
     expect(await outboxKeysOf(c.id)).toEqual([`card:slack:${c.id}:v${next.version}`]);
@@ -50,13 +59,13 @@ describe('PgCaseChanges', () => {
   it('writes nothing when the case has moved on: no event, no outbox item, no announcement', async () => {
     const { case: c } = await seedCase(uow);
     const won = evolveCase(c, claimedEvent(c));
-    expect(await uow.caseChanges.save({ case: won, expectedVersion: c.version, events: uow.caseChanges.identify([claimedEvent(c)]), outbox: [cardRefresh(c.id, won.version)] })).not.toBeNull();
+    expect((await uow.caseChanges.save({ case: won, expectedVersion: c.version, events: uow.caseChanges.identify([claimedEvent(c)]), outbox: [cardRefresh(c.id, won.version)] })).saved).toBe(true);
     const heard: string[] = [];
     const stop = await db.listen(CASE_CHANGED_CHANNEL, (p) => heard.push(p));
     const before = enqueued;
     const late = claimedEvent(c, 'ben', 'Ben Okafor');
     const lost = await uow.caseChanges.save({ case: evolveCase(c, late), expectedVersion: c.version, events: uow.caseChanges.identify([late]), outbox: [{ ...cardRefresh(c.id, won.version), key: 'card:slack:lost' }] });
-    expect(lost).toBeNull();
+    expect(lost).toEqual({ saved: false, current: won });
     expect(await uow.cases.get(c.id)).toEqual(won);
     expect((await uow.events.forCase(c.id)).map((s) => s.event.actor.personId)).toEqual(['system', 'ana']);
     expect(await outboxKeysOf(c.id)).toEqual([`card:slack:${c.id}:v${won.version}`]);
@@ -77,8 +86,27 @@ describe('PgCaseChanges', () => {
         return uow.caseChanges.save({ case: evolveCase(c, event), expectedVersion: c.version, events: uow.caseChanges.identify([event]), outbox: [] });
       }),
     );
-    expect(results.filter((r) => r !== null)).toHaveLength(1);
+    const winners = results.filter((r) => r.saved);
+    expect(winners).toHaveLength(1);
+    // Every loser is given the case as the winner left it, though most began before the winner committed.
+    const stored = await uow.cases.get(c.id);
+    for (const r of results) if (!r.saved) expect(r.current).toEqual(stored);
     expect((await uow.events.forCase(c.id)).filter((s) => s.event.type === 'case.claimed')).toHaveLength(1);
+  });
+
+  it("gives a save that waited for another writer's commit the case as that writer committed it", async () => {
+    const { case: c } = await seedCase(uow);
+    const winner = evolveCase(c, claimedEvent(c));
+    const lateEvent = claimedEvent(c, 'ben', 'Ben Okafor');
+    let lateSave: Promise<Awaited<ReturnType<UnitOfWork['caseChanges']['save']>>> | undefined;
+    await db.transaction(async (tx) => {
+      const t = unitOfWork(tx);
+      expect((await t.caseChanges.save({ case: winner, expectedVersion: c.version, events: t.caseChanges.identify([claimedEvent(c)]), outbox: [] })).saved).toBe(true);
+      // The late save starts while the winner holds the row uncommitted, and waits for it.
+      lateSave = uow.caseChanges.save({ case: evolveCase(c, lateEvent), expectedVersion: c.version, events: uow.caseChanges.identify([lateEvent]), outbox: [] });
+      await waitForLockWait();
+    });
+    expect(await lateSave).toEqual({ saved: false, current: winner });
   });
 
   it('is part of the transaction it runs in: rolled back with it', async () => {
@@ -87,7 +115,7 @@ describe('PgCaseChanges', () => {
     await expect(
       db.transaction(async (tx) => {
         const t = unitOfWork(tx);
-        expect(await t.caseChanges.save({ case: next, expectedVersion: c.version, events: t.caseChanges.identify([claimedEvent(c)]), outbox: [cardRefresh(c.id, next.version)] })).not.toBeNull();
+        expect((await t.caseChanges.save({ case: next, expectedVersion: c.version, events: t.caseChanges.identify([claimedEvent(c)]), outbox: [cardRefresh(c.id, next.version)] })).saved).toBe(true);
         throw new Error('after the save');
       }),
     ).rejects.toThrow('after the save');

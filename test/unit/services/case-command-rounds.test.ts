@@ -1,7 +1,7 @@
 // Commands on one case take turns in rounds: one read answers every refusal, one change per round saves.
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../../src/domain/case.js';
-import { createCaseCommandRounds, type CaseJob } from '../../../src/services/case-command-rounds.js';
+import { createCaseCommandRounds, type CaseJob, type LostRace } from '../../../src/services/case-command-rounds.js';
 
 /** A case store of one record with a version, saved only at the version it was read at. */
 function versionedCase() {
@@ -18,9 +18,9 @@ function versionedCase() {
       reads.push(version);
       return stored();
     },
-    /** The case as saved, or 'lost_race' when it is no longer at version `at`. */
-    saveAt(at: number, who: string): Case | 'lost_race' {
-      if (at !== version) return 'lost_race';
+    /** The case as saved, or, when it is no longer at version `at`, the case as it is. */
+    saveAt(at: number, who: string): Case | LostRace {
+      if (at !== version) return { lostTo: stored() };
       owner = who;
       version += 1;
       return stored();
@@ -38,7 +38,7 @@ const claim = (store: ReturnType<typeof versionedCase>, who: string): CaseJob<st
     return {
       save: async () => {
         const saved = store.saveAt(current!.version, who);
-        return saved === 'lost_race' ? saved : { answer: `won ${who}`, committed: saved };
+        return 'lostTo' in saved ? saved : { answer: `won ${who}`, committed: saved };
       },
     };
   },
@@ -66,7 +66,7 @@ describe('case command rounds', () => {
           const saved = store.saveAt(current!.version, 'first');
           // Another replica releases and claims it after this save committed, before the late click is decided.
           store.bumpElsewhere();
-          return saved === 'lost_race' ? saved : { answer: 'won first', committed: saved };
+          return 'lostTo' in saved ? saved : { answer: 'won first', committed: saved };
         },
       }),
       gaveUp: () => 'gave up',
@@ -76,7 +76,7 @@ describe('case command rounds', () => {
     expect(store.reads).toEqual([1, 3]);
   });
 
-  it('decides a command again, on a fresh read, when another replica saved first; gives up after the last attempt', async () => {
+  it('decides a command again, on the case that beat it, when another replica saved first; gives up after the last attempt', async () => {
     const store = versionedCase();
     const rounds = createCaseCommandRounds(store.read, 2);
     let races = 0;
@@ -86,14 +86,29 @@ describe('case command rounds', () => {
           races += 1;
           store.bumpElsewhere();
           const saved = store.saveAt(current!.version, 'me');
-          return saved === 'lost_race' ? saved : { answer: 'won', committed: saved };
+          return 'lostTo' in saved ? saved : { answer: 'won', committed: saved };
         },
       }),
       gaveUp: () => 'gave up',
     };
     expect(await rounds.run('MD-1', racing)).toBe('gave up');
     expect(races).toBe(2);
-    expect(store.reads).toEqual([1, 2]);
+    expect(store.reads).toEqual([1]);
+  });
+
+  it('refuses the crowd behind a save that lost on the case that beat it, without a read', async () => {
+    const store = versionedCase();
+    const rounds = createCaseCommandRounds(store.read);
+    const beaten: CaseJob<string> = {
+      plan: async (current) => {
+        if (current?.owner) return { answer: `refused beaten: held by ${current.owner.personId}` };
+        return { save: async () => (store.saveAt(current!.version, 'elsewhere'), store.saveAt(current!.version, 'beaten') as LostRace) };
+      },
+      gaveUp: () => 'gave up',
+    };
+    const answers = await Promise.all([rounds.run('MD-1', beaten), ...Array.from({ length: 5 }, (_, i) => rounds.run('MD-1', claim(store, `p${i}`)))]);
+    expect(answers).toEqual(['refused beaten: held by elsewhere', ...Array.from({ length: 5 }, (_, i) => `refused p${i}: held by elsewhere`)]);
+    expect(store.reads).toEqual([1]);
   });
 
   it('keeps cases apart and fails only the commands whose read or plan failed', async () => {
