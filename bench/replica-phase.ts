@@ -4,6 +4,7 @@
 import pg from 'pg';
 import { describeCpu, postgresBackendsOf, watchCpu, type CpuReading } from './cpu-share.js';
 import type { DeskProcess } from './desk-process.js';
+import { describeBounds, replicaBounds } from './replica-bounds.js';
 import { intakeLoad, type IntakeFigure } from './intake-phases.js';
 import { describeWaits, sampleWaits, type WaitReading } from './wait-sampler.js';
 
@@ -16,7 +17,8 @@ export interface ReplicaPhase {
   readonly mentions: number;
 }
 
-export async function measureReplicaPhase(databaseUrl: string, desks: readonly DeskProcess[], connections: number, seconds: number): Promise<ReplicaPhase> {
+/** `batchSize` mentions a POST: 1 for single POSTs, 100 for a phase whose cost is mostly the desk's reading of each mention. */
+export async function measureReplicaPhase(databaseUrl: string, desks: readonly DeskProcess[], connections: number, seconds: number, batchSize = 1): Promise<ReplicaPhase> {
   const database = new URL(databaseUrl).pathname.slice(1);
   const waits = await sampleWaits(databaseUrl);
   const cpu = watchCpu({
@@ -25,7 +27,7 @@ export async function measureReplicaPhase(databaseUrl: string, desks: readonly D
     'load generator': () => [process.pid],
   });
   const commitsBefore = await commitsOf(databaseUrl);
-  const load = await intakeLoad(desks.map((d) => d.url), 1, connections, seconds);
+  const load = await intakeLoad(desks.map((d) => d.url), batchSize, connections, seconds);
   const used = cpu.stop();
   const waited = await waits.stop();
   // Backends report their counts at most once a second, and when idle.
@@ -48,8 +50,8 @@ async function commitsOf(databaseUrl: string): Promise<number> {
 
 /** Milliseconds of CPU the desk and PostgreSQL's backends spent a mention: the cost a second replica cannot share out. */
 export function cpuPerMention(phase: ReplicaPhase): number {
-  const cores = (phase.cpu.groups.desk ?? 0) + (phase.cpu.groups.PostgreSQL ?? 0);
-  return (cores / phase.load.perSecond) * 1000;
+  const { deskMs, postgresMs } = replicaBounds(phase, 1);
+  return deskMs + postgresMs;
 }
 
 /** Cores no process used during the phase. */
@@ -83,6 +85,7 @@ export function replicaVerdict(one: ReplicaPhase, two: ReplicaPhase): string[] {
       ? [`one replica was not saturated (its process used ${(one.cpu.groups.desk ?? 0).toFixed(2)} of a core, ${spareCores(one).toFixed(2)} cores spare): each connection waits for its answer before it sends again, so the rate was bound by a request's round trips, which a second replica does not shorten; more connections (--connections) load one replica further.`]
       : []),
     `two replicas cost ${costRatio.toFixed(2)}x the CPU a mention of one (${(one.commits / one.mentions).toFixed(2)} -> ${(two.commits / two.mentions).toFixed(2)} commits a mention: each replica groups only the requests it gets).`,
+    ...describeBounds(one, two),
   );
   return lines;
 }

@@ -17,7 +17,7 @@ import { startFakeSlackApi } from '../test/helpers/fake-slack-api.js';
 import { openBenchDatabase } from './bench-database.js';
 import { BENCH_POLICY_FILE, BENCH_SERVER_URL, benchCodeDir, LOAD_OPTIONS, replicaEnv } from './bench-setup.js';
 import { bareHttpRate, pgbenchInsertRate, startBareBolt } from './ceilings.js';
-import { claimRace } from './claim-race.js';
+import { claimRaces, describeRace } from './claim-race.js';
 import { measureDashboard, reportDashboard } from './dashboard-phase.js';
 import { deskCommand, startDeskProcess, type DeskProcess } from './desk-process.js';
 import { INTAKE_SECRET, intakeLoad, intakeRequest, percentile } from './intake-phases.js';
@@ -36,6 +36,9 @@ const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const openCases = Number(values['open-cases']);
 const codeDir = benchCodeDir(values.code);
+
+/** Races of 100 claims for the one-case goal: the first is reported apart. */
+const CLAIM_RACES = 6;
 
 const lines: string[] = [];
 const report = (goal: string, figure: string, ceiling: string, ratio: string) => {
@@ -94,10 +97,13 @@ try {
     config: loadConfig({ PORT: '0', HOST: '127.0.0.1', INTAKE_SECRET, DATABASE_URL: dbUrl, LOG_LEVEL: 'silent' }),
     policy: await loadPolicy(BENCH_POLICY_FILE), logger: pino({ level: 'silent' }), db: db.openSecondHandle(), startWorker: false, startPollers: false,
   });
-  const race = await claimRace(inProcess.ctx, 100);
+  // Several races, the first apart: it is the first command of a fresh process (new pool connections, the
+  // command path not yet compiled), which a desk that has been running pays once.
+  const races = await claimRaces([inProcess.ctx], 100, CLAIM_RACES);
   await inProcess.stop();
-  report('100 concurrent claims on one case: p99', `${fmt(race.p99, 1)} ms`, '50 ms', `${fmt(race.p99 / 50, 2)} (goal ≤ 1)`);
-  console.log(`    winners ${race.winners}, case.claimed events ${race.claimedEvents} (goal: 1 and 1)`);
+  report(`100 concurrent claims on one case: p99 (median of ${CLAIM_RACES - 1})`, `${fmt(races.warmP99, 1)} ms`, '50 ms', `${fmt(races.warmP99 / 50, 2)} (goal ≤ 1)`);
+  console.log(`    each of those: ${races.warm.map((r) => fmt(r.p99, 1)).join(', ')} ms; the first race of the fresh process: ${describeRace(races.first)}`);
+  console.log(`    every race one winner and one case.claimed event (goal): ${races.oneWinnerEach}`);
   await stop(intakeDesk);
 
   // Chat: a replica with Slack (fake Web API in this process), its worker running.

@@ -1,12 +1,24 @@
 // Owns running the commands made on one case in this process in rounds. One read of the committed case
 // per round decides every command waiting for it: those it refuses are answered at once, and at most one
-// goes on to save (on condition that the case is still at the version read). A crowd clicking Claim on
-// one card so costs two reads and one transaction, not a transaction and a row-lock wait each.
+// at a time goes on to save (on condition that the case is still at the version read). The commands after
+// a save are decided on the case it committed, without reading it again. A crowd clicking Claim on one card
+// so costs one read and one save, not a transaction and a row-lock wait each.
 // Replicas do not share rounds; the conditional save keeps them to one winner between them.
 import type { Case } from '../domain/case.js';
 
+/** A save that won: the command's answer, and the case as it committed it. */
+export interface Saved<R> {
+  readonly answer: R;
+  readonly committed: Case;
+}
+
+/** A save that lost to another writer (another replica): the case as that writer left it (null: there is none). */
+export interface LostRace {
+  readonly lostTo: Case | null;
+}
+
 /** What a command decided on the case as read: its answer now, or a change to save. */
-export type Planned<R> = { readonly answer: R } | { readonly save: () => Promise<R | 'lost_race'> };
+export type Planned<R> = { readonly answer: R } | { readonly save: () => Promise<Saved<R> | LostRace> };
 
 export interface CaseJob<R> {
   /** Decides on the committed case (null: there is none). */
@@ -30,25 +42,25 @@ export function createCaseCommandRounds(read: (caseId: string) => Promise<Case |
   const queues = new Map<string, Entry[]>();
 
   async function drain(caseId: string, queue: Entry[]): Promise<void> {
-    while (queue.length) {
-      // Everything waiting now joins this round's read, which starts after each of them arrived: a
-      // refusal is the answer the command would have had at that instant.
-      const waiting = queue.splice(0);
-      queue.unshift(...(await round(caseId, waiting)));
-    }
+    while (queue.length) await round(caseId, queue);
     queues.delete(caseId);
   }
 
-  /** Answers what it can; returns the entries for the next round, in their order. */
-  async function round(caseId: string, waiting: readonly Entry[]): Promise<Entry[]> {
+  /**
+   * Everything waiting now joins this round's read, which starts after each of them arrived: a refusal is the
+   * answer the command would have had at that instant. Those it cannot answer go back to the queue, in order.
+   */
+  async function round(caseId: string, queue: Entry[]): Promise<void> {
+    const waiting = queue.splice(0);
     let current: Case | null;
     try {
       current = await read(caseId);
     } catch (e) {
       for (const entry of waiting) entry.reject(e);
-      return [];
+      return;
     }
-    for (const [i, entry] of waiting.entries()) {
+    while (waiting.length) {
+      const entry = waiting.shift()!;
       let planned: Planned<unknown>;
       try {
         planned = await entry.job.plan(current);
@@ -60,28 +72,39 @@ export function createCaseCommandRounds(read: (caseId: string) => Promise<Case |
         entry.resolve(planned.answer);
         continue;
       }
-      // The one change of this round; the commands after it are decided again on what it leaves.
-      const again = await save(entry, planned.save);
-      return [...(again ? [entry] : []), ...waiting.slice(i + 1)];
+      // Those that arrived before this save began are decided on the case it commits: at some instant between
+      // their arrival and their answer it was the committed case. What arrives during the save waits for a read.
+      waiting.push(...queue.splice(0));
+      const after = await save(entry, planned.save);
+      if (after === 'failed') {
+        queue.unshift(...waiting);
+        return;
+      }
+      // A save that lost is decided again, first, on the case that beat it, as those after it are.
+      if (after.again) waiting.unshift(entry);
+      current = after.current;
     }
-    return [];
   }
 
-  /** True when another replica saved first and the entry is to be decided again. */
-  async function save(entry: Entry, work: () => Promise<unknown>): Promise<boolean> {
+  /**
+   * The case committed when the entry's save ended, its own or another writer's, and whether the entry is to be
+   * decided again on it (it lost, with attempts left); 'failed' when the save threw and nothing is known.
+   */
+  async function save(entry: Entry, work: () => Promise<Saved<unknown> | LostRace>): Promise<{ current: Case | null; again: boolean } | 'failed'> {
     try {
       const result = await work();
-      if (result !== 'lost_race') {
-        entry.resolve(result);
-        return false;
+      if ('committed' in result) {
+        entry.resolve(result.answer);
+        return { current: result.committed, again: false };
       }
       entry.lostRaces += 1;
-      if (entry.lostRaces < maxAttempts) return true;
+      if (entry.lostRaces < maxAttempts) return { current: result.lostTo, again: true };
       entry.resolve(entry.job.gaveUp());
+      return { current: result.lostTo, again: false };
     } catch (e) {
       entry.reject(e);
+      return 'failed';
     }
-    return false;
   }
 
   return {

@@ -14,9 +14,9 @@ import { serviceMayReply, serviceRole } from '../policy/service-people.js';
 import type { DeskContext } from './desk-context.js';
 import { clockEvents } from './clock-events.js';
 import { planSideEffects } from './plan-side-effects.js';
-import { refreshThreadOnCorrection } from './thread-correction-refresh.js';
+import { redrawsThread, refreshThreadOnCorrection } from './thread-correction-refresh.js';
 import type { Store, UnitOfWork } from './ports.js';
-import { createCaseCommandRounds, type CaseCommandRounds, type Planned } from './case-command-rounds.js';
+import { createCaseCommandRounds, type CaseCommandRounds, type LostRace, type Planned, type Saved } from './case-command-rounds.js';
 
 export interface CommandRequest {
   readonly caseId: string;
@@ -33,10 +33,10 @@ export type CommandResult =
 const MAX_ATTEMPTS = 3;
 
 /**
- * Decides on the committed case, read without a lock or a transaction, and opens a transaction only to save
- * a change, on condition that the case is still at the version decided on (compare-and-set). Commands on one
- * case in this process take turns in rounds (case-command-rounds.ts), so a crowd on one card is refused from
- * one read instead of queueing for the row lock; there is never a second winner.
+ * Decides on the committed case, read without a lock or a transaction, and saves a change in one statement on
+ * condition that the case is still at the version decided on (compare-and-set, the one arbiter across replicas).
+ * Commands on one case in this process take turns in rounds (case-command-rounds.ts), so a crowd on one card is
+ * refused from one read and the winner's save instead of queueing for the row lock; there is never a second winner.
  */
 export function executeCaseCommand(ctx: DeskContext, req: CommandRequest): Promise<CommandResult> {
   return roundsFor(ctx.store).run<CommandResult>(req.caseId, {
@@ -67,15 +67,24 @@ async function planCommand(ctx: DeskContext, req: CommandRequest, current: Case 
   // Every event of a case is appended with a version bump, so the history read here is that of `current`.
   const events = [...decision.events, ...(await clockEvents(ctx, ctx.store, current, changed, decision.events, req.actor))];
   const next = events.slice(decision.events.length).reduce<Case>((c, e) => evolveCase(c, e), changed);
-  return { save: () => ctx.store.transaction((uow) => saveChange(ctx, uow, current, next, events)) };
+  return { save: () => saveChange(ctx, current, next, events) };
 }
 
-async function saveChange(ctx: DeskContext, uow: UnitOfWork, from: Case, next: Case, events: readonly CaseEvent[]): Promise<CommandResult | 'lost_race'> {
-  if (!(await uow.cases.update(next, from.version))) return 'lost_race';
-  const stored = await uow.events.append(events);
-  await uow.outbox.enqueue(planSideEffects(ctx, next, stored));
+/**
+ * One statement (a round trip), unless the change also redraws the other open cards of its thread: that reads
+ * them, so it needs the save's transaction.
+ */
+function saveChange(ctx: DeskContext, from: Case, next: Case, events: readonly CaseEvent[]): Promise<Saved<CommandResult> | LostRace> {
+  if (redrawsThread(from, next)) return ctx.store.transaction((uow) => saveOn(ctx, uow, from, next, events));
+  return saveOn(ctx, ctx.store, from, next, events);
+}
+
+async function saveOn(ctx: DeskContext, uow: UnitOfWork, from: Case, next: Case, events: readonly CaseEvent[]): Promise<Saved<CommandResult> | LostRace> {
+  const identified = uow.caseChanges.identify(events);
+  const outcome = await uow.caseChanges.save({ case: next, expectedVersion: from.version, events: identified, outbox: planSideEffects(ctx, next, identified) });
+  if (!outcome.saved) return { lostTo: outcome.current };
   await refreshThreadOnCorrection(ctx, uow, from, next);
-  return { ok: true, case: next, events: stored };
+  return { answer: { ok: true, case: next, events: outcome.events }, committed: next };
 }
 
 function staleRefusal(current: Case): CommandResult {

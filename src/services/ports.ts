@@ -6,6 +6,7 @@ import type { DashboardCaseRow, DashboardFigures, DashboardFilter, DrillDown } f
 import type { WorkingTime } from '../policy/working-spans.js';
 import type { ModerationRecord } from '../domain/moderation-record.js';
 import type { IntakeStore } from './intake-ports.js';
+import type { CaseChangeStore } from './case-change-ports.js';
 import type { PersonalDataStore } from './personal-data-ports.js';
 
 export interface Clock {
@@ -193,6 +194,8 @@ export interface UnitOfWork {
   readonly dashboard: DashboardSource;
   readonly mentions: MentionRepository;
   readonly cases: CaseRepository;
+  /** A case command's save: the case, its events and outbox items in one statement. */
+  readonly caseChanges: CaseChangeStore;
   readonly events: EventLog;
   readonly outbox: Outbox;
   readonly accounts: AccountRepository;

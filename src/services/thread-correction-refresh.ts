@@ -6,12 +6,17 @@ import type { OutboxItem, UnitOfWork } from './ports.js';
 
 const correctsThread = (c: Case): boolean => c.state === 'closed' && c.outcome === 'facts_corrected';
 
+/** Whether saving `next` over `from` closes a thread's facts as corrected, or undoes that: the other cards then change too. */
+export function redrawsThread(from: Case, next: Case): boolean {
+  return correctsThread(from) !== correctsThread(next);
+}
+
 /**
  * In the saving transaction: a chat card refresh of every other open case on the thread, keyed by this save (so a
  * retried save adds nothing and a later one is its own refresh), and a live-page announcement on commit.
  */
 export async function refreshThreadOnCorrection(ctx: Pick<DeskContext, 'surfaces'>, uow: UnitOfWork, from: Case, next: Case): Promise<void> {
-  if (correctsThread(from) === correctsThread(next)) return;
+  if (!redrawsThread(from, next)) return;
   const others = await uow.mentions.openCasesOnThreadOf(next.id);
   if (!others.length) return;
   const items: OutboxItem[] = others.flatMap((id) =>

@@ -5,6 +5,7 @@ import { defaultMigrationsDir } from './migration-files.js';
 import { pendingMigrations } from './migrate.js';
 import { PgAccountRepository } from './pg-account-repository.js';
 import { PgCaseRepository } from './pg-case-repository.js';
+import { PgCaseChanges } from './pg-case-changes.js';
 import { PgEventLog } from './pg-event-log.js';
 import { PgIntakeStore } from './pg-intake-store.js';
 import { PgMentionRepository } from './pg-mention-repository.js';
@@ -60,6 +61,7 @@ export function unitOfWork(sql: Sql, clock: Clock = systemClock, onEnqueued?: ()
   return {
     mentions: new PgMentionRepository(sql),
     cases: new PgCaseRepository(sql),
+    caseChanges: new PgCaseChanges(sql, clock, onEnqueued),
     events: new PgEventLog(sql),
     outbox: new PgOutbox(sql, clock, onEnqueued),
     accounts: new PgAccountRepository(sql),

@@ -31,6 +31,23 @@ export function caseRows(cases: readonly Case[]) {
   });
 }
 
+/**
+ * The case saved only if the stored one is at the expected version (a compare-and-set), returning id and version
+ * (for ANNOUNCE, as `saved`); its parameters are updateCaseParams ($1 to $8).
+ */
+export const UPDATE_CASE_SQL = `
+  UPDATE cases
+     SET state = $3, version = $4, owner_id = $5, service_tag = $6, kind = $7, body = $8, updated_at = now()
+   WHERE id = $1 AND version = $2 RETURNING id, version`;
+
+export function updateCaseParams(c: Case, expectedVersion: number): unknown[] {
+  // Saving without a version bump would let two writers both match the same version.
+  if (c.version <= expectedVersion) {
+    throw new Error(`case ${c.id} saved at version ${c.version}, not past the expected ${expectedVersion}: bump the version`);
+  }
+  return [c.id, expectedVersion, c.state, c.version, ...searchable(c), JSON.stringify(c)];
+}
+
 export class PgCaseRepository implements CaseRepository {
   constructor(
     private readonly sql: Sql,
@@ -70,18 +87,7 @@ export class PgCaseRepository implements CaseRepository {
   }
 
   async update(c: Case, expectedVersion: number): Promise<boolean> {
-    // Saving without a version bump would let two writers both match the same version.
-    if (c.version <= expectedVersion) {
-      throw new Error(`case ${c.id} saved at version ${c.version}, not past the expected ${expectedVersion}: bump the version`);
-    }
-    const result = await this.sql.query(
-      `WITH saved AS (
-         UPDATE cases
-            SET state = $3, version = $4, owner_id = $5, service_tag = $6, kind = $7, body = $8, updated_at = now()
-          WHERE id = $1 AND version = $2 RETURNING id, version)
-       ${ANNOUNCE}`,
-      [c.id, expectedVersion, c.state, c.version, ...searchable(c), JSON.stringify(c)],
-    );
+    const result = await this.sql.query(`WITH saved AS (${UPDATE_CASE_SQL}) ${ANNOUNCE}`, updateCaseParams(c, expectedVersion));
     return result.rowCount === 1;
   }
 
