@@ -56,9 +56,9 @@ describe('floors on the held-out part', () => {
   // Session 8 (parts K and L in the model, the service model reading the parent post, more feature buckets) measured
   // 73.0% / 81.8%, kind 76.2%, service 72.3%, risk 83.1%: the floors follow. Session 9 (parts M, N and Q in the model,
   // "unrelated" decided once, a hardship concept) measured 83.8% / 81.6%, kind 78.5%, service 75.4%, risk 82.3%: the
-  // floors follow, risk down a point. Q's writer was asked for concerns and threats (half its lines, every one high
-  // risk), and with it the risk model reads more of B's medium lines as high; on the folds nobody tuned on, risk rose
-  // (corpus README, session 9).
+  // floors follow, risk down to 0.82: one line of B's 130 (0.8 points) read differently once the model learned from
+  // three more parts; on text no fold learned from, pooled risk held (79.0% with M and N, 79.3% with Q too: corpus
+  // README, session 9).
   it('keeps house rules, kind, service and risk at least where the blind part measured them', () => {
     expect(scores.houseRules.recall).toBeGreaterThanOrEqual(0.83);
     expect(scores.houseRules.precision).toBeGreaterThanOrEqual(0.81);
@@ -76,7 +76,7 @@ describe('floors on the parts tuned on', () => {
   // House-rule precision is below the issue's 90% since the model learned from parts E, G and H (0.82; see above;
   // 83.7% measured in session 8, 83.2% in session 9). The service tag reached the issue's 85% in session 8 (85.1%
   // measured) and fell back to 84.2% in session 9, when parts M, N and Q joined the model (kind rose 87.6 → 88.0%,
-  // risk 88.4 → 90.2%); on the folds nobody tuned on, service held (corpus README, session 9).
+  // risk 88.4 → 90.2%); on text no fold learned from, pooled service held (70.6% with M and N, 70.8% with Q too).
   it('meets the issue\'s floors for house-rule recall, kind and risk; service tag near it', () => {
     expect(tuningScores.houseRules.recall).toBeGreaterThanOrEqual(0.85);
     expect(tuningScores.houseRules.precision).toBeGreaterThanOrEqual(0.83);
