@@ -45,17 +45,19 @@ export function withModelConcerns(policy: Policy, model: ReaderModel, text: stri
   return { referred, sure };
 }
 
-/** House rules the model reads at the policy's bar that the lexicons did not suggest (never a protective rule). */
-export function withModelHouseRules(policy: Policy, model: ReaderModel, text: string, found: readonly HouseRuleSuggestion[], concernFound = false): HouseRuleSuggestion[] {
+/**
+ * House rules the model reads at the policy's bar that the lexicons did not suggest (never a protective rule; an
+ * off-topic rule only for a comment on a post, what it is off the topic of). Whether "unrelated" stands beside
+ * what else was found is decided once for both readings (offTopicAlone, in readMention).
+ */
+export function withModelHouseRules(policy: Policy, model: ReaderModel, text: string, found: readonly HouseRuleSuggestion[], answersPost: boolean): HouseRuleSuggestion[] {
   const out = [...found];
-  const offTopic: HouseRuleSuggestion[] = [];
   for (const g of labelsAbove(model.houseRule, text, policy.reader.houseRuleAt, policy.reader.concepts)) {
-    const rule = policy.houseRules.find((r) => r.id === g.label && !r.protective);
+    const rule = policy.houseRules.find((r) => r.id === g.label && !r.protective && (answersPost || !r.offTopic));
     if (!rule || out.some((r) => r.ruleId === rule.id)) continue;
-    (rule.offTopic ? offTopic : out).push({ ruleId: rule.id, title: rule.title, matched: said(g, 'read by the model'), source: `${rule.source}; read by the seed model (${pct(g.probability)})` });
+    out.push({ ruleId: rule.id, title: rule.title, matched: said(g, 'read by the model'), source: `${rule.source}; read by the seed model (${pct(g.probability)})` });
   }
-  // As with the lexicons (suggestHouseRules): "unrelated" only when nothing else is found, never over a concern.
-  return out.length || concernFound ? out : offTopic;
+  return out;
 }
 
 /**

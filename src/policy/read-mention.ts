@@ -11,7 +11,7 @@ import type { Policy } from './policy-schema.js';
 import type { ReaderModel } from './reader-model.js';
 import { detectThreats, findConcerns } from './safeguarding.js';
 import { seedModel } from './seed-model.js';
-import { suggestHouseRules, type HouseRuleSuggestion } from './suggest-house-rules.js';
+import { offTopicAlone, suggestHouseRules, type HouseRuleSuggestion } from './suggest-house-rules.js';
 import { scoreTogether } from './text-model.js';
 
 export interface MentionReading {
@@ -49,7 +49,7 @@ export function readMention(policy: Policy, mention: Mention, learned: LearnedMo
   // Every concern is referred; the kind and risk follow only those the lexicons found or the model is sure of.
   const { referred: concerns, sure } = model ? withModelConcerns(policy, model, text, ruled) : { referred: ruled, sure: ruled };
   const listed = suggestHouseRules(policy, text, parent, threats, concerns.length > 0);
-  const lexiconRules = model ? withModelHouseRules(policy, model, text, listed, concerns.length > 0) : listed;
+  const lexiconRules = model ? offTopicAlone(policy, withModelHouseRules(policy, model, text, listed, parent !== undefined), concerns.length > 0) : listed;
   const suggested = suggestWithLearning(policy, text, parent, learned, { concerns: sure, houseRules: lexiconRules });
   const classification = model ? withModelClassification(policy, model, text, suggested, parent) : suggested;
   const assessed = assessRisk(policy, mention, { concerns: sure, houseRules: lexiconRules, kind: classification.kind });

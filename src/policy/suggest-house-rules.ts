@@ -38,9 +38,22 @@ export function suggestHouseRules(policy: Policy, text: string, parentText?: str
     if (rule.offTopic && matched.length === 0) bySubject.push(rule);
     if (matched.length > 0) out.push({ ruleId: rule.id, title: rule.title, matched, source: rule.source });
   }
-  const off = parentText && out.length === 0 && !concernFound && !(threats ??= detectThreats(policy, text)).length ? offTopic(policy, text, parentText) : [];
+  const concern = concernFound || (threats ??= detectThreats(policy, text)).length > 0;
+  // The subject is compared only when it could stand (offTopicAlone): two service readings a comment.
+  const off = parentText && out.length === 0 && !concern ? offTopic(policy, text, parentText) : [];
   if (off.length) out.push(...bySubject.map((rule) => ({ ruleId: rule.id, title: rule.title, matched: off, source: rule.source })));
-  return policy.houseRules.flatMap((r) => out.filter((o) => o.ruleId === r.id));
+  return offTopicAlone(policy, policy.houseRules.flatMap((r) => out.filter((o) => o.ruleId === r.id)), concern);
+}
+
+/**
+ * An off-topic rule ("unrelated to the post") stands only alone: when another breach is found, that rule is the
+ * reason to act, and a post that raises a concern or a threat is never hidden as chatter (it would bury the
+ * concern). One rule for every reading: the lexicons' alone (above) and, in readMention, the lexicons' and the
+ * reader model's together.
+ */
+export function offTopicAlone(policy: Policy, rules: readonly HouseRuleSuggestion[], concernFound: boolean): HouseRuleSuggestion[] {
+  const offTopicRule = (s: HouseRuleSuggestion) => houseRuleById(policy, s.ruleId)?.offTopic === true;
+  return concernFound || rules.some((s) => !offTopicRule(s)) ? rules.filter((s) => !offTopicRule(s)) : [...rules];
 }
 
 /** The house rules as the policy has them, for looking up a suggestion's weight. */

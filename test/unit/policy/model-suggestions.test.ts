@@ -52,6 +52,21 @@ describe('the reader model', () => {
     expect(serviceUnder('new quindle opening times')).toBe('libraries');
   });
 
+  it('names "unrelated to the post" only for a comment on a post, and only when nothing else is found', () => {
+    // A made-up word stands for chatter off the post's topic, so only the model can read it.
+    const chatter = ['anyone seen the zorblat at the market', 'zorblat sale on saturday everyone', 'selling my zorblat, offers welcome', 'who fixes zorblats round here'];
+    const offTopic = chatter.map((t): LabelledMention => ({ text: t, tag: 'general', kind: 'comment', rules: ['unrelated'], risk: 'low', sg: false, threat: false }));
+    const routineLines = routine.map((t): LabelledMention => ({ text: t, tag: 'general', kind: 'comment', rules: [], risk: 'low', sg: false, threat: false }));
+    const learned = trainReaderModel([...offTopic, ...routineLines].flatMap((i) => [i, i, i]), ['made up'], {});
+    const post = { externalId: 'post-1', text: 'Our libraries are open late on Thursdays this winter' };
+    const rules = (t: string, parent?: typeof post) => readMention(defaultPolicy, mention({ text: t, ...(parent ? { parent } : {}) }), { ...NO_LEARNING, reader: learned }).houseRules.map((r) => r.ruleId);
+    const comment = 'anyone got a zorblat going spare this weekend please';
+    expect(rules(comment, post)).toEqual(['unrelated']);
+    expect(rules(comment)).toEqual([]);
+    // Abuse found by the lexicons is the reason to act: the model's "unrelated" beside it is not suggested.
+    expect(rules(`you lot are idiots, ${comment}`, post)).toEqual(['abuse_of_staff']);
+  });
+
   it('is the same model, weight for weight, when trained twice on the same decisions', () => {
     expect(trainReaderModel([...items, ...items], ['made up'], {})).toEqual(reader);
   });
