@@ -56,10 +56,15 @@ function fnv(h: number, s: string): number {
   return h;
 }
 
+/** A feature's hash (FNV-1a): the bucket it falls in is the hash, unsigned, modulo the buckets. */
+export function featureHash(feature: string): number {
+  return fnv(FNV_START, feature);
+}
+
 /** Each distinct bucket the features fall in (FNV-1a), in the order first met: a feature never seen in training lands on a learned bucket harmlessly. */
 export function bucketsOf(features: readonly string[], buckets: number): Int32Array {
   const hashes = new Array<number>(features.length);
-  for (let i = 0; i < features.length; i++) hashes[i] = fnv(FNV_START, features[i]!);
+  for (let i = 0; i < features.length; i++) hashes[i] = featureHash(features[i]!);
   return distinctBuckets(hashes, buckets);
 }
 

@@ -1,7 +1,8 @@
 // Owns training the text classifier of text-model.ts: the features a labelled text is read by, and AdaGrad over
 // them, one logistic regression per label, quantised as the model is saved.
-import { bucketsOf, conceptAndMarkFeatures, letterGrams, modelWords, stemOf, type Concepts } from './feature-buckets.js';
+import { conceptAndMarkFeatures, letterGrams, modelWords, stemOf, type Concepts } from './feature-buckets.js';
 import { sigmoid, type LabelWeights, type TextModelData } from './text-model.js';
+import { FeatureTable, trainingRows, type TrainingRows } from './training-rows.js';
 
 export interface LabelledText {
   readonly text: string;
@@ -54,36 +55,60 @@ export function textFeatures(text: string, concepts: Concepts = {}): string[] {
  */
 export function trainTextModel(examples: readonly LabelledText[], labels: readonly string[], options: TrainOptions = {}): TextModelData {
   const { epochs, l2, buckets, minCount } = { ...DEFAULTS, ...options };
-  const featured = examples.map((e) => ({ features: textFeatures(e.text, options.concepts), labels: new Set(e.labels) }));
-  const seen = new Map<string, number>();
-  for (const e of featured) for (const f of e.features) seen.set(f, (seen.get(f) ?? 0) + 1);
-  const rows = featured.map((e) => {
-    const ids = bucketsOf(e.features.filter((f) => seen.get(f)! >= minCount), buckets);
-    return { ids, scale: 1 / Math.sqrt(e.features.length || 1), labels: e.labels };
-  });
+  const rows = trainingRows(examples.map((e) => e.text), featureTableFor(options.concepts ?? NO_CONCEPTS), buckets, minCount);
   const out: Record<string, LabelWeights> = {};
   for (const label of labels) {
-    const w = new Float64Array(buckets);
-    const g2 = new Float64Array(buckets);
-    let bias = 0;
-    let biasG2 = 0;
-    for (let epoch = 0; epoch < epochs; epoch++) {
-      for (const row of rows) {
-        let z = bias;
-        for (const id of row.ids) z += w[id]! * row.scale;
-        const err = sigmoid(z) - (row.labels.has(label) ? 1 : 0);
-        for (const id of row.ids) {
-          const g = err * row.scale + l2 * w[id]!;
-          g2[id]! += g * g;
-          w[id]! -= (RATE * g) / Math.sqrt(g2[id]! + 1e-8);
-        }
-        biasG2 += err * err;
-        bias -= (RATE * err) / Math.sqrt(biasG2 + 1e-8);
-      }
-    }
+    const targets = Float64Array.from(examples, (e) => (e.labels.includes(label) ? 1 : 0));
+    const { bias, w } = fitLabel(rows, targets, epochs, l2, buckets);
     out[label] = quantise(bias, w);
   }
   return { buckets, labels: out };
+}
+
+/**
+ * Each concepts' texts read into features once, for every field, label and model trained while the concepts are
+ * in use (a policy's concepts are read, never changed).
+ */
+const featureTables = new WeakMap<Concepts, FeatureTable>();
+const NO_CONCEPTS: Concepts = {};
+function featureTableFor(concepts: Concepts): FeatureTable {
+  let table = featureTables.get(concepts);
+  if (table === undefined) featureTables.set(concepts, (table = new FeatureTable((text) => textFeatures(text, concepts))));
+  return table;
+}
+
+/**
+ * One label's logistic regression: AdaGrad over the rows in order, `epochs` times. Training is most of this loop,
+ * so it is written flat over typed arrays; each sum and step is the arithmetic it always was, in the same order, so
+ * the weights are the same to the last bit (the seed-model test compares the shipped file byte for byte).
+ */
+function fitLabel(rows: TrainingRows, targets: Float64Array, epochs: number, l2: number, buckets: number): { bias: number; w: Float64Array } {
+  const { count, starts, ids, scales } = rows;
+  const w = new Float64Array(buckets);
+  const g2 = new Float64Array(buckets);
+  let bias = 0;
+  let biasG2 = 0;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let r = 0; r < count; r++) {
+      const from = starts[r]!;
+      const to = starts[r + 1]!;
+      const scale = scales[r]!;
+      let z = bias;
+      for (let k = from; k < to; k++) z += w[ids[k]!]! * scale;
+      const err = sigmoid(z) - targets[r]!;
+      const errScaled = err * scale;
+      for (let k = from; k < to; k++) {
+        const id = ids[k]!;
+        const g = errScaled + l2 * w[id]!;
+        const sum = g2[id]! + g * g;
+        g2[id] = sum;
+        w[id]! -= (RATE * g) / Math.sqrt(sum + 1e-8);
+      }
+      biasG2 += err * err;
+      bias -= (RATE * err) / Math.sqrt(biasG2 + 1e-8);
+    }
+  }
+  return { bias, w };
 }
 
 function quantise(bias: number, w: Float64Array): LabelWeights {

@@ -45,8 +45,10 @@ async function teamsTruth(caseId: string) {
 describe('two people act at once, one on Slack and one on Teams', () => {
   it('gives the case to one, tells the other alone, and both cards show the same owner, state and version', async () => {
     const winners = new Set<string>();
-    // Round 0 at the same moment; then each surface 100 ms ahead of the other, before any card is refreshed.
-    const delays = [[0, 0], [100, 0], [0, 100]] as const;
+    // Round 0 at the same moment; then each surface a second ahead of the other, before any card is refreshed (the
+    // outbox runs only when the test settles it). On a busy machine a Teams click took 90-420 ms to answer (a Slack click
+    // 4-80 ms), and with a 100 ms head start Teams never won in a worker process other test files had run in.
+    const delays = [[0, 0], [1_000, 0], [0, 1_000]] as const;
     for (const [slackDelay, teamsDelay] of delays) {
       const later = <T>(ms: number, work: () => Promise<T>) => new Promise<T>((resolve, reject) => setTimeout(() => void work().then(resolve, reject), ms));
       const { caseId } = await t.ingest();

@@ -12,7 +12,8 @@ describe('the shipped seed model', () => {
     const made = seedModelJson(trainFromCorpus(SEED_PARTS.map((p) => [p, loadCorpusPart(p)] as const), defaultPolicy.reader.concepts));
     const committed = readFileSync(new URL('../../../src/policy/seed-model.json', import.meta.url), 'utf8');
     expect(committed === made, 'src/policy/seed-model.json is stale: run npm run seed:train and commit it').toBe(true);
-    // Training on 2,270 lines takes 12 s on a quiet machine and passed 60 s on one running three suites at once.
+    // Training on 2,270 lines took 12 s on a quiet machine (5 s at load 3 since each text is read once for every
+    // field and label) and passed 60 s on one running three suites at once.
   }, 180_000);
 
   it('says what it learned from, and reads a text with a probability and the words behind it', () => {
