@@ -73,7 +73,8 @@ describe('the reply modal', () => {
   it('tells the person on the form when the desk fails on its side, and keeps the form open (Slack would show a bare error)', async () => {
     const { caseId, view } = await claimedAndOpenReply();
     const sentBefore = t.connector.replies.length;
-    const failing = vi.spyOn(t.desk.ctx.store, 'transaction').mockRejectedValueOnce(new Error('connection reset by peer'));
+    // A case command is saved by one statement (src/store/pg-case-changes.ts): the database fails it.
+    const failing = vi.spyOn(t.desk.ctx.store.caseChanges, 'save').mockRejectedValueOnce(new Error('connection reset by peer'));
     try {
       const res = await t.submit(PEOPLE.ana, view, { text: 'Sorry about this. The crew will collect on Thursday.', visibility: 'public' });
       expect(res.status).toBe(200);
