@@ -54,13 +54,13 @@ export async function ingestMentions(ctx: DeskContext, mentions: readonly Mentio
 async function storeArrivals(ctx: DeskContext, arrivals: readonly Arrival[]): Promise<IngestOutcome[]> {
   const now = ctx.clock.now();
   const window = surgeWindow(ctx, now);
-  const { claims, recent } = await ctx.store.intake.look(
-    arrivals.map((a) => ({ id: a.mentionId, mention: a.mention, receivedAt: a.receivedAt, extra: extrasOf(a) })),
-    window,
-  );
+  const { claims, recent } = await ctx.store.intake.look(arrivals.map(arrivalRecord), window);
   const fresh = arrivals.flatMap((a, i) => (claims[i]!.inserted ? [{ ...a, caseId: claims[i]!.caseId }] : []));
   if (fresh.length) {
-    const opening = fresh.flatMap((a) => (a.reading.serviceTag === null ? [] : [{ caseId: a.caseId, topic: a.reading.serviceTag, postedAt: a.posted.countsFrom }]));
+    const opening = fresh.flatMap((a) => {
+      const { topic, postedAt } = extrasOf(a);
+      return topic === null ? [] : [{ caseId: a.caseId, topic, postedAt }];
+    });
     await openCases(ctx, ctx.store.intake, fresh, surgeAlerts(ctx, now, withCasesOpening(recent, opening, window)));
   }
   return claims.map((c) => ({ caseId: c.caseId, duplicate: !c.inserted }));
@@ -71,7 +71,7 @@ async function openCases(ctx: DeskContext, intake: IntakeStore, fresh: ReadonlyA
   const opened = fresh.map((a) => openCaseForMention(ctx, a.caseId, a.mentionId, a.mention, a.receivedAt, a.posted, a.reading));
   const events = intake.identify(opened.flatMap((o) => o.events));
   await intake.store({
-    mentions: fresh.map((a) => ({ id: a.mentionId, mention: a.mention, receivedAt: a.receivedAt, extra: extrasOf(a) })),
+    mentions: fresh.map(arrivalRecord),
     cases: opened.map((o) => o.case),
     sightings: fresh.map((a) => ({ account: accountOf(a.mention), at: a.receivedAt })),
     events,
@@ -98,6 +98,11 @@ function arrive(ctx: DeskContext, mentions: readonly Mention[]): { arrivals: Arr
     return arrivals.length - 1;
   });
   return { arrivals, arrivalOf };
+}
+
+/** An arrival as intake's look and store take it. */
+function arrivalRecord(a: Arrival) {
+  return { id: a.mentionId, mention: a.mention, receivedAt: a.receivedAt, extra: extrasOf(a) };
 }
 
 /** What the mention is stored with besides its body: its topic (for surges) and when its clocks count from. */
