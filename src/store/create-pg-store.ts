@@ -35,8 +35,7 @@ export function createPgStore(db: Db, options: PgStoreOptions = {}): Store {
   const clock = options.clock ?? systemClock;
   const migrationsDir = options.migrationsDir ?? defaultMigrationsDir();
   const committed = options.onOutboxCommitted ?? (() => {});
-  const notifier = createNotifier(db, options.logger);
-  const announce: AnnounceCases = (saved) => notifier.notify(CASE_CHANGED_CHANNEL, announcementsOf(saved));
+  const announce = announcerOn(db, options.logger);
   return {
     // Outside a transaction an enqueue or a save commits by itself: it is told of at once.
     ...unitOfWork(db, clock, committed, announce),
@@ -45,7 +44,7 @@ export function createPgStore(db: Db, options: PgStoreOptions = {}): Store {
       const saved: SavedCase[] = [];
       const result = await db.transaction((tx) => work(unitOfWork(tx, clock, () => (enqueued = true), (s) => void saved.push(...s))));
       if (enqueued) committed();
-      announce(saved);
+      await announce(saved);
       return result;
     },
     async ready() {
@@ -61,6 +60,24 @@ export function createPgStore(db: Db, options: PgStoreOptions = {}): Store {
     },
     close: () => db.close(),
   };
+}
+
+/**
+ * PostgreSQL: batched, after the commit, not awaited (pg-notifier.ts). PGlite: at once, awaited by the saver, as
+ * in a transaction there: it has no lock to spare anyone (one connection), and a chain of its queries settles as
+ * promise callbacks without the event loop turning, so a batch closed at the end of the turn waited for whatever
+ * next waited on a timer or a socket.
+ */
+function announcerOn(db: Db, logger?: NotifierLogger): AnnounceCases {
+  if (db.kind === 'pglite') {
+    const now = announceOn(db);
+    // After the commit: a failure must not make a committed save look failed (the live pages' poll finds it).
+    return async (saved) => {
+      await Promise.resolve(now(saved)).catch((err: unknown) => logger?.warn({ err }, 'could not announce saved cases; the live pages find them at their next poll'));
+    };
+  }
+  const notifier = createNotifier(db, logger);
+  return (saved) => notifier.notify(CASE_CHANGED_CHANNEL, announcementsOf(saved));
 }
 
 /**

@@ -5,7 +5,7 @@
 import { CASE_CHANGED_CHANNEL } from '../store/pg-case-repository.js';
 import type { Db } from '../store/db.js';
 import { LiveChangeLog, type LoggedChange, type Replay } from './live-change-log.js';
-import { sealedChangesAfter, sealedHead } from './sealed-case-changes.js';
+import { lastSeqHandedOut, sealedChangesAfter } from './sealed-case-changes.js';
 
 /** How often the sealed event log is read for saves not announced. */
 const POLL_MS = 3_000;
@@ -37,9 +37,6 @@ export async function startCaseChangeFeed(db: Db, log = new LiveChangeLog(), opt
     heard.add(change);
     send({ kind: 'case', ...log.record(change) });
   };
-  const stopPolling = pollSealedLog(db, await sealedHead(db), options.pollMs ?? POLL_MS, (change) => {
-    if (!heard.has(change)) record(change);
-  }, () => heard.age());
   const stop = await db.listen(
     CASE_CHANGED_CHANNEL,
     (payload) => {
@@ -48,6 +45,9 @@ export async function startCaseChangeFeed(db: Db, log = new LiveChangeLog(), opt
     },
     () => send({ kind: 'reload', id: log.markGap() }),
   );
+  const stopPolling = pollSealedLog(db, await lastSeqHandedOut(db), options.pollMs ?? POLL_MS, (change) => {
+    if (!heard.has(change)) record(change);
+  }, () => heard.age());
   return {
     subscribe(onMessage, onEnd) {
       listeners.add(onMessage);

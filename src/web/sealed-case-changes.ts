@@ -15,10 +15,14 @@ export interface SealedChanges {
   readonly changes: readonly CaseChange[];
 }
 
-/** How far the log is sealed now: a feed starting here is owed only what comes after. */
-export async function sealedHead(sql: Sql): Promise<number> {
-  const result = await sql.query<{ last_seq: string }>('SELECT last_seq FROM event_chain_head WHERE singleton');
-  return Number(result.rows[0]?.last_seq ?? 0);
+/**
+ * The last seq handed out: a feed that starts listening and then reads this is owed only the events after it. Not
+ * the sealed head: events committed before the feed started but not sealed yet would be found as news when sealed.
+ * An event below it still being committed is announced to the feed, which is listening by then.
+ */
+export async function lastSeqHandedOut(sql: Sql): Promise<number> {
+  const result = await sql.query<{ seq: string }>('SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END AS seq FROM event_seq');
+  return Number(result.rows[0]?.seq ?? 0);
 }
 
 export async function sealedChangesAfter(sql: Sql, after: number): Promise<SealedChanges> {
