@@ -65,7 +65,7 @@ export function createPgStore(db: Db, options: PgStoreOptions = {}): Store {
 /**
  * PostgreSQL: batched, after the commit, not awaited (pg-notifier.ts). PGlite: at once, awaited by the saver, as
  * in a transaction there: it has no lock to spare anyone (one connection), and a chain of its queries settles as
- * promise callbacks without the event loop turning, so a batch closed at the end of the turn waited for whatever
+ * promise callbacks without the event loop turning, so a batch sent on a timer waited for whatever
  * next waited on a timer or a socket.
  */
 function announcerOn(db: Db, logger?: NotifierLogger): AnnounceCases {
