@@ -14,6 +14,8 @@ export interface ReplicaPhase {
   readonly waits: WaitReading;
   /** Transactions committed on the bench database during the phase (every replica's, its sealer's and worker's too; not the sampler's). */
   readonly commits: number;
+  /** Transactions rolled back meanwhile: an intake store refused for a race (refuse_intake_race), a deadlock, a failure. */
+  readonly rollbacks: number;
   readonly mentions: number;
 }
 
@@ -26,23 +28,24 @@ export async function measureReplicaPhase(databaseUrl: string, desks: readonly D
     PostgreSQL: postgresBackendsOf(database),
     'load generator': () => [process.pid],
   });
-  const commitsBefore = await commitsOf(databaseUrl);
+  const before = await transactionsOf(databaseUrl);
   const load = await intakeLoad(desks.map((d) => d.url), batchSize, connections, seconds);
   const used = cpu.stop();
   const waited = await waits.stop();
   // Backends report their counts at most once a second, and when idle.
   await new Promise((r) => setTimeout(r, 1_500));
-  const commits = (await commitsOf(databaseUrl)) - commitsBefore - waited.samples - 1;
-  return { load, cpu: used, waits: waited, mentions: load.perSecond * seconds, commits };
+  const after = await transactionsOf(databaseUrl);
+  const commits = after.commits - before.commits - waited.samples - 1;
+  return { load, cpu: used, waits: waited, mentions: load.perSecond * seconds, commits, rollbacks: after.rollbacks - before.rollbacks };
 }
 
-async function commitsOf(databaseUrl: string): Promise<number> {
+async function transactionsOf(databaseUrl: string): Promise<{ commits: number; rollbacks: number }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     // The statistics are a snapshot per transaction: read afresh, and flushed by the backends every second or so.
-    const result = await client.query<{ n: string }>('SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()');
-    return Number(result.rows[0]!.n);
+    const result = await client.query<{ commits: string; rollbacks: string }>('SELECT xact_commit AS commits, xact_rollback AS rollbacks FROM pg_stat_database WHERE datname = current_database()');
+    return { commits: Number(result.rows[0]!.commits), rollbacks: Number(result.rows[0]!.rollbacks) };
   } finally {
     await client.end();
   }
@@ -61,7 +64,7 @@ export function spareCores(phase: ReplicaPhase): number {
 
 export function describePhase(label: string, phase: ReplicaPhase): string {
   return [
-    `${label}: ${phase.load.perSecond.toFixed(0)} mentions/s, p99 ${phase.load.p99} ms, non-2xx ${phase.load.non2xx}; ${cpuPerMention(phase).toFixed(2)} ms CPU (desk and PostgreSQL) a mention, ${(phase.commits / phase.mentions).toFixed(2)} commits a mention`,
+    `${label}: ${phase.load.perSecond.toFixed(0)} mentions/s, p99 ${phase.load.p99} ms, non-2xx ${phase.load.non2xx}; ${cpuPerMention(phase).toFixed(2)} ms CPU (desk and PostgreSQL) a mention, ${(phase.commits / phase.mentions).toFixed(2)} commits a mention, ${phase.rollbacks} rolled back in all`,
     `    CPU: ${describeCpu(phase.cpu)}`,
     `    PostgreSQL: ${describeWaits(phase.waits)}`,
   ].join('\n');

@@ -3,12 +3,15 @@
 // database's backends waited on, for working on what limits a second replica without the other phases.
 //   --seconds N  --connections N  --code DIR  (as npm run bench)   --rounds N  one/two pairs, alternated (default 2)
 //   --batch N  mentions a POST (default 1; 100 measures a load whose cost is mostly the desk's reading of each mention)
+//   --backlog N  mentions taken in batches of 100 by the first replica before the first round, as npm run bench's intake
+//                phases leave the database (events to seal, accounts, a surge on the topic) when its replica phase starts
 import { openBenchDatabase } from './bench-database.js';
 import { BENCH_SERVER_URL, focusedBenchArgs, replicaEnv } from './bench-setup.js';
 import { deskCommand, startDeskProcess } from './desk-process.js';
+import { ingestMany } from './intake-phases.js';
 import { measureReplicaPhase, replicaVerdict } from './replica-phase.js';
 
-const { values, seconds, connections, codeDir } = focusedBenchArgs({ rounds: { type: 'string', default: '2' }, batch: { type: 'string', default: '1' } });
+const { values, seconds, connections, codeDir } = focusedBenchArgs({ rounds: { type: 'string', default: '2' }, batch: { type: 'string', default: '1' }, backlog: { type: 'string', default: '0' } });
 const batchSize = Number(values.batch);
 
 const db = await openBenchDatabase(BENCH_SERVER_URL, codeDir);
@@ -17,6 +20,7 @@ try {
   const env = replicaEnv(db.connectionString!);
   const desks = [await startDeskProcess(codeDir, env), await startDeskProcess(codeDir, env)];
   try {
+    if (Number(values.backlog) > 0) await ingestMany(desks[0]!.url, Number(values.backlog));
     for (let round = 0; round < Number(values.rounds); round += 1) {
       const one = await measureReplicaPhase(db.connectionString!, desks.slice(0, 1), connections, seconds, batchSize);
       const two = await measureReplicaPhase(db.connectionString!, desks, connections, seconds, batchSize);

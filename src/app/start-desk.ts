@@ -94,7 +94,7 @@ export async function startDesk(o: DeskOptions): Promise<RunningDesk> {
   const db = o.db ?? (await openDatabase({ databaseUrl: o.config.databaseUrl ?? undefined, dataDir: o.config.dataDir }));
   await withoutTimeouts(db, (d) => migrate(d));
   const outboxSignal = createOutboxSignal(db, o.logger);
-  const store = createPgStore(db, { clock, onOutboxCommitted: () => outboxSignal.committed() });
+  const store = createPgStore(db, { clock, onOutboxCommitted: () => outboxSignal.committed(), logger: o.logger });
   const http = createHttpServer(o.logger);
   const metrics = createDeskMetrics(clock);
   http.app.use(httpMetricsMiddleware(metrics));

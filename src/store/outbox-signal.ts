@@ -4,9 +4,10 @@
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import type { Db } from './db.js';
+import { notifyNow } from './pg-notifier.js';
 
 const CHANNEL = 'desk_outbox';
-/** NOTIFYs from one process are coalesced to one per this many ms (each one is a small commit). */
+/** NOTIFYs from one process are coalesced to one per this many ms (each one is a small commit, not waited on disk). */
 const NOTIFY_EVERY_MS = 20;
 const RECONNECT_MS = 1_000;
 
@@ -32,7 +33,7 @@ export function createOutboxSignal(db: Db, logger?: OutboxSignalLogger): OutboxS
     notifyPending = true;
     setTimeout(() => {
       notifyPending = false;
-      db.query('SELECT pg_notify($1, $2)', [CHANNEL, instance]).catch((err: unknown) => logger?.warn({ err }, 'could not notify other replicas of new outbox items; they find them at their next poll'));
+      notifyNow(db, [[CHANNEL, instance]]).catch((err: unknown) => logger?.warn({ err }, 'could not notify other replicas of new outbox items; they find them at their next poll'));
     }, NOTIFY_EVERY_MS).unref();
   };
 

@@ -2,6 +2,7 @@
 import type { Case } from '../domain/case.js';
 import type { CaseQuery, CaseRepository } from '../services/ports.js';
 import type { Sql } from './db.js';
+import { notifyNow } from './pg-notifier.js';
 
 const COLUMNS = 'body';
 
@@ -9,13 +10,33 @@ const COLUMNS = 'body';
 export const CASE_ID_PREFIX = 'MD-';
 
 /**
- * Every saved case is announced on this channel ('<case id>:<version>'), in the saving transaction: NOTIFY is
- * delivered on commit to every replica listening, and not at all on rollback. The web desk's live pages follow it.
+ * Every saved case is announced on this channel ('<case id>:<version>') once its save has committed (never in the
+ * saving statement: see pg-notifier.ts), to every replica listening. The web desk's live pages follow it; an
+ * announcement lost (a crash between commit and NOTIFY) is found by the feed's poll of the sealed event log.
  */
 export const CASE_CHANGED_CHANNEL = 'desk_case_changed';
-export const ANNOUNCE = `SELECT pg_notify('${CASE_CHANGED_CHANNEL}', id || ':' || version) FROM saved`;
 
-/** New cases from `param` (caseRows as JSON), returning id and version (for ANNOUNCE, as `saved`). */
+export interface SavedCase {
+  readonly id: string;
+  readonly version: number;
+}
+
+/**
+ * Tells listeners that cases were saved. Called only after the save is committed (or on a transaction's Sql, from
+ * inside it, where the NOTIFY goes out on its commit); awaited by the saver, so it may be either.
+ */
+export type AnnounceCases = (saved: readonly SavedCase[]) => void | Promise<void>;
+
+export function announcementsOf(saved: readonly SavedCase[]): string[] {
+  return saved.map((c) => `${c.id}:${c.version}`);
+}
+
+/** Announces at once on `sql`: after the commit on the pool, on its commit in a transaction. */
+export function announceOn(sql: Sql): AnnounceCases {
+  return (saved) => notifyNow(sql, announcementsOf(saved).map((p) => [CASE_CHANGED_CHANNEL, p] as const));
+}
+
+/** New cases from `param` (caseRows as JSON), returning id and version (as `saved`). */
 export function insertCasesSql(param: string): string {
   return `INSERT INTO cases (id, mention_id, state, version, owner_id, service_tag, kind, opened_at, body)
           SELECT r.id, r.mention_id, r.state, r.version, r.owner_id, r.service_tag, r.kind, r.opened_at, r.body
@@ -33,7 +54,7 @@ export function caseRows(cases: readonly Case[]) {
 
 /**
  * The case saved only if the stored one is at the expected version (a compare-and-set), returning id and version
- * (for ANNOUNCE, as `saved`); its parameters are updateCaseParams ($1 to $8).
+ * (as `saved`); its parameters are updateCaseParams ($1 to $8).
  */
 export const UPDATE_CASE_SQL = `
   UPDATE cases
@@ -51,6 +72,7 @@ export function updateCaseParams(c: Case, expectedVersion: number): unknown[] {
 export class PgCaseRepository implements CaseRepository {
   constructor(
     private readonly sql: Sql,
+    private readonly announceSaved: AnnounceCases = announceOn(sql),
     private readonly idPrefix = CASE_ID_PREFIX,
   ) {}
 
@@ -83,17 +105,20 @@ export class PgCaseRepository implements CaseRepository {
 
   async insertMany(cases: readonly Case[]): Promise<void> {
     if (!cases.length) return;
-    await this.sql.query(`WITH saved AS (${insertCasesSql('$1')}) ${ANNOUNCE}`, [JSON.stringify(caseRows(cases))]);
+    const saved = await this.sql.query<SavedCase>(insertCasesSql('$1'), [JSON.stringify(caseRows(cases))]);
+    await this.announceSaved(saved.rows);
   }
 
   async update(c: Case, expectedVersion: number): Promise<boolean> {
-    const result = await this.sql.query(`WITH saved AS (${UPDATE_CASE_SQL}) ${ANNOUNCE}`, updateCaseParams(c, expectedVersion));
-    return result.rowCount === 1;
+    const saved = await this.sql.query<SavedCase>(UPDATE_CASE_SQL, updateCaseParams(c, expectedVersion));
+    await this.announceSaved(saved.rows);
+    return saved.rowCount === 1;
   }
 
   async announce(caseIds: readonly string[]): Promise<void> {
     if (!caseIds.length) return;
-    await this.sql.query(`WITH saved AS (SELECT id, version FROM cases WHERE id = ANY($1::text[])) ${ANNOUNCE}`, [[...caseIds]]);
+    const current = await this.sql.query<SavedCase>(`SELECT id, version FROM cases WHERE id = ANY($1::text[])`, [[...caseIds]]);
+    await this.announceSaved(current.rows);
   }
 
   async list(query: CaseQuery): Promise<Case[]> {

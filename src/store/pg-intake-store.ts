@@ -7,7 +7,7 @@ import type { CaseOnTopic, IntakeBatch, IntakeClaim, IntakeStore } from '../serv
 import type { Clock, MentionArrival } from '../services/ports.js';
 import type { Sql } from './db.js';
 import { foldSightings, recordSightingsSql } from './pg-account-repository.js';
-import { ANNOUNCE, CASE_ID_PREFIX, caseRows, insertCasesSql } from './pg-case-repository.js';
+import { announceOn, CASE_ID_PREFIX, caseRows, insertCasesSql, type AnnounceCases } from './pg-case-repository.js';
 import { eventParams, identifyEvents, insertEventsCtes, withSeqs } from './pg-event-log.js';
 import { insertMentionsSql, mentionRows } from './pg-mention-repository.js';
 import { anyDueNow, enqueueSql, outboxRows } from './pg-outbox.js';
@@ -54,20 +54,19 @@ const LOOK = `
  * at all. `raced` refuses the whole statement when ON CONFLICT skipped a mention (stored by another request since
  * the look), so no case, event or outbox item goes in for a mention this batch did not store. If the statement
  * commits and its answer is lost (the connection drops), the client is not told 2xx and sends again: the look then
- * finds every mention stored and answers with the same cases, storing nothing new. announced and raced are read by
- * the last line only so that they run (a CTE that only SELECTs runs when read); it answers one row of nulls, which is
- * not an event.
+ * finds every mention stored and answers with the same cases, storing nothing new. raced is read by the last line
+ * only so that it runs (a CTE that only SELECTs runs when read); it answers one row of nulls, which is not an event.
+ * The new cases are announced after the commit, not in it (see pg-notifier.ts).
  */
 const STORE = `
   WITH ins AS (${insertMentionsSql('$1')} RETURNING id),
   raced AS MATERIALIZED (SELECT refuse_intake_race(jsonb_array_length($1::jsonb) - count(*)) FROM ins),
   saved AS (${insertCasesSql('$2')}),
-  announced AS MATERIALIZED (${ANNOUNCE}),
   seen AS (${recordSightingsSql('$3')}),
   ${insertEventsCtes('$4', '$5')},
   queued AS (${enqueueSql('$6')})
   SELECT seq, id FROM inserted
-  UNION ALL SELECT NULL, NULL FROM (SELECT count(*) FROM announced) AS a, (SELECT count(*) FROM raced) AS r`;
+  UNION ALL SELECT NULL, NULL FROM (SELECT count(*) FROM raced) AS r`;
 
 export class PgIntakeStore implements IntakeStore {
   constructor(
@@ -75,6 +74,7 @@ export class PgIntakeStore implements IntakeStore {
     // The outbox's "now" must come from the clock the worker compares run_at with.
     private readonly clock: Clock,
     private readonly onEnqueued: () => void = () => {},
+    private readonly announceSaved: AnnounceCases = announceOn(sql),
   ) {}
 
   async look(arrivals: readonly MentionArrival[], surge: { readonly since: Date; readonly limit: number }): Promise<{ claims: IntakeClaim[]; recent: CaseOnTopic[] }> {
@@ -115,6 +115,7 @@ export class PgIntakeStore implements IntakeStore {
     });
     withSeqs(batch.events, inserted.rows.filter((r): r is { seq: string; id: string } => r.id !== null));
     if (anyDueNow(batch.outbox, now)) this.onEnqueued();
+    await this.announceSaved(batch.cases);
   }
 }
 

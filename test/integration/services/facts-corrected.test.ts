@@ -88,6 +88,8 @@ describe('facts corrected on a thread', () => {
     for (const id of [rumour, done]) await run(id, { type: 'case.claim' });
     await run(done, { type: 'case.close', outcome: 'monitored', note: null });
     const elsewhere = await comment('council tax doubling?', `post-${randomUUID()}`);
+    // Saves are announced a few milliseconds after their commit (pg-notifier.ts): those above go out before listening.
+    await new Promise((r) => setTimeout(r, 200));
     const feed = await startCaseChangeFeed(db);
     const heard: CaseChange[] = [];
     feed.subscribe((m) => void (m.kind === 'case' && heard.push(m)));

@@ -20,11 +20,14 @@ const clock = { now: () => new Date('2026-11-23T10:00:00Z') }; // a Monday morni
 /** Run once, after the next statement that reads case numbers (intake's look) and before its answer is used. */
 let afterNextLook: (() => Promise<unknown>) | null = null;
 
-/** The same database, counting every statement sent (BEGIN and COMMIT included). */
+/**
+ * The same database, counting every statement intake sends (BEGIN and COMMIT included); not the announcement of its
+ * new cases, sent after its commit on its own (pg-notifier.ts).
+ */
 function counting(inner: Db): Db {
   const wrap = (sql: Sql): Sql => ({
     query: async <T,>(text: string, params?: readonly unknown[]) => {
-      statements += 1;
+      if (!text.includes('pg_notify')) statements += 1;
       const rows = await sql.query<T>(text, params);
       const then = text.includes('case_number_seq') ? afterNextLook : null;
       if (then) {
