@@ -7,8 +7,10 @@ import pg from 'pg';
 import { describeCpu, postgresBackendsOf, watchCpu, type CpuReading } from './cpu-share.js';
 import { describeWaits, sampleWaits, type WaitReading } from './wait-sampler.js';
 
-/** The work other phases left, as the database holds it. */
+/** The history and the work other phases left, as the database holds it. */
 export interface Backlog {
+  /** Events appended so far: the history the race's fresh connections plan on (see migration 0095). */
+  readonly events: number;
   /** Events appended but not yet chained by a sealer. */
   readonly unsealedEvents: number;
   /** Outbox items pending and due. */
@@ -50,12 +52,13 @@ export async function readBacklog(databaseUrl: string): Promise<Backlog> {
   const client = new pg.Client({ connectionString: databaseUrl, application_name: 'mention-desk-bench-backlog' });
   await client.connect();
   try {
-    const result = await client.query<{ unsealed: string; due: string }>(
-      `SELECT (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM event_seq)
-              - (SELECT last_seq FROM event_chain_head WHERE singleton) AS unsealed,
-              (SELECT count(*) FROM outbox WHERE status = 'pending' AND run_at <= now()) AS due`,
+    const result = await client.query<{ events: string; unsealed: string; due: string }>(
+      `SELECT s.seq AS events, s.seq - (SELECT last_seq FROM event_chain_head WHERE singleton) AS unsealed,
+              (SELECT count(*) FROM outbox WHERE status = 'pending' AND run_at <= now()) AS due
+         FROM (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END AS seq FROM event_seq) s`,
     );
-    return { unsealedEvents: Number(result.rows[0]!.unsealed), outboxDue: Number(result.rows[0]!.due) };
+    const row = result.rows[0]!;
+    return { events: Number(row.events), unsealedEvents: Number(row.unsealed), outboxDue: Number(row.due) };
   } finally {
     await client.end();
   }
@@ -65,7 +68,7 @@ export async function readBacklog(databaseUrl: string): Promise<Backlog> {
 export function describeSurroundings(s: Surroundings): string[] {
   const backlog = (b: Backlog) => `${b.unsealedEvents} events unsealed, ${b.outboxDue} outbox items due`;
   return [
-    `backlog: before ${backlog(s.before)}; after ${backlog(s.after)}`,
+    `history: ${s.before.events} events; backlog before the races ${backlog(s.before)}, after ${backlog(s.after)}`,
     `CPU: ${describeCpu(s.cpu)}`,
     `race process event loop late by p99 ${s.loopDelayP99.toFixed(1)} ms, at worst ${s.loopDelayMax.toFixed(1)} ms`,
     `PostgreSQL: ${describeWaits(s.waits)}`,
