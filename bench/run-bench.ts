@@ -8,6 +8,8 @@
 //                    its dist/main.js when built (npm run build), else src/main.ts through tsx
 //   --dashboard-cases N  generated cases for the dashboard's goal (default 100000; the goal is set at 1000000),
 //                    kept in database desk_bench_dashboard_N; --dashboard-reuse measures a kept one again
+//   --until PHASE    stop after PHASE (intake, replicas, claim, chat, memory, dashboard): the phases before it run as
+//                    in the full bench, so a phase is measured in the state the full bench leaves for it
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { startDesk } from '../src/app/start-desk.js';
@@ -23,6 +25,7 @@ import { deskCommand, startDeskProcess, type DeskProcess } from './desk-process.
 import { INTAKE_SECRET, intakeLoad, intakeRequest, percentile } from './intake-phases.js';
 import { seedOpenCases } from './memory-phase.js';
 import { measureReplicaPhase, replicaVerdict } from './replica-phase.js';
+import { describeSurroundings, watchSurroundings } from './race-surroundings.js';
 import { cardLatencies, claimAckP99, SLACK_SIGNING_SECRET } from './slack-phases.js';
 
 const { values } = parseArgs({
@@ -30,8 +33,14 @@ const { values } = parseArgs({
     ...LOAD_OPTIONS,
     'open-cases': { type: 'string', default: '100000' },
     'dashboard-cases': { type: 'string', default: '100000' }, 'dashboard-reuse': { type: 'boolean', default: false },
+    until: { type: 'string', default: 'dashboard' },
   },
 });
+const PHASES = ['intake', 'replicas', 'claim', 'chat', 'memory', 'dashboard'] as const;
+const lastPhase = PHASES.indexOf(values.until as (typeof PHASES)[number]);
+if (lastPhase < 0) throw new Error(`--until takes one of ${PHASES.join(', ')}`);
+/** Whether `phase` runs: every phase up to --until. */
+const runs = (phase: (typeof PHASES)[number]) => PHASES.indexOf(phase) <= lastPhase;
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const openCases = Number(values['open-cases']);
@@ -64,7 +73,8 @@ const stop = async (d: DeskProcess) => {
   await d.stop();
 };
 
-try {
+/** Every phase up to --until, in order: each one runs in the state the ones before it left. */
+async function phases(): Promise<void> {
   console.log(`Mention Desk benchmark: code ${codeDir} (node ${deskCommand(codeDir).join(' ')}), ${seconds}s a phase, ${connections} connections, PostgreSQL ${new URL(BENCH_SERVER_URL).host}`);
   console.log(`${'goal'.padEnd(52)} ${'figure'.padStart(18)}  ${'ceiling (same run)'.padStart(26)}  ratio (goal)`);
   const pgbench = await pgbenchInsertRate(db, dbUrl, connections, seconds);
@@ -81,6 +91,7 @@ try {
   const batch = await intakeLoad([intakeDesk.url], 100, connections, seconds);
   report('signed batches of 100', `${fmt(batch.perSecond)} mentions/s`, pgbenchText, pgbench ? `${fmt(batch.perSecond / pgbench, 3)} (goal ≥ 1.0)` : 'n/a');
   console.log(`    p99 ${batch.p99} ms, non-2xx/errors ${batch.non2xx}`);
+  if (!runs('replicas')) return;
 
   // Two replicas on one database: the same load split across two processes. A second replica can add only what
   // the machine has spare: the CPU each phase used is printed beside it, and the CPU a mention costs, which does
@@ -91,6 +102,7 @@ try {
   report('two replicas, single POSTs (sum)', `${fmt(two.load.perSecond)} mentions/s`, `one replica ${fmt(one.load.perSecond)}/s`, `${fmt(two.load.perSecond / one.load.perSecond, 2)} (goal > 1)`);
   for (const line of replicaVerdict(one, two)) console.log(`    ${line}`);
   await stop(second);
+  if (!runs('claim')) return;
 
   // 100 concurrent claims on one case, at the service (in this process, on the same database).
   const inProcess = await startDesk({
@@ -99,12 +111,16 @@ try {
   });
   // Several races, the first apart: it is the first command of a fresh process (new pool connections, the
   // command path not yet compiled), which a desk that has been running pays once.
+  const watch = await watchSurroundings(dbUrl, () => [intakeDesk.pid]);
   const races = await claimRaces([inProcess.ctx], 100, CLAIM_RACES);
+  const surroundings = await watch.stop();
   await inProcess.stop();
   report(`100 concurrent claims on one case: p99 (median of ${CLAIM_RACES - 1})`, `${fmt(races.warmP99, 1)} ms`, '50 ms', `${fmt(races.warmP99 / 50, 2)} (goal ≤ 1)`);
   console.log(`    each of those: ${races.warm.map((r) => fmt(r.p99, 1)).join(', ')} ms; the first race of the fresh process: ${describeRace(races.first)}`);
   console.log(`    every race one winner and one case.claimed event (goal): ${races.oneWinnerEach}`);
+  for (const line of describeSurroundings(surroundings)) console.log(`    ${line}`);
   await stop(intakeDesk);
+  if (!runs('chat')) return;
 
   // Chat: a replica with Slack (fake Web API in this process), its worker running.
   const slackDesk = await start(slackEnv);
@@ -116,6 +132,7 @@ try {
   report('50 concurrent Claim clicks: ack p99', `${fmt(acks.desk, 1)} ms`, `bare Bolt ${fmt(acks.bolt, 1)} ms`, `${fmt(acks.desk / acks.bolt, 2)} (goal ≤ 1.5)`);
   console.log(`    the first burst each got (a fresh replica: new pool connections, code not yet compiled): desk ${fmt(acks.deskFirst, 1)} ms, bare Bolt ${fmt(acks.boltFirst, 1)} ms, ${fmt(acks.deskFirst / acks.boltFirst, 2)}`);
   await stop(slackDesk);
+  if (!runs('memory')) return;
 
   // Memory with many open cases: copies of a real case, then a fresh replica that serves them.
   const anyCase = await db.query<{ id: string }>(`SELECT id FROM cases WHERE state = 'new' ORDER BY opened_at LIMIT 1`);
@@ -126,10 +143,15 @@ try {
   await new Promise((r) => setTimeout(r, 3_000));
   report(`memory: RSS with ${open} open cases`, `${fmt(loaded.rssMiB())} MiB`, '300 MiB', `${fmt(loaded.rssMiB() / 300, 2)} (goal ≤ 1)`);
   await stop(loaded);
+  if (!runs('dashboard')) return;
 
   // The management dashboard on generated history, in its own kept database.
   const dashboardCases = Number(values['dashboard-cases']);
   reportDashboard(await measureDashboard({ serverUrl: BENCH_SERVER_URL, database: `desk_bench_dashboard_${dashboardCases}`, cases: dashboardCases, runs: 20, reuse: values['dashboard-reuse'] }), report);
+}
+
+try {
+  await phases();
 } finally {
   for (const d of [...started]) await d.stop();
   await fake.close();

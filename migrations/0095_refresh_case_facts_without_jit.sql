@@ -1,0 +1,15 @@
+-- refresh_case_facts runs in every transaction that stores events or saves a case (a claim, an intake statement),
+-- and reads a handful of cases by key: it takes well under a millisecond. PostgreSQL compiles a statement to machine
+-- code (JIT) when its plan's estimated cost passes jit_above_cost (100,000), and compiles again at every execution.
+-- On a table never ANALYZEd the planner guesses its rows from its pages and takes a case to have 0.5% of them (the
+-- default equality selectivity), so the estimate grows with the events table: with some 20,000 events (guessed at
+-- 109,000, 547 a case) this statement's estimate read 205,000, and every call compiled 118 functions, 50-80 ms, twice
+-- a claim (the events' trigger and the cases'). A connection keeps the plan it made at its first call (0080:
+-- force_generic_plan), so it is the connections opened after the history grew that paid: a replica or a pool
+-- connection started later, not one that planned on an empty database. In npm run bench the one-case race (a fresh
+-- desk in the bench's process, after the intake phases) read 146-259 ms at the p99, and 4.4 ms with jit off;
+-- auto_explain showed the compile (Emission 48 ms, Total 55 ms) around 0.3 ms of work.
+-- Compiled code never pays for itself on keyed look-ups of a few rows, whatever the estimate: off for this function,
+-- as the dashboard's statements already have it (src/store/dashboard/pg-dashboard-source.ts).
+-- test/integration/store/case-facts-refresh-jit.test.ts forces the cost (jit_above_cost = 0) and reads the plan.
+ALTER FUNCTION refresh_case_facts(text[]) SET jit = off;
