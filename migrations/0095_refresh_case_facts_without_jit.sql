@@ -11,5 +11,5 @@
 -- auto_explain showed the compile (Emission 48 ms, Total 55 ms) around 0.3 ms of work.
 -- Compiled code never pays for itself on keyed look-ups of a few rows, whatever the estimate: off for this function,
 -- as the dashboard's statements already have it (src/store/dashboard/pg-dashboard-source.ts).
--- test/integration/store/case-facts-refresh-jit.test.ts forces the cost (jit_above_cost = 0) and reads the plan.
+-- test/integration/store/case-facts-jit.test.ts forces the cost (jit_above_cost = 0) and reads the plan.
 ALTER FUNCTION refresh_case_facts(text[]) SET jit = off;

@@ -1,5 +1,5 @@
 // The case_facts refresh, which every intake statement and case save runs through triggers, is never JIT-compiled
-// (migration 0091): its kept plan, estimated from big tables, passed jit_above_cost and each call spent ~100 ms
+// (migration 0095): its kept plan, estimated from big tables, passed jit_above_cost and each call spent ~100 ms
 // compiling. Shown here with auto_explain's plans of the nested statements sent back as notices, on a session where
 // anything else would be compiled (jit_above_cost 0). PostgreSQL only: PGlite has no JIT.
 import pg from 'pg';
