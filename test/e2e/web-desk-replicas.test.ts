@@ -87,7 +87,10 @@ describe('the web desk on two replicas', () => {
   });
 
   it('sends a page that reconnects to the same replica every change it missed, and one that reconnects to the other a reload', async () => {
+    const before = a.web!.changes.position();
     const { caseId } = await a.postMentions(mention()).then((r) => r.json as { caseId: string });
+    // A save is announced after its commit (within 20 ms), so the page is read once replica a has heard the new case.
+    await expect.poll(() => a.web!.changes.since(before)).toMatchObject({ kind: 'changes', changes: [{ caseId, version: 1 }] });
     const onA = await signInLocally(a);
     // The cursor the case page was read at, as the page's script starts its feed from.
     const page = await (await onA.get(`/cases/${caseId}`)).text();
