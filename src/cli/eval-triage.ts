@@ -106,7 +106,7 @@ function curve(blind: readonly string[], parts: Readonly<Record<string, readonly
     return barCurveRows(beforeReading(part), modelWithout(others), parts[part] ?? []);
   });
   console.log(`Unseen text (${blind.join(', ')}, lexicons before reading): the bars against concerns referred and routine mentions referred`);
-  for (const p of barCurve(rows, [0.03, 0.04, 0.05, 0.06, 0.08, 0.1, 0.15, 0.2], [0.03, 0.04, 0.05, 0.06, 0.08, 0.1, 0.12])) {
+  for (const p of barCurve(rows, [0.03, 0.04, 0.045, 0.05, 0.06, 0.075, 0.1, 0.15], [0.015, 0.02, 0.025, 0.03, 0.04, 0.06])) {
     console.log(`  threatAt ${p.threatAt.toFixed(2)} safeguardingAt ${p.safeguardingAt.toFixed(2)}: concerns referred ${pc(p.recall)}, routine referred ${p.falseAlarms}/${p.routine} (${pc(p.falseAlarms / p.routine)}); threats read ${pc(p.threatRecall)}, ${p.threatFalse} read as threats that are not`);
   }
 }
