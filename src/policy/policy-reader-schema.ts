@@ -21,7 +21,7 @@ export const readerSchema = z.object({
   /** How sure before a concern only the model read also makes the kind "safeguarding" (or "abuse") and the risk high. */
   safeguardingSureAt: probability.default(0.5),
   /** Read as a threat of violence when the lexicons found none. */
-  threatAt: probability.default(0.02),
+  threatAt: probability.default(0.022),
   /** Suggest a house rule the lexicons did not. */
   houseRuleAt: probability.default(0.2),
   /** Replace a kind read from cues (the probability shared out over the kinds) (never a detector's: threat, safeguarding, FOI, a house rule). */
