@@ -82,7 +82,7 @@ async function cross(): Promise<void> {
   const unseen = crossParts(beforeReading, parts, learn, blind);
   show('Unseen text: lexicons as they were before the part was read, + reader model learned from the other parts', unseen);
   show('The same lexicons before reading, alone (the clean runs of the corpus README)', crossParts(beforeReading, parts, () => ({ ...NO_LEARNING, reader: null }), blind));
-  if (values.curve) curve(blind, parts, beforeReading);
+  if (values.curve) curve(blind, parts, beforeReading, (others) => learn(others).reader);
   // Only parts the desk may tune on are folds: listing their misses opens nothing sealed.
   if (values.misses) showMisses(unseen.read);
 }
@@ -99,13 +99,14 @@ function showMisses(read: readonly ReadItem[]): void {
 }
 
 /** Where the safeguarding and threat bars come from: on unseen text, concerns referred against routine mentions referred. */
-function curve(blind: readonly string[], parts: Readonly<Record<string, readonly CorpusItem[]>>, beforeReading: (p: string) => typeof policy): void {
+function curve(blind: readonly string[], parts: Readonly<Record<string, readonly CorpusItem[]>>, beforeReading: (p: string) => typeof policy, modelWithout: (others: ReadonlyArray<readonly [string, readonly CorpusItem[]]>) => ReturnType<typeof trainFromCorpus>): void {
   const rows: BarCurveRow[] = blind.flatMap((part) => {
+    // The fold's model the blocks above read with (trained once a fold).
     const others = CROSS_PARTS.filter((p) => p !== part).map((p) => [p, parts[p] ?? []] as const);
-    return barCurveRows(beforeReading(part), trainFromCorpus(others, policy.reader.concepts), parts[part] ?? []);
+    return barCurveRows(beforeReading(part), modelWithout(others), parts[part] ?? []);
   });
   console.log(`Unseen text (${blind.join(', ')}, lexicons before reading): the bars against concerns referred and routine mentions referred`);
-  for (const p of barCurve(rows, [0.05, 0.08, 0.1, 0.15, 0.2, 0.3], [0.08, 0.1, 0.12, 0.14, 0.16, 0.2])) {
+  for (const p of barCurve(rows, [0.03, 0.04, 0.045, 0.05, 0.06, 0.075, 0.1, 0.15], [0.015, 0.02, 0.025, 0.03, 0.04, 0.06])) {
     console.log(`  threatAt ${p.threatAt.toFixed(2)} safeguardingAt ${p.safeguardingAt.toFixed(2)}: concerns referred ${pc(p.recall)}, routine referred ${p.falseAlarms}/${p.routine} (${pc(p.falseAlarms / p.routine)}); threats read ${pc(p.threatRecall)}, ${p.threatFalse} read as threats that are not`);
   }
 }

@@ -63,8 +63,9 @@ export function withModelHouseRules(policy: Policy, model: ReaderModel, text: st
 /**
  * The kind, where the lexicons only had cues (not a detector's finding), becomes the model's when it is surer;
  * the service becomes the model's where no keyword named one, or a single keyword did and the model disagrees
- * with more confidence (the service model reads the parent post's words too: `withParentWords`). A service from a
- * safeguarding concern stands.
+ * with more confidence, or the model is sure (`serviceOverAt`) however many keywords matched: on text nobody had
+ * read, the keyword lists name the service worse than the model (corpus README, session 10). The service model
+ * reads the parent post's words too (`withParentWords`). A service from a safeguarding concern stands.
  */
 export function withModelClassification(policy: Policy, model: ReaderModel, text: string, c: ClassificationSuggestion, parent?: string): ClassificationSuggestion {
   const bar = policy.reader;
@@ -81,7 +82,7 @@ export function withModelClassification(policy: Policy, model: ReaderModel, text
   }
   const from = c.serviceFrom;
   const s = from && 'concern' in from ? null : bestLabel(model.service, withParentWords(text, parent), bar.concepts);
-  const open = from === null || ('keywords' in from && from.keywords <= 1);
+  const open = from === null || ('keywords' in from && (from.keywords <= 1 || (s !== null && s.probability >= bar.serviceOverAt)));
   if (s && open && s.label !== serviceTag && s.probability >= bar.serviceAt && policy.services.some((x) => x.tag === s.label)) {
     serviceTag = s.label;
     reasons[0] = `service ${policy.services.find((x) => x.tag === s.label)?.name}: read by the seed model (${pct(s.probability)})${matchedWords(s)}`;

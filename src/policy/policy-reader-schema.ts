@@ -13,21 +13,23 @@ export const readerSchema = z.object({
   seedModel: z.boolean().default(true),
   /**
    * The model reads texts of at least this many words. On fewer ("Library hours?") it has almost nothing to go on
-   * and returns about the share of concerns in what it learned from (one in six), which is near the low bars below.
+   * and returns about the mean share of concerns in the parts it learned from (one in four), far above the low bars below.
    */
   minWords: z.number().int().nonnegative().default(6),
   /** Refer as a possible safeguarding concern when the lexicons found none. */
-  safeguardingAt: probability.default(0.15),
+  safeguardingAt: probability.default(0.045),
   /** How sure before a concern only the model read also makes the kind "safeguarding" (or "abuse") and the risk high. */
   safeguardingSureAt: probability.default(0.5),
-  /** Read as a threat of violence when the lexicons found none (the mean of the word and the concept threat models). */
-  threatAt: probability.default(0.12),
+  /** Read as a threat of violence when the lexicons found none. */
+  threatAt: probability.default(0.022),
   /** Suggest a house rule the lexicons did not. */
   houseRuleAt: probability.default(0.2),
   /** Replace a kind read from cues (the probability shared out over the kinds) (never a detector's: threat, safeguarding, FOI, a house rule). */
   kindAt: probability.default(0.35),
   /** Name the service when no keyword does, or replace a single weak keyword's. */
-  serviceAt: probability.default(0.35),
+  serviceAt: probability.default(0.25),
+  /** Replace the service keywords named, however many, when the model is at least this sure (1: never). */
+  serviceOverAt: probability.default(0.4),
   /** Raise the risk to what the model reads. */
   riskAt: probability.default(0.6),
   /**

@@ -34,6 +34,7 @@ function signposts(p: Policy): string {
 function reader(p: Policy): string {
   const r = p.reader;
   if (!r.seedModel) return 'seed model off (the lexicons read alone)';
-  const pc = (x: number) => `${Math.round(x * 100)}%`;
-  return `seed model on, for texts of ${r.minWords}+ words; speaks at safeguarding ${pc(r.safeguardingAt)} (kind and risk follow at ${pc(r.safeguardingSureAt)}), threat ${pc(r.threatAt)}, house rule ${pc(r.houseRuleAt)}, kind ${pc(r.kindAt)}, service ${pc(r.serviceAt)}, risk ${pc(r.riskAt)}`;
+  // One decimal: the safeguarding bar is 4.5%, which whole percents would show as 5%.
+  const pc = (x: number) => `${Number((x * 100).toFixed(1))}%`;
+  return `seed model on, for texts of ${r.minWords}+ words; speaks at safeguarding ${pc(r.safeguardingAt)} (kind and risk follow at ${pc(r.safeguardingSureAt)}), threat ${pc(r.threatAt)}, house rule ${pc(r.houseRuleAt)}, kind ${pc(r.kindAt)}, service ${pc(r.serviceAt)} (over keywords at ${pc(r.serviceOverAt)}), risk ${pc(r.riskAt)}`;
 }

@@ -162,8 +162,9 @@ function wordSums(table: WeightTable, word: string, concepts: Concepts): Float64
 }
 
 /**
- * What is kept for a text or a word is kept by its concepts. The concept threat model is asked with a fresh `{}`
- * each time (reader-model.ts), so no concepts are one object here: else nothing kept for it was ever found again.
+ * What is kept for a text or a word is kept by its concepts. A caller may ask with a fresh `{}` each time (the
+ * concept threat model did, until session 10), so no concepts are one object here: else nothing kept for it was
+ * ever found again.
  */
 const NO_CONCEPTS: Concepts = Object.freeze({});
 function keptAs(concepts: Concepts): Concepts {

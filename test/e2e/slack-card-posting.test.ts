@@ -46,9 +46,10 @@ describe('a mention arriving', () => {
     expect(all).not.toContain('<!channel>');
     expect(all).toContain(`<${m.url}|Open the original post>`);
     const fields = (blocks.find((b) => b.block_id === 'facts-1')?.fields as Array<{ text: string }>).map((f) => f.text);
-    // "Bins not collected" names no complaint cue; the seed model reads it as a complaint (48%), as the corpus's officers
-    // would, and since it learned from parts M, N and Q it reads the "click here" link as a possible spam breach.
-    expect(fields).toEqual(expect.arrayContaining(['*State*\nIn the queue', '*Owner*\nUnclaimed', '*Risk*\nhigh (15,000 followers; verified account; possible breach: spam; reads as a complaint)']));
+    // "Bins not collected" names no complaint cue. Since it learned from parts M, N and Q the seed model reads the
+    // "click here" link as a possible spam breach; since parts R to U (session 10) it reads the post as spam (43%),
+    // no longer as a complaint, so the risk gives no "reads as a complaint".
+    expect(fields).toEqual(expect.arrayContaining(['*State*\nIn the queue', '*Owner*\nUnclaimed', '*Risk*\nhigh (15,000 followers; verified account; possible breach: spam)']));
     const buttons = buttonsIn(blocks).map((b) => b.button.action_id);
     expect(buttons).toEqual(['case.claim', 'case.reassign', 'case.classify', 'case.escalate', 'case.close', 'case.escalate#2']);
     expect(all).toContain('Escalate to leadership');

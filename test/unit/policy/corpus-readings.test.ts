@@ -19,5 +19,6 @@ describe('the default policy reads the labelled corpus', () => {
         : 'the policy, seed model or corpus changed since the snapshot: if these readings are meant to change, run npm run readings:snapshot and commit it';
     expect(now.length, `${now.length} corpus lines, ${committed.length} in the snapshot: ${why}`).toBe(committed.length);
     expect(changed, `${changed.length} readings differ (${why})`).toEqual([]);
-  }, 60_000);
+    // 5,570 lines read twice each (with and without the model): 64 s at load 13 passed the old 60 s.
+  }, 180_000);
 });

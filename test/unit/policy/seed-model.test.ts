@@ -1,7 +1,7 @@
 // The shipped seed model is what its script makes from the corpus, and reads the way the reader expects (issue 16).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bestLabel, conceptText, threatProbability, yesProbability } from '../../../src/policy/reader-model.js';
+import { bestLabel, threatProbability, yesProbability } from '../../../src/policy/reader-model.js';
 import { seedModel } from '../../../src/policy/seed-model.js';
 import { loadCorpusPart } from '../../../src/triage-eval/corpus-files.js';
 import { SEED_PARTS, seedModelJson, trainFromCorpus } from '../../../src/triage-eval/seed-training.js';
@@ -27,11 +27,9 @@ describe('the shipped seed model', () => {
     expect(routine.probability).toBeLessThan(0.05);
   });
 
-  it('reads a veiled threat from its concepts as well as its words, and an everyday post as none', () => {
+  it('reads a veiled threat, and an everyday post as none', () => {
     const concepts = defaultPolicy.reader.concepts;
     const veiled = 'that bin inspector with the clipboard, I know where he parks his van every night. would be a pity if it got scratched';
-    expect(conceptText(veiled, concepts)).toContain('xknowswhereaboutsx');
-    expect(conceptText('what time does the tip open on sunday', {})).toBe('none');
     expect(threatProbability(seedModel(), veiled, concepts).probability).toBeGreaterThanOrEqual(defaultPolicy.reader.threatAt);
     expect(threatProbability(seedModel(), 'what time does the tip open on sunday, and can I bring garden waste', concepts).probability).toBeLessThan(defaultPolicy.reader.threatAt);
   });

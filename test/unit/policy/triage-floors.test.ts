@@ -58,13 +58,14 @@ describe('floors on the held-out part', () => {
   // "unrelated" decided once, a hardship concept) measured 83.8% / 81.6%, kind 78.5%, service 75.4%, risk 82.3%: the
   // floors follow, risk down to 0.82: one line of B's 130 (0.8 points) read differently once the model learned from
   // three more parts; on text no fold learned from, pooled risk held (79.0% with M and N, 79.3% with Q too: corpus
-  // README, session 9).
+  // README, session 9). Session 10 (parts R, S, T and U in the model, the threat read by the word model alone, the
+  // model's service over the keywords at 40%) measured 83.8% / 83.8%, kind 80.8%, service 83.8%, risk 85.4%.
   it('keeps house rules, kind, service and risk at least where the blind part measured them', () => {
     expect(scores.houseRules.recall).toBeGreaterThanOrEqual(0.83);
-    expect(scores.houseRules.precision).toBeGreaterThanOrEqual(0.81);
-    expect(scores.accuracy.kind).toBeGreaterThanOrEqual(0.78);
-    expect(scores.accuracy.tag).toBeGreaterThanOrEqual(0.75);
-    expect(scores.accuracy.risk).toBeGreaterThanOrEqual(0.82);
+    expect(scores.houseRules.precision).toBeGreaterThanOrEqual(0.83);
+    expect(scores.accuracy.kind).toBeGreaterThanOrEqual(0.8);
+    expect(scores.accuracy.tag).toBeGreaterThanOrEqual(0.83);
+    expect(scores.accuracy.risk).toBeGreaterThanOrEqual(0.85);
   });
 });
 
@@ -77,11 +78,14 @@ describe('floors on the parts tuned on', () => {
   // 83.7% measured in session 8, 83.2% in session 9). The service tag reached the issue's 85% in session 8 (85.1%
   // measured) and fell back to 84.2% in session 9, when parts M, N and Q joined the model (kind rose 87.6 → 88.0%,
   // risk 88.4 → 90.2%); on text no fold learned from, pooled service held (70.6% with M and N, 70.8% with Q too).
+  // Session 10 measured house rules 94.6% / 81.4%, kind 90.4%, risk 93.1%, service 83.3%: the model's service now
+  // replaces keywords fitted to these very lines (the lexicons read them), which costs here what it gains on text
+  // nobody read (unseen service 72.3% → 76.9%); R, S, T and U in the model cost house-rule precision two points here.
   it('meets the issue\'s floors for house-rule recall, kind and risk; service tag near it', () => {
     expect(tuningScores.houseRules.recall).toBeGreaterThanOrEqual(0.85);
-    expect(tuningScores.houseRules.precision).toBeGreaterThanOrEqual(0.83);
+    expect(tuningScores.houseRules.precision).toBeGreaterThanOrEqual(0.81);
     expect(tuningScores.accuracy.kind).toBeGreaterThanOrEqual(0.85);
     expect(tuningScores.accuracy.risk).toBeGreaterThanOrEqual(0.85);
-    expect(tuningScores.accuracy.tag).toBeGreaterThanOrEqual(0.84);
+    expect(tuningScores.accuracy.tag).toBeGreaterThanOrEqual(0.83);
   });
 });
