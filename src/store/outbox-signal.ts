@@ -4,11 +4,9 @@
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import type { Db } from './db.js';
-import { notifyNow } from './pg-notifier.js';
+import { createNotifier, type NotifierLogger } from './pg-notifier.js';
 
 const CHANNEL = 'desk_outbox';
-/** NOTIFYs from one process are coalesced to one per this many ms (each one is a small commit, not waited on disk). */
-const NOTIFY_EVERY_MS = 20;
 const RECONNECT_MS = 1_000;
 
 export interface OutboxSignal {
@@ -18,24 +16,16 @@ export interface OutboxSignal {
   subscribe(wake: () => void): Promise<() => Promise<void>>;
 }
 
-export interface OutboxSignalLogger {
-  warn(obj: Record<string, unknown>, msg: string): void;
-}
+export type OutboxSignalLogger = NotifierLogger;
 
 export function createOutboxSignal(db: Db, logger?: OutboxSignalLogger): OutboxSignal {
   const instance = randomUUID();
   const local = new Set<() => void>();
   const crossProcess = db.kind === 'postgres' && db.connectionString !== undefined;
-  let notifyPending = false;
-
-  const notifyOthers = (): void => {
-    if (!crossProcess || notifyPending) return;
-    notifyPending = true;
-    setTimeout(() => {
-      notifyPending = false;
-      notifyNow(db, [[CHANNEL, instance]]).catch((err: unknown) => logger?.warn({ err }, 'could not notify other replicas of new outbox items; they find them at their next poll'));
-    }, NOTIFY_EVERY_MS).unref();
-  };
+  // Commits within a few ms of each other wake the other replicas with one NOTIFY, sent with the case announcements'
+  // batching (pg-notifier.ts); a lost one costs them a poll's wait.
+  const notifier = crossProcess ? createNotifier(db, logger) : null;
+  const notifyOthers = (): void => notifier?.notify(CHANNEL, [instance]);
 
   return {
     committed() {

@@ -39,17 +39,18 @@ export async function notifyNow(sql: Sql, notifications: ReadonlyArray<readonly 
  * loop cost single-mention intake a statement and a commit each (bench:intake, load 6: 323 -> 209 singles/s).
  */
 export function createNotifier(sql: Sql, logger?: NotifierLogger, everyMs = NOTIFY_EVERY_MS): Notifier {
-  let pending: Array<readonly [string, string]> = [];
+  // Keyed by channel and payload: the same one asked again before the batch goes (an outbox wake-up a commit) is one.
+  let pending = new Map<string, readonly [string, string]>();
   const flush = () => {
-    const sending = pending;
-    pending = [];
+    const sending = [...pending.values()];
+    pending = new Map();
     notifyNow(sql, sending).catch((err: unknown) => logger?.warn({ err, notifications: sending.length }, 'could not notify; listeners find the change at their next poll'));
   };
   return {
     notify(channel, payloads) {
       if (!payloads.length) return;
-      if (!pending.length) setTimeout(flush, everyMs).unref();
-      for (const p of payloads) pending.push([channel, p]);
+      if (!pending.size) setTimeout(flush, everyMs).unref();
+      for (const p of payloads) pending.set(`${channel}\n${p}`, [channel, p]);
     },
   };
 }
