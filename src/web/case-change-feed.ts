@@ -28,7 +28,18 @@ export interface CaseChangeFeed {
   stop(): Promise<void>;
 }
 
-export async function startCaseChangeFeed(db: Db, log = new LiveChangeLog(), options: { readonly pollMs?: number } = {}): Promise<CaseChangeFeed> {
+export interface CaseChangeFeedOptions {
+  readonly pollMs?: number;
+  /** Told when reading the sealed log starts failing (once an outage, not every poll) and when it reads again. */
+  readonly onPoll?: PollWatcher;
+}
+
+export interface PollWatcher {
+  failed(err: unknown): void;
+  recovered(): void;
+}
+
+export async function startCaseChangeFeed(db: Db, log = new LiveChangeLog(), options: CaseChangeFeedOptions = {}): Promise<CaseChangeFeed> {
   const listeners = new Set<(message: LiveMessage) => void>();
   const enders = new Map<(message: LiveMessage) => void, () => void>();
   const send = (message: LiveMessage) => { for (const l of listeners) l(message); };
@@ -47,7 +58,7 @@ export async function startCaseChangeFeed(db: Db, log = new LiveChangeLog(), opt
   );
   const stopPolling = pollSealedLog(db, await lastSeqHandedOut(db), options.pollMs ?? POLL_MS, (change) => {
     if (!heard.has(change)) record(change);
-  }, () => heard.age());
+  }, () => heard.age(), options.onPoll);
   return {
     subscribe(onMessage, onEnd) {
       listeners.add(onMessage);
@@ -70,13 +81,15 @@ export async function startCaseChangeFeed(db: Db, log = new LiveChangeLog(), opt
 
 /**
  * Reads the sealed event log after `from` every `pollMs`, handing on each case saved there; `passed` after each
- * read. A read that fails is tried again at the next one, from the same place.
+ * read. A read that fails is tried again at the next one, from the same place; the watcher hears of the first
+ * failure and of the recovery, so an outage is one log line, not one every poll, and is never silent.
  */
-function pollSealedLog(db: Db, from: number, pollMs: number, found: (change: CaseChange) => void, passed: () => void): () => Promise<void> {
+function pollSealedLog(db: Db, from: number, pollMs: number, found: (change: CaseChange) => void, passed: () => void, watcher?: PollWatcher): () => Promise<void> {
   let after = from;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
+  let failing = false;
   const next = () => {
     if (stopped) return;
     timer = setTimeout(() => {
@@ -85,8 +98,13 @@ function pollSealedLog(db: Db, from: number, pollMs: number, found: (change: Cas
           after = upTo;
           for (const c of changes) found(c);
           passed();
+          if (failing) watcher?.recovered();
+          failing = false;
         },
-        () => {},
+        (err: unknown) => {
+          if (!failing) watcher?.failed(err);
+          failing = true;
+        },
       ).finally(next);
     }, pollMs);
     timer.unref();

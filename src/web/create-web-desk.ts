@@ -45,7 +45,12 @@ export function webSessionAccess(db: Db, settings: WebSettings, clock: Clock): S
 
 export async function createWebDesk(app: Express, ctx: DeskContext, db: Db, settings: WebSettings, log: WebLog, checkpoints: CheckpointSettings | null = null): Promise<WebDesk> {
   const sessions = new PgWebSessionStore(db);
-  const changes = await startCaseChangeFeed(db);
+  const changes = await startCaseChangeFeed(db, undefined, {
+    onPoll: {
+      failed: (err) => log.error({ err }, 'web desk: reading the event log for unannounced case changes failed; live pages may lag until it reads again'),
+      recovered: () => log.info({}, 'web desk: reading the event log for unannounced case changes works again'),
+    },
+  });
   const cookies = webCookies(settings);
   const behindTls = cookies.secure;
   const pages = createPageRenderer();

@@ -1,6 +1,7 @@
-// The live feed's payload: '<case id>:<version>', as the case repository NOTIFYs it.
+// The live feed: its payload ('<case id>:<version>', as the case repository NOTIFYs it) and its poll of the sealed log.
 import { describe, expect, it } from 'vitest';
-import { parseChange } from '../../../src/web/case-change-feed.js';
+import type { Db } from '../../../src/store/db.js';
+import { parseChange, startCaseChangeFeed } from '../../../src/web/case-change-feed.js';
 
 describe('a case change notification', () => {
   it('reads the case id and the version after the last colon', () => {
@@ -9,5 +10,36 @@ describe('a case change notification', () => {
   });
   it('ignores anything else', () => {
     for (const p of ['', 'MD-1', ':3', 'MD-1:0', 'MD-1:x', 'MD-1:1.5']) expect(parseChange(p)).toBeNull();
+  });
+});
+
+describe('the feed reading the sealed event log', () => {
+  /** A database whose sealed-log reads fail while `down` is set; the rest answers as an empty log. */
+  const flakyDb = () => {
+    const state = { down: false, reads: 0 };
+    const db = {
+      listen: async () => async () => {},
+      query: async (text: string) => {
+        if (text.includes('FROM event_seq')) return { rows: [{ seq: '0' }] };
+        state.reads++;
+        if (state.down) throw new Error('connection refused');
+        return { rows: [{ up_to: '0', case_id: null, version: null }] };
+      },
+    };
+    return { db: db as unknown as Db, state };
+  };
+  const until = async (done: () => boolean) => { while (!done()) await new Promise((r) => setTimeout(r, 2)); };
+
+  it('tells of an outage once, not every poll, and of the recovery', async () => {
+    const { db, state } = flakyDb();
+    const heard: string[] = [];
+    state.down = true;
+    const feed = await startCaseChangeFeed(db, undefined, { pollMs: 1, onPoll: { failed: (e) => heard.push(`failed: ${(e as Error).message}`), recovered: () => heard.push('recovered') } });
+    await until(() => state.reads >= 5);
+    state.down = false;
+    const readsWhenUp = state.reads;
+    await until(() => state.reads >= readsWhenUp + 3);
+    await feed.stop();
+    expect(heard).toEqual(['failed: connection refused', 'recovered']);
   });
 });
