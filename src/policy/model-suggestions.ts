@@ -35,13 +35,19 @@ export function withModelConcerns(policy: Policy, model: ReaderModel, text: stri
     if (p >= bar.safeguardingSureAt) sure.push(c);
   };
   const s = referred.length ? null : yesProbability(model.safeguarding, text, bar.concepts);
+  const concernRead = found.length > 0 || (s !== null && s.probability >= bar.safeguardingAt);
+  let threatAtBar = false;
   if (!found.some((c) => c.id === 'threat')) {
     const t = threatProbability(model, text, bar.concepts);
+    const threat = { id: 'threat', name: 'Threat of violence', matched: said(t, 'reads like a threat') };
     // A threat is a concern for someone's safety: when it reads as one, how sure the concern model is counts
     // too, so a veiled threat the concern model is sure of is read as abuse and high risk, not as a neglect case.
-    if (t.probability >= bar.threatAt) add({ id: 'threat', name: 'Threat of violence', matched: said(t, 'reads like a threat') }, Math.max(t.probability, s?.probability ?? 0));
+    if ((threatAtBar = t.probability >= bar.threatAt)) add(threat, Math.max(t.probability, s?.probability ?? 0));
+    // In a mention referred anyway, a threat is read at a lower bar: the referral says so, at no cost of another
+    // referral; it is never sure, so the kind and risk still follow the concern.
+    else if (concernRead && t.probability >= bar.threatWhenReferredAt) referred.push(threat);
   }
-  if (s && !referred.length && s.probability >= bar.safeguardingAt) add({ id: LEARNED_CONCERN, name: 'Safeguarding concern (read by the model)', matched: said(s, 'reads like a safeguarding concern') }, s.probability);
+  if (s && !threatAtBar && s.probability >= bar.safeguardingAt) add({ id: LEARNED_CONCERN, name: 'Safeguarding concern (read by the model)', matched: said(s, 'reads like a safeguarding concern') }, s.probability);
   return { referred, sure };
 }
 

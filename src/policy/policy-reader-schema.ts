@@ -22,6 +22,12 @@ export const readerSchema = z.object({
   safeguardingSureAt: probability.default(0.5),
   /** Read as a threat of violence when the lexicons found none. */
   threatAt: probability.default(0.022),
+  /**
+   * Read as a threat, at this lower bar, a mention that is referred anyway (the lexicons or the model found a
+   * concern in it): it sends the safeguarding lead nothing more, and a threat referred as a neglect case is a threat
+   * missed. Never sure on this alone: the kind and risk still follow the concern.
+   */
+  threatWhenReferredAt: probability.default(0.006),
   /** Suggest a house rule the lexicons did not. */
   houseRuleAt: probability.default(0.2),
   /** Replace a kind read from cues (the probability shared out over the kinds) (never a detector's: threat, safeguarding, FOI, a house rule). */

@@ -53,7 +53,7 @@ export const houseRuleSchema = z.object({
   patterns: z.array(patternSchema).default([]),
   /** How a breach weighs on the case's risk (001 triage matrix): hate speech is high. */
   risk: z.enum(['low', 'medium', 'high']).default('medium'),
-  /** The rule is about a comment unrelated to the post it answers (000 rule 4): checked against that post. */
+  /** The rule is about a comment unrelated to the post it answers (000 rule 4): weighed only for a comment on a post, by its words and the reader model. */
   offTopic: z.boolean().default(false),
   /** A threat of violence (policy `safeguarding.threats`) is also a breach of this rule. */
   includesThreats: z.boolean().default(false),

@@ -19,6 +19,8 @@ export interface BarCurveRow {
 export interface BarPoint {
   readonly safeguardingAt: number;
   readonly threatAt: number;
+  /** The lower threat bar for mentions referred anyway (1: none). */
+  readonly threatWhenReferredAt: number;
   /** Concerns referred, of all concerns. */
   readonly recall: number;
   /** Routine mentions referred, and how many routine mentions there were. */
@@ -46,18 +48,23 @@ export function barCurveRows(policy: Policy, model: ReaderModel, items: readonly
   });
 }
 
-/** Recall and false alarms at each pair of bars, as model-suggestions.ts applies them (either bar refers). */
-export function barCurve(rows: readonly BarCurveRow[], safeguardingBars: readonly number[], threatBars: readonly number[]): BarPoint[] {
+/**
+ * Recall and false alarms at each set of bars, as model-suggestions.ts applies them (either bar refers; a mention
+ * referred anyway is read as a threat from the lower `threatWhenReferredAt`, which refers nothing more).
+ */
+export function barCurve(rows: readonly BarCurveRow[], safeguardingBars: readonly number[], threatBars: readonly number[], whenReferredBars: readonly number[] = [1]): BarPoint[] {
   const concerns = rows.filter((r) => r.sg);
   const routine = rows.filter((r) => !r.sg);
   const threats = rows.filter((r) => r.threat);
-  return threatBars.flatMap((threatAt) =>
+  return whenReferredBars.flatMap((threatWhenReferredAt) => threatBars.flatMap((threatAt) =>
     safeguardingBars.map((safeguardingAt) => {
-      const isThreat = (r: BarCurveRow) => r.lexiconThreat || (r.read && r.threatProbability >= threatAt);
-      const referred = (r: BarCurveRow) => r.lexiconConcern || isThreat(r) || (r.read && r.concern >= safeguardingAt);
+      const concernRead = (r: BarCurveRow) => r.lexiconConcern || (r.read && r.concern >= safeguardingAt);
+      const isThreat = (r: BarCurveRow) => r.lexiconThreat || (r.read && (r.threatProbability >= threatAt || (concernRead(r) && r.threatProbability >= threatWhenReferredAt)));
+      const referred = (r: BarCurveRow) => concernRead(r) || isThreat(r);
       return {
         safeguardingAt,
         threatAt,
+        threatWhenReferredAt,
         recall: share(concerns.filter(referred).length, concerns.length),
         falseAlarms: routine.filter(referred).length,
         routine: routine.length,
@@ -65,7 +72,7 @@ export function barCurve(rows: readonly BarCurveRow[], safeguardingBars: readonl
         threatFalse: rows.filter((r) => !r.threat && isThreat(r)).length,
       };
     }),
-  );
+  ));
 }
 
 function share(n: number, of: number): number {

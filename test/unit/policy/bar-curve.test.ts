@@ -21,6 +21,14 @@ describe('barCurve', () => {
     expect(high).toMatchObject({ recall: 2 / 4, falseAlarms: 1 });
   });
 
+  it('reads a threat at the lower bar only in a mention referred anyway, so it refers nothing more', () => {
+    const referredAnyway = row({ sg: true, threat: true, concern: 0.3, threatProbability: 0.01 });
+    const routineLine = row({ concern: 0.01, threatProbability: 0.01 });
+    const [off, on] = barCurve([referredAnyway, routineLine], [0.1], [0.05], [1, 0.005]);
+    expect(off).toMatchObject({ threatRecall: 0, threatFalse: 0, falseAlarms: 0 });
+    expect(on).toMatchObject({ threatWhenReferredAt: 0.005, threatRecall: 1, threatFalse: 0, falseAlarms: 0 });
+  });
+
   it('reads fewer threats as the threat bar rises', () => {
     const [p] = barCurve(rows, [0.1], [0.1]);
     expect(p).toMatchObject({ threatRecall: 0, threatFalse: 1, recall: 2 / 4 });

@@ -18,9 +18,21 @@ const text = 'the boy at number 9 looked gorbled this morning';
 describe('the reader model', () => {
   it('refers a concern the lexicons miss, quoting the words it read it from', () => {
     expect(readMention(defaultPolicy, mention({ text }), { ...NO_LEARNING, reader: null }).safeguarding).toEqual([]);
-    const reading = readMention(defaultPolicy, mention({ text }), { ...NO_LEARNING, reader });
+    // Without the lower threat bar: a model that never saw a threat reads every text at its prior (about 1%).
+    const threatAtBarOnly = policyWith((p) => void (p.reader.threatWhenReferredAt = p.reader.threatAt));
+    const reading = readMention(threatAtBarOnly, mention({ text }), { ...NO_LEARNING, reader });
     expect(reading.safeguarding).toContain('gorbled');
     expect(reading.threat).toEqual([]);
+  });
+
+  it('reads a threat below the threat bar only in a mention referred anyway, and never makes the kind a threat\'s on that', () => {
+    const lowerBarOnly = policyWith((p) => Object.assign(p.reader, { threatAt: 1, threatWhenReferredAt: 0, safeguardingSureAt: 0, kindAt: 1, riskAt: 1 }));
+    const referred = readMention(lowerBarOnly, mention({ text }), { ...NO_LEARNING, reader });
+    expect(referred.threat.length).toBeGreaterThan(0);
+    expect(referred).toMatchObject({ kind: 'safeguarding', risk: 'high' });
+    const routineLine = readMention(lowerBarOnly, mention({ text: 'the bins on Elm Road were not collected again this week' }), { ...NO_LEARNING, reader });
+    expect(routineLine.safeguarding).toEqual([]);
+    expect(routineLine.threat).toEqual([]);
   });
 
   it('makes the kind and risk a concern\'s only when it is as sure as the policy asks', () => {

@@ -36,6 +36,19 @@ describe('detectSafeguarding', () => {
     'Whoever signed off the new road layout wants stringing up, string him up I say',
     'Those councillors should be dragged out and battered',
     'Touch my car again and you won\'t have any teeth left',
+    // Session 11's families, in wordings no corpus line uses: an address posted for others, "wants shooting", a face to
+    // take it out of, minutes alone, a flammable home, brothers who get out, a plate the writer has got, a building that
+    // would go up, hanging the lot of them, "or theirs".
+    'The planning officer lives at 12 Mill Lane if anyone fancies having a word',
+    'Whoever approved the bus lane wants shooting, the lot of them',
+    'Refund my parking fine or I take it out of the warden\'s face',
+    'Give me ten minutes alone with that housing officer',
+    'Shame the councillor\'s house is so flammable',
+    'My brothers get out in March and they know where the housing office is',
+    'I\'ve got your reg now, you lot at the depot',
+    'Lovely new civic centre. Would go up a treat',
+    'Hang the lot of them from the lampposts on the high street',
+    'Build flats on our green? Over my dead body. Or yours.',
   ])('reads "%s" as a threat', (text) => {
     expect(findConcerns(defaultPolicy, text).map((c) => c.id)).toContain('threat');
   });
@@ -60,6 +73,12 @@ describe('detectSafeguarding', () => {
     'Are you going to poison the rats behind the Co-op or do we have to ring pest control',
     'The Christmas lights are strung up along the high street and they look lovely',
     'No worries, we will sort it ourselves and take the bags to the tip on Saturday',
+    // Session 11's families' neighbours: a reality check, a sale while it lasts, prices, the washing, a bonfire night.
+    'The manager needs a slap of reality about what parents can afford',
+    'Pay by cash while you still can, the machines are going',
+    'Council tax will go up nicely again this April I expect',
+    'Hang them up on the line and they dry in an hour',
+    'There will be a fire engine at the bonfire on the green',
   ])('does not read "%s" as a threat', (text) => {
     expect(findConcerns(defaultPolicy, text).map((c) => c.id)).not.toContain('threat');
   });

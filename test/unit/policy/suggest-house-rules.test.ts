@@ -104,15 +104,20 @@ describe('unrelated to the post (000 rule 4)', () => {
   const libraryPost = 'Our libraries are open late on Thursdays this winter: come and borrow a book';
   const rulesUnder = (text: string, concernFound = false) => suggestHouseRules(defaultPolicy, text, libraryPost, undefined, concernFound).map((s) => s.ruleId);
 
-  it('is suggested for a comment about another service that shares nothing with the post', () => {
-    expect(rulesUnder('who empties the dog waste bins on the prom')).toEqual(['unrelated']);
+  it('is suggested for a comment in words of chatter off the post, only under a post', () => {
+    expect(rulesUnder('anyone know a good electrician round here')).toEqual(['unrelated']);
+    expect(suggestHouseRules(defaultPolicy, 'anyone know a good electrician round here').map((s) => s.ruleId)).toEqual([]);
+  });
+
+  it('is not suggested for a question about another service by its subject alone: a resident asking is not chatter', () => {
+    expect(rulesUnder('who empties the dog waste bins on the prom')).toEqual([]);
   });
 
   it('is not suggested when the comment breaks another rule: that rule is the reason to act', () => {
-    expect(rulesUnder('you lot are idiots, who empties the dog waste bins on the prom')).toEqual(['abuse_of_staff']);
+    expect(rulesUnder('you lot are idiots, anyone know a good electrician round here')).toEqual(['abuse_of_staff']);
   });
 
   it('is never suggested over a safeguarding concern: hiding it would bury the concern', () => {
-    expect(rulesUnder('who empties the dog waste bins on the prom', true)).toEqual([]);
+    expect(rulesUnder('anyone know a good electrician round here', true)).toEqual([]);
   });
 });
