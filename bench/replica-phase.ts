@@ -12,7 +12,7 @@ export interface ReplicaPhase {
   readonly load: IntakeFigure;
   readonly cpu: CpuReading;
   readonly waits: WaitReading;
-  /** Transactions committed on the bench database during the phase (every replica's, its sealer's and worker's too; not the sampler's). */
+  /** Transactions committed on the bench database during the phase (every replica's, its sealer's and worker's too). */
   readonly commits: number;
   /** Transactions rolled back meanwhile: an intake store refused for a race (refuse_intake_race), a deadlock, a failure. */
   readonly rollbacks: number;
@@ -35,7 +35,8 @@ export async function measureReplicaPhase(databaseUrl: string, desks: readonly D
   // Backends report their counts at most once a second, and when idle.
   await new Promise((r) => setTimeout(r, 1_500));
   const after = await transactionsOf(databaseUrl);
-  const commits = after.commits - before.commits - waited.samples - 1;
+  // Less the first reading's own transaction.
+  const commits = after.commits - before.commits - 1;
   return { load, cpu: used, waits: waited, mentions: load.perSecond * seconds, commits, rollbacks: after.rollbacks - before.rollbacks };
 }
 

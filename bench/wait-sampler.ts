@@ -1,13 +1,16 @@
 // Owns sampling what the bench database's busy backends are doing during a load phase, from
 // pg_stat_activity: running (no wait event), or waiting on a lock, on the WAL, on the client, etc.
-// A figure limited by a lock shows it here as the most common wait. BENCH_WAIT_QUERIES=1 adds each busy backend's
-// statement (its first 60 characters) to what it was doing; BENCH_WAIT_TOP=N prints the first N kinds (default 4).
+// A figure limited by a lock shows it here as the most common wait. It watches from the server's maintenance
+// database (postgres), not the bench database: a backend there counts as one of the desk's PostgreSQL backends
+// (cpu-share.ts), and its 50 queries a second were billed to the desk's mentions. BENCH_WAIT_QUERIES=1 adds each busy
+// backend's statement (its first 60 characters) to what it was doing; BENCH_WAIT_TOP=N prints the first N kinds
+// (default 4).
 import pg from 'pg';
 
 export interface WaitReading {
   /** Backends of the database not idle, on average over the samples. */
   readonly busyBackends: number;
-  /** Queries the sampler ran (each one a transaction of its own on the database). */
+  /** Queries the sampler ran (on the maintenance database, not the one watched). */
   readonly samples: number;
   /** Shares of busy-backend samples by what they were doing, most common first. */
   readonly waits: ReadonlyArray<{ readonly what: string; readonly share: number }>;
@@ -18,7 +21,10 @@ export interface WaitSampler {
 }
 
 export async function sampleWaits(databaseUrl: string, everyMs = 20): Promise<WaitSampler> {
-  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'mention-desk-bench-waits' });
+  const watched = new URL(databaseUrl);
+  const database = watched.pathname.slice(1);
+  watched.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: watched.toString(), application_name: 'mention-desk-bench-waits' });
   await client.connect();
   const counts = new Map<string, number>();
   let samples = 0;
@@ -29,8 +35,8 @@ export async function sampleWaits(databaseUrl: string, everyMs = 20): Promise<Wa
         `SELECT coalesce(wait_event_type || ':' || wait_event, 'running') || CASE WHEN state = 'active' THEN '' ELSE ' (' || state || ')' END
                 || CASE WHEN $1 THEN ' ' || left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 60) ELSE '' END AS what
            FROM pg_stat_activity
-          WHERE datname = current_database() AND pid <> pg_backend_pid() AND state IS DISTINCT FROM 'idle'`,
-        [process.env.BENCH_WAIT_QUERIES === '1'],
+          WHERE datname = $2 AND state IS DISTINCT FROM 'idle'`,
+        [process.env.BENCH_WAIT_QUERIES === '1', database],
       );
       for (const r of result.rows) counts.set(r.what, (counts.get(r.what) ?? 0) + 1);
       samples += 1;

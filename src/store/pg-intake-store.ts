@@ -18,36 +18,16 @@ const INTAKE_RACE = 'MD001';
 /**
  * Each mention's stored copy and its case (`ord` is its place in the batch); a case number ($4 and a number) for
  * each of the others; and, per topic of those, the stored cases as MentionRepository.recentOnTopic reads them (up
- * to $3 posted since $2). The stored ones are read only up to the $3-th post time in the index's order (ties with it
- * included, for the case id order): sorting every post on the topic in the window made each batch cost in
- * proportion to the surge it was looking for. A stored copy is looked up by its key, per mention (a lateral
- * subquery the planner cannot flatten, OFFSET 0): as a join, the plan the statement kept from an empty database
- * hashed the mentions and read them all whenever a batch was sent again. Numbers are taken here, outside any
- * transaction (a sequence never rolls back anyway): the numbers of a batch whose store is refused (see STORE) are
- * left unused, a gap, as a rolled-back intake's always were.
+ * to $3 posted since $2). The statement is the function intake_look (migration 0096), planned once per connection:
+ * as a prepared statement it was planned again at every call, which cost more than running it. The stored ones are
+ * read only up to the $3-th post time in the index's order (ties with it included, for the case id order): sorting
+ * every post on the topic in the window made each batch cost in proportion to the surge it was looking for. A stored
+ * copy is looked up by its key, per mention (a lateral subquery the planner cannot flatten, OFFSET 0): as a join, the
+ * plan the statement kept from an empty database hashed the mentions and read them all whenever a batch was sent
+ * again. Numbers are taken here, outside any transaction (a sequence never rolls back anyway): the numbers of a batch
+ * whose store is refused (see STORE) are left unused, a gap, as a rolled-back intake's always were.
  */
-const LOOK = `
-  WITH input AS MATERIALIZED (
-    SELECT r.network, r.external_id, r.topic, r.posted_at, r.ord
-      FROM jsonb_to_recordset($1::jsonb) AS r(network text, external_id text, topic text, posted_at timestamptz, ord integer)
-  ), stored AS MATERIALIZED (
-    SELECT i.ord, s.existing_id, s.case_id FROM input i CROSS JOIN LATERAL (
-      SELECT m.id AS existing_id, c.id AS case_id FROM mentions m LEFT JOIN cases c ON c.mention_id = m.id
-       WHERE m.network = i.network AND m.external_id = i.external_id OFFSET 0) s
-  ), fresh AS MATERIALIZED (SELECT i.topic FROM input i WHERE i.ord NOT IN (SELECT ord FROM stored))
-  SELECT 'stored' AS kind, ord, case_id, existing_id, NULL AS topic, NULL::timestamptz AS posted_at FROM stored
-  UNION ALL
-  SELECT 'number', NULL, $4::text || nextval('case_number_seq'), NULL, NULL, NULL FROM fresh
-  UNION ALL
-  SELECT 'recent', NULL, r.case_id, NULL, t.topic, r.posted_at
-    FROM (SELECT DISTINCT topic FROM fresh WHERE topic IS NOT NULL) t
-    CROSS JOIN LATERAL (
-      SELECT c.id AS case_id, m.posted_at FROM mentions m JOIN cases c ON c.mention_id = m.id
-       WHERE m.topic = t.topic AND m.posted_at >= $2
-         AND m.posted_at <= coalesce((
-           SELECT m2.posted_at FROM mentions m2 JOIN cases c2 ON c2.mention_id = m2.id
-            WHERE m2.topic = t.topic AND m2.posted_at >= $2 ORDER BY m2.posted_at OFFSET $3 - 1 LIMIT 1), 'infinity')
-       ORDER BY m.posted_at, c.id LIMIT $3) r`;
+const LOOK = `SELECT kind, ord, case_id, existing_id, topic, posted_at FROM intake_look($1::jsonb, $2::timestamptz, $3::integer, $4::text)`;
 
 /**
  * One statement, so one round trip and no transaction left open while the desk works: it commits as a whole or not

@@ -29,7 +29,7 @@ function counting(inner: Db): Db {
     query: async <T,>(text: string, params?: readonly unknown[]) => {
       if (!text.includes('pg_notify')) statements += 1;
       const rows = await sql.query<T>(text, params);
-      const then = text.includes('case_number_seq') ? afterNextLook : null;
+      const then = text.includes('intake_look(') ? afterNextLook : null;
       if (then) {
         afterNextLook = null;
         await then();

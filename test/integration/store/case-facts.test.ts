@@ -83,6 +83,19 @@ describe('the case facts the dashboard reads', () => {
     expect(kept).toEqual(rebuilt);
   });
 
+  it('are written from the opening alone for the cases intake opens, and equal the rebuilt facts', async () => {
+    // One alone and a batch, with and without a topic the reader finds, posted hours before their arrival, at it,
+    // or (the sample's own time) after it: migration 0099 writes these rows without the view.
+    const texts = ['My bins were not collected on Elm Road this week', 'Thanks for fixing the streetlight so quickly!', 'When is the library open on Sunday?', 'The pothole on Mill Lane is getting worse'];
+    const mention = (text: string, postedAt?: string) => mentionSchema.parse(sampleMention({ externalId: `facts-${randomUUID()}`, text, ...(postedAt ? { postedAt } : {}) }));
+    const single = await ingestMentions(ctx, [mention(texts[0]!, new Date(now.getTime() - 3 * 3_600_000).toISOString())]);
+    const batch = await ingestMentions(ctx, texts.map((t, i) => mention(t, i % 2 ? now.toISOString() : undefined)));
+    const opened = [...single, ...batch].map((o) => o.caseId);
+    const { kept, rebuilt } = await keptAndRebuilt();
+    expect(kept.filter((r) => opened.includes((r as { case_id: string }).case_id))).toHaveLength(opened.length);
+    expect(kept).toEqual(rebuilt);
+  });
+
   it('follow a case through the desk, command by command, and still equal the rebuilt facts', async () => {
     const [opened] = await ingestMentions(ctx, [mentionSchema.parse(sampleMention({ postedAt: now.toISOString() }))]);
     const caseId = opened!.caseId;

@@ -54,6 +54,11 @@ describe('PgEventLog', () => {
     await expect(db.query('DELETE FROM events WHERE case_id = $1', [c.id])).rejects.toThrow(/append-only: DELETE/);
     await expect(db.query('TRUNCATE events CASCADE')).rejects.toThrow(/append-only: TRUNCATE/);
     await expect(db.query('DELETE FROM event_chain_head')).rejects.toThrow(/append-only: DELETE/);
+    // A seal that changes anything else on the way, its body or any other column, is no seal.
+    const seal = `hash = repeat('a', 64), prev_hash = repeat('b', 64)`;
+    await expect(db.query(`UPDATE events SET ${seal}, body = body || '{"rule": "rewritten"}' WHERE case_id = $1`, [c.id])).rejects.toThrow(/append-only: UPDATE/);
+    await expect(db.query(`UPDATE events SET ${seal}, occurred_at = occurred_at + interval '1 second' WHERE case_id = $1`, [c.id])).rejects.toThrow(/append-only: UPDATE/);
+    await expect(db.query(`UPDATE events SET ${seal}, xid = NULL WHERE case_id = $1`, [c.id])).rejects.toThrow(/append-only: UPDATE/);
     await new EventSealer(db).sealOnce();
     // Sealing is the one change a row takes, once: a sealed row's hash cannot be rewritten.
     await expect(db.query(`UPDATE events SET hash = repeat('a', 64) WHERE case_id = $1`, [c.id])).rejects.toThrow(/append-only: UPDATE/);
