@@ -1,6 +1,7 @@
 // Owns the cheap first look before a term's regular expression: which terms' opening letters are in a text at all.
 import { CodeTrie, NONE, TRIE_ROOT } from './code-trie.js';
 import { RecentTexts } from './recent-texts.js';
+import { formsReplaceLastLetter } from './term-expressions.js';
 
 /**
  * A term's opening letters (up to four, lower case, before any space, apostrophe or "*"): empty when it has none,
@@ -16,13 +17,15 @@ export function termHead(term: string): string {
  * term's opening up to an apostrophe (optional in a match), a "*" or a letter beyond ASCII (only in ASCII does a
  * letter match no more than its own two cases in a plain text: "ſ" matches "s"), its white space as one space
  * (standing for any run of white space in the text); less the last letter when the opening is the whole term and
- * word forms may replace that letter ("bye" also finds "bying": withForms in term-expressions.ts). At least the
+ * word forms replace that letter ("bye" also finds "bying": withForms in term-expressions.ts). At least the
  * term's head, less that last letter.
  */
 export function termAnchor(term: string, forms: boolean): string {
   const whole = term.trim();
   const head = termHead(term);
-  const fromHead = forms && head === whole.toLowerCase() ? head.slice(0, -1) : head;
+  // Only the forms that replace the last letter make it optional ("bye", "bying"); "bin" opens every form of it.
+  const lastVaries = forms && formsReplaceLastLetter(term);
+  const fromHead = lastVaries && head === whole.toLowerCase() ? head.slice(0, -1) : head;
   let opening = '';
   let complete = true;
   for (const c of whole) {
@@ -33,13 +36,15 @@ export function termAnchor(term: string, forms: boolean): string {
       break;
     } else opening += c.toLowerCase();
   }
-  if (complete && forms) opening = opening.slice(0, -1);
+  if (complete && lastVaries) opening = opening.slice(0, -1);
   return opening.startsWith(fromHead) ? opening : fromHead;
 }
 
 /** Every head and anchor any term list has, in a trie by UTF-16 code unit; each with a number, for a per-text table. */
 const trie = new CodeTrie();
 const ids = new Map<string, number>();
+/** Each registered head or anchor by its number. */
+const headTexts: string[] = [];
 
 /** The number of a head (or an anchor), registered on first sight; -1 for the empty head (always present). */
 export function headId(head: string): number {
@@ -48,20 +53,49 @@ export function headId(head: string): number {
   if (id === undefined) {
     id = ids.size;
     ids.set(head, id);
+    headTexts.push(head);
     trie.add(head, id);
   }
   return id;
 }
 
 /**
- * Which heads a text holds: `anywhere`, 1 where the lower-cased text includes the head (one byte a registered head);
- * and, in a plain text, where each anchor opens a word (`openings`), else (`anchorsAnywhere`) which anchors the text
- * holds anywhere, its letters folded as an expression's case-insensitive match folds them.
+ * What a term is looked for by: the numbers of its head and its anchor (-1: empty), and whether its anchor opens
+ * with its head (then wherever the anchor opens a word, the head is there too).
  */
-export interface HeadsPresent {
+export interface TermLook {
+  readonly head: number;
+  readonly anchor: number;
+  readonly headInAnchor: boolean;
+}
+
+/** A term's look, its head and anchor registered. */
+export function termLook(term: string, forms: boolean): TermLook {
+  const head = termHead(term);
+  const anchor = termAnchor(term, forms);
+  return { head: headId(head), anchor: headId(anchor), headInAnchor: head === '' || (anchor !== '' && anchor.startsWith(head)) };
+}
+
+/**
+ * Which heads and anchors a text holds. In a plain text (NOT_PLAIN below), where each anchor opens a word
+ * (`openings`), and whether the lower-cased text includes a head, looked up when a term asks (`lower`,
+ * `headsLooked`); in another text, 1 where the lower-cased text includes the head (`anywhere`, one byte a
+ * registered head) and which anchors it holds anywhere (`anchorsAnywhere`), its letters folded as an expression's
+ * case-insensitive match folds them.
+ */
+export type HeadsPresent = PlainTextHeads | OtherTextHeads;
+
+interface PlainTextHeads {
+  readonly openings: WordOpenings;
+  readonly lower: string;
+  /** Per registered head: 0 not looked for yet, 1 in the text, 2 not. */
+  readonly headsLooked: Uint8Array;
+}
+
+interface OtherTextHeads {
+  readonly openings: null;
   readonly anywhere: Uint8Array;
-  readonly openings: WordOpenings | null;
-  readonly anchorsAnywhere: Uint8Array | null;
+  readonly anchorsAnywhere: Uint8Array;
 }
 
 /**
@@ -82,10 +116,19 @@ export interface WordOpenings {
  * expression only matches after a character that is no letter or digit; most heads found inside other words,
  * "bin" in "cabinet", end here); in another text, its anchor is in it somewhere.
  */
-export function holds(heads: HeadsPresent, head: number, anchor: number): boolean {
-  if (head >= 0 && heads.anywhere[head] !== 1) return false;
-  if (anchor < 0) return true;
-  return heads.openings === null ? heads.anchorsAnywhere![anchor] === 1 : heads.openings.first[anchor]! >= 0;
+export function holds(heads: HeadsPresent, t: TermLook): boolean {
+  if (heads.openings === null) {
+    if (t.head >= 0 && heads.anywhere[t.head] !== 1) return false;
+    return t.anchor < 0 || heads.anchorsAnywhere[t.anchor] === 1;
+  }
+  if (t.anchor >= 0 && heads.openings.first[t.anchor]! < 0) return false;
+  return t.head < 0 || (t.anchor >= 0 && t.headInAnchor) || headInText(heads, t.head);
+}
+
+/** Whether a plain text includes the head anywhere: a term whose anchor does not open with its head ("bye", "by") asks. */
+function headInText(heads: PlainTextHeads, head: number): boolean {
+  if (heads.headsLooked[head] === 0) heads.headsLooked[head] = heads.lower.includes(headTexts[head]!) ? 1 : 2;
+  return heads.headsLooked[head] === 1;
 }
 
 /**
@@ -103,15 +146,16 @@ export function headsIn(text: string): HeadsPresent {
  * A plain text has no letter, digit, mark or cased character beyond ASCII (emoji, curly quotes and "£" are fine).
  * In it, lower-casing keeps every character in its place and agrees with how a case-insensitive expression
  * compares letters, and a letter or digit is [A-Za-z0-9]: so a term's expression matches only where its anchor
- * opens a word of the lower-cased text, and need be tried only there. Elsewhere ("ſ" matches "s", "İ" lower-cases
- * to two characters) only the head is looked for, and the expression reads the whole text.
+ * opens a word of the lower-cased text, and need be tried only there, and the walk need start only where a word
+ * opens (a fifth of the places). Elsewhere ("ſ" matches "s", "İ" lower-cases to two characters) the walk starts at
+ * every place, for every head and anchor anywhere, and the expression reads the whole text.
  */
 const NOT_PLAIN = /(?![\0-\x7f])[\p{L}\p{N}\p{M}\p{Cased}\p{Changes_When_Casefolded}\p{Changes_When_Lowercased}]/u;
 
 function walk(text: string): HeadsPresent {
   const lower = text.toLowerCase();
-  const anywhere = new Uint8Array(ids.size);
   if (NOT_PLAIN.test(text)) {
+    const anywhere = new Uint8Array(ids.size);
     descend(lower, anywhere, null);
     // An anchor beyond ASCII is its head, or less (termAnchor): found where the head is. An ASCII one may be found
     // only with "ſ" read as "s".
@@ -121,8 +165,8 @@ function walk(text: string): HeadsPresent {
     return { anywhere, openings: null, anchorsAnywhere };
   }
   const openings = { first: new Int32Array(ids.size).fill(-1), at: [] as number[], next: [] as number[] };
-  descend(lower, anywhere, openings);
-  return { anywhere, openings, anchorsAnywhere: null };
+  descend(lower, null, openings);
+  return { openings, lower, headsLooked: new Uint8Array(ids.size) };
 }
 
 /**
@@ -134,11 +178,14 @@ function caseFolded(lower: string): string {
   return lower.replaceAll('ſ', 's');
 }
 
-/** Every head found by a walk from each place in the text, and (given `openings`) where each opens a word. */
-function descend(lower: string, found: Uint8Array, openings: (WordOpenings & { at: number[]; next: number[] }) | null): void {
+/**
+ * Every head found by a walk from each place in the text (`found`), or (given `openings`) from each place a word
+ * opens, and where each opens it.
+ */
+function descend(lower: string, found: Uint8Array | null, openings: (WordOpenings & { at: number[]; next: number[] }) | null): void {
   // From the end, so that each head's list, built by putting each place in front, reads from the start.
   for (let start = lower.length - 1; start >= 0; start--) {
-    const opensWord = openings !== null && (start === 0 || !isAsciiLetterOrDigit(lower.charCodeAt(start - 1)));
+    if (openings !== null && start > 0 && isAsciiLetterOrDigit(lower.charCodeAt(start - 1))) continue;
     let node = TRIE_ROOT;
     let inSpace = false;
     for (let i = start; i < lower.length; i++) {
@@ -149,10 +196,9 @@ function descend(lower: string, found: Uint8Array, openings: (WordOpenings & { a
       node = trie.child(node, code);
       if (node === NONE) break;
       const id = trie.value(node);
-      if (id !== NONE) {
-        found[id] = 1;
-        if (opensWord) opening(openings!, id, start);
-      }
+      if (id === NONE) continue;
+      if (openings !== null) opening(openings, id, start);
+      else found![id] = 1;
     }
   }
 }
