@@ -69,7 +69,7 @@ function firstIn(t: CompiledTerm, text: string, heads: HeadsPresent): string | u
     return re.exec(text)?.[0];
   }
   const re = atOpening(t);
-  for (let k = openings.first[t.anchor]!; k >= 0; k = openings.next[k]!) {
+  for (let k = openings.first(t.anchor); k >= 0; k = openings.next[k]!) {
     re.lastIndex = openings.at[k]!;
     const m = re.exec(text);
     if (m !== null) return m[0];
@@ -147,7 +147,7 @@ function everyMatch(text: string, heads: HeadsPresent, t: CompiledTerm, position
   }
   const re = atOpening(t);
   let from = 0;
-  for (let k = openings.first[t.anchor]!; k >= 0; k = openings.next[k]!) {
+  for (let k = openings.first(t.anchor); k >= 0; k = openings.next[k]!) {
     const at = openings.at[k]!;
     if (at < from) continue;
     re.lastIndex = at;

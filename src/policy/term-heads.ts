@@ -2,6 +2,7 @@
 import { CodeTrie, NONE, TRIE_ROOT } from './code-trie.js';
 import { RecentTexts } from './recent-texts.js';
 import { formsReplaceLastLetter } from './term-expressions.js';
+import { roomForAnchors, WordOpenings } from './word-openings.js';
 
 /**
  * A term's opening letters (up to four, lower case, before any space, apostrophe or "*"): empty when it has none,
@@ -88,26 +89,14 @@ export type HeadsPresent = PlainTextHeads | OtherTextHeads;
 interface PlainTextHeads {
   readonly openings: WordOpenings;
   readonly lower: string;
-  /** Per registered head: 0 not looked for yet, 1 in the text, 2 not. */
-  readonly headsLooked: Uint8Array;
+  /** Per registered head: 0 not looked for yet, 1 in the text, 2 not; made when a term first asks. */
+  headsLooked: Uint8Array | null;
 }
 
 interface OtherTextHeads {
   readonly openings: null;
   readonly anywhere: Uint8Array;
   readonly anchorsAnywhere: Uint8Array;
-}
-
-/**
- * Where each head opens a word of a plain text, in order: a list per head, linked through two shared arrays (one
- * text's few hundred places, rather than an array for each of the thousands of heads).
- */
-export interface WordOpenings {
-  /** The first place of each head's list, -1 when it opens no word. */
-  readonly first: Int32Array;
-  /** Each place, and the next place of the same head's list (-1 at its end). */
-  readonly at: number[];
-  readonly next: number[];
 }
 
 /**
@@ -121,14 +110,15 @@ export function holds(heads: HeadsPresent, t: TermLook): boolean {
     if (t.head >= 0 && heads.anywhere[t.head] !== 1) return false;
     return t.anchor < 0 || heads.anchorsAnywhere[t.anchor] === 1;
   }
-  if (t.anchor >= 0 && heads.openings.first[t.anchor]! < 0) return false;
+  if (t.anchor >= 0 && heads.openings.first(t.anchor) < 0) return false;
   return t.head < 0 || (t.anchor >= 0 && t.headInAnchor) || headInText(heads, t.head);
 }
 
 /** Whether a plain text includes the head anywhere: a term whose anchor does not open with its head ("bye", "by") asks. */
 function headInText(heads: PlainTextHeads, head: number): boolean {
-  if (heads.headsLooked[head] === 0) heads.headsLooked[head] = heads.lower.includes(headTexts[head]!) ? 1 : 2;
-  return heads.headsLooked[head] === 1;
+  const looked = (heads.headsLooked ??= new Uint8Array(ids.size));
+  if (looked[head] === 0) looked[head] = heads.lower.includes(headTexts[head]!) ? 1 : 2;
+  return looked[head] === 1;
 }
 
 /**
@@ -164,9 +154,10 @@ function walk(text: string): HeadsPresent {
     descend(caseFolded(lower), anchorsAnywhere, null);
     return { anywhere, openings: null, anchorsAnywhere };
   }
-  const openings = { first: new Int32Array(ids.size).fill(-1), at: [] as number[], next: [] as number[] };
+  roomForAnchors(ids.size);
+  const openings = new WordOpenings();
   descend(lower, null, openings);
-  return { openings, lower, headsLooked: new Uint8Array(ids.size) };
+  return { openings: openings.seal(), lower, headsLooked: null };
 }
 
 /**
@@ -182,7 +173,7 @@ function caseFolded(lower: string): string {
  * Every head found by a walk from each place in the text (`found`), or (given `openings`) from each place a word
  * opens, and where each opens it.
  */
-function descend(lower: string, found: Uint8Array | null, openings: (WordOpenings & { at: number[]; next: number[] }) | null): void {
+function descend(lower: string, found: Uint8Array | null, openings: WordOpenings | null): void {
   // From the end, so that each head's list, built by putting each place in front, reads from the start.
   for (let start = lower.length - 1; start >= 0; start--) {
     if (openings !== null && start > 0 && isAsciiLetterOrDigit(lower.charCodeAt(start - 1))) continue;
@@ -197,16 +188,10 @@ function descend(lower: string, found: Uint8Array | null, openings: (WordOpening
       if (node === NONE) break;
       const id = trie.value(node);
       if (id === NONE) continue;
-      if (openings !== null) opening(openings, id, start);
+      if (openings !== null) openings.add(id, start);
       else found![id] = 1;
     }
   }
-}
-
-function opening(openings: WordOpenings & { at: number[]; next: number[] }, id: number, at: number): void {
-  openings.at.push(at);
-  openings.next.push(openings.first[id]!);
-  openings.first[id] = openings.at.length - 1;
 }
 
 /** Any white space (what `\s` matches) as a plain space, so an anchor's space stands for any of them ("car park"). */
