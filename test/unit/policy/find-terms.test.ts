@@ -47,6 +47,10 @@ const TRICKY_TEXTS = [
   'the city libraries and city\u2003library, car-parks, car parks, carparks, fly tipping and fly tips',
   "rock n roll, rock 'n' roll, rock ’n’ roll, kerbside and the ſtreetſ",
   'the streetſ and the ſtreetſ, café caféteria',
+  // Marks in an otherwise plain text (read as plain: the variation selector of an emoji, combining accents), and a
+  // mark that case folding changes (not plain).
+  'bins ❤️ bin\u0301s, ❤️bins, cafe\u0301 and e\u0301 by the bin\ufe0f; i\u0307 x',
+  'bins x\u0345 bin\u0345s',
   'spies spied, a spy spying; daydream, days, paydays, day-to-day; binned, binning, gating and gated, A&Es, a&ing',
 ];
 
