@@ -2,6 +2,7 @@
 import { CodeTrie, NONE, TRIE_ROOT } from './code-trie.js';
 import { RecentTexts } from './recent-texts.js';
 import { formsReplaceLastLetter } from './term-expressions.js';
+import { isWhiteSpace } from './white-space.js';
 import { roomForAnchors, WordOpenings } from './word-openings.js';
 
 /**
@@ -198,10 +199,7 @@ function descend(lower: string, found: Uint8Array | null, openings: WordOpenings
 
 /** Any white space (what `\s` matches) as a plain space, so an anchor's space stands for any of them ("car park"). */
 function spaceAsOne(code: number): number {
-  if (code === 0x20 || code > 0xfeff || (code > 0x0d && code < 0xa0)) return code;
-  const white = (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-  return white ? 0x20 : code;
+  return isWhiteSpace(code) ? 0x20 : code;
 }
 
 function isAsciiLetterOrDigit(code: number): boolean {
