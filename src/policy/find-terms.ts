@@ -1,4 +1,5 @@
 // Finds the policy's words and phrases in a text: whole words, any case, and (where asked) their word forms.
+import { literalsIn } from './literals-present.js';
 import { firstMatch, policyPattern, type PolicyPattern } from './pattern-first-look.js';
 import { headsIn, holds, termLook, type HeadsPresent, type TermLook } from './term-heads.js';
 import { plainTextSource, termSource } from './term-expressions.js';
@@ -175,8 +176,13 @@ function nextCodePoint(text: string, at: number): number {
 /** The first match of each pattern (case-insensitive), as the resident wrote it. */
 export function findPatterns(text: string, patterns: readonly string[]): string[] {
   const out: string[] = [];
-  for (const p of compiledPatterns(patterns)) {
-    const found = firstMatch(p, text);
+  if (patterns.length === 0) return out;
+  // Compiled first (a list seen for the first time registers its strings), then the strings the text holds, looked
+  // up once for the list rather than once a pattern.
+  const compiled = compiledPatterns(patterns);
+  const present = literalsIn(text);
+  for (const p of compiled) {
+    const found = firstMatch(p, text, present);
     if (found !== undefined) out.push(found);
   }
   return out;

@@ -1,5 +1,6 @@
 // A pattern's required strings are in every text it matches: the look for them only spares expressions that cannot match.
 import { describe, expect, it } from 'vitest';
+import { findPatterns } from '../../../src/policy/find-terms.js';
 import { literalsIn } from '../../../src/policy/literals-present.js';
 import { firstMatch, policyPattern } from '../../../src/policy/pattern-first-look.js';
 import { foldedText, requiredLiterals } from '../../../src/policy/pattern-literals.js';
@@ -86,5 +87,7 @@ describe('the strings every match of a pattern holds', () => {
     const table = literalsIn(text);
     expect(firstMatch(policyPattern(String.raw`\bquokkaroo\b`), text)).toBe('quokkaroo');
     expect(literalsIn(text)).not.toBe(table);
+    // A list of patterns met for the first time, on a text already looked at.
+    expect(findPatterns(text, [String.raw`\bzebra(?:fish)\b`, String.raw`\bquokka\w+`])).toEqual(['zebrafish', 'quokkaroo']);
   });
 });
