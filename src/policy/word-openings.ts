@@ -44,7 +44,8 @@ export class WordOpenings {
 
   /** Clears its anchors from the shared table, or sets them. */
   mark(set: boolean): void {
-    this.anchors.forEach((anchor, i) => (table[anchor] = set ? this.firsts[i]! : -1));
+    const { anchors, firsts } = this;
+    for (let i = 0; i < anchors.length; i++) table[anchors[i]!] = set ? firsts[i]! : -1;
   }
 }
 
