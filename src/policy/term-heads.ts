@@ -16,11 +16,12 @@ export function termHead(term: string): string {
 /**
  * What every match of the term opens with, in a plain text (NOT_PLAIN below): the longer it is, the fewer places the
  * term's expression is tried at ("pothole" is not tried at "pother", "i know where you live" not at each "i"). The
- * term's opening up to an apostrophe (optional in a match), a "*" or a letter beyond ASCII (only in ASCII does a
- * letter match no more than its own two cases in a plain text: "ſ" matches "s"), its white space as one space
- * (standing for any run of white space in the text); less the last letter when the opening is the whole term and
- * word forms replace that letter ("bye" also finds "bying": withForms in term-expressions.ts). At least the
- * term's head, less that last letter.
+ * term's opening up to a "*" or a letter beyond ASCII (only in ASCII does a letter match no more than its own two
+ * cases in a plain text: "ſ" matches "s"), its white space as one space (standing for any run of white space in the
+ * text), without its apostrophes (optional in a match, and skipped by the walk: "i'll be there" is looked for as
+ * "ill be there", not at each "i"), but nothing after an opening apostrophe ("'til" may match from the apostrophe);
+ * less the last letter when the opening is the whole term and word forms replace that letter ("bye" also finds
+ * "bying": withForms in term-expressions.ts). At least the term's head, less that last letter.
  */
 export function termAnchor(term: string, forms: boolean): string {
   const whole = term.trim();
@@ -33,7 +34,8 @@ export function termAnchor(term: string, forms: boolean): string {
   for (const c of whole) {
     if (/\s/u.test(c)) {
       if (!opening.endsWith(' ')) opening += ' ';
-    } else if (c === "'" || c === '’' || c === '*' || c > '\x7f') {
+    } else if (isApostrophe(c.charCodeAt(0)) && opening !== '') continue;
+    else if (isApostrophe(c.charCodeAt(0)) || c === '*' || c > '\x7f') {
       complete = false;
       break;
     } else opening += c.toLowerCase();
@@ -179,11 +181,14 @@ function caseFolded(lower: string): string {
 function descend(lower: string, found: Uint8Array | null, openings: WordOpenings | null): void {
   // From the end, so that each head's list, built by putting each place in front, reads from the start.
   for (let start = lower.length - 1; start >= 0; start--) {
-    if (openings !== null && start > 0 && isAsciiLetterOrDigit(lower.charCodeAt(start - 1))) continue;
+    // No anchor opens with an apostrophe (termAnchor): the word opens at the letter after it.
+    if (openings !== null && ((start > 0 && isAsciiLetterOrDigit(lower.charCodeAt(start - 1))) || isApostrophe(lower.charCodeAt(start)))) continue;
     let node = TRIE_ROOT;
     let inSpace = false;
     for (let i = start; i < lower.length; i++) {
       const code = spaceAsOne(lower.charCodeAt(i));
+      // An apostrophe is optional where a term has one, and never in its anchor: skipped ("I'll", "I’ll" and "Ill").
+      if (isApostrophe(code)) continue;
       // A run of white space is the one space of an anchor ("car  park" holds "car park"), as the expression's \s+ is.
       if (code === 0x20 && inSpace) continue;
       inSpace = code === 0x20;
@@ -200,6 +205,11 @@ function descend(lower: string, found: Uint8Array | null, openings: WordOpenings
 /** Any white space (what `\s` matches) as a plain space, so an anchor's space stands for any of them ("car park"). */
 function spaceAsOne(code: number): number {
   return isWhiteSpace(code) ? 0x20 : code;
+}
+
+/** The two apostrophes a term's expression takes for each of its own (term-expressions.ts): ' and ’. */
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019;
 }
 
 function isAsciiLetterOrDigit(code: number): boolean {
