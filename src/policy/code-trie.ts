@@ -9,6 +9,7 @@ const ROOT = TRIE_ROOT;
 
 /** Each edge is a slot of three numbers side by side (parent node, code unit, child node): one read of memory a probe. */
 const SLOT = 3;
+const ASCII = 128;
 
 export class CodeTrie {
   /** Each edge in an open-addressed table of `slots` slots, a power of two; a free slot's parent is NONE. */
@@ -18,6 +19,11 @@ export class CodeTrie {
   /** The number each node's string was added with, or NONE where no string ends. */
   private values = new Int32Array(256).fill(NONE);
   private nodes = 1;
+  /**
+   * The root's children by ASCII code unit, looked up directly: a walk starts at the root from every place in a
+   * text, and most places end there (no string opens with that character), so most look-ups are the root's.
+   */
+  private readonly rootAscii = new Int32Array(ASCII).fill(NONE);
 
   /** Adds `key` (not empty) with its number. */
   add(key: string, value: number): void {
@@ -33,6 +39,7 @@ export class CodeTrie {
 
   /** The child of `node` by `code`; NONE when there is none. */
   child(node: number, code: number): number {
+    if (node === ROOT && code < ASCII) return this.rootAscii[code]!;
     const table = this.table;
     const mask = this.slots - 1;
     for (let slot = edgeHash(node, code) & mask; ; slot = (slot + 1) & mask) {
@@ -54,6 +61,7 @@ export class CodeTrie {
     // Kept at most half full, so a look-up that finds nothing ends after a probe or two.
     if ((this.edges + 1) * 2 > this.slots) this.rehash(this.slots * 2);
     this.insert(node, code, child);
+    if (node === ROOT && code < ASCII) this.rootAscii[code] = child;
     this.edges++;
     return child;
   }

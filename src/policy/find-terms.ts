@@ -1,6 +1,7 @@
 // Finds the policy's words and phrases in a text: whole words, any case, and (where asked) their word forms.
+import { literalsIn } from './literals-present.js';
 import { firstMatch, policyPattern, type PolicyPattern } from './pattern-first-look.js';
-import { headId, headsIn, holds, termAnchor, termHead, type HeadsPresent } from './term-heads.js';
+import { headsIn, holds, termLook, type HeadsPresent, type TermLook } from './term-heads.js';
 import { plainTextSource, termSource } from './term-expressions.js';
 
 export { termPattern } from './term-expressions.js';
@@ -19,7 +20,7 @@ export function findTerms(text: string, terms: readonly string[], options: FindT
   const list = compiledList(terms, options.forms ?? false);
   const heads = headsIn(text);
   const out: string[] = [];
-  for (const t of list) if (holds(heads, t.head, t.anchor) && firstIn(t, text, heads) !== undefined) out.push(t.term);
+  for (const t of list) if (holds(heads, t) && firstIn(t, text, heads) !== undefined) out.push(t.term);
   return out;
 }
 
@@ -27,7 +28,7 @@ export function findTerms(text: string, terms: readonly string[], options: FindT
 export function hasAnyTerm(text: string, terms: readonly string[], options: FindTermsOptions = {}): boolean {
   const list = compiledList(terms, options.forms ?? false);
   const heads = headsIn(text);
-  return list.some((t) => holds(heads, t.head, t.anchor) && firstIn(t, text, heads) !== undefined);
+  return list.some((t) => holds(heads, t) && firstIn(t, text, heads) !== undefined);
 }
 
 /** Where each term found first occurs, in the policy's order: for explaining a match in the resident's own words. */
@@ -36,7 +37,7 @@ export function findTermTexts(text: string, terms: readonly string[], options: F
   const heads = headsIn(text);
   const out: string[] = [];
   for (const t of list) {
-    const found = holds(heads, t.head, t.anchor) ? firstIn(t, text, heads) : undefined;
+    const found = holds(heads, t) ? firstIn(t, text, heads) : undefined;
     if (found !== undefined) out.push(found);
   }
   return out;
@@ -53,12 +54,9 @@ export function findTermText(text: string, term: string, options: FindTermsOptio
  * make one, and a policy has thousands of terms). One global expression serves the first match and every match,
  * read from the start each time; one sticky expression is tried where the anchor opens a word of a plain text.
  */
-interface CompiledTerm {
+interface CompiledTerm extends TermLook {
   readonly term: string;
   readonly forms: boolean;
-  readonly head: number;
-  /** The number of the letters every match opens with (term-heads.ts). */
-  readonly anchor: number;
   everywhere: RegExp | null;
   atOpening: RegExp | null;
 }
@@ -72,7 +70,7 @@ function firstIn(t: CompiledTerm, text: string, heads: HeadsPresent): string | u
     return re.exec(text)?.[0];
   }
   const re = atOpening(t);
-  for (let k = openings.first[t.anchor]!; k >= 0; k = openings.next[k]!) {
+  for (let k = openings.first(t.anchor); k >= 0; k = openings.next[k]!) {
     re.lastIndex = openings.at[k]!;
     const m = re.exec(text);
     if (m !== null) return m[0];
@@ -93,7 +91,7 @@ function compiledTerm(term: string, forms: boolean): CompiledTerm {
   const key = `${forms ? 'f' : 'x'}:${term}`;
   let c = terms.get(key);
   if (!c) {
-    c = { term, forms, head: headId(termHead(term)), anchor: headId(termAnchor(term, forms)), everywhere: null, atOpening: null };
+    c = { term, forms, ...termLook(term, forms), everywhere: null, atOpening: null };
     terms.set(key, c);
   }
   return c;
@@ -131,7 +129,7 @@ export function findTermMatches(text: string, terms: readonly string[], options:
   const heads = headsIn(text);
   const out: TermMatch[] = [];
   list.forEach((t, position) => {
-    if (holds(heads, t.head, t.anchor)) everyMatch(text, heads, t, position, out);
+    if (holds(heads, t)) everyMatch(text, heads, t, position, out);
   });
   return out;
 }
@@ -150,7 +148,7 @@ function everyMatch(text: string, heads: HeadsPresent, t: CompiledTerm, position
   }
   const re = atOpening(t);
   let from = 0;
-  for (let k = openings.first[t.anchor]!; k >= 0; k = openings.next[k]!) {
+  for (let k = openings.first(t.anchor); k >= 0; k = openings.next[k]!) {
     const at = openings.at[k]!;
     if (at < from) continue;
     re.lastIndex = at;
@@ -178,8 +176,13 @@ function nextCodePoint(text: string, at: number): number {
 /** The first match of each pattern (case-insensitive), as the resident wrote it. */
 export function findPatterns(text: string, patterns: readonly string[]): string[] {
   const out: string[] = [];
-  for (const p of compiledPatterns(patterns)) {
-    const found = firstMatch(p, text);
+  if (patterns.length === 0) return out;
+  // Compiled first (a list seen for the first time registers its strings), then the strings the text holds, looked
+  // up once for the list rather than once a pattern.
+  const compiled = compiledPatterns(patterns);
+  const present = literalsIn(text);
+  for (const p of compiled) {
+    const found = firstMatch(p, text, present);
     if (found !== undefined) out.push(found);
   }
   return out;

@@ -79,20 +79,27 @@ const STREET_ADDRESS = new RegExp(
   `(?<![\\w£$€.,:/-])(?!(?:19|20)\\d\\d\\b)\\d{1,4}[a-z]?,?\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){1,3}(?:${STREET_WORDS.map(eitherCase).join('|')})(?![\\p{L}])`,
   'gu',
 );
+// What every kind but an email holds: each pattern below needs an ASCII digit (\d, [1-9]).
+const DIGIT = /[0-9]/;
 // Current UK registrations (two letters, two digits, three letters: "KY19 XRT"), in capitals as plates are written.
 const VEHICLE_REGISTRATION = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}\s?[A-Z]{3}(?![A-Za-z0-9])/g;
 
 /** Every piece of personal data in `text`, in order of appearance; a span counts once, as its likeliest kind. */
 export function findPersonalData(text: string, options: PersonalDataOptions = {}): PersonalDataMatch[] {
   const own = ownValues(options);
+  // Every kind but an email holds a digit, and an email an "@": most mentions have neither, and are not searched
+  // seven times over for what cannot be there.
+  const numbered = DIGIT.test(text);
+  const account = options.accountNumber ?? DEFAULT_ACCOUNT_NUMBER;
   const candidates: PersonalDataMatch[] = [
-    ...emails(text).filter((m) => !isOwnEmail(m.text, options.ownDomains ?? [], own)),
-    ...niNumbers(text),
-    ...addresses(text),
-    ...(options.streetAddresses ? streetAddresses(text) : []),
-    ...vehicleRegistrations(text),
-    ...accountNumbers(text, options.accountNumber ?? DEFAULT_ACCOUNT_NUMBER),
-    ...phones(text).filter((m) => !own.has(digits(m.text))),
+    ...(text.includes('@') ? emails(text).filter((m) => !isOwnEmail(m.text, options.ownDomains ?? [], own)) : []),
+    ...(numbered ? niNumbers(text) : []),
+    ...(numbered ? addresses(text) : []),
+    ...(numbered && options.streetAddresses ? streetAddresses(text) : []),
+    ...(numbered ? vehicleRegistrations(text) : []),
+    // A caller's own account number pattern may hold no digit.
+    ...(numbered || account !== DEFAULT_ACCOUNT_NUMBER ? accountNumbers(text, account) : []),
+    ...(numbered ? phones(text).filter((m) => !own.has(digits(m.text))) : []),
   ];
   // Priority is the order above: an account number near "ref" is not also reported as a phone number.
   const kept: PersonalDataMatch[] = [];

@@ -74,11 +74,20 @@ export function readMention(policy: Policy, mention: Mention, learned: LearnedMo
 
 /** The reader model that reads beside the lexicons: the caller's (a model under test), else the shipped seed; none when the policy turns it off or the text is too short to read. */
 function readerModel(policy: Policy, learned: LearnedModels, text: string): ReaderModel | null {
-  if ((text.match(/[\p{L}\p{N}]+/gu) ?? []).length < policy.reader.minWords) return null;
+  if (!hasWords(text, policy.reader.minWords)) return null;
   const model = learned.reader !== undefined ? learned.reader : policy.reader.seedModel ? seedModel() : null;
   // Every field's model reads the mention's text but the concept one (it reads the concepts the text holds).
   if (model) scoreTogether([model.safeguarding, model.threat, model.kind, model.service, model.houseRule, model.risk]);
   return model;
+}
+
+/** Whether the text has at least `least` words: counted up to there, not listed (a long text has thousands). */
+const WORD = /[\p{L}\p{N}]+/gu;
+function hasWords(text: string, least: number): boolean {
+  WORD.lastIndex = 0;
+  let count = 0;
+  while (count < least && WORD.test(text)) count++;
+  return count >= least;
 }
 
 function unique(values: readonly string[]): string[] {

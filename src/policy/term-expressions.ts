@@ -30,17 +30,39 @@ export function plainTextSource(term: string, forms: boolean): string {
 function termBody(term: string, forms: boolean, letterOrDigit: string): string {
   const trimmed = term.trim();
   const wildcard = trimmed.endsWith('*');
-  const base = wildcard ? trimmed.slice(0, -1) : trimmed;
-  // Apostrophes: residents type ' or ’ or nothing ("dont").
-  const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/['’]/g, "['’]?");
+  const escaped = escapedBase(trimmed);
   return wildcard ? `${escaped}[${letterOrDigit}'’-]*` : forms ? withForms(escaped) : escaped;
+}
+
+/** The term, less any "*", as an expression's source. Apostrophes: residents type ' or ’ or nothing ("dont"). */
+function escapedBase(trimmed: string): string {
+  const base = trimmed.endsWith('*') ? trimmed.slice(0, -1) : trimmed;
+  return base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/['’]/g, "['’]?");
+}
+
+/**
+ * Whether the term's word forms replace its last letter ("bye" finds "bying", "spy" finds "spies"): else every form
+ * opens with the whole term ("bin" finds "binned"), which term-heads.ts looks for before trying the expression.
+ */
+export function formsReplaceLastLetter(term: string): boolean {
+  const trimmed = term.trim();
+  return !trimmed.endsWith('*') && replacedLastLetter(escapedBase(trimmed));
+}
+
+/** The endings that replace a last letter: "y" after a consonant (libraries), "e" (collected). */
+const ENDS_IN_LETTER = /[a-z]$/i;
+const REPLACED_Y = /[^aeiou]y$/i;
+const REPLACED_E = /e$/i;
+
+function replacedLastLetter(escaped: string): boolean {
+  return ENDS_IN_LETTER.test(escaped) && (REPLACED_Y.test(escaped) || REPLACED_E.test(escaped));
 }
 
 /** English endings residents use: bins, libraries, collected, fly-tipping (a doubled last consonant). */
 function withForms(escaped: string): string {
-  if (!/[a-z]$/i.test(escaped)) return escaped;
-  if (/[^aeiou]y$/i.test(escaped)) return `${escaped.slice(0, -1)}(?:y|ies|ied|ying)`;
-  if (/e$/i.test(escaped)) return `${escaped.slice(0, -1)}(?:e|es|ed|ing|ings)`;
+  if (!ENDS_IN_LETTER.test(escaped)) return escaped;
+  if (REPLACED_Y.test(escaped)) return `${escaped.slice(0, -1)}(?:y|ies|ied|ying)`;
+  if (REPLACED_E.test(escaped)) return `${escaped.slice(0, -1)}(?:e|es|ed|ing|ings)`;
   const last = escaped.slice(-1);
   const doubled = /[bdglmnprt]/i.test(last) && /[aeiou][bdglmnprt]$/i.test(escaped) ? `(?:${last})?` : '';
   return `${escaped}(?:s|es|${doubled}ed|${doubled}ing|${doubled}ings)?`;

@@ -1,6 +1,9 @@
 // Owns the cheap first look before a term's regular expression: which terms' opening letters are in a text at all.
 import { CodeTrie, NONE, TRIE_ROOT } from './code-trie.js';
 import { RecentTexts } from './recent-texts.js';
+import { formsReplaceLastLetter } from './term-expressions.js';
+import { isWhiteSpace } from './white-space.js';
+import { roomForAnchors, WordOpenings } from './word-openings.js';
 
 /**
  * A term's opening letters (up to four, lower case, before any space, apostrophe or "*"): empty when it has none,
@@ -13,33 +16,39 @@ export function termHead(term: string): string {
 /**
  * What every match of the term opens with, in a plain text (NOT_PLAIN below): the longer it is, the fewer places the
  * term's expression is tried at ("pothole" is not tried at "pother", "i know where you live" not at each "i"). The
- * term's opening up to an apostrophe (optional in a match), a "*" or a letter beyond ASCII (only in ASCII does a
- * letter match no more than its own two cases in a plain text: "ſ" matches "s"), its white space as one space
- * (standing for any run of white space in the text); less the last letter when the opening is the whole term and
- * word forms may replace that letter ("bye" also finds "bying": withForms in term-expressions.ts). At least the
- * term's head, less that last letter.
+ * term's opening up to a "*" or a letter beyond ASCII (only in ASCII does a letter match no more than its own two
+ * cases in a plain text: "ſ" matches "s"), its white space as one space (standing for any run of white space in the
+ * text), without its apostrophes (optional in a match, and skipped by the walk: "i'll be there" is looked for as
+ * "ill be there", not at each "i"), but nothing after an opening apostrophe ("'til" may match from the apostrophe);
+ * less the last letter when the opening is the whole term and word forms replace that letter ("bye" also finds
+ * "bying": withForms in term-expressions.ts). At least the term's head, less that last letter.
  */
 export function termAnchor(term: string, forms: boolean): string {
   const whole = term.trim();
   const head = termHead(term);
-  const fromHead = forms && head === whole.toLowerCase() ? head.slice(0, -1) : head;
+  // Only the forms that replace the last letter make it optional ("bye", "bying"); "bin" opens every form of it.
+  const lastVaries = forms && formsReplaceLastLetter(term);
+  const fromHead = lastVaries && head === whole.toLowerCase() ? head.slice(0, -1) : head;
   let opening = '';
   let complete = true;
   for (const c of whole) {
     if (/\s/u.test(c)) {
       if (!opening.endsWith(' ')) opening += ' ';
-    } else if (c === "'" || c === '’' || c === '*' || c > '\x7f') {
+    } else if (isApostrophe(c.charCodeAt(0)) && opening !== '') continue;
+    else if (isApostrophe(c.charCodeAt(0)) || c === '*' || c > '\x7f') {
       complete = false;
       break;
     } else opening += c.toLowerCase();
   }
-  if (complete && forms) opening = opening.slice(0, -1);
+  if (complete && lastVaries) opening = opening.slice(0, -1);
   return opening.startsWith(fromHead) ? opening : fromHead;
 }
 
 /** Every head and anchor any term list has, in a trie by UTF-16 code unit; each with a number, for a per-text table. */
 const trie = new CodeTrie();
 const ids = new Map<string, number>();
+/** Each registered head or anchor by its number. */
+const headTexts: string[] = [];
 
 /** The number of a head (or an anchor), registered on first sight; -1 for the empty head (always present). */
 export function headId(head: string): number {
@@ -48,32 +57,49 @@ export function headId(head: string): number {
   if (id === undefined) {
     id = ids.size;
     ids.set(head, id);
+    headTexts.push(head);
     trie.add(head, id);
   }
   return id;
 }
 
 /**
- * Which heads a text holds: `anywhere`, 1 where the lower-cased text includes the head (one byte a registered head);
- * and, in a plain text, where each anchor opens a word (`openings`), else (`anchorsAnywhere`) which anchors the text
- * holds anywhere, its letters folded as an expression's case-insensitive match folds them.
+ * What a term is looked for by: the numbers of its head and its anchor (-1: empty), and whether its anchor opens
+ * with its head (then wherever the anchor opens a word, the head is there too).
  */
-export interface HeadsPresent {
-  readonly anywhere: Uint8Array;
-  readonly openings: WordOpenings | null;
-  readonly anchorsAnywhere: Uint8Array | null;
+export interface TermLook {
+  readonly head: number;
+  readonly anchor: number;
+  readonly headInAnchor: boolean;
+}
+
+/** A term's look, its head and anchor registered. */
+export function termLook(term: string, forms: boolean): TermLook {
+  const head = termHead(term);
+  const anchor = termAnchor(term, forms);
+  return { head: headId(head), anchor: headId(anchor), headInAnchor: head === '' || (anchor !== '' && anchor.startsWith(head)) };
 }
 
 /**
- * Where each head opens a word of a plain text, in order: a list per head, linked through two shared arrays (one
- * text's few hundred places, rather than an array for each of the thousands of heads).
+ * Which heads and anchors a text holds. In a plain text (NOT_PLAIN below), where each anchor opens a word
+ * (`openings`), and whether the lower-cased text includes a head, looked up when a term asks (`lower`,
+ * `headsLooked`); in another text, 1 where the lower-cased text includes the head (`anywhere`, one byte a
+ * registered head) and which anchors it holds anywhere (`anchorsAnywhere`), its letters folded as an expression's
+ * case-insensitive match folds them.
  */
-export interface WordOpenings {
-  /** The first place of each head's list, -1 when it opens no word. */
-  readonly first: Int32Array;
-  /** Each place, and the next place of the same head's list (-1 at its end). */
-  readonly at: number[];
-  readonly next: number[];
+export type HeadsPresent = PlainTextHeads | OtherTextHeads;
+
+interface PlainTextHeads {
+  readonly openings: WordOpenings;
+  readonly lower: string;
+  /** Per registered head: 0 not looked for yet, 1 in the text, 2 not; made when a term first asks. */
+  headsLooked: Uint8Array | null;
+}
+
+interface OtherTextHeads {
+  readonly openings: null;
+  readonly anywhere: Uint8Array;
+  readonly anchorsAnywhere: Uint8Array;
 }
 
 /**
@@ -82,10 +108,20 @@ export interface WordOpenings {
  * expression only matches after a character that is no letter or digit; most heads found inside other words,
  * "bin" in "cabinet", end here); in another text, its anchor is in it somewhere.
  */
-export function holds(heads: HeadsPresent, head: number, anchor: number): boolean {
-  if (head >= 0 && heads.anywhere[head] !== 1) return false;
-  if (anchor < 0) return true;
-  return heads.openings === null ? heads.anchorsAnywhere![anchor] === 1 : heads.openings.first[anchor]! >= 0;
+export function holds(heads: HeadsPresent, t: TermLook): boolean {
+  if (heads.openings === null) {
+    if (t.head >= 0 && heads.anywhere[t.head] !== 1) return false;
+    return t.anchor < 0 || heads.anchorsAnywhere[t.anchor] === 1;
+  }
+  if (t.anchor >= 0 && heads.openings.first(t.anchor) < 0) return false;
+  return t.head < 0 || (t.anchor >= 0 && t.headInAnchor) || headInText(heads, t.head);
+}
+
+/** Whether a plain text includes the head anywhere: a term whose anchor does not open with its head ("bye", "by") asks. */
+function headInText(heads: PlainTextHeads, head: number): boolean {
+  const looked = (heads.headsLooked ??= new Uint8Array(ids.size));
+  if (looked[head] === 0) looked[head] = heads.lower.includes(headTexts[head]!) ? 1 : 2;
+  return looked[head] === 1;
 }
 
 /**
@@ -100,18 +136,21 @@ export function headsIn(text: string): HeadsPresent {
 }
 
 /**
- * A plain text has no letter, digit, mark or cased character beyond ASCII (emoji, curly quotes and "£" are fine).
- * In it, lower-casing keeps every character in its place and agrees with how a case-insensitive expression
- * compares letters, and a letter or digit is [A-Za-z0-9]: so a term's expression matches only where its anchor
- * opens a word of the lower-cased text, and need be tried only there. Elsewhere ("ſ" matches "s", "İ" lower-cases
- * to two characters) only the head is looked for, and the expression reads the whole text.
+ * A plain text has no letter, digit or cased character beyond ASCII, nor one that case folding or lower-casing
+ * changes (emoji, curly quotes and "£" are fine, and so are marks: the variation selector of "❤️" is one, in one
+ * text in seventy of the corpus; a mark is no letter or digit to either expression, and folds to itself). In it,
+ * lower-casing keeps every character in its place and agrees with how a case-insensitive expression compares
+ * letters, and a letter or digit is [A-Za-z0-9]: so a term's expression matches only where its anchor opens a word
+ * of the lower-cased text, and need be tried only there, and the walk need start only where a word opens (a fifth
+ * of the places). Elsewhere ("ſ" matches "s", "İ" lower-cases to two characters) the walk starts at
+ * every place, for every head and anchor anywhere, and the expression reads the whole text.
  */
-const NOT_PLAIN = /(?![\0-\x7f])[\p{L}\p{N}\p{M}\p{Cased}\p{Changes_When_Casefolded}\p{Changes_When_Lowercased}]/u;
+const NOT_PLAIN = /(?![\0-\x7f])[\p{L}\p{N}\p{Cased}\p{Changes_When_Casefolded}\p{Changes_When_Lowercased}]/u;
 
 function walk(text: string): HeadsPresent {
   const lower = text.toLowerCase();
-  const anywhere = new Uint8Array(ids.size);
   if (NOT_PLAIN.test(text)) {
+    const anywhere = new Uint8Array(ids.size);
     descend(lower, anywhere, null);
     // An anchor beyond ASCII is its head, or less (termAnchor): found where the head is. An ASCII one may be found
     // only with "ſ" read as "s".
@@ -120,9 +159,10 @@ function walk(text: string): HeadsPresent {
     descend(caseFolded(lower), anchorsAnywhere, null);
     return { anywhere, openings: null, anchorsAnywhere };
   }
-  const openings = { first: new Int32Array(ids.size).fill(-1), at: [] as number[], next: [] as number[] };
-  descend(lower, anywhere, openings);
-  return { anywhere, openings, anchorsAnywhere: null };
+  roomForAnchors(ids.size);
+  const openings = new WordOpenings();
+  descend(lower, null, openings);
+  return { openings: openings.seal(), lower, headsLooked: null };
 }
 
 /**
@@ -134,41 +174,42 @@ function caseFolded(lower: string): string {
   return lower.replaceAll('ſ', 's');
 }
 
-/** Every head found by a walk from each place in the text, and (given `openings`) where each opens a word. */
-function descend(lower: string, found: Uint8Array, openings: (WordOpenings & { at: number[]; next: number[] }) | null): void {
+/**
+ * Every head found by a walk from each place in the text (`found`), or (given `openings`) from each place a word
+ * opens, and where each opens it.
+ */
+function descend(lower: string, found: Uint8Array | null, openings: WordOpenings | null): void {
   // From the end, so that each head's list, built by putting each place in front, reads from the start.
   for (let start = lower.length - 1; start >= 0; start--) {
-    const opensWord = openings !== null && (start === 0 || !isAsciiLetterOrDigit(lower.charCodeAt(start - 1)));
+    // No anchor opens with an apostrophe (termAnchor): the word opens at the letter after it.
+    if (openings !== null && ((start > 0 && isAsciiLetterOrDigit(lower.charCodeAt(start - 1))) || isApostrophe(lower.charCodeAt(start)))) continue;
     let node = TRIE_ROOT;
     let inSpace = false;
     for (let i = start; i < lower.length; i++) {
       const code = spaceAsOne(lower.charCodeAt(i));
+      // An apostrophe is optional where a term has one, and never in its anchor: skipped ("I'll", "I’ll" and "Ill").
+      if (isApostrophe(code)) continue;
       // A run of white space is the one space of an anchor ("car  park" holds "car park"), as the expression's \s+ is.
       if (code === 0x20 && inSpace) continue;
       inSpace = code === 0x20;
       node = trie.child(node, code);
       if (node === NONE) break;
       const id = trie.value(node);
-      if (id !== NONE) {
-        found[id] = 1;
-        if (opensWord) opening(openings!, id, start);
-      }
+      if (id === NONE) continue;
+      if (openings !== null) openings.add(id, start);
+      else found![id] = 1;
     }
   }
 }
 
-function opening(openings: WordOpenings & { at: number[]; next: number[] }, id: number, at: number): void {
-  openings.at.push(at);
-  openings.next.push(openings.first[id]!);
-  openings.first[id] = openings.at.length - 1;
-}
-
 /** Any white space (what `\s` matches) as a plain space, so an anchor's space stands for any of them ("car park"). */
 function spaceAsOne(code: number): number {
-  if (code === 0x20 || code > 0xfeff || (code > 0x0d && code < 0xa0)) return code;
-  const white = (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-  return white ? 0x20 : code;
+  return isWhiteSpace(code) ? 0x20 : code;
+}
+
+/** The two apostrophes a term's expression takes for each of its own (term-expressions.ts): ' and ’. */
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019;
 }
 
 function isAsciiLetterOrDigit(code: number): boolean {

@@ -138,3 +138,11 @@ it('lists several kinds in the order they appear', () => {
   const text = 'Jane, 07700 900123, jane@gmail.com, 12 High Street, SG6 3JF, NI AB123456C';
   expect(findPersonalData(text).map((m) => m.kind)).toEqual(['phone', 'email', 'address', 'ni_number']);
 });
+
+it('finds an email in a text with no digit, a number in a text with no "@", and a council\'s own account pattern without digits', () => {
+  expect(kinds('write to jane.doe@gmail.com today')).toEqual([['email', 'jane.doe@gmail.com']]);
+  expect(kinds('ring 07700 900123 or NI AB123456C')).toEqual([['phone', '07700 900123'], ['ni_number', 'AB123456C']]);
+  const accountNumber = { ...DEFAULT_ACCOUNT_NUMBER, number: /\bCT[A-Z]{6}\b/ };
+  expect(kinds('my account CTABCDEF', { accountNumber })).toEqual([['account_number', 'CTABCDEF']]);
+  expect(kinds('no numbers and no address here at all')).toEqual([]);
+});
