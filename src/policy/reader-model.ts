@@ -154,22 +154,19 @@ export function yesProbability(model: TextModelData, text: string, concepts: Con
   return { label: YES, probability: p, words: weightiestWords(model, YES, text, concepts) };
 }
 
-/**
- * The likeliest label of a one-label field (kind, service, risk), its probability shared out over the labels
- * (each label's model reads alone, so their raw probabilities need not add up to one).
- */
-export function bestLabel(model: TextModelData, text: string, concepts: Concepts): ModelGuess | null {
+/** Every label of a one-label field, likeliest first, each probability shared out over the labels (they add up to one). */
+export function sharedOut(model: TextModelData, text: string, concepts: Concepts): LabelScore[] {
   const scores = scoreText(model, text, concepts);
   const total = scores.reduce((n, s) => n + s.probability, 0);
-  const best = scores[0];
-  return best && total > 0 ? withWords(model, { label: best.label, probability: best.probability / total }, text, concepts) : null;
+  return total > 0 ? scores.map((s) => ({ label: s.label, probability: s.probability / total })) : [];
+}
+
+/** A label's probability with the resident's words that weighed most for it. */
+export function withWords(model: TextModelData, s: LabelScore, text: string, concepts: Concepts): ModelGuess {
+  return { label: s.label, probability: s.probability, words: weightiestWords(model, s.label, text, concepts) };
 }
 
 /** Every label of a many-label field (house rules) at or above `at`. */
 export function labelsAbove(model: TextModelData, text: string, at: number, concepts: Concepts): ModelGuess[] {
   return scoreText(model, text, concepts).filter((s) => s.probability >= at).map((s) => withWords(model, s, text, concepts));
-}
-
-function withWords(model: TextModelData, s: LabelScore, text: string, concepts: Concepts): ModelGuess {
-  return { label: s.label, probability: s.probability, words: weightiestWords(model, s.label, text, concepts) };
 }
