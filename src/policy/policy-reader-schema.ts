@@ -35,7 +35,7 @@ export const readerSchema = z.object({
    */
   kindLexiconWeight: probability.default(0.3),
   /** The model's service stands only at this probability or more (shared out over the services). */
-  serviceAt: probability.default(0.15),
+  serviceAt: probability.default(0.17),
   /**
    * What the service the lexicons named (from keywords, the post a comment answers, or a concern's person) adds to
    * the model's probability for that service before the likeliest is taken. 1: the model names a service only where
