@@ -67,7 +67,8 @@ export function withModelHouseRules(policy: Policy, model: ReaderModel, text: st
  * wins if the model gives it at least `kindAt` / `serviceAt`. On text nobody had read the model alone named the kind
  * and service better than the lexicons did in every case, a detector's kind and a concern's service included, and the
  * vote better than either (corpus README, session 11): where the model is unsure the lexicons' reading decides.
- * The service model reads the parent post's words too (`withParentWords`).
+ * What the council's own decisions taught (`suggestWithLearning`) votes as the lexicons' reading. The service model
+ * reads the parent post's words too (`withParentWords`).
  */
 export function withModelClassification(policy: Policy, model: ReaderModel, text: string, c: ClassificationSuggestion, parent?: string): ClassificationSuggestion {
   const bar = policy.reader;
@@ -84,7 +85,7 @@ export function withModelClassification(policy: Policy, model: ReaderModel, text
     reasons[1] = `${k.label.replace(/_/g, ' ')}: read by the seed model (${pct(k.probability)})${matchedWords(guess)}`;
   }
   const read = withParentWords(text, parent);
-  const s = voted(model.service, read, bar.concepts, c.serviceFrom ? serviceTag : null, bar.serviceLexiconWeight, bar.serviceAt, (label) => policy.services.some((x) => x.tag === label));
+  const s = voted(model.service, read, bar.concepts, serviceTag, bar.serviceLexiconWeight, bar.serviceAt, (label) => policy.services.some((x) => x.tag === label));
   if (s && s.label !== serviceTag) {
     serviceTag = s.label;
     reasons[0] = `service ${policy.services.find((x) => x.tag === s.label)?.name}: read by the seed model (${pct(s.probability)})${matchedWords(withWords(model.service, s, read, bar.concepts))}`;

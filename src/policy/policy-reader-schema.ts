@@ -37,7 +37,7 @@ export const readerSchema = z.object({
   /** The model's service stands only at this probability or more (shared out over the services). */
   serviceAt: probability.default(0.17),
   /**
-   * What the service the lexicons named (from keywords, the post a comment answers, or a concern's person) adds to
+   * What the service the lexicons named (from keywords, the post a comment answers, a concern's person, or the council's own decisions) adds to
    * the model's probability for that service before the likeliest is taken. 1: the model names a service only where
    * the lexicons named none.
    */
