@@ -33,7 +33,7 @@ export const readerSchema = z.object({
    * probability for that kind before the likeliest is taken: the two readings vote, and the lexicons' counts for this
    * much more. 1: the model names a kind only where the lexicons read none.
    */
-  kindLexiconWeight: probability.default(0.3),
+  kindLexiconWeight: probability.default(0.45),
   /** The model's service stands only at this probability or more (shared out over the services). */
   serviceAt: probability.default(0.17),
   /**

@@ -60,13 +60,14 @@ describe('floors on the held-out part', () => {
   // three more parts; on text no fold learned from, pooled risk held (79.0% with M and N, 79.3% with Q too: corpus
   // README, session 9). Session 10 (parts R, S, T and U in the model, the threat read by the word model alone, the
   // model's service over the keywords at 40%) measured 83.8% / 83.8%, kind 80.8%, service 83.8%, risk 85.4%. Session
-  // 11 (kind, service and risk voted on by the model and the lexicons) measured kind 83.8%, service 83.8%, risk 86.9%.
+  // 11 (kind, service and risk voted on by the model and the lexicons, the kind model's L2 a tenth) measured kind 85.4%,
+  // service 83.8%, risk 88.5%: kind reaches the issue's 85% on this part.
   it('keeps house rules, kind, service and risk at least where the blind part measured them', () => {
     expect(scores.houseRules.recall).toBeGreaterThanOrEqual(0.83);
     expect(scores.houseRules.precision).toBeGreaterThanOrEqual(0.83);
-    expect(scores.accuracy.kind).toBeGreaterThanOrEqual(0.83);
+    expect(scores.accuracy.kind).toBeGreaterThanOrEqual(0.85);
     expect(scores.accuracy.tag).toBeGreaterThanOrEqual(0.83);
-    expect(scores.accuracy.risk).toBeGreaterThanOrEqual(0.86);
+    expect(scores.accuracy.risk).toBeGreaterThanOrEqual(0.88);
   });
 });
 
@@ -82,8 +83,9 @@ describe('floors on the parts tuned on', () => {
   // Session 10 measured house rules 94.6% / 81.4%, kind 90.4%, risk 93.1%, service 83.3%: the model's service now
   // replaces keywords fitted to these very lines (the lexicons read them), which costs here what it gains on text
   // nobody read (unseen service 72.3% → 76.9%); R, S, T and U in the model cost house-rule precision two points here.
-  // Session 11's vote measured house rules 95.5% / 81.5%, kind 86.9%, risk 88.9%, service 83.6% (82.9% with the
-  // model's service at 15%, one line under the floor: serviceAt is 17%, the same on unseen text).
+  // Session 11's vote measured house rules 95.5% / 81.5%, kind 87.3%, risk 88.9%, service 83.6% (82.9% with the
+  // model's service at 15%, one line under the floor: serviceAt is 17%, the same on unseen text; kind 84.9% with the
+  // lexicons' kind weighing 0.3: it weighs 0.45, as good on unseen text).
   it('meets the issue\'s floors for house-rule recall, kind and risk; service tag near it', () => {
     expect(tuningScores.houseRules.recall).toBeGreaterThanOrEqual(0.85);
     expect(tuningScores.houseRules.precision).toBeGreaterThanOrEqual(0.81);
