@@ -16,6 +16,11 @@ export interface RiskAssessment {
    * or an elected representative, a controversial subject); empty: it is not one.
    */
   readonly reputational: readonly string[];
+  /**
+   * The level what is known beside the wording sets (the author's audience, a concern, a breach of a house rule, the
+   * press or a lawyer named): a reading of the words (the seed model's) may lower the risk to this and no further.
+   */
+  readonly settled: RiskLevel;
 }
 
 /** What the text was already read for, so one reading of a mention runs each detector once. */
@@ -66,6 +71,8 @@ export function assessRisk(policy: Policy, mention: Mention, evidence?: RiskEvid
     const weight = policy.houseRules.find((x) => x.id === breach.ruleId)?.risk ?? 'medium';
     if (weight !== 'low') raise(weight, `possible breach: ${breach.title.toLowerCase()}`);
   }
+  // What follows reads the tone of the words (medium terms, a complaint, strong negative wording): a reading, not a fact.
+  const settled = level;
   const medium = findTerms(text, r.mediumRiskTerms);
   if (medium.length) raise('medium', `mentions ${medium.map((t) => `"${t}"`).join(', ')}`);
   const kind = evidence ? evidence.kind : suggestClassification(policy, text, mention.parent?.text).kind;
@@ -75,5 +82,5 @@ export function assessRisk(policy: Policy, mention: Mention, evidence?: RiskEvid
   if (isStronglyNegative(mood)) {
     raise('medium', `strongly negative wording (sentiment ${mood.score}: ${mood.negative.slice(0, 3).map((w) => `"${w}"`).join(', ')})`);
   }
-  return { level, reasons, reputational };
+  return { level, reasons, reputational, settled };
 }

@@ -2,7 +2,8 @@
 import type { RiskLevel } from '../domain/case.js';
 import type { RiskAssessment } from './assess-risk.js';
 import type { Policy } from './policy-schema.js';
-import { bestLabel, labelsAbove, threatProbability, yesProbability, type ModelGuess, type ReaderModel } from './reader-model.js';
+import { labelsAbove, sharedOut, threatProbability, withWords, yesProbability, type ModelGuess, type ReaderModel } from './reader-model.js';
+import type { Concepts, LabelScore, TextModelData } from './text-model.js';
 import { withParentWords } from './parent-words.js';
 import type { ConcernFound } from './safeguarding.js';
 import type { ClassificationSuggestion } from './suggest-classification.js';
@@ -67,41 +68,64 @@ export function withModelHouseRules(policy: Policy, model: ReaderModel, text: st
 }
 
 /**
- * The kind, where the lexicons only had cues (not a detector's finding), becomes the model's when it is surer;
- * the service becomes the model's where no keyword named one, or a single keyword did and the model disagrees
- * with more confidence, or the model is sure (`serviceOverAt`) however many keywords matched: on text nobody had
- * read, the keyword lists name the service worse than the model (corpus README, session 10). The service model
- * reads the parent post's words too (`withParentWords`). A service from a safeguarding concern stands.
+ * The kind and the service are voted on by both readings: the model's probabilities shared out over the labels, and
+ * the lexicons' label raised by the policy's weight (`kindLexiconWeight`, `serviceLexiconWeight`); the likeliest
+ * wins if the model gives it at least `kindAt` / `serviceAt`. On text nobody had read the model alone named the kind
+ * and service better than the lexicons did in every case, a detector's kind and a concern's service included, and the
+ * vote better than either (corpus README, session 11): where the model is unsure the lexicons' reading decides.
+ * What the council's own decisions taught (`suggestWithLearning`) votes as the lexicons' reading. The service model
+ * reads the parent post's words too (`withParentWords`).
  */
 export function withModelClassification(policy: Policy, model: ReaderModel, text: string, c: ClassificationSuggestion, parent?: string): ClassificationSuggestion {
   const bar = policy.reader;
   let { serviceTag, kind, confidence, matched } = c;
   const reasons = [...c.reasons];
-  const k = c.confidence >= DETECTOR ? null : bestLabel(model.kind, text, bar.concepts);
-  // A kind the lexicons fell back to (no cue matched) is no reading at all: the model's, at its bar, is better.
-  const lexiconSure = c.matched.length ? c.confidence : 0;
-  if (k && k.label !== kind && k.probability >= bar.kindAt && k.probability > lexiconSure && policy.kinds.some((x) => x.id === k.label)) {
+  // A kind the lexicons fell back to (no cue matched) is no reading at all: it gets no vote.
+  const lexiconKind = c.matched.length || c.confidence >= DETECTOR ? kind : null;
+  const k = voted(model.kind, text, bar.concepts, lexiconKind, bar.kindLexiconWeight, bar.kindAt, (label) => policy.kinds.some((x) => x.id === label));
+  if (k && k.label !== kind) {
+    const guess = withWords(model.kind, k, text, bar.concepts);
     kind = k.label;
     confidence = k.probability;
-    matched = k.words;
-    reasons[1] = `${k.label.replace(/_/g, ' ')}: read by the seed model (${pct(k.probability)})${matchedWords(k)}`;
+    matched = guess.words;
+    reasons[1] = `${k.label.replace(/_/g, ' ')}: read by the seed model (${pct(k.probability)})${matchedWords(guess)}`;
   }
-  const from = c.serviceFrom;
-  const s = from && 'concern' in from ? null : bestLabel(model.service, withParentWords(text, parent), bar.concepts);
-  const open = from === null || ('keywords' in from && (from.keywords <= 1 || (s !== null && s.probability >= bar.serviceOverAt)));
-  if (s && open && s.label !== serviceTag && s.probability >= bar.serviceAt && policy.services.some((x) => x.tag === s.label)) {
+  const read = withParentWords(text, parent);
+  const s = voted(model.service, read, bar.concepts, serviceTag, bar.serviceLexiconWeight, bar.serviceAt, (label) => policy.services.some((x) => x.tag === label));
+  if (s && s.label !== serviceTag) {
     serviceTag = s.label;
-    reasons[0] = `service ${policy.services.find((x) => x.tag === s.label)?.name}: read by the seed model (${pct(s.probability)})${matchedWords(s)}`;
+    reasons[0] = `service ${policy.services.find((x) => x.tag === s.label)?.name}: read by the seed model (${pct(s.probability)})${matchedWords(withWords(model.service, s, read, bar.concepts))}`;
   }
   return { ...c, serviceTag, kind, confidence, matched, reasons };
 }
 
-/** The risk rises (never falls) to the model's reading when it is sure enough. */
+/**
+ * The model's likeliest label the policy knows, when it beats the lexicons' label with `weight` added to the model's
+ * probability for it, and the model gives it at least `at`; null: the lexicons' reading stands.
+ */
+function voted(model: TextModelData, text: string, concepts: Concepts, lexicons: string | null, weight: number, at: number, known: (label: string) => boolean): LabelScore | null {
+  const scores = sharedOut(model, text, concepts);
+  const best = scores.find((s) => known(s.label));
+  if (!best || best.label === lexicons || best.probability < at) return null;
+  const theirs = lexicons === null ? 0 : (scores.find((s) => s.label === lexicons)?.probability ?? 0) + weight;
+  return best.probability > theirs ? best : null;
+}
+
+/**
+ * The risk is voted on as the kind is: the model's probabilities shared out over the levels, the lexicons' level raised
+ * by `riskLexiconWeight`, the likeliest taken if the model gives it at least `riskAt`. It may rise to any level but
+ * fall only from medium, and never below what the audience, a concern or a breach settled (`settled`): the model
+ * reads the words, not the author, and a medium read from the tone alone ("reads as a complaint", strong negative
+ * wording) is a reading like its own. On text nobody had read, lowering such mediums gained a point of risk (corpus
+ * README, session 11).
+ */
 export function withModelRisk(policy: Policy, model: ReaderModel, text: string, risk: RiskAssessment): RiskAssessment {
-  const r = bestLabel(model.risk, text, policy.reader.concepts);
-  const to = RISK_ORDER.indexOf(r?.label as RiskLevel);
-  if (!r || to <= RISK_ORDER.indexOf(risk.level) || r.probability < policy.reader.riskAt) return risk;
-  return { ...risk, level: RISK_ORDER[to]!, reasons: [...risk.reasons, `read as ${r.label} risk by the seed model (${pct(r.probability)})${matchedWords(r)}`] };
+  const bar = policy.reader;
+  const floor = risk.level === 'high' ? 'high' : risk.settled;
+  const r = voted(model.risk, text, bar.concepts, risk.level, bar.riskLexiconWeight, bar.riskAt, (label) => RISK_ORDER.indexOf(label as RiskLevel) >= RISK_ORDER.indexOf(floor));
+  if (!r) return risk;
+  const guess = withWords(model.risk, r, text, bar.concepts);
+  return { ...risk, level: r.label as RiskLevel, reasons: [...risk.reasons, `read as ${r.label} risk by the seed model (${pct(r.probability)})${matchedWords(guess)}`] };
 }
 
 /** The model's words as the card quotes them, or what it read when no single word stood out. */

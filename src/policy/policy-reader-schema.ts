@@ -30,14 +30,32 @@ export const readerSchema = z.object({
   threatWhenReferredAt: probability.default(0.006),
   /** Suggest a house rule the lexicons did not. */
   houseRuleAt: probability.default(0.2),
-  /** Replace a kind read from cues (the probability shared out over the kinds) (never a detector's: threat, safeguarding, FOI, a house rule). */
-  kindAt: probability.default(0.35),
-  /** Name the service when no keyword does, or replace a single weak keyword's. */
-  serviceAt: probability.default(0.25),
-  /** Replace the service keywords named, however many, when the model is at least this sure (1: never). */
-  serviceOverAt: probability.default(0.4),
-  /** Raise the risk to what the model reads. */
-  riskAt: probability.default(0.6),
+  /**
+   * The model's kind stands only at this probability or more (shared out over the kinds), however the lexicons read it.
+   */
+  kindAt: probability.default(0.25),
+  /**
+   * What the lexicons' kind (from cues or a detector: a threat, a concern, FOI, a house rule) adds to the model's
+   * probability for that kind before the likeliest is taken: the two readings vote, and the lexicons' counts for this
+   * much more. 1: the model names a kind only where the lexicons read none.
+   */
+  kindLexiconWeight: probability.default(0.45),
+  /** The model's service stands only at this probability or more (shared out over the services). */
+  serviceAt: probability.default(0.17),
+  /**
+   * What the service the lexicons named (from keywords, the post a comment answers, a concern's person, or the council's own decisions) adds to
+   * the model's probability for that service before the likeliest is taken. 1: the model names a service only where
+   * the lexicons named none.
+   */
+  serviceLexiconWeight: probability.default(0.15),
+  /** The model's risk stands only at this probability or more (shared out over the levels). */
+  riskAt: probability.default(0),
+  /**
+   * What the lexicons' risk adds to the model's probability for that level before the likeliest is taken. The model
+   * may raise the risk, and lower it only from a medium read from the tone of the words (never below what the
+   * audience, a concern or a breach settled). 1: the model never changes the risk.
+   */
+  riskLexiconWeight: probability.default(0.4),
   /**
    * Named lists of words for one idea each (a person who may be vulnerable, a sign of harm, despair, intent to
    * hurt…): the model reads each concept, and each pair found together, beside the words, so what it learned

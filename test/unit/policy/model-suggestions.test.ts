@@ -79,6 +79,28 @@ describe('the reader model', () => {
     expect(rules(`you lot are idiots, ${comment}`, post)).toEqual(['abuse_of_staff']);
   });
 
+  it('votes on the kind: the lexicons\' kind stands unless the model is surer by the policy\'s weight', () => {
+    // A made-up word marks praise only the model knows; the lexicons read the same text's "not collected" as a complaint.
+    const praise = ['the flumbrick crew were lovely today', 'flumbrick team did a lovely job', 'lovely work from the flumbrick lot', 'flumbrick staff lovely as ever'];
+    const moans = ['road still blocked by the works', 'waited an hour on the phone again', 'nobody answers the email', 'the lights are out on our road'];
+    const labelled = (texts: string[], kind: string): LabelledMention[] => texts.map((t) => ({ text: t, tag: 'general', kind, rules: [], risk: 'low', sg: false, threat: false }));
+    const learned = trainReaderModel([...labelled(praise, 'compliment'), ...labelled(moans, 'comment')].flatMap((i) => [i, i, i]), ['made up'], {});
+    const text = 'flumbrick flumbrick flumbrick, bins not collected again, disgraceful';
+    const kindAt = (weight: number) => readMention(policyWith((p) => void (p.reader.kindLexiconWeight = weight)), mention({ text }), { ...NO_LEARNING, reader: learned }).kind;
+    expect(kindAt(1)).toBe(readMention(defaultPolicy, mention({ text }), { ...NO_LEARNING, reader: null }).kind);
+    expect(kindAt(0)).toBe('compliment');
+  });
+
+  it('lowers a risk read from the tone of the words, never one the audience settled', () => {
+    const calm = ['the bins were not collected, disgraceful service', 'disgraceful, the bins were not collected again', 'bins not collected, a disgraceful state of affairs', 'not collected again, disgraceful bins'];
+    const learned = trainReaderModel(calm.map((t): LabelledMention => ({ text: t, tag: 'waste', kind: 'complaint', rules: [], risk: 'low', sg: false, threat: false })).flatMap((i) => [i, i, i]), ['made up'], {});
+    const text = 'the bins were not collected again, disgraceful';
+    const riskOf = (followers: number) => readMention(policyWith((p) => void (p.reader.riskLexiconWeight = 0)), mention({ text, author: { followers } }), { ...NO_LEARNING, reader: learned }).risk;
+    expect(readMention(defaultPolicy, mention({ text, author: { followers: 10 } }), { ...NO_LEARNING, reader: null }).risk).toBe('medium');
+    expect(riskOf(10)).toBe('low');
+    expect(riskOf(2_000)).toBe('medium');
+  });
+
   it('is the same model, weight for weight, when trained twice on the same decisions', () => {
     expect(trainReaderModel([...items, ...items], ['made up'], {})).toEqual(reader);
   });

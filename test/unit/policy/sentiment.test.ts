@@ -45,11 +45,16 @@ describe('assessRisk with sentiment', () => {
   });
 
   it('leaves an ordinary question low', () => {
-    expect(assessRisk(defaultPolicy, mention({ text: 'When is the tip open?' }))).toEqual({ level: 'low', reasons: [], reputational: [] });
+    expect(assessRisk(defaultPolicy, mention({ text: 'When is the tip open?' }))).toEqual({ level: 'low', reasons: [], reputational: [], settled: 'low' });
   });
 
   it('raises a complaint to medium: it is critical of the council (001 "how critical")', () => {
-    expect(assessRisk(defaultPolicy, mention({ text: 'Bin not collected again, useless' }))).toEqual({ level: 'medium', reasons: ['reads as a complaint'], reputational: [] });
+    // Read from the tone alone, so nothing beside the wording settles it: a reading of the words may lower it.
+    expect(assessRisk(defaultPolicy, mention({ text: 'Bin not collected again, useless' }))).toEqual({ level: 'medium', reasons: ['reads as a complaint'], reputational: [], settled: 'low' });
+  });
+
+  it('settles the level the audience sets, which the wording cannot lower', () => {
+    expect(assessRisk(defaultPolicy, mention({ text: 'Bin not collected again, useless', author: { followers: 2_000 } })).settled).toBe('medium');
   });
 
   it('never lowers a high risk, and keeps every reason', () => {
