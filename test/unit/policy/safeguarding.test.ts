@@ -53,6 +53,21 @@ describe('detectSafeguarding', () => {
     expect(findConcerns(defaultPolicy, text).map((c) => c.id)).toContain('threat');
   });
 
+  // A farewell in the fewest words: where the writer stands, and that they are "thinking about it". None of these
+  // wordings is a corpus line; the family came from the one concern sealed part Y held that the desk missed.
+  it.each([
+    'standing on the edge of the multistorey roof. had enough',
+    'sat by the canal at the lock again thinking of doing it',
+    'stood at the platform at Crewe for an hour, tempted tbh',
+  ])('reads "%s" as self-harm', (text) => {
+    expect(findConcerns(defaultPolicy, text).map((c) => c.id)).toContain('self_harm');
+  });
+
+  it('does not read a bridge closure or a view from a bridge as self-harm', () => {
+    for (const text of ['Stood on the bridge waiting for the bus for 40 mins, thinking about my tea', 'The bridge on Mill Road is shut again, thinking about it it has been a month'])
+      expect(findConcerns(defaultPolicy, text).map((c) => c.id)).not.toContain('self_harm');
+  });
+
   it('reads a victim\'s fear of the person who knows where she lives as abuse at home, not a threat from the writer', () => {
     const ids = findConcerns(defaultPolicy, 'Me and the kids got out last night but he knows where she lives, we are at my sister\'s').map((c) => c.id);
     expect(ids).toContain('domestic_abuse');
