@@ -22,7 +22,8 @@ import { bareHttpRate, pgbenchInsertRate, startBareBolt } from './ceilings.js';
 import { claimRaces, describeRace } from './claim-race.js';
 import { measureDashboard, reportDashboard } from './dashboard-phase.js';
 import { deskCommand, startDeskProcess, type DeskProcess } from './desk-process.js';
-import { INTAKE_SECRET, intakeLoad, intakeRequest, percentile } from './intake-phases.js';
+import { INTAKE_SECRET, intakeRequest, percentile } from './intake-phases.js';
+import { describeIntakeBound } from './intake-bounds.js';
 import { seedOpenCases } from './memory-phase.js';
 import { measureReplicaPhase, replicaVerdict } from './replica-phase.js';
 import { describeSurroundings, watchSurroundings } from './race-surroundings.js';
@@ -85,12 +86,17 @@ async function phases(): Promise<void> {
   // Intake, one replica without chat.
   const intakeDesk = await start(baseEnv);
   report('memory: RSS idle (one replica, no chat)', `${fmt(intakeDesk.rssMiB())} MiB`, '150 MiB', `${fmt(intakeDesk.rssMiB() / 150, 2)} (goal ≤ 1)`);
-  const single = await intakeLoad([intakeDesk.url], 1, connections, seconds);
+  // Each intake phase also prints the CPU a mention cost and the rate that allows on this machine's cores.
+  const singlePhase = await measureReplicaPhase(dbUrl, [intakeDesk], connections, seconds, 1);
+  const single = singlePhase.load;
   report('signed single POSTs', `${fmt(single.perSecond)} mentions/s`, pgbenchText, pgbench ? `${fmt(single.perSecond / pgbench, 3)} (goal ≥ 0.3)` : 'n/a');
   console.log(`    p99 ${single.p99} ms, non-2xx/errors ${single.non2xx}; vs bare HTTP ${fmt(single.perSecond / bare, 3)}`);
-  const batch = await intakeLoad([intakeDesk.url], 100, connections, seconds);
+  console.log(`    ${describeIntakeBound(singlePhase, pgbench, 0.3)}`);
+  const batchPhase = await measureReplicaPhase(dbUrl, [intakeDesk], connections, seconds, 100);
+  const batch = batchPhase.load;
   report('signed batches of 100', `${fmt(batch.perSecond)} mentions/s`, pgbenchText, pgbench ? `${fmt(batch.perSecond / pgbench, 3)} (goal ≥ 1.0)` : 'n/a');
   console.log(`    p99 ${batch.p99} ms, non-2xx/errors ${batch.non2xx}`);
+  console.log(`    ${describeIntakeBound(batchPhase, pgbench, 1)}`);
   if (!runs('replicas')) return;
 
   // Two replicas on one database: the same load split across two processes. A second replica can add only what
