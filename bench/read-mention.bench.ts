@@ -7,22 +7,13 @@ import { parseArgs } from 'node:util';
 import { loadPolicy } from '../src/config/load-policy.js';
 import { NO_LEARNING } from '../src/policy/combine-suggestions.js';
 import { readMention } from '../src/policy/read-mention.js';
-import { corpusPartNames, loadCorpusPart } from '../src/triage-eval/corpus-files.js';
-import { corpusMention } from '../src/triage-eval/triage-corpus.js';
+import { corpusMentions, readingPass } from './reading-cost.js';
 
 const { values } = parseArgs({ options: { policy: { type: 'string' }, passes: { type: 'string', default: '5' } } });
 const policy = await loadPolicy(values.policy ?? null);
-const mentions = corpusPartNames().flatMap(loadCorpusPart).map(corpusMention);
+const mentions = corpusMentions();
 const passes = Number(values.passes);
-
-/** µs a mention of this process's CPU (what intake pays; less swayed by the other processes than the clock) and of the clock. */
-const pass = (): { cpu: number; wall: number } => {
-  const cpu = process.cpuUsage();
-  const started = process.hrtime.bigint();
-  for (const m of mentions) readMention(policy, m, NO_LEARNING);
-  const used = process.cpuUsage(cpu);
-  return { cpu: (used.user + used.system) / mentions.length, wall: Number(process.hrtime.bigint() - started) / 1000 / mentions.length };
-};
+const pass = () => readingPass(policy, mentions);
 
 const first = pass();
 const timed = Array.from({ length: passes }, pass);

@@ -24,6 +24,7 @@ import { measureDashboard, reportDashboard } from './dashboard-phase.js';
 import { deskCommand, startDeskProcess, type DeskProcess } from './desk-process.js';
 import { INTAKE_SECRET, intakeRequest, percentile } from './intake-phases.js';
 import { describeIntakeBound } from './intake-bounds.js';
+import { readingCpuMicros } from './reading-cost.js';
 import { seedOpenCases } from './memory-phase.js';
 import { measureReplicaPhase, replicaVerdict } from './replica-phase.js';
 import { describeSurroundings, watchSurroundings } from './race-surroundings.js';
@@ -97,6 +98,14 @@ async function phases(): Promise<void> {
   report('signed batches of 100', `${fmt(batch.perSecond)} mentions/s`, pgbenchText, pgbench ? `${fmt(batch.perSecond / pgbench, 3)} (goal ≥ 1.0)` : 'n/a');
   console.log(`    p99 ${batch.p99} ms, non-2xx/errors ${batch.non2xx}`);
   console.log(`    ${describeIntakeBound(batchPhase, pgbench, 1)}`);
+  // Reading is work every mention needs before it is stored (safeguarding at once), whatever the store costs. The
+  // bench's desks read with the test policy (its channels are the fake Slack's); a council's desk reads with the
+  // default policy's far longer lexicons.
+  for (const [name, file] of [['the bench\'s policy', BENCH_POLICY_FILE], ['the default policy', null]] as const) {
+    const readingMs = readingCpuMicros(await loadPolicy(file)) / 1000;
+    const most = (singlePhase.cpu.cores * 1000) / readingMs;
+    console.log(`    reading a mention alone with ${name} (the corpus's texts, this process): ${fmt(readingMs, 2)} ms CPU; at that alone ${singlePhase.cpu.cores} cores carry at most ${fmt(most)} mentions/s${pgbench ? `, ${fmt(most / pgbench, 3)} of pgbench` : ''}`);
+  }
   if (!runs('replicas')) return;
 
   // Two replicas on one database: the same load split across two processes. A second replica can add only what
