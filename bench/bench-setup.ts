@@ -1,12 +1,12 @@
 // Owns what every bench entry point sets up the same way: the PostgreSQL server its databases are made on, the
-// policy the desks run, whose code runs as the desk (--code, else this checkout), the environment a desk replica
+// policy the desks run (bench-policy.ts), whose code runs as the desk (--code, else this checkout), the environment a desk replica
 // starts with, and the load options the focused benches (bench:intake, bench:replicas) share with npm run bench.
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { benchPolicyFile } from './bench-policy.js';
 import { INTAKE_SECRET } from './intake-phases.js';
 
 export const BENCH_SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const BENCH_POLICY_FILE = fileURLToPath(new URL('../test/fixtures/policy/test-policy.yml', import.meta.url));
 const THIS_CHECKOUT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The checkout whose desk the bench runs: --code DIR, else this one. */
@@ -16,7 +16,7 @@ export function benchCodeDir(code: string | undefined): string {
 
 /** What a desk replica needs to take signed intake on the bench's database. */
 export function replicaEnv(databaseUrl: string): Record<string, string> {
-  return { DATABASE_URL: databaseUrl, INTAKE_SECRET, DESK_POLICY: BENCH_POLICY_FILE };
+  return { DATABASE_URL: databaseUrl, INTAKE_SECRET, DESK_POLICY: benchPolicyFile() };
 }
 
 /** The load options every bench takes: --seconds (each phase), --connections, --code; `extra` adds a bench's own. */

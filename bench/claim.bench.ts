@@ -15,7 +15,8 @@ import { loadConfig } from '../src/config/load-config.js';
 import { loadPolicy } from '../src/config/load-policy.js';
 import type { Db } from '../src/store/db.js';
 import { openBenchDatabase } from './bench-database.js';
-import { BENCH_POLICY_FILE, BENCH_SERVER_URL, benchCodeDir } from './bench-setup.js';
+import { benchPolicyFile } from './bench-policy.js';
+import { BENCH_SERVER_URL, benchCodeDir } from './bench-setup.js';
 import { claimRaces, describeRace } from './claim-race.js';
 import { readBacklog } from './race-surroundings.js';
 import { INTAKE_SECRET } from './intake-phases.js';
@@ -26,7 +27,7 @@ const races = Number(values.races);
 const claimers = Number(values.claimers);
 
 const db = await openBenchDatabase(BENCH_SERVER_URL, benchCodeDir(undefined));
-const policy = await loadPolicy(BENCH_POLICY_FILE);
+const policy = await loadPolicy(benchPolicyFile());
 /** A desk in this process on a pool of its own (`handle`), without worker or pollers. */
 const startInProcess = (handle: Db) => startDesk({
   config: loadConfig({ PORT: '0', HOST: '127.0.0.1', INTAKE_SECRET, DATABASE_URL: db.connectionString!, LOG_LEVEL: 'silent' }),

@@ -17,7 +17,8 @@ import { loadConfig } from '../src/config/load-config.js';
 import { loadPolicy } from '../src/config/load-policy.js';
 import { startFakeSlackApi } from '../test/helpers/fake-slack-api.js';
 import { openBenchDatabase } from './bench-database.js';
-import { BENCH_POLICY_FILE, BENCH_SERVER_URL, benchCodeDir, LOAD_OPTIONS, replicaEnv } from './bench-setup.js';
+import { benchPolicyFile } from './bench-policy.js';
+import { BENCH_SERVER_URL, benchCodeDir, LOAD_OPTIONS, replicaEnv } from './bench-setup.js';
 import { bareHttpRate, pgbenchInsertRate, startBareBolt } from './ceilings.js';
 import { claimRaces, describeRace } from './claim-race.js';
 import { measureDashboard, reportDashboard } from './dashboard-phase.js';
@@ -98,14 +99,10 @@ async function phases(): Promise<void> {
   report('signed batches of 100', `${fmt(batch.perSecond)} mentions/s`, pgbenchText, pgbench ? `${fmt(batch.perSecond / pgbench, 3)} (goal ≥ 1.0)` : 'n/a');
   console.log(`    p99 ${batch.p99} ms, non-2xx/errors ${batch.non2xx}`);
   console.log(`    ${describeIntakeBound(batchPhase, pgbench, 1)}`);
-  // Reading is work every mention needs before it is stored (safeguarding at once), whatever the store costs. The
-  // bench's desks read with the test policy (its channels are the fake Slack's); a council's desk reads with the
-  // default policy's far longer lexicons.
-  for (const [name, file] of [['the bench\'s policy', BENCH_POLICY_FILE], ['the default policy', null]] as const) {
-    const readingMs = readingCpuMicros(await loadPolicy(file)) / 1000;
-    const most = (singlePhase.cpu.cores * 1000) / readingMs;
-    console.log(`    reading a mention alone with ${name} (the corpus's texts, this process): ${fmt(readingMs, 2)} ms CPU; at that alone ${singlePhase.cpu.cores} cores carry at most ${fmt(most)} mentions/s${pgbench ? `, ${fmt(most / pgbench, 3)} of pgbench` : ''}`);
-  }
+  // Reading is work every mention needs before it is stored (safeguarding at once), whatever the store costs.
+  const readingMs = readingCpuMicros(await loadPolicy(benchPolicyFile())) / 1000;
+  const readingMost = (singlePhase.cpu.cores * 1000) / readingMs;
+  console.log(`    reading a mention alone (the default policy's lexicons and model, the corpus's texts, this process): ${fmt(readingMs, 2)} ms CPU; at that alone ${singlePhase.cpu.cores} cores carry at most ${fmt(readingMost)} mentions/s${pgbench ? `, ${fmt(readingMost / pgbench, 3)} of pgbench` : ''}`);
   if (!runs('replicas')) return;
 
   // Two replicas on one database: the same load split across two processes. A second replica can add only what
@@ -122,7 +119,7 @@ async function phases(): Promise<void> {
   // 100 concurrent claims on one case, at the service (in this process, on the same database).
   const inProcess = await startDesk({
     config: loadConfig({ PORT: '0', HOST: '127.0.0.1', INTAKE_SECRET, DATABASE_URL: dbUrl, LOG_LEVEL: 'silent' }),
-    policy: await loadPolicy(BENCH_POLICY_FILE), logger: pino({ level: 'silent' }), db: db.openSecondHandle(), startWorker: false, startPollers: false,
+    policy: await loadPolicy(benchPolicyFile()), logger: pino({ level: 'silent' }), db: db.openSecondHandle(), startWorker: false, startPollers: false,
   });
   // Several races, the first apart: it is the first command of a fresh process (new pool connections, the
   // command path not yet compiled), which a desk that has been running pays once.
