@@ -13,15 +13,21 @@ const TEST_POLICY_FILE = fileURLToPath(new URL('../test/fixtures/policy/test-pol
 /** What the fake Slack and the bench's clicks need from the test policy. */
 const FROM_TEST_POLICY = ['people', 'groups', 'channels'] as const;
 
-let written: string | undefined;
+const written = new Map<string, string>();
 
-/** The bench policy's file, written once a process to a folder of its own. */
-export function benchPolicyFile(): string {
-  if (written) return written;
-  const policy = parse(readFileSync(DEFAULT_POLICY_PATH, 'utf8')) as Record<string, unknown>;
+/**
+ * The bench policy's file for the desk in `codeDir` (its own default policy, so a before/after run reads each
+ * mention as that code would), written once a process to a folder of its own. No `codeDir`: this checkout's.
+ */
+export function benchPolicyFile(codeDir?: string): string {
+  const source = codeDir ? join(codeDir, 'src', 'policy', 'default-policy.yml') : DEFAULT_POLICY_PATH;
+  const done = written.get(source);
+  if (done) return done;
+  const policy = parse(readFileSync(source, 'utf8')) as Record<string, unknown>;
   const test = parse(readFileSync(TEST_POLICY_FILE, 'utf8')) as Record<string, unknown>;
   for (const key of FROM_TEST_POLICY) policy[key] = test[key];
   const file = join(mkdtempSync(join(tmpdir(), 'desk-bench-policy-')), 'policy.yml');
   writeFileSync(file, stringify(policy));
-  return (written = file);
+  written.set(source, file);
+  return file;
 }

@@ -14,9 +14,9 @@ export function benchCodeDir(code: string | undefined): string {
   return code ?? THIS_CHECKOUT;
 }
 
-/** What a desk replica needs to take signed intake on the bench's database. */
-export function replicaEnv(databaseUrl: string): Record<string, string> {
-  return { DATABASE_URL: databaseUrl, INTAKE_SECRET, DESK_POLICY: benchPolicyFile() };
+/** What a desk replica of the code in `codeDir` needs to take signed intake on the bench's database. */
+export function replicaEnv(databaseUrl: string, codeDir: string): Record<string, string> {
+  return { DATABASE_URL: databaseUrl, INTAKE_SECRET, DESK_POLICY: benchPolicyFile(codeDir) };
 }
 
 /** The load options every bench takes: --seconds (each phase), --connections, --code; `extra` adds a bench's own. */

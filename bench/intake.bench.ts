@@ -14,7 +14,7 @@ const db = await openBenchDatabase(BENCH_SERVER_URL, codeDir);
 try {
   console.log(`Intake benchmark: code ${codeDir} (node ${deskCommand(codeDir).join(' ')}), ${seconds}s a phase, ${connections} connections`);
   const pgbench = await pgbenchInsertRate(db, db.connectionString!, connections, seconds);
-  const desk = await startDeskProcess(codeDir, replicaEnv(db.connectionString!));
+  const desk = await startDeskProcess(codeDir, replicaEnv(db.connectionString!, codeDir));
   try {
     const single = await intakeLoad([desk.url], 1, connections, seconds);
     const batch = await intakeLoad([desk.url], 100, connections, seconds);

@@ -17,7 +17,7 @@ const batchSize = Number(values.batch);
 const db = await openBenchDatabase(BENCH_SERVER_URL, codeDir);
 try {
   console.log(`Replica benchmark: code ${codeDir} (node ${deskCommand(codeDir).join(' ')}), ${seconds}s a phase, ${connections} connections, ${batchSize} mention(s) a POST`);
-  const env = replicaEnv(db.connectionString!);
+  const env = replicaEnv(db.connectionString!, codeDir);
   const desks = [await startDeskProcess(codeDir, env), await startDeskProcess(codeDir, env)];
   try {
     if (Number(values.backlog) > 0) await ingestMany(desks[0]!.url, Number(values.backlog));

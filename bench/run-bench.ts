@@ -63,7 +63,7 @@ const fmt = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) :
 const db = await openBenchDatabase(BENCH_SERVER_URL, codeDir);
 const dbUrl = db.connectionString!;
 const fake = await startFakeSlackApi({ usergroups: { S0COMMS: ['U0FAY'] }, users: [{ id: 'U0FAY', real_name: 'Fay Quinn' }] });
-const baseEnv = replicaEnv(dbUrl);
+const baseEnv = replicaEnv(dbUrl, codeDir);
 const slackEnv = { ...baseEnv, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET, SLACK_API_URL: fake.url };
 const started: DeskProcess[] = [];
 const start = async (env: Record<string, string>) => {
@@ -102,7 +102,7 @@ async function phases(): Promise<void> {
   // Reading is work every mention needs before it is stored (safeguarding at once), whatever the store costs.
   const readingMs = readingCpuMicros(await loadPolicy(benchPolicyFile())) / 1000;
   const readingMost = (singlePhase.cpu.cores * 1000) / readingMs;
-  console.log(`    reading a mention alone (the default policy's lexicons and model, the corpus's texts, this process): ${fmt(readingMs, 2)} ms CPU; at that alone ${singlePhase.cpu.cores} cores carry at most ${fmt(readingMost)} mentions/s${pgbench ? `, ${fmt(readingMost / pgbench, 3)} of pgbench` : ''}`);
+  console.log(`    reading a mention alone (this checkout's reader, the default policy's lexicons and model, the corpus's texts, this process): ${fmt(readingMs, 2)} ms CPU; at that alone ${singlePhase.cpu.cores} cores carry at most ${fmt(readingMost)} mentions/s${pgbench ? `, ${fmt(readingMost / pgbench, 3)} of pgbench` : ''}`);
   if (!runs('replicas')) return;
 
   // Two replicas on one database: the same load split across two processes. A second replica can add only what
