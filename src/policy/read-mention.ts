@@ -48,8 +48,11 @@ export function readMention(policy: Policy, mention: Mention, learned: LearnedMo
   const ruled = findConcerns(policy, text, threats);
   // Every concern is referred; the kind and risk follow only those the lexicons found or the model is sure of.
   const { referred: concerns, sure } = model ? withModelConcerns(policy, model, text, ruled) : { referred: ruled, sure: ruled };
-  const listed = suggestHouseRules(policy, text, parent, threats, concerns.length > 0);
-  const lexiconRules = model ? offTopicAlone(policy, withModelHouseRules(policy, model, text, listed, parent !== undefined), concerns.length > 0) : listed;
+  // "Unrelated" gives way to a concern the lexicons found or the model is sure of, not to every referral: at its low
+  // bars the model refers about four in ten routine mentions ("who won the football last night"), and those are
+  // referred all the same; hiding chatter does not stop a referral.
+  const listed = suggestHouseRules(policy, text, parent, threats, sure.length > 0);
+  const lexiconRules = model ? offTopicAlone(policy, withModelHouseRules(policy, model, text, listed, parent !== undefined), sure.length > 0) : listed;
   const suggested = suggestWithLearning(policy, text, parent, learned, { concerns: sure, houseRules: lexiconRules });
   const classification = model ? withModelClassification(policy, model, text, suggested, parent) : suggested;
   const assessed = assessRisk(policy, mention, { concerns: sure, houseRules: lexiconRules, kind: classification.kind });
