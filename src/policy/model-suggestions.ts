@@ -53,13 +53,16 @@ export function withModelConcerns(policy: Policy, model: ReaderModel, text: stri
 }
 
 /**
- * House rules the model reads at the policy's bar that the lexicons did not suggest (never a protective rule; an
+ * House rules the model reads at the policy's bar (the rule's own, `houseRuleAtFor`, else `houseRuleAt`) that the lexicons did not suggest (never a protective rule; an
  * off-topic rule only for a comment on a post, what it is off the topic of). Whether "unrelated" stands beside
  * what else was found is decided once for both readings (offTopicAlone, in readMention).
  */
 export function withModelHouseRules(policy: Policy, model: ReaderModel, text: string, found: readonly HouseRuleSuggestion[], answersPost: boolean): HouseRuleSuggestion[] {
   const out = [...found];
-  for (const g of labelsAbove(model.houseRule, text, policy.reader.houseRuleAt, policy.reader.concepts)) {
+  const { houseRuleAt, houseRuleAtFor } = policy.reader;
+  const barOf = (id: string) => houseRuleAtFor[id] ?? houseRuleAt;
+  for (const g of labelsAbove(model.houseRule, text, Math.min(houseRuleAt, ...Object.values(houseRuleAtFor)), policy.reader.concepts)) {
+    if (g.probability < barOf(g.label)) continue;
     const rule = policy.houseRules.find((r) => r.id === g.label && !r.protective && (answersPost || !r.offTopic));
     if (!rule || out.some((r) => r.ruleId === rule.id)) continue;
     out.push({ ruleId: rule.id, title: rule.title, matched: said(g, 'read by the model'), source: `${rule.source}; read by the seed model (${pct(g.probability)})` });

@@ -31,6 +31,11 @@ export const readerSchema = z.object({
   /** Suggest a house rule the lexicons did not. */
   houseRuleAt: probability.default(0.2),
   /**
+   * A rule's own bar in place of `houseRuleAt` (by house rule id): where the model's readings of that rule are right
+   * far more or far less often than its others at the shared bar (corpus README, session 12).
+   */
+  houseRuleAtFor: z.record(z.string(), probability).default({}),
+  /**
    * The model's kind stands only at this probability or more (shared out over the kinds), however the lexicons read it.
    */
   kindAt: probability.default(0.25),

@@ -11,7 +11,7 @@ import type { Policy } from './policy-schema.js';
 import type { ReaderModel } from './reader-model.js';
 import { detectThreats, findConcerns } from './safeguarding.js';
 import { seedModel } from './seed-model.js';
-import { offTopicAlone, suggestHouseRules, type HouseRuleSuggestion } from './suggest-house-rules.js';
+import { offTopicAlone, suggestHouseRules, withRuleOfKind, type HouseRuleSuggestion } from './suggest-house-rules.js';
 import { scoreTogether } from './text-model.js';
 
 export interface MentionReading {
@@ -48,18 +48,22 @@ export function readMention(policy: Policy, mention: Mention, learned: LearnedMo
   const ruled = findConcerns(policy, text, threats);
   // Every concern is referred; the kind and risk follow only those the lexicons found or the model is sure of.
   const { referred: concerns, sure } = model ? withModelConcerns(policy, model, text, ruled) : { referred: ruled, sure: ruled };
-  const listed = suggestHouseRules(policy, text, parent, threats, concerns.length > 0);
-  const lexiconRules = model ? offTopicAlone(policy, withModelHouseRules(policy, model, text, listed, parent !== undefined), concerns.length > 0) : listed;
+  // "Unrelated" gives way to a concern the lexicons found or the model is sure of, not to every referral: at its low
+  // bars the model refers about four in ten routine mentions ("who won the football last night"), and those are
+  // referred all the same; hiding chatter does not stop a referral.
+  const listed = suggestHouseRules(policy, text, parent, threats, sure.length > 0);
+  const lexiconRules = model ? offTopicAlone(policy, withModelHouseRules(policy, model, text, listed, parent !== undefined), sure.length > 0) : listed;
   const suggested = suggestWithLearning(policy, text, parent, learned, { concerns: sure, houseRules: lexiconRules });
   const classification = model ? withModelClassification(policy, model, text, suggested, parent) : suggested;
-  const assessed = assessRisk(policy, mention, { concerns: sure, houseRules: lexiconRules, kind: classification.kind });
+  const houseRules = offTopicAlone(policy, withRuleOfKind(policy, classification.kind, lexiconRules), sure.length > 0);
+  const assessed = assessRisk(policy, mention, { concerns: sure, houseRules, kind: classification.kind });
   const risk = model ? withModelRisk(policy, model, text, assessed) : assessed;
   const safeguarding = unique(concerns.flatMap((c) => c.matched));
   return {
     serviceTag: classification.serviceTag,
     kind: classification.kind,
     confidence: classification.confidence,
-    houseRules: withLearnedHouseRules(policy, text, lexiconRules, learned),
+    houseRules: withLearnedHouseRules(policy, text, houseRules, learned),
     risk: risk.level,
     riskReasons: risk.reasons,
     reputational: risk.reputational,

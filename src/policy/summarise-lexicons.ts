@@ -36,5 +36,11 @@ function reader(p: Policy): string {
   if (!r.seedModel) return 'seed model off (the lexicons read alone)';
   // One decimal: the safeguarding bar is 4.5%, which whole percents would show as 5%.
   const pc = (x: number) => `${Number((x * 100).toFixed(1))}%`;
-  return `seed model on, for texts of ${r.minWords}+ words; speaks at safeguarding ${pc(r.safeguardingAt)} (kind and risk follow at ${pc(r.safeguardingSureAt)}), threat ${pc(r.threatAt)} (${pc(r.threatWhenReferredAt)} in a mention referred anyway), house rule ${pc(r.houseRuleAt)}, kind ${pc(r.kindAt)} (the lexicons' kind +${pc(r.kindLexiconWeight)}), service ${pc(r.serviceAt)} (the lexicons' service +${pc(r.serviceLexiconWeight)}), risk ${pc(r.riskAt)} (the lexicons' risk +${pc(r.riskLexiconWeight)})`;
+  return `seed model on, for texts of ${r.minWords}+ words; speaks at safeguarding ${pc(r.safeguardingAt)} (kind and risk follow at ${pc(r.safeguardingSureAt)}), threat ${pc(r.threatAt)} (${pc(r.threatWhenReferredAt)} in a mention referred anyway), house rule ${pc(r.houseRuleAt)}${houseRuleBars(r.houseRuleAtFor, pc)}, kind ${pc(r.kindAt)} (the lexicons' kind +${pc(r.kindLexiconWeight)}), service ${pc(r.serviceAt)} (the lexicons' service +${pc(r.serviceLexiconWeight)}), risk ${pc(r.riskAt)} (the lexicons' risk +${pc(r.riskLexiconWeight)})`;
+}
+
+/** " (bad_language 40%, spam 10%)": the rules with a bar of their own (`reader.houseRuleAtFor`). */
+function houseRuleBars(bars: Readonly<Record<string, number>>, pc: (x: number) => string): string {
+  const own = Object.entries(bars).map(([id, at]) => `${id} ${pc(at)}`);
+  return own.length ? ` (${own.join(', ')})` : '';
 }

@@ -1,6 +1,6 @@
 // House-rule suggestions (000 rules 1–4, 002 §6.3.2): flagged from lexicons, never decided.
 import { describe, expect, it } from 'vitest';
-import { suggestHouseRules } from '../../../src/policy/suggest-house-rules.js';
+import { suggestHouseRules, withRuleOfKind } from '../../../src/policy/suggest-house-rules.js';
 import { defaultPolicy, policyWith } from './policy-fixtures.js';
 
 const suggest = (text: string) => suggestHouseRules(defaultPolicy, text).map((s) => [s.ruleId, s.matched]);
@@ -119,5 +119,53 @@ describe('unrelated to the post (000 rule 4)', () => {
 
   it('is never suggested over a safeguarding concern: hiding it would bury the concern', () => {
     expect(rulesUnder('anyone know a good electrician round here', true)).toEqual([]);
+  });
+});
+
+describe('session 12: word forms, masked swearing, and readings that are not breaches', () => {
+  const ids = (text: string) => suggestHouseRules(defaultPolicy, text).map((s) => s.ruleId);
+
+  it.each([
+    ['absolute shitshow on the high street', 'bad_language'],
+    ['lazy useless b*stards on our money', 'bad_language'],
+    ['get f***ed Derek', 'bad_language'],
+    ['Go back to Poland and run your own country', 'hate_speech'],
+    ['Auditors found £2m missing and the director pocketed it', 'defamatory'],
+    ['Word is the council are selling the car park', 'misinformation'],
+    ["If the council won't move them on we will", 'inciting_crime'],
+  ])('reads "%s" as %s', (text, rule) => {
+    expect(ids(text)).toContain(rule);
+  });
+
+  it.each([
+    'my 2 girls did it last year and loved every minute',
+    "It's a 15 minute city trial, look it up",
+    'If I want to sell cakes from home do I need to register?',
+    'couldn’t find it with a map and a torch',
+    'my husband go back to Poland, can I have the single person discount',
+    'Sallow End cemetery is a disgrace, the grass is two foot high',
+    'he was in his dinosaur onesie at the window',
+  ])('reads no breach in "%s"', (text) => {
+    expect(ids(text)).toEqual([]);
+  });
+
+  it('does not read a masked slur as swearing (it is hate speech, not bad language)', () => {
+    expect(ids('f*g parade on taxpayers money again')).not.toContain('bad_language');
+  });
+});
+
+describe('a kind only one rule names', () => {
+  const rule = (kind: string | null) => withRuleOfKind(defaultPolicy, kind, []).map((s) => s.ruleId);
+
+  it('suggests the rule of a kind it alone names, saying it was the kind', () => {
+    expect(rule('misinformation')).toEqual(['misinformation']);
+    expect(rule('spam')).toEqual(['spam']);
+    expect(withRuleOfKind(defaultPolicy, 'spam', [])[0]?.matched).toEqual(['read as spam']);
+  });
+
+  it('names none for a kind several rules share, or none', () => {
+    expect(rule('abuse')).toEqual([]);
+    expect(rule('comment')).toEqual([]);
+    expect(rule(null)).toEqual([]);
   });
 });
