@@ -17,7 +17,7 @@ export const readerSchema = z.object({
    */
   minWords: z.number().int().nonnegative().default(6),
   /** Refer as a possible safeguarding concern when the lexicons found none. */
-  safeguardingAt: probability.default(0.0425),
+  safeguardingAt: probability.default(0.05),
   /** How sure before a concern only the model read also makes the kind "safeguarding" (or "abuse") and the risk high. */
   safeguardingSureAt: probability.default(0.5),
   /** Read as a threat of violence when the lexicons found none. */
