@@ -17,17 +17,17 @@ export const readerSchema = z.object({
    */
   minWords: z.number().int().nonnegative().default(6),
   /** Refer as a possible safeguarding concern when the lexicons found none. */
-  safeguardingAt: probability.default(0.05),
+  safeguardingAt: probability.default(0.045),
   /** How sure before a concern only the model read also makes the kind "safeguarding" (or "abuse") and the risk high. */
   safeguardingSureAt: probability.default(0.5),
   /** Read as a threat of violence when the lexicons found none. */
-  threatAt: probability.default(0.04),
+  threatAt: probability.default(0.022),
   /**
    * Read as a threat, at this lower bar, a mention that is referred anyway (the lexicons or the model found a
    * concern in it): it sends the safeguarding lead nothing more, and a threat referred as a neglect case is a threat
    * missed. Never sure on this alone: the kind and risk still follow the concern.
    */
-  threatWhenReferredAt: probability.default(0.016),
+  threatWhenReferredAt: probability.default(0.006),
   /** Suggest a house rule the lexicons did not. */
   houseRuleAt: probability.default(0.2),
   /**
