@@ -107,10 +107,12 @@ function curve(blind: readonly string[], parts: Readonly<Record<string, readonly
   });
   console.log(`Unseen text (${blind.join(', ')}, lexicons before reading): the bars against concerns referred and routine mentions referred`);
   const line = (p: BarPoint) => `  threatAt ${p.threatAt.toFixed(3)} safeguardingAt ${p.safeguardingAt.toFixed(3)}${p.threatWhenReferredAt < 1 ? ` threatWhenReferredAt ${p.threatWhenReferredAt.toFixed(3)}` : ''}: concerns referred ${pc(p.recall)}, routine referred ${p.falseAlarms}/${p.routine} (${pc(p.falseAlarms / p.routine)}); threats read ${pc(p.threatRecall)}, ${p.threatFalse} read as threats that are not`;
-  for (const p of barCurve(rows, [0.03, 0.04, 0.045, 0.05, 0.06, 0.075, 0.1, 0.15], [0.015, 0.02, 0.022, 0.025, 0.03, 0.04, 0.06, 0.08, 0.1, 0.15])) console.log(line(p));
   const r = policy.reader;
+  // The policy's own bars among the grid's, so the shipped point is printed.
+  const withOwn = (bars: number[], own: number) => [...new Set([...bars, own])].sort((a, b) => a - b);
+  for (const p of barCurve(rows, withOwn([0.03, 0.04, 0.045, 0.05, 0.06, 0.075, 0.1, 0.15], r.safeguardingAt), withOwn([0.015, 0.02, 0.022, 0.025, 0.03, 0.04, 0.06, 0.08, 0.1, 0.15], r.threatAt))) console.log(line(p));
   console.log(`At safeguardingAt ${r.safeguardingAt} and threatAt ${r.threatAt}, the lower threat bar for mentions referred anyway (it refers nothing more):`);
-  for (const p of barCurve(rows, [r.safeguardingAt], [r.threatAt], [0.003, 0.004, 0.005, 0.006, 0.008, 0.01, 0.015, 1])) console.log(line(p));
+  for (const p of barCurve(rows, [r.safeguardingAt], [r.threatAt], withOwn([0.003, 0.006, 0.01, 0.015, 0.02, 0.025, 0.03, 1], r.threatWhenReferredAt))) console.log(line(p));
 }
 
 /**
