@@ -20,7 +20,7 @@ export interface LabelledMention {
 }
 
 const labelWeightsSchema = z.strictObject({ bias: z.number(), scale: z.number().positive(), weights: z.base64() });
-const textModelSchema = z.strictObject({ buckets: z.number().int().positive(), labels: z.record(z.string(), labelWeightsSchema) });
+const textModelSchema = z.strictObject({ buckets: z.number().int().positive(), shape: z.boolean().optional(), labels: z.record(z.string(), labelWeightsSchema) });
 
 export const readerModelSchema = z.strictObject({
   /** What it was trained on, for the card's "learned from …" and the check that the shipped file is current. */
@@ -75,10 +75,10 @@ const KIND_L2 = 1e-4;
 export const READER_TRAINING: ReaderTraining = {
   safeguarding: { repeatLabelled: 2, priorOfParts: true },
   threat: { repeatLabelled: 3, priorOfParts: true },
-  kind: { buckets: BUCKETS, l2: KIND_L2 },
-  service: { buckets: BUCKETS, parent: true },
+  kind: { buckets: BUCKETS, l2: KIND_L2, shape: true },
+  service: { buckets: BUCKETS, parent: true, shape: true },
   houseRule: { buckets: BUCKETS },
-  risk: { buckets: BUCKETS },
+  risk: { buckets: BUCKETS, shape: true },
 };
 
 /** Trains every field's model from the same labelled mentions (deterministic: same mentions, same model). */
