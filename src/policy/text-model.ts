@@ -18,6 +18,8 @@ export interface LabelWeights {
 /** What a model is, as saved to JSON. Features are hashed into `buckets` buckets (no vocabulary to ship). */
 export interface TextModelData {
   readonly buckets: number;
+  /** It reads the text's shape too (emoji, how it opens and ends: openingFeatures); unset, the words alone. */
+  readonly shape?: boolean;
   readonly labels: Readonly<Record<string, LabelWeights>>;
 }
 
@@ -30,7 +32,7 @@ export interface LabelScore {
 /** Every label's probability for a text, likeliest first. */
 export function scoreText(model: TextModelData, text: string, concepts: Concepts = {}): LabelScore[] {
   const m = prepared(model);
-  const z = readText(text, keptAs(concepts)).sums(m.table);
+  const z = readText(text, keptAs(concepts), model.shape ?? false).sums(m.table);
   // A plain loop and a named comparator: chained on `map`'s fresh array, `sort` deoptimised scoreText on every call.
   const scores: LabelScore[] = [];
   for (let l = 0; l < m.labels.length; l++) scores.push({ label: m.labels[l]!, probability: sigmoid(m.biases[l]! + z[m.column + l]!) });
@@ -117,7 +119,7 @@ export function weightiestWords(model: TextModelData, label: string, text: strin
   const m = prepared(model);
   const l = m.labels.indexOf(label);
   if (l < 0) return [];
-  const read = readText(text, concepts);
+  const read = readText(text, concepts, model.shape ?? false);
   const sums = read.wordSums(m.table);
   return read.written
     .map((word, i) => ({ word, w: sums[i]![m.column + l]! }))
@@ -144,7 +146,7 @@ function textSums(table: WeightTable, buckets: Int32Array, featureCount: number)
  * would add them), read as a text of its own. A mention's words are weighed for several labels and models, and
  * residents use the same words: kept (bounded as the words' buckets are).
  */
-function wordSums(table: WeightTable, word: string, concepts: Concepts): Float64Array {
+function wordSums(table: WeightTable, word: string, concepts: Concepts, shape: boolean): Float64Array {
   let words = table.wordSums.get(concepts);
   if (!words) table.wordSums.set(concepts, (words = new Map()));
   let sums = words.get(word);
@@ -152,7 +154,7 @@ function wordSums(table: WeightTable, word: string, concepts: Concepts): Float64
     if (words.size >= WORDS_KEPT) words.clear();
     const { width, weights, scales } = table;
     sums = new Float64Array(width);
-    for (const id of wordBuckets(word, concepts, table.buckets)) {
+    for (const id of wordBuckets(word, concepts, table.buckets, shape)) {
       const row = id * width;
       for (let c = 0; c < width; c++) sums[c]! += weights[row + c]! * scales[c]!;
     }
@@ -181,15 +183,23 @@ interface ReadText {
   readonly written: readonly string[];
 }
 
-/** A mention is scored by six models, and each asks for its words' weights: its features are worked out once a mention, not once a model. */
+/**
+ * A mention is scored by six models, and each asks for its words' weights: its features are worked out once a mention,
+ * not once a model; once by the words and once with the shape, each kept apart so the two never push the other out.
+ */
 const recentTexts = new RecentTexts<{ readonly concepts: Concepts; readonly read: ReadText }>();
+const recentShapes = new RecentTexts<{ readonly concepts: Concepts; readonly read: ReadText }>();
 
-function readText(text: string, concepts: Concepts): ReadText {
-  return recentTexts.answer(text, () => ({ concepts, read: featuresRead(text, concepts) }), (kept) => kept.concepts === concepts).read;
+function readText(text: string, concepts: Concepts, shape: boolean): ReadText {
+  return (shape ? recentShapes : recentTexts).answer(text, () => ({ concepts, read: featuresRead(text, concepts, shape) }), (kept) => kept.concepts === concepts).read;
 }
 
-function featuresRead(text: string, concepts: Concepts): ReadText {
-  const { count, hashes } = featureHashes(text, concepts);
+/** The words a card may quote: as written, apostrophes kept; for a model that reads the shape, emoji too. */
+const WRITTEN = /[\p{L}\p{N}'’]+/gu;
+const WRITTEN_OR_EMOJI = /[\p{L}\p{N}'’]+|\p{Extended_Pictographic}/gu;
+
+function featuresRead(text: string, concepts: Concepts, shape: boolean): ReadText {
+  const { count, hashes } = featureHashes(text, concepts, shape);
   const buckets = new Map<number, Int32Array>();
   const sums = new Map<WeightTable, Float64Array>();
   const words = new Map<WeightTable, Float64Array[]>();
@@ -198,7 +208,7 @@ function featuresRead(text: string, concepts: Concepts): ReadText {
     if (!ids) buckets.set(count, (ids = distinctBuckets(hashes, count)));
     return ids;
   };
-  const written = [...new Set(text.replace(/@\w+|https?:\/\/\S+/gu, ' ').match(/[\p{L}\p{N}'’]+/gu) ?? [])];
+  const written = [...new Set(text.replace(/@\w+|https?:\/\/\S+/gu, ' ').match(shape ? WRITTEN_OR_EMOJI : WRITTEN) ?? [])];
   return {
     sums(table) {
       let z = sums.get(table);
@@ -207,7 +217,7 @@ function featuresRead(text: string, concepts: Concepts): ReadText {
     },
     wordSums(table) {
       let w = words.get(table);
-      if (!w) words.set(table, (w = written.map((word) => wordSums(table, word, concepts))));
+      if (!w) words.set(table, (w = written.map((word) => wordSums(table, word, concepts, shape))));
       return w;
     },
     written,
@@ -219,17 +229,19 @@ function featuresRead(text: string, concepts: Concepts): ReadText {
  * few thousand words, and each word is weighed for several models a mention: kept per concepts and bucket count,
  * forgotten wholesale past a bound so an unusual stream of words cannot grow it without end.
  */
-const wordBucketCache = new WeakMap<Concepts, Map<number, Map<string, Int32Array>>>();
+const wordBucketCache = new WeakMap<Concepts, Map<string, Map<string, Int32Array>>>();
 
-function wordBuckets(word: string, concepts: Concepts, count: number): Int32Array {
+function wordBuckets(word: string, concepts: Concepts, count: number, shape: boolean): Int32Array {
   let byCount = wordBucketCache.get(concepts);
   if (!byCount) wordBucketCache.set(concepts, (byCount = new Map()));
-  let words = byCount.get(count);
-  if (!words) byCount.set(count, (words = new Map()));
+  const key = `${count}${shape ? ' shape' : ''}`;
+  let words = byCount.get(key);
+  if (!words) byCount.set(key, (words = new Map()));
   let ids = words.get(word);
   if (!ids) {
     if (words.size >= WORDS_KEPT) words.clear();
-    ids = distinctBuckets(featureHashes(word, concepts).hashes, count);
+    // An emoji is a word to a model that reads the shape; a word alone does not open the mention ("o:"), so not read as one.
+    ids = distinctBuckets(featureHashes(word, concepts, shape, false).hashes, count);
     words.set(word, ids);
   }
   return ids;

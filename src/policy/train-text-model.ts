@@ -1,6 +1,6 @@
 // Owns training the text classifier of text-model.ts: the features a labelled text is read by, and AdaGrad over
 // them, one logistic regression per label, quantised as the model is saved.
-import { conceptAndMarkFeatures, letterGrams, modelWords, stemOf, type Concepts } from './feature-buckets.js';
+import { conceptAndMarkFeatures, letterGrams, modelWords, openingFeatures, stemOf, type Concepts } from './feature-buckets.js';
 import { sigmoid, type LabelWeights, type TextModelData } from './text-model.js';
 import { FeatureTable, trainingRows, type TrainingRows } from './training-rows.js';
 
@@ -19,6 +19,8 @@ export interface TrainOptions {
   readonly buckets?: number;
   /** A feature must occur in this many texts to be learned: one-off words and typos only memorise their text. */
   readonly minCount?: number;
+  /** The model reads the text's shape too: its emoji, how it opens and ends (openingFeatures). */
+  readonly shape?: boolean;
 }
 
 const DEFAULTS = { epochs: 15, l2: 1e-3, buckets: 8192, minCount: 2 } as const;
@@ -34,8 +36,8 @@ const RATE = 0.5;
  * (featureHashes in feature-buckets.ts, without making the strings): a change here is made there too, and
  * test/unit/policy/feature-buckets.test.ts says whether the two agree.
  */
-export function textFeatures(text: string, concepts: Concepts = {}): string[] {
-  const words = modelWords(text);
+export function textFeatures(text: string, concepts: Concepts = {}, shape = false): string[] {
+  const words = modelWords(text, shape);
   const stems = words.map(stemOf);
   const out = new Set<string>();
   stems.forEach((s, i) => {
@@ -44,6 +46,7 @@ export function textFeatures(text: string, concepts: Concepts = {}): string[] {
   });
   for (const w of words) for (const gram of letterGrams(w)) out.add(`c:${gram}`);
   for (const f of conceptAndMarkFeatures(text, concepts)) out.add(f);
+  if (shape) for (const f of openingFeatures(text)) out.add(f);
   return [...out];
 }
 
@@ -55,25 +58,28 @@ export function textFeatures(text: string, concepts: Concepts = {}): string[] {
  */
 export function trainTextModel(examples: readonly LabelledText[], labels: readonly string[], options: TrainOptions = {}): TextModelData {
   const { epochs, l2, buckets, minCount } = { ...DEFAULTS, ...options };
-  const rows = trainingRows(examples.map((e) => e.text), featureTableFor(options.concepts ?? NO_CONCEPTS), buckets, minCount);
+  const shape = options.shape ?? false;
+  const rows = trainingRows(examples.map((e) => e.text), featureTableFor(options.concepts ?? NO_CONCEPTS, shape), buckets, minCount);
   const out: Record<string, LabelWeights> = {};
   for (const label of labels) {
     const targets = Float64Array.from(examples, (e) => (e.labels.includes(label) ? 1 : 0));
     const { bias, w } = fitLabel(rows, targets, epochs, l2, buckets);
     out[label] = quantise(bias, w);
   }
-  return { buckets, labels: out };
+  return shape ? { buckets, shape, labels: out } : { buckets, labels: out };
 }
 
 /**
  * Each concepts' texts read into features once, for every field, label and model trained while the concepts are
- * in use (a policy's concepts are read, never changed).
+ * in use (a policy's concepts are read, never changed): once read by the words, once with the shape.
  */
-const featureTables = new WeakMap<Concepts, FeatureTable>();
+const featureTables = new WeakMap<Concepts, Map<boolean, FeatureTable>>();
 const NO_CONCEPTS: Concepts = {};
-function featureTableFor(concepts: Concepts): FeatureTable {
-  let table = featureTables.get(concepts);
-  if (table === undefined) featureTables.set(concepts, (table = new FeatureTable((text) => textFeatures(text, concepts))));
+function featureTableFor(concepts: Concepts, shape: boolean): FeatureTable {
+  let byShape = featureTables.get(concepts);
+  if (byShape === undefined) featureTables.set(concepts, (byShape = new Map()));
+  let table = byShape.get(shape);
+  if (table === undefined) byShape.set(shape, (table = new FeatureTable((text) => textFeatures(text, concepts, shape))));
   return table;
 }
 

@@ -15,23 +15,25 @@ const AWKWARD = [
   'banana bandana anana nana',
   'Café ſtreet \u212Aerb İstanbul σοφία ＢＩＮＳ 🙂🙂',
   'a'.repeat(60),
+  '@Council @Other is the tip open on Sunday?? 🙄 @Council',
+  '😂😂 ❤️ thanks👏🏽 https://x.co/a?',
   'my neighbour is on her own, no heating, the little ones are cold and hungry',
 ];
 
 /** What the models read a text by, both ways: from textFeatures' strings, and straight into hashes. */
-function bothWays(text: string, concepts: Concepts): { got: unknown; want: unknown } {
-  const features = textFeatures(text, concepts);
-  const read = featureHashes(text, concepts);
+function bothWays(text: string, concepts: Concepts, shape = false): { got: unknown; want: unknown } {
+  const features = textFeatures(text, concepts, shape);
+  const read = featureHashes(text, concepts, shape);
   return { got: { count: read.count, buckets: [...distinctBuckets(read.hashes, BUCKETS)] }, want: { count: features.length, buckets: [...bucketsOf(features, BUCKETS)] } };
 }
 
 describe("a text's features read straight into hashes", () => {
-  it('count and fall in buckets as textFeatures says, on awkward texts and a corpus part, with and without concepts', () => {
+  it('count and fall in buckets as textFeatures says, on awkward texts and a corpus part, with and without concepts and the shape', () => {
     const differ: string[] = [];
     const texts = [...AWKWARD, ...loadCorpusPart('part-g').map((item) => item.text)];
-    for (const concepts of [defaultPolicy.reader.concepts, {}]) {
+    for (const [concepts, shape] of [[defaultPolicy.reader.concepts, false], [{}, false], [defaultPolicy.reader.concepts, true], [{}, true]] as const) {
       for (const text of texts) {
-        const { got, want } = bothWays(text, concepts);
+        const { got, want } = bothWays(text, concepts, shape);
         if (JSON.stringify(got) !== JSON.stringify(want)) differ.push(`${JSON.stringify(text)}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
       }
     }
