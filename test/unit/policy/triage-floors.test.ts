@@ -62,9 +62,12 @@ describe('floors on the held-out part', () => {
   // model's service over the keywords at 40%) measured 83.8% / 83.8%, kind 80.8%, service 83.8%, risk 85.4%. Session
   // 11 (kind, service and risk voted on by the model and the lexicons, the kind model's L2 a tenth; "unrelated" no
   // longer by the comment's subject alone; threat concepts) measured 83.8% / 88.6%, kind 84.6%, service 83.8%, risk 88.5%.
-  it('keeps house rules, kind, service and risk at least where the blind part measured them', () => {
-    expect(scores.houseRules.recall).toBeGreaterThanOrEqual(0.83);
-    expect(scores.houseRules.precision).toBeGreaterThanOrEqual(0.88);
+  // Session 12 (a house rule's own model bar, a kind's own rule, "unrelated" beside a sure concern only, lexicon
+  // families from the training parts' misses) measured house rules 89.2% / 91.7%: the issue's floor, held here by one
+  // line of precision; kind, service and risk as before.
+  it('keeps house rules at the issue\'s floor, and kind, service and risk at least where the blind part measured them', () => {
+    expect(scores.houseRules.recall).toBeGreaterThanOrEqual(0.85);
+    expect(scores.houseRules.precision).toBeGreaterThanOrEqual(0.9);
     expect(scores.accuracy.kind).toBeGreaterThanOrEqual(0.84);
     expect(scores.accuracy.tag).toBeGreaterThanOrEqual(0.83);
     expect(scores.accuracy.risk).toBeGreaterThanOrEqual(0.88);
@@ -85,9 +88,10 @@ describe('floors on the parts tuned on', () => {
   // nobody read (unseen service 72.3% → 76.9%); R, S, T and U in the model cost house-rule precision two points here.
   // Session 11 (the vote, threat concepts) measured house rules 94.6% / 82.7%, kind 87.6%, risk 89.3%, service 83.6%
   // (82.9% with the model's service at 15%, one line under the floor: serviceAt is 17%, the same on unseen text).
+  // Session 12 (the house-rule work above) measured house rules 97.3% / 89.3%, kind 87.6%, risk 89.1%, service 83.6%.
   it('meets the issue\'s floors for house-rule recall, kind and risk; service tag near it', () => {
     expect(tuningScores.houseRules.recall).toBeGreaterThanOrEqual(0.85);
-    expect(tuningScores.houseRules.precision).toBeGreaterThanOrEqual(0.82);
+    expect(tuningScores.houseRules.precision).toBeGreaterThanOrEqual(0.88);
     expect(tuningScores.accuracy.kind).toBeGreaterThanOrEqual(0.85);
     expect(tuningScores.accuracy.risk).toBeGreaterThanOrEqual(0.85);
     expect(tuningScores.accuracy.tag).toBeGreaterThanOrEqual(0.83);
