@@ -110,7 +110,7 @@ describe('modelConcernBar', () => {
 
   // A complaint's pronouns are all the model has on these: "I", "you", "if" name no concern alone.
   it.each([
-    'If you lot had emptied my bins on Tuesday I would not be ringing you again',
+    'If you lot had collected my bins on Tuesday I would not be ringing you again',
     'I have asked you three times now when the leisure centre reopens',
   ])('asks a faint reading for a concern named in "%s"', (text) => {
     expect(modelConcernBar(reader, text)).toBe(0.1);
