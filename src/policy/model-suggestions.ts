@@ -5,7 +5,7 @@ import type { Policy } from './policy-schema.js';
 import { labelsAbove, sharedOut, threatProbability, withWords, yesProbability, type ModelGuess, type ReaderModel } from './reader-model.js';
 import type { Concepts, LabelScore, TextModelData } from './text-model.js';
 import { withParentWords } from './parent-words.js';
-import { modelConcernBar, type ConcernFound } from './safeguarding.js';
+import type { ConcernFound } from './safeguarding.js';
 import type { ClassificationSuggestion } from './suggest-classification.js';
 import type { HouseRuleSuggestion } from './suggest-house-rules.js';
 
@@ -36,8 +36,7 @@ export function withModelConcerns(policy: Policy, model: ReaderModel, text: stri
     if (p >= bar.safeguardingSureAt) sure.push(c);
   };
   const s = referred.length ? null : yesProbability(model.safeguarding, text, bar.concepts);
-  const modelConcern = s !== null && s.probability >= modelConcernBar(bar, text);
-  const concernRead = found.length > 0 || modelConcern;
+  const concernRead = found.length > 0 || (s !== null && s.probability >= bar.safeguardingAt);
   let threatAtBar = false;
   if (!found.some((c) => c.id === 'threat')) {
     const t = threatProbability(model, text, bar.concepts);
@@ -49,7 +48,7 @@ export function withModelConcerns(policy: Policy, model: ReaderModel, text: stri
     // referral; it is never sure, so the kind and risk still follow the concern.
     else if (concernRead && t.probability >= bar.threatWhenReferredAt) referred.push(threat);
   }
-  if (s && !threatAtBar && modelConcern) add({ id: LEARNED_CONCERN, name: 'Safeguarding concern (read by the model)', matched: said(s, 'reads like a safeguarding concern') }, s.probability);
+  if (s && !threatAtBar && s.probability >= bar.safeguardingAt) add({ id: LEARNED_CONCERN, name: 'Safeguarding concern (read by the model)', matched: said(s, 'reads like a safeguarding concern') }, s.probability);
   return { referred, sure };
 }
 

@@ -18,14 +18,6 @@ export const readerSchema = z.object({
   minWords: z.number().int().nonnegative().default(6),
   /** Refer as a possible safeguarding concern when the lexicons found none. */
   safeguardingAt: probability.default(0.045),
-  /**
-   * Under this probability the model's reading alone refers a mention only when the text holds a concept that names a
-   * concern (a person who may be vulnerable, a sign of harm, despair…), not only `pairOnlyConcepts`: a faint reading
-   * of "I", "you" and "if" is the model's pronouns, not a concern. 0: every reading at `safeguardingAt` refers.
-   */
-  safeguardingFaintBelow: probability.default(0),
-  /** Concepts that name no concern on their own, only in a pair (first person with despair, intent with a target). */
-  pairOnlyConcepts: z.array(z.string()).default([]),
   /** How sure before a concern only the model read also makes the kind "safeguarding" (or "abuse") and the risk high. */
   safeguardingSureAt: probability.default(0.5),
   /** Read as a threat of violence when the lexicons found none. */

@@ -1,7 +1,6 @@
 // Owns spotting a safeguarding concern or a threat in a text: it goes to the safeguarding lead at once, any hour.
-import { findPatterns, findTermMatches, findTermTexts, hasAnyTerm } from './find-terms.js';
+import { findPatterns, findTermMatches, findTermTexts } from './find-terms.js';
 import type { SafeguardingConcern } from './policy-lexicon-schema.js';
-import type { ReaderPolicy } from './policy-reader-schema.js';
 import type { Policy } from './policy-schema.js';
 
 export const SAFEGUARDING_RULE = 'risk:safeguarding';
@@ -43,21 +42,6 @@ export function detectThreats(policy: Policy, text: string): string[] {
 /** Everything that makes this a referral, each once: what the card and the referral quote. */
 export function detectSafeguarding(policy: Policy, text: string): string[] {
   return unique(findConcerns(policy, text).flatMap((c) => c.matched));
-}
-
-/**
- * The probability at or above which the reader model alone refers this text as a concern: `safeguardingAt`, or
- * `safeguardingFaintBelow` when the text names no concern in the policy's concepts (only "I", "you", "if": the
- * `pairOnlyConcepts`). Most routine mentions the model referred were faint readings of that kind, a complaint's
- * pronouns; no concern on the unseen folds was read so faintly without naming one (corpus README, session 12).
- */
-export function modelConcernBar(reader: ReaderPolicy, text: string): number {
-  if (reader.safeguardingFaintBelow <= reader.safeguardingAt) return reader.safeguardingAt;
-  return namesAConcern(reader, text) ? reader.safeguardingAt : reader.safeguardingFaintBelow;
-}
-
-function namesAConcern(reader: ReaderPolicy, text: string): boolean {
-  return Object.entries(reader.concepts).some(([id, words]) => !reader.pairOnlyConcepts.includes(id) && hasAnyTerm(text, words, { forms: true }));
 }
 
 function matchConcern(concern: SafeguardingConcern, text: string): string[] {

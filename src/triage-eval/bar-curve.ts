@@ -1,7 +1,7 @@
 // Owns the cross-validated curve the reader's safeguarding and threat bars are chosen from: recall against false alarms.
 import type { Policy } from '../policy/policy-schema.js';
 import { threatProbability as readThreat, yesProbability, type ReaderModel } from '../policy/reader-model.js';
-import { findConcerns, modelConcernBar } from '../policy/safeguarding.js';
+import { findConcerns } from '../policy/safeguarding.js';
 import type { CorpusItem } from './triage-corpus.js';
 
 /** One mention of a part left out: what the lexicons found, and what the model trained without the part reads. */
@@ -13,8 +13,6 @@ export interface BarCurveRow {
   /** Long enough for the model to read (policy `reader.minWords`). */
   readonly read: boolean;
   readonly concern: number;
-  /** The model's concern stands from this probability whatever the safeguarding bar (`safeguardingFaintBelow`, else 0). */
-  readonly concernStandsFrom: number;
   readonly threatProbability: number;
 }
 
@@ -45,7 +43,6 @@ export function barCurveRows(policy: Policy, model: ReaderModel, items: readonly
       lexiconThreat: found.some((c) => c.id === 'threat'),
       read: (item.text.match(/[\p{L}\p{N}]+/gu) ?? []).length >= policy.reader.minWords,
       concern: yesProbability(model.safeguarding, item.text, concepts).probability,
-      concernStandsFrom: modelConcernBar({ ...policy.reader, safeguardingAt: 0 }, item.text),
       threatProbability: readThreat(model, item.text, concepts).probability,
     };
   });
@@ -61,7 +58,7 @@ export function barCurve(rows: readonly BarCurveRow[], safeguardingBars: readonl
   const threats = rows.filter((r) => r.threat);
   return whenReferredBars.flatMap((threatWhenReferredAt) => threatBars.flatMap((threatAt) =>
     safeguardingBars.map((safeguardingAt) => {
-      const concernRead = (r: BarCurveRow) => r.lexiconConcern || (r.read && r.concern >= Math.max(safeguardingAt, r.concernStandsFrom));
+      const concernRead = (r: BarCurveRow) => r.lexiconConcern || (r.read && r.concern >= safeguardingAt);
       const isThreat = (r: BarCurveRow) => r.lexiconThreat || (r.read && (r.threatProbability >= threatAt || (concernRead(r) && r.threatProbability >= threatWhenReferredAt)));
       const referred = (r: BarCurveRow) => concernRead(r) || isThreat(r);
       return {

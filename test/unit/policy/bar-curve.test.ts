@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { barCurve, type BarCurveRow } from '../../../src/triage-eval/bar-curve.js';
 
-const row = (r: Partial<BarCurveRow>): BarCurveRow => ({ sg: false, threat: false, lexiconConcern: false, lexiconThreat: false, read: true, concern: 0, concernStandsFrom: 0, threatProbability: 0, ...r });
+const row = (r: Partial<BarCurveRow>): BarCurveRow => ({ sg: false, threat: false, lexiconConcern: false, lexiconThreat: false, read: true, concern: 0, threatProbability: 0, ...r });
 
 describe('barCurve', () => {
   const rows = [
@@ -27,13 +27,6 @@ describe('barCurve', () => {
     const [off, on] = barCurve([referredAnyway, routineLine], [0.1], [0.05], [1, 0.005]);
     expect(off).toMatchObject({ threatRecall: 0, threatFalse: 0, falseAlarms: 0 });
     expect(on).toMatchObject({ threatWhenReferredAt: 0.005, threatRecall: 1, threatFalse: 0, falseAlarms: 0 });
-  });
-
-  it('asks a faint reading that names no concern for its own higher bar', () => {
-    const unnamed = row({ concern: 0.06, concernStandsFrom: 0.1 });
-    const named = row({ sg: true, concern: 0.06 });
-    const [p] = barCurve([unnamed, named], [0.045], [0.5]);
-    expect(p).toMatchObject({ recall: 1, falseAlarms: 0 });
   });
 
   it('reads fewer threats as the threat bar rises', () => {

@@ -1,6 +1,6 @@
 // Safeguarding (004 §2): concerns and threats are spotted so they skip the working-time rules.
 import { describe, expect, it } from 'vitest';
-import { detectSafeguarding, findConcerns, modelConcernBar, safeguardingMessage } from '../../../src/policy/safeguarding.js';
+import { detectSafeguarding, findConcerns, safeguardingMessage } from '../../../src/policy/safeguarding.js';
 import { defaultPolicy, policyWith } from './policy-fixtures.js';
 
 describe('detectSafeguarding', () => {
@@ -102,28 +102,5 @@ describe('detectSafeguarding', () => {
     expect(safeguardingMessage(['child at risk'])).toBe(
       "Possible safeguarding concern or threat (\"child at risk\"): this goes to the safeguarding lead now, in or out of hours, and is recorded as a referral (004 §2 (safeguarding is everyone's business: report concerns)).",
     );
-  });
-});
-
-describe('modelConcernBar', () => {
-  const reader = { ...defaultPolicy.reader, safeguardingAt: 0.045, safeguardingFaintBelow: 0.1 };
-
-  // A complaint's pronouns are all the model has on these: "I", "you", "if" name no concern alone.
-  it.each([
-    'If you lot had collected my bins on Tuesday I would not be ringing you again',
-    'I have asked you three times now when the leisure centre reopens',
-  ])('asks a faint reading for a concern named in "%s"', (text) => {
-    expect(modelConcernBar(reader, text)).toBe(0.1);
-  });
-
-  it.each([
-    'The old lady across the road has not opened her curtains since Sunday',
-    'I cannot cope anymore and nobody cares',
-  ])('keeps the low bar where a concern is named: "%s"', (text) => {
-    expect(modelConcernBar(reader, text)).toBe(0.045);
-  });
-
-  it('keeps the low bar for every text when the faint bar is off', () => {
-    expect(modelConcernBar({ ...reader, safeguardingFaintBelow: 0 }, 'I asked you about my bins')).toBe(0.045);
   });
 });
