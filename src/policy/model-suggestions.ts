@@ -53,9 +53,10 @@ export function withModelConcerns(policy: Policy, model: ReaderModel, text: stri
 }
 
 /**
- * House rules the model reads at the policy's bar (the rule's own, `houseRuleAtFor`, else `houseRuleAt`) that the lexicons did not suggest (never a protective rule; an
- * off-topic rule only for a comment on a post, what it is off the topic of). Whether "unrelated" stands beside
- * what else was found is decided once for both readings (offTopicAlone, in readMention).
+ * House rules the model reads at the policy's bar (the rule's own, `houseRuleAtFor`, else `houseRuleAt`) that the
+ * lexicons did not suggest (never a protective rule; an off-topic rule only for a comment on a post, what it is off
+ * the topic of). Whether "unrelated" stands beside what else was found is decided once for both readings
+ * (offTopicAlone, in readMention).
  */
 export function withModelHouseRules(policy: Policy, model: ReaderModel, text: string, found: readonly HouseRuleSuggestion[], answersPost: boolean): HouseRuleSuggestion[] {
   const out = [...found];

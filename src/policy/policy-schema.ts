@@ -138,6 +138,10 @@ function checkReferences(policy: Policy, ctx: z.RefinementCtx): void {
       ctx.addIssue({ code: 'custom', path: ['signposts', 'templates', i, 'service'], message: `no service with tag "${t.service}" (or use general)` });
     }
   });
+  // A misspelt rule's bar would be ignored without a word, and the rule read at the shared bar.
+  for (const id of Object.keys(policy.reader.houseRuleAtFor)) {
+    if (!policy.houseRules.some((r) => r.id === id)) ctx.addIssue({ code: 'custom', path: ['reader', 'houseRuleAtFor', id], message: `no house rule with id "${id}"` });
+  }
 }
 
 function unique(values: string[], list: string, field: string, ctx: z.RefinementCtx): void {

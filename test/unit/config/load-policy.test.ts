@@ -56,6 +56,12 @@ describe('a bad policy file', () => {
     expect(problemsOf(p)).toContain('services.0.leads.0: no person with id "nobody" in people');
   });
 
+  it('refuses a house rule\'s own model bar for a rule the policy does not have', async () => {
+    const p = await defaultPolicyObject();
+    p.reader.houseRuleAtFor = { ...p.reader.houseRuleAtFor, bad_langauge: 0.4 };
+    expect(problemsOf(p)).toEqual(['reader.houseRuleAtFor.bad_langauge: no house rule with id "bad_langauge"']);
+  });
+
   it('refuses duplicate ids', async () => {
     const p = await defaultPolicyObject();
     p.houseRules.push({ ...p.houseRules[0] });
