@@ -41,15 +41,14 @@ export function conceptAndMarkFeatures(text: string, concepts: Concepts): string
 }
 
 /**
- * A model that reads a text's shape (`TextModelData.shape`) reads two things more
- * than the words. Its emoji, each a word: an eye-roll, a crying-laughing face or a clap says the kind as a word
+ * A model that reads a text's shape (`TextModelData.shape`) reads two things more than the words. Its emoji, each a word: an eye-roll, a crying-laughing face or a clap says the kind as a word
  * would ("🙄" a complaint, "😂" banter, "👏" thanks), and one line in six carries one. And how the text opens and
  * ends, past the @handles and links that open a reply: its first stem and first pair of stems ("o:when", "o:is the")
  * and a question mark that closes it ("e:?"): a question is asked at the start or the end ("is the tip open…",
  * "…on Thursday?"), a complaint's question mark is more often mid-rant ("p:?" says only that one is somewhere).
  * Measured on unseen text (sixteen folds, corpus README, session 12): kind +0.6, risk +0.5 points for the kind,
  * service and risk models; read by the safeguarding and threat models too, their recall fell (a concern and two
- * threats), so those keep the words. Not yet switched on (READER_TRAINING says why).
+ * threats), so those keep the words. On for the kind model alone (READER_TRAINING says why).
  */
 export function openingFeatures(text: string): string[] {
   const words = modelWords(text.replace(LEADING_HANDLES, '').replace(/https?:\/\/\S+/gu, ' '), true).map(stemOf);
@@ -125,7 +124,10 @@ export interface FeatureHashes {
   readonly hashes: readonly number[];
 }
 
-/** textFeatures' features as hashes (train-text-model.ts holds the strings' definition: the two are kept in step by a test); `shape`: emoji as words and, unless `openings` is false (a word weighed alone), openingFeatures'. */
+/**
+ * textFeatures' features as hashes (train-text-model.ts holds the strings' definition: the two are kept in step by a
+ * test). `shape`: emoji as words and, unless `openings` is false (a word weighed alone), openingFeatures'.
+ */
 export function featureHashes(text: string, concepts: Concepts, shape = false, openings = shape): FeatureHashes {
   // Forgotten wholesale between texts, never within one: a text's ids must stay its own while it is read.
   if (vocabulary.words.size >= WORDS_KEPT) vocabulary = newVocabulary();
