@@ -6,6 +6,7 @@ import { readMention } from '../src/policy/read-mention.js';
 import type { Policy } from '../src/policy/policy-schema.js';
 import { corpusPartNames, loadCorpusPart } from '../src/triage-eval/corpus-files.js';
 import { corpusMention } from '../src/triage-eval/triage-corpus.js';
+import { percentile } from './intake-phases.js';
 
 export const corpusMentions = () => corpusPartNames().flatMap(loadCorpusPart).map(corpusMention);
 
@@ -22,6 +23,5 @@ export function readingPass(policy: Policy, mentions: ReturnType<typeof corpusMe
 export function readingCpuMicros(policy: Policy, passes = 3): number {
   const mentions = corpusMentions();
   readingPass(policy, mentions);
-  const cpu = Array.from({ length: passes }, () => readingPass(policy, mentions).cpu).sort((a, b) => a - b);
-  return cpu[Math.floor(passes / 2)]!;
+  return percentile(Array.from({ length: passes }, () => readingPass(policy, mentions).cpu), 50);
 }
