@@ -17,6 +17,8 @@ export interface LabelledMention {
   readonly parent?: string;
   /** The corpus part (writer) it came from: a yes/no model's prior is the parts' own, each writer one voice (`priorOfParts`). */
   readonly part?: string;
+  /** From a part only the fields trained with `wordingParts` learn from (seed-training.ts, `WORDING_PARTS`). */
+  readonly wordingOnly?: boolean;
 }
 
 const labelWeightsSchema = z.strictObject({ bias: z.number(), scale: z.number().positive(), weights: z.base64() });
@@ -50,6 +52,11 @@ export interface FieldTraining extends Omit<TrainOptions, 'concepts'> {
   readonly parent?: boolean;
   /** A yes/no field's intercept is corrected from the training's share of yes to the parts' mean or median (`priorShift`). */
   readonly priorOfParts?: PartsCentre;
+  /**
+   * The field learns from the wording-only parts too (`LabelledMention.wordingOnly`): the kind, service, house-rule and
+   * risk models, which read what a text is about and how it is said, and which more writers' lines teach better.
+   */
+  readonly wordingParts?: boolean;
 }
 
 /** Which centre of the parts' shares of "yes" a corrected prior moves to. */
@@ -87,23 +94,24 @@ const KIND_L2 = 1e-4;
 export const READER_TRAINING: ReaderTraining = {
   safeguarding: { repeatLabelled: 2, priorOfParts: 'mean' },
   threat: { repeatLabelled: 3, priorOfParts: 'mean' },
-  kind: { buckets: BUCKETS, l2: KIND_L2, shape: true },
-  service: { buckets: BUCKETS, parent: true },
+  kind: { buckets: BUCKETS, l2: KIND_L2, shape: true, wordingParts: true },
+  service: { buckets: BUCKETS, parent: true, wordingParts: true },
   houseRule: { buckets: BUCKETS },
-  risk: { buckets: BUCKETS },
+  risk: { buckets: BUCKETS, wordingParts: true },
 };
 
 /** Trains every field's model from the same labelled mentions (deterministic: same mentions, same model). */
 export function trainReaderModel(items: readonly LabelledMention[], parts: readonly string[], concepts: Concepts, training: ReaderTraining = READER_TRAINING): ReaderModel {
   const labels = (f: (i: LabelledMention) => readonly string[]) => [...new Set(items.flatMap(f))].sort();
   const train = (field: Field, f: (i: LabelledMention) => readonly string[], all = labels(f)) => {
-    const { repeatLabelled = 1, parent = false, priorOfParts, ...options } = training[field] ?? {};
-    const examples = items.flatMap((i) => {
+    const { repeatLabelled = 1, parent = false, priorOfParts, wordingParts = false, ...options } = training[field] ?? {};
+    const learned = wordingParts ? items : items.filter((i) => !i.wordingOnly);
+    const examples = learned.flatMap((i) => {
       const example = { text: parent ? withParentWords(i.text, i.parent) : i.text, labels: f(i) };
       return Array.from({ length: example.labels.length ? repeatLabelled : 1 }, () => example);
     });
     const model = trainTextModel(examples, all, { ...options, concepts });
-    return priorOfParts ? withBiasShift(model, YES, priorShift(items, (i) => f(i).length > 0, repeatLabelled, priorOfParts)) : model;
+    return priorOfParts ? withBiasShift(model, YES, priorShift(learned, (i) => f(i).length > 0, repeatLabelled, priorOfParts)) : model;
   };
   return {
     trainedOn: { parts: [...parts], mentions: items.length },

@@ -2,7 +2,7 @@
 import type { ReaderModel } from '../policy/reader-model.js';
 import type { Concepts } from '../policy/text-model.js';
 import { loadCorpusPart } from './corpus-files.js';
-import { SEED_PARTS, trainFromCorpus } from './seed-training.js';
+import { SEED_PARTS, trainFromCorpus, WORDING_PARTS } from './seed-training.js';
 
 const trained = new Map<string, ReaderModel>();
 
@@ -12,12 +12,12 @@ const trained = new Map<string, ReaderModel>();
  * text the model has not seen.
  */
 export function readerModelFor(part: string, concepts: Concepts): ReaderModel | undefined {
-  if (!(SEED_PARTS as readonly string[]).includes(part)) return undefined;
+  if (!(SEED_PARTS as readonly string[]).includes(part) && !WORDING_PARTS.includes(part)) return undefined;
   const rest = SEED_PARTS.filter((p) => p !== part);
   const key = `${rest.join(',')} ${JSON.stringify(concepts)}`;
   let model = trained.get(key);
   if (!model) {
-    model = trainFromCorpus(rest.map((p) => [p, loadCorpusPart(p)] as const), concepts);
+    model = trainFromCorpus(rest.map((p) => [p, loadCorpusPart(p)] as const), concepts, [part]);
     trained.set(key, model);
   }
   return model;

@@ -42,8 +42,12 @@ export function showsPersonalData(item: CorpusItem): boolean {
   return item.pd === null || item.pd.length > 0;
 }
 
-/** The corpus's parts: tuned on, and the held-out part the floor test enforces (see the corpus README for their history). */
-export const CORPUS_PARTS = { heldOut: 'blind-b', tuning: ['tuning', 'blind-a'] } as const;
+/**
+ * The corpus's parts: tuned on; the held-out part the floor test enforces; and four writers' parts no model learned
+ * from and nobody tuned the service, kind or risk on (session 13: read only for their two missed threats), read with the
+ * shipped seed model (see the corpus README for their history).
+ */
+export const CORPUS_PARTS = { heldOut: 'blind-b', tuning: ['tuning', 'blind-a'], neverTrained: ['part-af', 'part-ag', 'part-ah', 'part-ai'] } as const;
 
 /** Parses JSONL text; a bad line throws naming its line number and field. */
 export function parseCorpus(jsonl: string, name: string): CorpusItem[] {

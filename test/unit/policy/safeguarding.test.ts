@@ -1,6 +1,6 @@
 // Safeguarding (004 §2): concerns and threats are spotted so they skip the working-time rules.
 import { describe, expect, it } from 'vitest';
-import { detectSafeguarding, findConcerns, safeguardingMessage } from '../../../src/policy/safeguarding.js';
+import { detectSafeguarding, detectThreats, findConcerns, safeguardingMessage } from '../../../src/policy/safeguarding.js';
 import { defaultPolicy, policyWith } from './policy-fixtures.js';
 
 describe('detectSafeguarding', () => {
@@ -49,8 +49,18 @@ describe('detectSafeguarding', () => {
     'Lovely new civic centre. Would go up a treat',
     'Hang the lot of them from the lampposts on the high street',
     'Build flats on our green? Over my dead body. Or yours.',
+    // Session 13's, from parts AH and AI: a firing squad, a one-way trip off a height.
+    'Cabinet voted for it? Line the lot of them up',
+    'Cllr Dean deserves a one-way ticket off the top of the multi-storey',
   ])('reads "%s" as a threat', (text) => {
     expect(findConcerns(defaultPolicy, text).map((c) => c.id)).toContain('threat');
+  });
+
+  it.each([
+    'Line them up for the photo outside the library, the kids loved it',
+    'Booked a one way trip to Spain, goodbye Kingsmere weather',
+  ])('does not read "%s" as a threat', (text) => {
+    expect(detectThreats(defaultPolicy, text)).toEqual([]);
   });
 
   // A farewell in the fewest words: where the writer stands, and that they are "thinking about it". None of these
@@ -59,12 +69,21 @@ describe('detectSafeguarding', () => {
     'standing on the edge of the multistorey roof. had enough',
     'sat by the canal at the lock again thinking of doing it',
     'stood at the platform at Crewe for an hour, tempted tbh',
+    // the low mood said first, or only how long they have been there (the family widened after part AE's line, session 13)
+    'in a bad place tbh. just sitting on the weir at the mill',
+    'sat on the viaduct at Dent for two hours now, dont know why im telling you',
+    'been stood on the roof of the car park a while, cant stop crying',
   ])('reads "%s" as self-harm', (text) => {
     expect(findConcerns(defaultPolicy, text).map((c) => c.id)).toContain('self_harm');
   });
 
   it('does not read a bridge closure or a view from a bridge as self-harm', () => {
-    for (const text of ['Stood on the bridge waiting for the bus for 40 mins, thinking about my tea', 'The bridge on Mill Road is shut again, thinking about it it has been a month'])
+    for (const text of [
+      'Stood on the bridge waiting for the bus for 40 mins, thinking about my tea',
+      'The bridge on Mill Road is shut again, thinking about it it has been a month',
+      'Traffic lights on the bridge not working well, sat on the bridge in traffic for ages',
+      'Sat by the river with the kids feeding the ducks, lovely afternoon',
+    ])
       expect(findConcerns(defaultPolicy, text).map((c) => c.id)).not.toContain('self_harm');
   });
 

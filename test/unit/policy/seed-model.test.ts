@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sharedOut, threatProbability, withWords, yesProbability } from '../../../src/policy/reader-model.js';
 import { seedModel } from '../../../src/policy/seed-model.js';
 import { loadCorpusPart } from '../../../src/triage-eval/corpus-files.js';
-import { SEED_PARTS, seedModelJson, trainFromCorpus } from '../../../src/triage-eval/seed-training.js';
+import { SEED_PARTS, seedModelJson, trainFromCorpus, WORDING_PARTS } from '../../../src/triage-eval/seed-training.js';
 import { defaultPolicy } from './policy-fixtures.js';
 
 describe('the shipped seed model', () => {
@@ -16,9 +16,18 @@ describe('the shipped seed model', () => {
     // field and label) and passed 60 s on one running three suites at once.
   }, 180_000);
 
+  it('learns its concern and threat models from the seed parts alone, its wording models from the wording parts too', () => {
+    const model = seedModel();
+    const seedOnly = trainFromCorpus(SEED_PARTS.map((p) => [p, loadCorpusPart(p)] as const), defaultPolicy.reader.concepts, WORDING_PARTS);
+    expect(model.safeguarding).toEqual(seedOnly.safeguarding);
+    expect(model.threat).toEqual(seedOnly.threat);
+    expect(model.service).not.toEqual(seedOnly.service);
+    expect(model.trainedOn.mentions).toBeGreaterThan(seedOnly.trainedOn.mentions);
+  }, 180_000);
+
   it('says what it learned from, and reads a text with a probability and the words behind it', () => {
     const model = seedModel();
-    expect(model.trainedOn.parts).toEqual([...SEED_PARTS]);
+    expect(model.trainedOn.parts).toEqual([...SEED_PARTS, ...WORDING_PARTS]);
     const text = 'thank you so much to the lovely lady at the library, she was brilliant';
     const kinds = sharedOut(model.kind, text, defaultPolicy.reader.concepts);
     expect(kinds[0]?.label).toBe('compliment');
