@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NO_LEARNING } from '../../../src/policy/combine-suggestions.js';
 import { readMention } from '../../../src/policy/read-mention.js';
-import { scoreTriage } from '../../../src/triage-eval/score-triage.js';
+import { scoreTriage, type TriageScores } from '../../../src/triage-eval/score-triage.js';
+import { corpusPartNames } from '../../../src/triage-eval/corpus-files.js';
 import { readerModelFor } from '../../../src/triage-eval/honest-reader.js';
 import { CORPUS_PARTS, corpusMention, parseCorpus, type CorpusItem } from '../../../src/triage-eval/triage-corpus.js';
 import { defaultPolicy } from './policy-fixtures.js';
@@ -21,6 +22,14 @@ const readPart = (part: string): Array<{ item: CorpusItem; reading: ReturnType<t
 const scores = scoreTriage(readPart(CORPUS_PARTS.heldOut));
 
 describe('the labelled corpus', () => {
+  it('labels every line of every part with the default policy\'s services, kinds and house rules; a threat is always referred', () => {
+    const tags = new Set(defaultPolicy.services.map((x) => x.tag));
+    const kinds = new Set(defaultPolicy.kinds.map((k) => k.id));
+    const rules = new Set(defaultPolicy.houseRules.map((r) => r.id));
+    const wrong = corpusPartNames().flatMap(load).filter((i) => !tags.has(i.tag) || !kinds.has(i.kind) || i.rules.some((r) => !rules.has(r)) || (i.threat && !i.sg));
+    expect(wrong.map((i) => i.id)).toEqual([]);
+  });
+
   it('has at least 300 mentions, split into tuning parts and a held-out part with no line in both', () => {
     expect(heldOut.length + tuning.length).toBeGreaterThanOrEqual(300);
     const texts = new Set(tuning.map((i) => i.text.toLowerCase()));
@@ -38,13 +47,17 @@ describe('the labelled corpus', () => {
   });
 });
 
+function expectEveryConcernAndThreatReferred(s: TriageScores): void {
+  expect(s.misses).toEqual([]);
+  expect(s.fields['safeguarding']?.recall).toBe(1);
+  expect(s.fields['threat']?.recall).toBe(1);
+}
+
 const tuningScores = scoreTriage(CORPUS_PARTS.tuning.flatMap(readPart));
 
 describe('floors on the held-out part', () => {
   it('refers every safeguarding concern and every threat (recall 100%)', () => {
-    expect(scores.misses).toEqual([]);
-    expect(scores.fields['safeguarding']?.recall).toBe(1);
-    expect(scores.fields['threat']?.recall).toBe(1);
+    expectEveryConcernAndThreatReferred(scores);
   });
 
   // Below the issue's floors (85%, and 85% recall at 90% precision for house rules): the blind parts showed the
@@ -118,9 +131,7 @@ describe('floors on the parts nothing learned from', () => {
   const neverTrained = scoreTriage(CORPUS_PARTS.neverTrained.flatMap((part) => load(part).map((item) => ({ item, reading: readMention(defaultPolicy, corpusMention(item)) }))));
 
   it('refers every safeguarding concern and every threat', () => {
-    expect(neverTrained.misses).toEqual([]);
-    expect(neverTrained.fields['safeguarding']?.recall).toBe(1);
-    expect(neverTrained.fields['threat']?.recall).toBe(1);
+    expectEveryConcernAndThreatReferred(neverTrained);
   });
 
   it('reads kind, service, risk and house rules at least as the shipped reader measured them', () => {
