@@ -12,6 +12,7 @@ import type { HouseRuleSuggestion } from './suggest-house-rules.js';
 /** A detector's confidence (src/policy/suggest-kind.ts): a kind the lexicons read from a concern, FOI or breach stands. */
 const DETECTOR = 0.95;
 const RISK_ORDER: readonly RiskLevel[] = ['low', 'medium', 'high'];
+const FOI = 'foi_request';
 
 export const LEARNED_CONCERN = 'learned';
 
@@ -86,7 +87,9 @@ export function withModelClassification(policy: Policy, model: ReaderModel, text
   const reasons = [...c.reasons];
   // A kind the lexicons fell back to (no cue matched) is no reading at all: it gets no vote.
   const lexiconKind = c.matched.length || c.confidence >= DETECTOR ? kind : null;
-  const k = voted(model.kind, text, bar.concepts, lexiconKind, bar.kindLexiconWeight, bar.kindAt, (label) => policy.kinds.some((x) => x.id === label));
+  // An FOI request the lexicons found stands: it starts a statutory 20-working-day clock (001 "FoI requests"), and on
+  // text nobody had read the model's overrides of it were as often wrong as right (two and two in 158; session 13).
+  const k = kind === FOI && c.confidence >= DETECTOR ? null : voted(model.kind, text, bar.concepts, lexiconKind, bar.kindLexiconWeight, bar.kindAt, (label) => policy.kinds.some((x) => x.id === label));
   if (k && k.label !== kind) {
     const guess = withWords(model.kind, k, text, bar.concepts);
     kind = k.label;

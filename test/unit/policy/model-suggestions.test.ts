@@ -91,6 +91,16 @@ describe('the reader model', () => {
     expect(kindAt(0)).toBe('compliment');
   });
 
+  it('never votes away an FOI request the lexicons found', () => {
+    // The model has only ever seen chatter; the lexicons read a request under the Act.
+    const chatter = ['lovely sunset over the park tonight', 'great day at the fair', 'nice to see the market busy', 'the new benches look smart'].map((t) => ({ text: t, tag: 'general', kind: 'comment', rules: [], risk: 'low', sg: false, threat: false }));
+    const learned = trainReaderModel(chatter.flatMap((i) => [i, i, i]), ['made up'], {});
+    const text = 'Under the Freedom of Information Act please send me the number of park benches replaced in 2024';
+    const read = readMention(policyWith((p) => void (p.reader.kindLexiconWeight = 0)), mention({ text }), { ...NO_LEARNING, reader: learned });
+    expect(read.kind).toBe('foi_request');
+    expect(read.foi).toBe(true);
+  });
+
   it('lowers a risk read from the tone of the words, never one the audience settled', () => {
     const calm = ['the bins were not collected, disgraceful service', 'disgraceful, the bins were not collected again', 'bins not collected, a disgraceful state of affairs', 'not collected again, disgraceful bins'];
     const learned = trainReaderModel(calm.map((t): LabelledMention => ({ text: t, tag: 'waste', kind: 'complaint', rules: [], risk: 'low', sg: false, threat: false })).flatMap((i) => [i, i, i]), ['made up'], {});
