@@ -1,7 +1,7 @@
 // The shipped seed model is what its script makes from the corpus, and reads the way the reader expects (issue 16).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sharedOut, threatProbability, withWords, yesProbability } from '../../../src/policy/reader-model.js';
+import { sharedOut, threatProbability, trainReaderModel, withWords, yesProbability, type LabelledMention } from '../../../src/policy/reader-model.js';
 import { seedModel } from '../../../src/policy/seed-model.js';
 import { loadCorpusPart } from '../../../src/triage-eval/corpus-files.js';
 import { SEED_PARTS, seedModelJson, trainFromCorpus, WORDING_PARTS } from '../../../src/triage-eval/seed-training.js';
@@ -16,14 +16,19 @@ describe('the shipped seed model', () => {
     // field and label) and passed 60 s on one running three suites at once.
   }, 180_000);
 
-  it('learns its concern and threat models from the seed parts alone, its wording models from the wording parts too', () => {
-    const model = seedModel();
-    const seedOnly = trainFromCorpus(SEED_PARTS.map((p) => [p, loadCorpusPart(p)] as const), defaultPolicy.reader.concepts, WORDING_PARTS);
-    expect(model.safeguarding).toEqual(seedOnly.safeguarding);
-    expect(model.threat).toEqual(seedOnly.threat);
-    expect(model.service).not.toEqual(seedOnly.service);
-    expect(model.trainedOn.mentions).toBeGreaterThan(seedOnly.trainedOn.mentions);
-  }, 180_000);
+  it('trains the concern, threat and house-rule models without the wording parts, the kind, service and risk models with them', () => {
+    const line = (text: string, kind: string, sg: boolean): LabelledMention => ({ text, tag: 'general', kind, rules: [], risk: sg ? 'high' : 'low', sg, threat: false, part: 'seed' });
+    const seed = [line('bins not collected again', 'complaint', false), line('the lad next door looks frozen, on his own again', 'safeguarding', true), line('thanks for the lovely park', 'compliment', false)];
+    const wording = [line('fed up of the bins, third week', 'complaint', false), line('worried about the old man at 4, no heating', 'safeguarding', true)].map((i) => ({ ...i, part: 'wording', wordingOnly: true }));
+    const without = trainReaderModel(seed, ['seed'], {});
+    const withWording = trainReaderModel([...seed, ...wording], ['seed', 'wording'], {});
+    expect(withWording.safeguarding).toEqual(without.safeguarding);
+    expect(withWording.threat).toEqual(without.threat);
+    expect(withWording.houseRule).toEqual(without.houseRule);
+    expect(withWording.kind).not.toEqual(without.kind);
+    expect(withWording.service).not.toEqual(without.service);
+    expect(withWording.risk).not.toEqual(without.risk);
+  });
 
   it('says what it learned from, and reads a text with a probability and the words behind it', () => {
     const model = seedModel();
