@@ -1,8 +1,8 @@
-// Owns spotting personal data in a text: emails, UK phone numbers, addresses, NI and council tax account numbers,
-// vehicle registrations.
+// Owns spotting personal data in a text: emails, UK phone numbers, addresses, NI, NHS and council tax account numbers,
+// vehicle registrations and dates of birth.
 import { findTerms } from './find-terms.js';
 
-export type PersonalDataKind = 'email' | 'phone' | 'address' | 'ni_number' | 'account_number' | 'vehicle_registration';
+export type PersonalDataKind = 'email' | 'phone' | 'address' | 'ni_number' | 'nhs_number' | 'account_number' | 'vehicle_registration' | 'date_of_birth';
 
 export interface PersonalDataMatch {
   readonly kind: PersonalDataKind;
@@ -17,8 +17,10 @@ export const PERSONAL_DATA_LABELS: Readonly<Record<PersonalDataKind, string>> = 
   phone: 'a phone number',
   address: 'a home address (house number and postcode)',
   ni_number: 'a National Insurance number',
+  nhs_number: 'an NHS number',
   account_number: 'a council tax account number',
   vehicle_registration: "a vehicle's registration",
+  date_of_birth: 'a date of birth',
 };
 
 /**
@@ -79,6 +81,17 @@ const STREET_ADDRESS = new RegExp(
   `(?<![\\w£$€.,:/-])(?!(?:19|20)\\d\\d\\b)\\d{1,4}[a-z]?,?\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){1,3}(?:${STREET_WORDS.map(eitherCase).join('|')})(?![\\p{L}])`,
   'gu',
 );
+// Ten digits, often written 3-3-4 ("943 476 5919"), whose last is a check digit (NHS Data Dictionary, "NHS Number"),
+// with "NHS" near: a relative's in a post about their care is what residents share.
+const NHS_NUMBER = /(?<![\d£$€.,/-])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d]|[.,]\d)/g;
+const NHS_NEAR = /\bnhs\b/i;
+const NHS_WINDOW = 40;
+// A date after "DOB", "date of birth" or "born (on)": "DOB 03/04/1941", "born on 12th March 1985", "d.o.b: 3-4-41".
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const DATE_OF_BIRTH = new RegExp(
+  `\\b(?:d\\.?\\s?o\\.?\\s?b\\.?|date\\s+of\\s+birth|birth\\s?date|born(?:\\s+on)?)\\s*(?:is\\s+|was\\s+)?[:=-]?\\s*(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})(?!\\d)|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\.?,?\\s+(?:19|20)\\d{2}\\b)`,
+  'gi',
+);
 // What every kind but an email holds: each pattern below needs an ASCII digit (\d, [1-9]).
 const DIGIT = /[0-9]/;
 // Current UK registrations (two letters, two digits, three letters: "KY19 XRT"), in capitals as plates are written.
@@ -94,6 +107,8 @@ export function findPersonalData(text: string, options: PersonalDataOptions = {}
   const candidates: PersonalDataMatch[] = [
     ...(text.includes('@') ? emails(text).filter((m) => !isOwnEmail(m.text, options.ownDomains ?? [], own)) : []),
     ...(numbered ? niNumbers(text) : []),
+    ...(numbered ? datesOfBirth(text) : []),
+    ...(numbered ? nhsNumbers(text) : []),
     ...(numbered ? addresses(text) : []),
     ...(numbered && options.streetAddresses ? streetAddresses(text) : []),
     ...(numbered ? vehicleRegistrations(text) : []),
@@ -122,6 +137,23 @@ function niNumbers(text: string): PersonalDataMatch[] {
   return [...text.matchAll(NI_NUMBER)]
     .filter((m) => !NI_UNUSED_PREFIXES.has(m[1]!.toUpperCase()))
     .map((m) => ({ kind: 'ni_number', text: m[0], index: m.index }));
+}
+
+function datesOfBirth(text: string): PersonalDataMatch[] {
+  return [...text.matchAll(DATE_OF_BIRTH)].map((m) => ({ kind: 'date_of_birth', text: m[0], index: m.index }));
+}
+
+function nhsNumbers(text: string): PersonalDataMatch[] {
+  return [...text.matchAll(NHS_NUMBER)]
+    .filter((m) => hasNhsCheckDigit(m[0].replace(/\D/g, '')) && NHS_NEAR.test(text.slice(Math.max(0, m.index - NHS_WINDOW), m.index + m[0].length + NHS_WINDOW)))
+    .map((m) => ({ kind: 'nhs_number', text: m[0], index: m.index }));
+}
+
+/** Modulus 11: the first nine digits weighted 10 down to 2; 11 less the remainder is the tenth (11 is 0, 10 never). */
+function hasNhsCheckDigit(ten: string): boolean {
+  const sum = [...ten.slice(0, 9)].reduce((n, d, i) => n + Number(d) * (10 - i), 0);
+  const check = 11 - (sum % 11);
+  return check !== 10 && (check === 11 ? 0 : check) === Number(ten[9]);
 }
 
 function addresses(text: string): PersonalDataMatch[] {

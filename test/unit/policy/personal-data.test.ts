@@ -134,6 +134,32 @@ describe('council tax account numbers', () => {
   });
 });
 
+describe('NHS numbers and dates of birth', () => {
+  // 943 476 5919 is the NHS Data Dictionary's example; its check digit holds (modulus 11).
+  it('finds an NHS number with "NHS" near, however its digits are spaced, when its check digit holds', () => {
+    expect(kinds('Mum\'s NHS number is 943 476 5919 if the carers need it')).toEqual([['nhs_number', '943 476 5919']]);
+    expect(kinds('nhs no 9434765919')).toEqual([['nhs_number', '9434765919']]);
+  });
+
+  it('leaves ten digits alone without "NHS" near, or with a check digit that fails', () => {
+    expect(kinds('ref 9434765919 on the letter').map(([k]) => k)).not.toContain('nhs_number');
+    expect(kinds('NHS number 943 476 5918')).toEqual([]);
+  });
+
+  it('finds a date of birth after "DOB", "date of birth" or "born", in figures or words', () => {
+    expect(kinds('Dad is 83, DOB 03/04/1941, and has had no carer since Tuesday')).toEqual([['date_of_birth', 'DOB 03/04/1941']]);
+    expect(kinds('d.o.b: 3-4-41')).toEqual([['date_of_birth', 'd.o.b: 3-4-41']]);
+    expect(kinds('she was born on 12th March 1985 in Hitchin')).toEqual([['date_of_birth', 'born on 12th March 1985']]);
+    expect(kinds('my date of birth is 1 Jan 1990')).toEqual([['date_of_birth', 'date of birth is 1 Jan 1990']]);
+  });
+
+  it('does not read a date alone, a birth year or a birthday party as a date of birth', () => {
+    expect(kinds('bins collected on 03/04/2025 instead')).toEqual([]);
+    expect(kinds('born in 1985 and lived here all my life')).toEqual([]);
+    expect(kinds('birthday party at the library on 12 March 2025')).toEqual([]);
+  });
+});
+
 it('lists several kinds in the order they appear', () => {
   const text = 'Jane, 07700 900123, jane@gmail.com, 12 High Street, SG6 3JF, NI AB123456C';
   expect(findPersonalData(text).map((m) => m.kind)).toEqual(['phone', 'email', 'address', 'ni_number']);
