@@ -53,8 +53,8 @@ export interface FieldTraining extends Omit<TrainOptions, 'concepts'> {
   /** A yes/no field's intercept is corrected from the training's share of yes to the parts' mean or median (`priorShift`). */
   readonly priorOfParts?: PartsCentre;
   /**
-   * The field learns from the wording-only parts too (`LabelledMention.wordingOnly`): the kind, service, house-rule and
-   * risk models, which read what a text is about and how it is said, and which more writers' lines teach better.
+   * The field learns from the wording-only parts too (`LabelledMention.wordingOnly`): the kind, service and risk
+   * models, which read what a text is about and how it is said, and which more writers' lines teach better.
    */
   readonly wordingParts?: boolean;
 }

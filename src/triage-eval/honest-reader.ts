@@ -8,13 +8,14 @@ const trained = new Map<string, ReaderModel>();
 
 /**
  * The shipped seed model for a part it was not trained on (undefined: readMention's default); for a part the
- * seed learned from, the same training without that part (with the policy's concepts), so its figures measure
- * text the model has not seen.
+ * seed learned from (a seed part, or a wording part some of its models learned from), the same training without that
+ * part (with the policy's concepts), so its figures measure text the model has not seen.
  */
 export function readerModelFor(part: string, concepts: Concepts): ReaderModel | undefined {
   if (!(SEED_PARTS as readonly string[]).includes(part) && !WORDING_PARTS.includes(part)) return undefined;
   const rest = SEED_PARTS.filter((p) => p !== part);
-  const key = `${rest.join(',')} ${JSON.stringify(concepts)}`;
+  // Keyed by the part left out: every wording part leaves the same seed parts, and must not get another's model.
+  const key = `${part} ${JSON.stringify(concepts)}`;
   let model = trained.get(key);
   if (!model) {
     model = trainFromCorpus(rest.map((p) => [p, loadCorpusPart(p)] as const), concepts, [part]);

@@ -8,11 +8,11 @@ import type { CorpusItem } from './triage-corpus.js';
 export const SEED_PARTS = ['tuning', 'blind-a', 'blind-b', 'blind-c', 'blind-d', 'blind-e', 'part-g', 'part-h', 'part-k', 'part-l', 'part-m', 'part-n', 'part-q', 'part-r', 'part-s', 'part-t', 'part-u'] as const;
 
 /**
- * Parts only the wording models learn from (kind, service, house rules and risk: `wordingParts` in READER_TRAINING),
- * never the concern and threat models. Their bars (`reader.safeguardingAt`, `threatAt`) sit where they refer every
- * concern on the seed parts' scale, and another writer's mix moves that scale (W and X: corpus README, session 11).
- * The wording models gained on unseen text from every writer added (corpus README, session 13); they are not cross
- * folds, so the sixteen-fold figures stay comparable from session to session.
+ * Parts only the wording models learn from (kind, service and risk: `wordingParts` in READER_TRAINING), never the
+ * concern and threat models: their bars (`reader.safeguardingAt`, `threatAt`) sit where they refer every concern on the
+ * seed parts' scale, and another writer's mix moves that scale (W and X: corpus README, session 11). The house-rule
+ * model gained nothing from them. The wording models read unseen text better with them (corpus README, session 13);
+ * they are not cross folds, so the sixteen-fold figures stay comparable from session to session.
  */
 export const WORDING_PARTS: readonly string[] = ['part-w', 'part-x', 'part-ab', 'part-ac', 'part-ad', 'part-ae'];
 
