@@ -1,8 +1,8 @@
-// Owns spotting personal data in a text: emails, UK phone numbers, addresses, NI, NHS and council tax account numbers,
-// vehicle registrations and dates of birth.
+// Owns spotting personal data in a text: emails, UK phone numbers, addresses, NI, NHS, bank card and council tax
+// account numbers, vehicle registrations and dates of birth.
 import { findTerms } from './find-terms.js';
 
-export type PersonalDataKind = 'email' | 'phone' | 'address' | 'ni_number' | 'nhs_number' | 'account_number' | 'vehicle_registration' | 'date_of_birth';
+export type PersonalDataKind = 'email' | 'phone' | 'address' | 'ni_number' | 'nhs_number' | 'card_number' | 'account_number' | 'vehicle_registration' | 'date_of_birth';
 
 export interface PersonalDataMatch {
   readonly kind: PersonalDataKind;
@@ -18,6 +18,7 @@ export const PERSONAL_DATA_LABELS: Readonly<Record<PersonalDataKind, string>> = 
   address: 'a home address (house number and postcode)',
   ni_number: 'a National Insurance number',
   nhs_number: 'an NHS number',
+  card_number: 'a bank card number',
   account_number: 'a council tax account number',
   vehicle_registration: "a vehicle's registration",
   date_of_birth: 'a date of birth',
@@ -86,6 +87,12 @@ const STREET_ADDRESS = new RegExp(
 const NHS_NUMBER = /(?<![\d£$€.,/-])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d]|[.,]\d)/g;
 const NHS_NEAR = /\bnhs\b/i;
 const NHS_WINDOW = 40;
+// 13 to 19 digits passing the Luhn check, written in groups of four (a card as printed: "4929 1234 5678 9012") or
+// with "card" near: what a resident who has been scammed posts when asking whether a payment page was the council's.
+const CARD_NUMBER = /(?<![\d£$€.,/-])(?:\d{4}[\s-]\d{4}[\s-]\d{4}[\s-]\d{1,7}|\d{13,19})(?![\d]|[.,]\d)/g;
+const CARD_GROUPED = /^\d{4}[\s-]\d{4}[\s-]\d{4}[\s-]\d{1,7}$/;
+const CARD_NEAR = /\b(?:card|debit|credit|visa|mastercard|amex)\b/i;
+const CARD_WINDOW = 40;
 // A date after "DOB", "date of birth" or "born (on)": "DOB 03/04/1941", "born on 12th March 1985", "d.o.b: 3-4-41".
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DATE_OF_BIRTH = new RegExp(
@@ -109,6 +116,7 @@ export function findPersonalData(text: string, options: PersonalDataOptions = {}
     ...(numbered ? niNumbers(text) : []),
     ...(numbered ? datesOfBirth(text) : []),
     ...(numbered ? nhsNumbers(text) : []),
+    ...(numbered ? cardNumbers(text) : []),
     ...(numbered ? addresses(text) : []),
     ...(numbered && options.streetAddresses ? streetAddresses(text) : []),
     ...(numbered ? vehicleRegistrations(text) : []),
@@ -147,6 +155,27 @@ function nhsNumbers(text: string): PersonalDataMatch[] {
   return [...text.matchAll(NHS_NUMBER)]
     .filter((m) => hasNhsCheckDigit(m[0].replace(/\D/g, '')) && NHS_NEAR.test(text.slice(Math.max(0, m.index - NHS_WINDOW), m.index + m[0].length + NHS_WINDOW)))
     .map((m) => ({ kind: 'nhs_number', text: m[0], index: m.index }));
+}
+
+function cardNumbers(text: string): PersonalDataMatch[] {
+  return [...text.matchAll(CARD_NUMBER)]
+    .filter((m) => {
+      const ds = m[0].replace(/\D/g, '');
+      const near = CARD_NEAR.test(text.slice(Math.max(0, m.index - CARD_WINDOW), m.index + m[0].length + CARD_WINDOW));
+      return ds.length >= 13 && ds.length <= 19 && passesLuhn(ds) && (CARD_GROUPED.test(m[0]) || near);
+    })
+    .map((m) => ({ kind: 'card_number', text: m[0], index: m.index }));
+}
+
+/** The Luhn check every card number carries: every second digit from the right doubled (less 9 past 9), the sum a multiple of 10. */
+function passesLuhn(ds: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < ds.length; i++) {
+    let d = Number(ds[ds.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
 }
 
 /** Modulus 11: the first nine digits weighted 10 down to 2; 11 less the remainder is the tenth (11 is 0, 10 never). */

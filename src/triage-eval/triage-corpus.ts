@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { MENTION_KINDS, type Mention } from '../domain/mention.js';
 
-const PERSONAL_DATA = ['email', 'phone', 'address', 'ni_number', 'nhs_number', 'account_number', 'vehicle_registration', 'date_of_birth'] as const;
+const PERSONAL_DATA = ['email', 'phone', 'address', 'ni_number', 'nhs_number', 'card_number', 'account_number', 'vehicle_registration', 'date_of_birth'] as const;
 
 /**
  * One line of test/fixtures/triage-corpus/*.jsonl; short keys because a person writes hundreds of them. The blind

@@ -160,6 +160,19 @@ describe('NHS numbers and dates of birth', () => {
   });
 });
 
+describe('bank card numbers', () => {
+  // 4111 1111 1111 1111 is the card networks' test Visa number; it passes the Luhn check.
+  it('finds a card number in groups of four, or run together with "card" near, when the Luhn check passes', () => {
+    expect(kinds('is this the council? it took 4111 1111 1111 1111 for a parking fine')).toEqual([['card_number', '4111 1111 1111 1111']]);
+    expect(kinds('I typed my debit card 4111111111111111 into that link')).toEqual([['card_number', '4111111111111111']]);
+  });
+
+  it('leaves numbers alone that fail the check, or run together with no card near', () => {
+    expect(kinds('card 4111 1111 1111 1112')).toEqual([]);
+    expect(kinds('case 4111111111111111 closed').map(([k]) => k)).not.toContain('card_number');
+  });
+});
+
 it('lists several kinds in the order they appear', () => {
   const text = 'Jane, 07700 900123, jane@gmail.com, 12 High Street, SG6 3JF, NI AB123456C';
   expect(findPersonalData(text).map((m) => m.kind)).toEqual(['phone', 'email', 'address', 'ni_number']);
