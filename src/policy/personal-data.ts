@@ -153,7 +153,7 @@ function datesOfBirth(text: string): PersonalDataMatch[] {
 
 function nhsNumbers(text: string): PersonalDataMatch[] {
   return [...text.matchAll(NHS_NUMBER)]
-    .filter((m) => hasNhsCheckDigit(m[0].replace(/\D/g, '')) && NHS_NEAR.test(text.slice(Math.max(0, m.index - NHS_WINDOW), m.index + m[0].length + NHS_WINDOW)))
+    .filter((m) => hasNhsCheckDigit(m[0].replace(/\D/g, '')) && NHS_NEAR.test(around(text, m, NHS_WINDOW)))
     .map((m) => ({ kind: 'nhs_number', text: m[0], index: m.index }));
 }
 
@@ -161,10 +161,16 @@ function cardNumbers(text: string): PersonalDataMatch[] {
   return [...text.matchAll(CARD_NUMBER)]
     .filter((m) => {
       const ds = m[0].replace(/\D/g, '');
-      const near = CARD_NEAR.test(text.slice(Math.max(0, m.index - CARD_WINDOW), m.index + m[0].length + CARD_WINDOW));
+      const near = CARD_NEAR.test(around(text, m, CARD_WINDOW));
       return ds.length >= 13 && ds.length <= 19 && passesLuhn(ds) && (CARD_GROUPED.test(m[0]) || near);
     })
     .map((m) => ({ kind: 'card_number', text: m[0], index: m.index }));
+}
+
+/** The match with `window` characters either side: where a word that says what a number is would stand. */
+function around(text: string, m: RegExpExecArray | RegExpMatchArray, window: number): string {
+  const at = m.index ?? 0;
+  return text.slice(Math.max(0, at - window), at + m[0].length + window);
 }
 
 /** The Luhn check every card number carries: every second digit from the right doubled (less 9 past 9), the sum a multiple of 10. */
@@ -208,8 +214,7 @@ function accountNumbers(text: string, h: AccountNumberHeuristic): PersonalDataMa
   const pattern = h.number.global ? h.number : new RegExp(h.number.source, `${h.number.flags}g`);
   return [...text.matchAll(pattern)]
     .filter((m) => {
-      const around = text.slice(Math.max(0, m.index - h.window), m.index + m[0].length + h.window);
-      return findTerms(around, h.nearWords).length > 0;
+      return findTerms(around(text, m, h.window), h.nearWords).length > 0;
     })
     .map((m) => ({ kind: 'account_number', text: m[0], index: m.index }));
 }

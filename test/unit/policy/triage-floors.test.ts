@@ -15,10 +15,11 @@ const heldOut = load(CORPUS_PARTS.heldOut);
 const tuning = CORPUS_PARTS.tuning.flatMap(load);
 /**
  * Each part is read with the reader model trained on the other parts (leave one part out): the shipped seed model
- * learned from every part, so reading a part with it would score text the model had seen.
+ * learned from every seed and wording part, so reading one with it would score text the model had seen. A part it
+ * never learned from is read with the shipped seed model itself (`readerModelFor` gives undefined).
  */
 const readPart = (part: string): Array<{ item: CorpusItem; reading: ReturnType<typeof readMention> }> =>
-  load(part).map((item) => ({ item, reading: readMention(defaultPolicy, corpusMention(item), { ...NO_LEARNING, reader: readerModelFor(part, defaultPolicy.reader.concepts) ?? null }) }));
+  load(part).map((item) => ({ item, reading: readMention(defaultPolicy, corpusMention(item), { ...NO_LEARNING, reader: readerModelFor(part, defaultPolicy.reader.concepts) }) }));
 const scores = scoreTriage(readPart(CORPUS_PARTS.heldOut));
 
 describe('the labelled corpus', () => {
@@ -46,6 +47,21 @@ describe('the labelled corpus', () => {
     expect(Object.keys(defaultPolicy.networks).filter((n) => !networks.has(n))).toEqual([]);
   });
 });
+
+interface Floors {
+  readonly tag: number;
+  readonly kind: number;
+  readonly risk: number;
+  readonly houseRules: { readonly recall: number; readonly precision: number };
+}
+
+function expectAtLeast(s: TriageScores, floors: Floors): void {
+  expect(s.houseRules.recall).toBeGreaterThanOrEqual(floors.houseRules.recall);
+  expect(s.houseRules.precision).toBeGreaterThanOrEqual(floors.houseRules.precision);
+  expect(s.accuracy.kind).toBeGreaterThanOrEqual(floors.kind);
+  expect(s.accuracy.tag).toBeGreaterThanOrEqual(floors.tag);
+  expect(s.accuracy.risk).toBeGreaterThanOrEqual(floors.risk);
+}
 
 function expectEveryConcernAndThreatReferred(s: TriageScores): void {
   expect(s.misses).toEqual([]);
@@ -83,15 +99,11 @@ describe('floors on the held-out part', () => {
   // 0.87, still above the issue's 85%: on text no fold learned from, risk rose.
   // Session 13 (the kind, service and risk models learn from six more writers' parts as well, W, X and AB to AE)
   // measured house rules 89.2% / 91.7%, kind 84.6%, service 83.8%, risk 90.0%. Kind here fell one line (85.4 → 84.6%)
-  // while on every larger measure it rose: sixteen unseen folds 78.4 → 80.0%, the sealed parts O+P 80.8 → 82.0%, V
+  // while on every larger measure it rose: sixteen unseen folds 78.4 → 79.9%, the sealed parts O+P 80.8 → 82.0%, V
   // 85.3 → 88.7%, Y 80.0 → 83.0%, F+I+J 79.0 → 82.2%, and the four writers' parts nothing learned from (below) 73.4 →
   // 75.8%. One line of 130 is noise; the kind floor follows it to 0.84 and risk's rises to 0.89 (corpus README).
   it('keeps house rules at the issue\'s floors, and kind, service and risk at least where the blind part measured them', () => {
-    expect(scores.houseRules.recall).toBeGreaterThanOrEqual(0.85);
-    expect(scores.houseRules.precision).toBeGreaterThanOrEqual(0.9);
-    expect(scores.accuracy.kind).toBeGreaterThanOrEqual(0.84);
-    expect(scores.accuracy.tag).toBeGreaterThanOrEqual(0.83);
-    expect(scores.accuracy.risk).toBeGreaterThanOrEqual(0.89);
+    expectAtLeast(scores, { houseRules: { recall: 0.85, precision: 0.9 }, kind: 0.84, tag: 0.83, risk: 0.89 });
   });
 });
 
@@ -113,11 +125,7 @@ describe('floors on the parts tuned on', () => {
   // Session 13 (six more writers for kind, service and risk) measured house rules 97.3% / 88.5%, kind 90.2%, risk
   // 92.7%, service 84.9%.
   it('meets the issue\'s floors for house-rule recall, kind and risk; service tag near it', () => {
-    expect(tuningScores.houseRules.recall).toBeGreaterThanOrEqual(0.85);
-    expect(tuningScores.houseRules.precision).toBeGreaterThanOrEqual(0.88);
-    expect(tuningScores.accuracy.kind).toBeGreaterThanOrEqual(0.85);
-    expect(tuningScores.accuracy.risk).toBeGreaterThanOrEqual(0.85);
-    expect(tuningScores.accuracy.tag).toBeGreaterThanOrEqual(0.83);
+    expectAtLeast(tuningScores, { houseRules: { recall: 0.85, precision: 0.88 }, kind: 0.85, tag: 0.83, risk: 0.85 });
   });
 });
 
@@ -128,17 +136,13 @@ describe('floors on the parts tuned on', () => {
  * so a floor here moves less with one line. Measured: service 78.6%, kind 75.8%, risk 80.8%, house rules 59.1% / 76.4%.
  */
 describe('floors on the parts nothing learned from', () => {
-  const neverTrained = scoreTriage(CORPUS_PARTS.neverTrained.flatMap((part) => load(part).map((item) => ({ item, reading: readMention(defaultPolicy, corpusMention(item)) }))));
+  const neverTrained = scoreTriage(CORPUS_PARTS.neverTrained.flatMap(readPart));
 
   it('refers every safeguarding concern and every threat', () => {
     expectEveryConcernAndThreatReferred(neverTrained);
   });
 
   it('reads kind, service, risk and house rules at least as the shipped reader measured them', () => {
-    expect(neverTrained.accuracy.tag).toBeGreaterThanOrEqual(0.78);
-    expect(neverTrained.accuracy.kind).toBeGreaterThanOrEqual(0.75);
-    expect(neverTrained.accuracy.risk).toBeGreaterThanOrEqual(0.8);
-    expect(neverTrained.houseRules.recall).toBeGreaterThanOrEqual(0.58);
-    expect(neverTrained.houseRules.precision).toBeGreaterThanOrEqual(0.76);
+    expectAtLeast(neverTrained, { houseRules: { recall: 0.58, precision: 0.76 }, kind: 0.75, tag: 0.78, risk: 0.8 });
   });
 });
