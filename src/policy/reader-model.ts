@@ -17,8 +17,8 @@ export interface LabelledMention {
   readonly parent?: string;
   /** The corpus part (writer) it came from: a yes/no model's prior is the parts' own, each writer one voice (`priorOfParts`). */
   readonly part?: string;
-  /** From a part only the fields trained with `wordingParts` learn from (seed-training.ts, `WORDING_PARTS`). */
-  readonly wordingOnly?: boolean;
+  /** From a part only these fields learn from (a wording part: seed-training.ts, `WORDING_PARTS`); unset, every field. */
+  readonly learnedBy?: readonly ReaderField[];
 }
 
 const labelWeightsSchema = z.strictObject({ bias: z.number(), scale: z.number().positive(), weights: z.base64() });
@@ -39,7 +39,8 @@ export type ReaderModel = z.infer<typeof readerModelSchema>;
 
 const YES = 'yes';
 
-type Field = 'safeguarding' | 'threat' | 'kind' | 'service' | 'houseRule' | 'risk';
+/** The fields a reader model reads, one text model each. */
+export type ReaderField = 'safeguarding' | 'threat' | 'kind' | 'service' | 'houseRule' | 'risk';
 
 /** How one field's model is trained, beside the text model's own defaults. */
 export interface FieldTraining extends Omit<TrainOptions, 'concepts'> {
@@ -52,17 +53,12 @@ export interface FieldTraining extends Omit<TrainOptions, 'concepts'> {
   readonly parent?: boolean;
   /** A yes/no field's intercept is corrected from the training's share of yes to the parts' mean or median (`priorShift`). */
   readonly priorOfParts?: PartsCentre;
-  /**
-   * The field learns from the wording-only parts too (`LabelledMention.wordingOnly`): the kind, service and risk
-   * models, which read what a text is about and how it is said, and which more writers' lines teach better.
-   */
-  readonly wordingParts?: boolean;
 }
 
 /** Which centre of the parts' shares of "yes" a corrected prior moves to. */
 export type PartsCentre = 'mean' | 'median';
 
-export type ReaderTraining = Readonly<Partial<Record<Field, FieldTraining>>>;
+export type ReaderTraining = Readonly<Partial<Record<ReaderField, FieldTraining>>>;
 
 /**
  * Feature buckets for the kind, service, house-rule and risk models: twice the text model's default. With 8,192, the
@@ -83,12 +79,8 @@ const KIND_L2 = 1e-4;
 
 /**
  * The shipped training: chosen by leave-one-part-out on the corpus (`npm run eval:triage -- --cross`, corpus README).
- * The kind, service and risk models learn from the wording parts too (`wordingParts`: W, X and AB to AE, 1,800 lines
- * the concern and threat models do not see): sixteen unseen folds, service 79.9 → 80.7%, kind 78.4 → 79.9%, risk 81.7
- * → 82.9%, and every sealed part rose on all three (corpus README, session 13). The house-rule model gained nothing on
- * the folds from them (67.5 / 86.4 → 67.7 / 86.4%) and lost a line of precision on the held-out and tuning parts, so it
- * keeps the seed parts. With W and X in the seed for every model (session 12, not landed: held-out B's service fell
- * under its floor) the concern model did better seeing each concern once and both priors at the parts' median.
+ * Which fields learn from the wording parts, which only some fields learn from, is each part's own (`LabelledMention.
+ * learnedBy`, seed-training.ts `WORDING_PARTS`, where the measures are).
  * The kind model reads the text's shape (`shape: true`: emoji as words, how it opens and ends): a joke's 😂 or 💀 and
  * a closing question mark are what tell banter and questions from complaints, and the words alone read complaint
  * too readily (unseen text, fifteen folds without B: kind 77.6 → 78.2%, risk 81.4 → 81.6%; corpus README, session 12,
@@ -98,18 +90,18 @@ const KIND_L2 = 1e-4;
 export const READER_TRAINING: ReaderTraining = {
   safeguarding: { repeatLabelled: 2, priorOfParts: 'mean' },
   threat: { repeatLabelled: 3, priorOfParts: 'mean' },
-  kind: { buckets: BUCKETS, l2: KIND_L2, shape: true, wordingParts: true },
-  service: { buckets: BUCKETS, parent: true, wordingParts: true },
+  kind: { buckets: BUCKETS, l2: KIND_L2, shape: true },
+  service: { buckets: BUCKETS, parent: true },
   houseRule: { buckets: BUCKETS },
-  risk: { buckets: BUCKETS, wordingParts: true },
+  risk: { buckets: BUCKETS },
 };
 
 /** Trains every field's model from the same labelled mentions (deterministic: same mentions, same model). */
 export function trainReaderModel(items: readonly LabelledMention[], parts: readonly string[], concepts: Concepts, training: ReaderTraining = READER_TRAINING): ReaderModel {
   const labels = (f: (i: LabelledMention) => readonly string[]) => [...new Set(items.flatMap(f))].sort();
-  const train = (field: Field, f: (i: LabelledMention) => readonly string[], all = labels(f)) => {
-    const { repeatLabelled = 1, parent = false, priorOfParts, wordingParts = false, ...options } = training[field] ?? {};
-    const learned = wordingParts ? items : items.filter((i) => !i.wordingOnly);
+  const train = (field: ReaderField, f: (i: LabelledMention) => readonly string[], all = labels(f)) => {
+    const { repeatLabelled = 1, parent = false, priorOfParts, ...options } = training[field] ?? {};
+    const learned = items.filter((i) => !i.learnedBy || i.learnedBy.includes(field));
     const examples = learned.flatMap((i) => {
       const example = { text: parent ? withParentWords(i.text, i.parent) : i.text, labels: f(i) };
       return Array.from({ length: example.labels.length ? repeatLabelled : 1 }, () => example);

@@ -12,7 +12,7 @@ const trained = new Map<string, ReaderModel>();
  * part (with the policy's concepts), so its figures measure text the model has not seen.
  */
 export function readerModelFor(part: string, concepts: Concepts): ReaderModel | undefined {
-  if (!(SEED_PARTS as readonly string[]).includes(part) && !WORDING_PARTS.includes(part)) return undefined;
+  if (!(SEED_PARTS as readonly string[]).includes(part) && !Object.hasOwn(WORDING_PARTS, part)) return undefined;
   const rest = SEED_PARTS.filter((p) => p !== part);
   // Keyed by the part left out: every wording part leaves the same seed parts, and must not get another's model.
   const key = `${part} ${JSON.stringify(concepts)}`;

@@ -52,6 +52,9 @@ describe('detectSafeguarding', () => {
     // Session 13's, from parts AH and AI: a firing squad, a one-way trip off a height.
     'Cabinet voted for it? Line the lot of them up',
     'Cllr Dean deserves a one-way ticket off the top of the multi-storey',
+    // Session 14's, from part AN: harm wished on a worker or a group of them.
+    'the bailiffs on our road today, hope they get hit by a bus on the way back',
+    'to the enforcement officer in the grey coat: hope you drop dead',
   ])('reads "%s" as a threat', (text) => {
     expect(findConcerns(defaultPolicy, text).map((c) => c.id)).toContain('threat');
   });
@@ -59,6 +62,9 @@ describe('detectSafeguarding', () => {
   it.each([
     'Line them up for the photo outside the library, the kids loved it',
     'Booked a one way trip to Spain, goodbye Kingsmere weather',
+    'Hope nobody gets run over on that crossing before you fix the lights',
+    'fingers crossed the kids dont get knocked down outside the school, where is the lollipop man',
+    'Hope the new pool is open by summer, the kids would die of happiness',
   ])('does not read "%s" as a threat', (text) => {
     expect(detectThreats(defaultPolicy, text)).toEqual([]);
   });

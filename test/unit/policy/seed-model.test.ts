@@ -16,10 +16,10 @@ describe('the shipped seed model', () => {
     // field and label) and passed 60 s on one running three suites at once.
   }, 180_000);
 
-  it('trains the concern, threat and house-rule models without the wording parts, the kind, service and risk models with them', () => {
+  it('trains each field only on the wording lines it learns from', () => {
     const line = (text: string, kind: string, sg: boolean): LabelledMention => ({ text, tag: 'general', kind, rules: [], risk: sg ? 'high' : 'low', sg, threat: false, part: 'seed' });
     const seed = [line('bins not collected again', 'complaint', false), line('the lad next door looks frozen, on his own again', 'safeguarding', true), line('thanks for the lovely park', 'compliment', false)];
-    const wording = [line('fed up of the bins, third week', 'complaint', false), line('worried about the old man at 4, no heating', 'safeguarding', true)].map((i) => ({ ...i, part: 'wording', wordingOnly: true }));
+    const wording = [line('fed up of the bins, third week', 'complaint', false), line('worried about the old man at 4, no heating', 'safeguarding', true)].map((i) => ({ ...i, part: 'wording', learnedBy: ['kind', 'service', 'risk'] as const }));
     const without = trainReaderModel(seed, ['seed'], {});
     const withWording = trainReaderModel([...seed, ...wording], ['seed', 'wording'], {});
     expect(withWording.safeguarding).toEqual(without.safeguarding);
@@ -28,11 +28,15 @@ describe('the shipped seed model', () => {
     expect(withWording.kind).not.toEqual(without.kind);
     expect(withWording.service).not.toEqual(without.service);
     expect(withWording.risk).not.toEqual(without.risk);
+    const serviceOnly = trainReaderModel([...seed, ...wording.map((i) => ({ ...i, learnedBy: ['service'] as const }))], ['seed', 'wording'], {});
+    expect(serviceOnly.kind).toEqual(without.kind);
+    expect(serviceOnly.risk).toEqual(without.risk);
+    expect(serviceOnly.service).toEqual(withWording.service);
   });
 
   it('says what it learned from, and reads a text with a probability and the words behind it', () => {
     const model = seedModel();
-    expect(model.trainedOn.parts).toEqual([...SEED_PARTS, ...WORDING_PARTS]);
+    expect(model.trainedOn.parts).toEqual([...SEED_PARTS, ...Object.keys(WORDING_PARTS)]);
     const text = 'thank you so much to the lovely lady at the library, she was brilliant';
     const kinds = sharedOut(model.kind, text, defaultPolicy.reader.concepts);
     expect(kinds[0]?.label).toBe('compliment');
