@@ -79,8 +79,8 @@ const KIND_L2 = 1e-4;
 
 /**
  * The shipped training: chosen by leave-one-part-out on the corpus (`npm run eval:triage -- --cross`, corpus README).
- * Which fields learn from the wording parts, which only some fields learn from, is each part's own (`LabelledMention.
- * learnedBy`, seed-training.ts `WORDING_PARTS`, where the measures are).
+ * A wording part names the fields that learn from it (`LabelledMention.learnedBy`; seed-training.ts `WORDING_PARTS`
+ * gives each part's fields and the measures that chose them).
  * The kind model reads the text's shape (`shape: true`: emoji as words, how it opens and ends): a joke's 😂 or 💀 and
  * a closing question mark are what tell banter and questions from complaints, and the words alone read complaint
  * too readily (unseen text, fifteen folds without B: kind 77.6 → 78.2%, risk 81.4 → 81.6%; corpus README, session 12,
