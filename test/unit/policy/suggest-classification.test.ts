@@ -87,6 +87,28 @@ describe('kind', () => {
     expect(suggest(text).kind).not.toBe('foi_request');
   });
 
+  // The same request in the words people use without a period or a breakdown (a resident, a journalist, a campaigner).
+  it.each([
+    'Request for information: the agreement with the car park operator, please.',
+    'Please provide the number of litter fines handed out outside the station.',
+    'Could you publish the figures on how many pupils were refused a place at Harbourside Academy?',
+    "I'd like copies of all the emails between the leisure trust and the cabinet member about the lido.",
+    'Please send me the latest air quality monitoring report for Quay Street.',
+    'I am requesting the invoices paid to the events company for the food festival.',
+  ])('reads a request for records as FOI without a period: "%s"', (text) => {
+    expect(suggest(text).kind).toBe('foi_request');
+  });
+
+  it.each([
+    "I'd like to report a dead fox on the verge outside number 12",
+    'Please send me the form for a blue badge',
+    'Can you send me the link to the consultation',
+    'please provide a proper service, the bins were missed again',
+    "I'd like my bin replaced, the lid has snapped",
+  ])('does not read everyday asks as FOI: "%s"', (text) => {
+    expect(suggest(text).kind).not.toBe('foi_request');
+  });
+
   it('only suggests kinds the council has configured', () => {
     const noFoi = policyWith((p) => void (p.kinds = p.kinds.filter((k) => k.id !== 'foi_request' && k.id !== 'comment')));
     expect(suggestClassification(noFoi, 'FOI request please').kind).toBeNull();

@@ -108,8 +108,13 @@ describe('floors on the held-out part', () => {
   // four never-trained parts below 78.6 → 79.9% (16 lines), sealed O+P 84.5 → 85.2%, V 85.0 → 85.3%, Y level at 83.0%,
   // F+I+J 76.7 → 77.3%. A 130-line part's figure has a margin of about six points either way; the service floor
   // follows it to 0.81, and the never-trained parts' rises to 0.79 (corpus README, session 14).
-  it('keeps house rules at the issue\'s floors, and kind, service and risk at least where the blind part measured them', () => {
-    expectAtLeast(scores, { houseRules: { recall: 0.85, precision: 0.9 }, kind: 0.84, tag: 0.81, risk: 0.89 });
+  // Session 15 (the kind model learns from AJ to AO too, an ordinary week's inbox) measured kind 84.6 → 85.4% here, the
+  // issue's floor, and risk 90.0 → 88.5% (two lines), read once after the change was chosen on larger measures: kind on
+  // the ordinary-week parts 73.3 → 77.9%, sixteen folds 79.9 → 80.0%; risk up on the folds (83.0 → 83.3%), the
+  // ordinary week (79.9 → 80.8%) and every sealed part. The kind floor rises to 0.85; risk's follows it to 0.88, above
+  // the issue's 85% (corpus README, session 15).
+  it('keeps house rules and kind at the issue\'s floors, and service and risk at least where the blind part measured them', () => {
+    expectAtLeast(scores, { houseRules: { recall: 0.85, precision: 0.9 }, kind: 0.85, tag: 0.81, risk: 0.88 });
   });
 });
 
@@ -130,7 +135,8 @@ describe('floors on the parts tuned on', () => {
   // Session 12 (the house-rule work above) measured house rules 97.3% / 89.3%, kind 87.6%, risk 89.1%, service 83.6%.
   // Session 13 (six more writers for kind, service and risk) measured house rules 97.3% / 88.5%, kind 90.2%, risk
   // 92.7%, service 84.9%. Session 14 (AJ to AO for the service model) measured service 85.6%, the rest level: the
-  // service floor rises to the issue's 85%.
+  // service floor rises to the issue's 85%. Session 15 (AJ to AO for the kind model too) measured kind 89.8%, risk
+  // 92.0%, the rest level.
   it('meets the issue\'s floors for house-rule recall, kind, service and risk', () => {
     expectAtLeast(tuningScores, { houseRules: { recall: 0.85, precision: 0.88 }, kind: 0.85, tag: 0.85, risk: 0.85 });
   });
@@ -141,7 +147,8 @@ describe('floors on the parts tuned on', () => {
  * nobody tuned the service, kind, risk or house rules on. Their clean reading (session 12's reader) missed two threats,
  * from which the threat families were widened; nothing else was read. Larger than the held-out part and by four voices,
  * so a floor here moves less with one line. Measured: service 78.6%, kind 75.8%, risk 80.8%, house rules 59.1% / 76.4%;
- * session 14 (the service model learns from AJ to AO too) service 79.9%, the rest level.
+ * session 14 (the service model learns from AJ to AO too) service 79.9%, the rest level; session 15 (the kind model
+ * learns from them too) kind 76.1%, the rest level: the kind floor rises to 0.76.
  */
 describe('floors on the parts nothing learned from', () => {
   const neverTrained = scoreTriage(CORPUS_PARTS.neverTrained.flatMap(readPart));
@@ -151,6 +158,6 @@ describe('floors on the parts nothing learned from', () => {
   });
 
   it('reads kind, service, risk and house rules at least as the shipped reader measured them', () => {
-    expectAtLeast(neverTrained, { houseRules: { recall: 0.58, precision: 0.76 }, kind: 0.75, tag: 0.79, risk: 0.8 });
+    expectAtLeast(neverTrained, { houseRules: { recall: 0.58, precision: 0.76 }, kind: 0.76, tag: 0.79, risk: 0.8 });
   });
 });
