@@ -10,7 +10,7 @@ export interface LearnedExample {
 
 export interface LearnedGuess {
   readonly label: string;
-  /** 0–1: the winning label's odds against the rest, as a probability. */
+  /** 0–1: how likely the winning label is against the rest together, as the classifier reckons it. */
   readonly confidence: number;
   /** The resident's words that weighed most for it ("bins", "collected"). */
   readonly words: readonly string[];
@@ -52,10 +52,19 @@ export function trainClassifier(examples: readonly LearnedExample[]): LearnedCla
     guess(text) {
       const [best] = nb.computeOdds(text);
       if (!best || best[0] === 'unknown' || !(best[1] > 0)) return null;
-      const [label, odds] = best;
-      return { label, confidence: Number.isFinite(odds) ? odds / (1 + odds) : 1, words: weightiest(text, label, counts) };
+      const [label, logOdds] = best;
+      return { label, confidence: probabilityOf(logOdds), words: weightiest(text, label, counts) };
     },
   };
+}
+
+/**
+ * wink's `computeOdds` gives each label's log (base 2) odds against the rest together. Until session 15 the desk read
+ * that figure as plain odds (odds / (1 + odds)): a guess 89% likely (log-odds 3) showed as 75% sure, one 99.8% likely
+ * (log-odds 9) as 90%. The bars it is compared with moved with it (combine-suggestions.ts, learned-rulings.ts).
+ */
+export function probabilityOf(logOdds: number): number {
+  return 1 / (1 + 2 ** -logOdds);
 }
 
 /** The text's words seen most often under `label` and least under the others, as written: the "why" shown on the card. */

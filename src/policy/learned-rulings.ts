@@ -8,10 +8,13 @@ export const NO_BREACH = 'none';
 /** Labels of the safeguarding model: the lead acknowledged the referral, or ruled it not a concern. */
 export const SAFEGUARDING_LABELS = { concern: 'concern', notAConcern: 'not_a_concern' } as const;
 
-/** How sure the learned part must be before it names a breach the lexicons missed (a banner a person rules on; on the corpus 0.7-0.9 change nothing). */
-const LEARNED_BREACH_AT = 0.8;
-/** How sure before the referral says the lead dismissed posts like it: informative only, it never stops a referral. */
-const LEARNED_DISMISSAL_AT = 0.9;
+/**
+ * How sure the learned part must be before it names a breach the lexicons missed (a banner a person rules on; on the
+ * corpus 0.7-0.9 changed nothing when read on the old scale). 0.8 then, log-odds 4: as a probability, 16/17.
+ */
+const LEARNED_BREACH_AT = 0.941;
+/** How sure before the referral says the lead dismissed posts like it: informative only, it never stops a referral (0.9 then, log-odds 9). */
+const LEARNED_DISMISSAL_AT = 0.998;
 
 /**
  * The lexicons decide where they find a breach; where they find none, a breach the council's own rulings

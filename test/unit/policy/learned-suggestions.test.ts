@@ -1,7 +1,7 @@
 // Suggestions that learn (issue 16): a naive Bayes classifier on the council's decisions, combined with the rules.
 import { describe, expect, it } from 'vitest';
 import { NO_LEARNING, suggestWithLearning } from '../../../src/policy/combine-suggestions.js';
-import { trainClassifier } from '../../../src/policy/learned-classifier.js';
+import { probabilityOf, trainClassifier } from '../../../src/policy/learned-classifier.js';
 import { defaultPolicy } from './policy-fixtures.js';
 
 const decisions = [
@@ -26,6 +26,13 @@ describe('the learned classifier', () => {
     expect(guess).toMatchObject({ label: 'highways' });
     expect(guess!.words[0]).toBe('gulley');
     expect(guess!.confidence).toBeGreaterThan(0.7);
+  });
+
+  it('says how likely its guess is: wink gives log (base 2) odds against the rest, 3 of them is 8 in 9', () => {
+    expect(probabilityOf(0)).toBe(0.5);
+    expect(probabilityOf(3)).toBeCloseTo(8 / 9, 12);
+    expect(probabilityOf(-1)).toBeCloseTo(1 / 3, 12);
+    expect(probabilityOf(Infinity)).toBe(1);
   });
 
   it('waits for two labels before it learns anything', () => {
