@@ -1,4 +1,4 @@
-// npm run eval:triage [-- --part NAME[,NAME…]|held-out|tuning|all] [--misses] [--learn] [--cross [--curve] [--misses]] [--agreement PART] — how well the desk reads the labelled corpus.
+// npm run eval:triage [-- --part NAME[,NAME…]|held-out|tuning|all] [--misses] [--learn [--own]] [--cross [--curve] [--misses]] [--agreement PART] — how well the desk reads the labelled corpus.
 import { parseArgs } from 'node:util';
 import { loadPolicy } from '../config/load-policy.js';
 import { NO_LEARNING } from '../policy/combine-suggestions.js';
@@ -7,7 +7,7 @@ import { corpusPartNames, loadCorpusPart, policyBeforeReading } from '../triage-
 import { barCurve, barCurveRows, type BarCurveRow, type BarPoint } from '../triage-eval/bar-curve.js';
 import { crossParts, CROSS_PARTS, type CrossScores } from '../triage-eval/cross-parts.js';
 import { readerModelFor } from '../triage-eval/honest-reader.js';
-import { learningCurve } from '../triage-eval/learning-curve.js';
+import { learningCurve, ownHalves } from '../triage-eval/learning-curve.js';
 import { agreement, loadSecondLabels, pairLabellings, type Agreement } from '../triage-eval/label-agreement.js';
 import { decisionOfLabels, decisionOfReading, formatScores, scoreTriage, type ReadItem, type TriageScores } from '../triage-eval/score-triage.js';
 import { trainFromCorpus } from '../triage-eval/seed-training.js';
@@ -18,6 +18,7 @@ const { values } = parseArgs({
     part: { type: 'string', default: 'held-out' },
     misses: { type: 'boolean', default: false },
     learn: { type: 'boolean', default: false },
+    own: { type: 'boolean', default: false },
     cross: { type: 'boolean', default: false },
     curve: { type: 'boolean', default: false },
     policy: { type: 'string' },
@@ -37,7 +38,8 @@ async function measure(): Promise<void> {
   console.log(`Triage corpus, ${parts.join(' + ')} part\n`);
   console.log(formatScores(scoreTriage(read)).join('\n'));
   if (values.misses) showMisses(read);
-  if (values.learn) {
+  if (values.learn && values.own) ownDecisions(parts);
+  else if (values.learn) {
     // The tuning part stands for the council's recorded decisions, in the order they were made.
     const decisions = CORPUS_PARTS.tuning.flatMap(loadCorpusPart);
     const items = parts.flatMap(loadCorpusPart);
@@ -48,6 +50,34 @@ async function measure(): Promise<void> {
       console.log(`  N=${String(p.decisions).padStart(3)}  rules + learned: service tag ${pc(p.tag)}, kind ${pc(p.kind)}, house rules ${pc(p.rules.precision)}/${pc(p.rules.recall)}   learned alone: service tag ${pc(p.learnedAlone.tag)}, kind ${pc(p.learnedAlone.kind)}`);
     }
   }
+}
+
+/**
+ * A council's own decisions: each part is one council (one writer, their conventions), so half its lines (every other
+ * one) stand for the decisions its officers recorded and the other half for what arrives next, read by a reader model
+ * that never learned from the part. The figures are pooled over the parts.
+ */
+function ownDecisions(parts: readonly string[]): void {
+  const steps = [0, 25, 50, 100, 150];
+  const pooled = steps.map(() => ({ tag: 0, kind: 0, aloneTag: 0, aloneKind: 0, spokeTag: 0, spokeKind: 0, lines: 0 }));
+  for (const part of parts) {
+    const { decisions, arriving } = ownHalves(loadCorpusPart(part));
+    learningCurve(policy, decisions, arriving, steps, readerModelFor(part, policy.reader.concepts) ?? undefined).forEach((p, i) => {
+      const sum = pooled[i]!;
+      sum.tag += p.tag * arriving.length;
+      sum.kind += p.kind * arriving.length;
+      sum.aloneTag += p.learnedAlone.tag * arriving.length;
+      sum.aloneKind += p.learnedAlone.kind * arriving.length;
+      sum.spokeTag += p.learnedSpoke.tag * arriving.length;
+      sum.spokeKind += p.learnedSpoke.kind * arriving.length;
+      sum.lines += arriving.length;
+    });
+  }
+  console.log(`\nWhat each council's own decisions add (${parts.join(' + ')}: every other line learned, the rest read):`);
+  steps.forEach((n, i) => {
+    const p = pooled[i]!;
+    console.log(`  N=${String(n).padStart(3)} of each part  rules + reader + learned: service tag ${pc(p.tag / p.lines)}, kind ${pc(p.kind / p.lines)}   learned alone: service tag ${pc(p.aloneTag / p.lines)} (speaks on ${pc(p.spokeTag / p.lines)}), kind ${pc(p.aloneKind / p.lines)} (speaks on ${pc(p.spokeKind / p.lines)})`);
+  });
 }
 
 /**

@@ -13,8 +13,10 @@ export interface LearningPoint {
   readonly kind: number;
   /** House rules together, with the learned house-rule suggestion trained on the same decisions' breach rulings. */
   readonly rules: { readonly precision: number; readonly recall: number };
-  /** The learned classifier on its own, for comparison (0 before it can be trained). */
+  /** The learned classifier on its own, for comparison (0 before it can be trained): right of every mention read. */
   readonly learnedAlone: { readonly tag: number; readonly kind: number };
+  /** The share of mentions it named a service or a kind for at all (it is silent below even odds). */
+  readonly learnedSpoke: { readonly tag: number; readonly kind: number };
 }
 
 /**
@@ -32,6 +34,19 @@ export function learningCurve(policy: Policy, decisions: readonly CorpusItem[], 
     };
     const s = scoreTriage(heldOut.map((item) => ({ item, reading: readMention(policy, corpusMention(item), learned) })));
     const alone = (m: typeof learned.kind, label: (i: CorpusItem) => string) => (m ? heldOut.filter((i) => m.guess(i.text)?.label === label(i)).length / heldOut.length : 0);
-    return { decisions: seen.length, tag: s.accuracy.tag, kind: s.accuracy.kind, rules: { precision: s.houseRules.precision, recall: s.houseRules.recall }, learnedAlone: { tag: alone(learned.service, (i) => i.tag), kind: alone(learned.kind, (i) => i.kind) } };
+    const spoke = (m: typeof learned.kind) => (m ? heldOut.filter((i) => m.guess(i.text) !== null).length / heldOut.length : 0);
+    return {
+      decisions: seen.length,
+      tag: s.accuracy.tag,
+      kind: s.accuracy.kind,
+      rules: { precision: s.houseRules.precision, recall: s.houseRules.recall },
+      learnedAlone: { tag: alone(learned.service, (i) => i.tag), kind: alone(learned.kind, (i) => i.kind) },
+      learnedSpoke: { tag: spoke(learned.service), kind: spoke(learned.kind) },
+    };
   });
+}
+
+/** A part split as one council's inbox: every other line its recorded decisions, in order, the rest what arrives next. */
+export function ownHalves(items: readonly CorpusItem[]): { decisions: CorpusItem[]; arriving: CorpusItem[] } {
+  return { decisions: items.filter((_, i) => i % 2 === 0), arriving: items.filter((_, i) => i % 2 === 1) };
 }
