@@ -1,19 +1,42 @@
 // Policy schema for the words the desk reads mentions by: kind cues, safeguarding concerns, threats, patterns.
 import { z } from 'zod';
 
-/** A regular expression as the policy writes it (case-insensitive, Unicode); checked when the file loads. */
-export const patternSchema = z.string().min(2).refine((s) => {
-  try {
-    new RegExp(s, 'iu');
-    return true;
-  } catch {
-    return false;
+/**
+ * No resident types a control character, so one in a term or pattern is a typo that never matches: "\b" written
+ * inside double quotes in YAML is a backspace, not a word boundary. Until session 15 a threat pattern ended in one
+ * ("someone is gonna get hurt" + U+0008) and never fired.
+ */
+function refuseControlCharacters(s: string, ctx: z.RefinementCtx): void {
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    if (code >= 0x20 && code !== 0x7f) continue;
+    const named = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    const hint = code === 0x08 ? ' (a backspace: a word boundary is \\b, kept as written inside single quotes)' : '';
+    ctx.addIssue({ code: 'custom', message: `contains the control character ${named}${hint}` });
+    return;
   }
-}, 'not a valid regular expression');
+}
+
+/** A regular expression as the policy writes it (case-insensitive, Unicode); checked when the file loads. */
+export const patternSchema = z
+  .string()
+  .min(2)
+  .refine((s) => {
+    try {
+      new RegExp(s, 'iu');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a valid regular expression')
+  .superRefine(refuseControlCharacters);
+
+/** A word or phrase as the policy writes it. */
+const termSchema = z.string().min(1).superRefine(refuseControlCharacters);
 
 /** Words and phrases (a trailing * matches any ending) plus regular expressions. */
 export const lexiconFields = {
-  terms: z.array(z.string().min(1)).default([]),
+  terms: z.array(termSchema).default([]),
   patterns: z.array(patternSchema).default([]),
 };
 

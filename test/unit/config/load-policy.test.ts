@@ -62,6 +62,16 @@ describe('a bad policy file', () => {
     expect(problemsOf(p)).toEqual(['reader.houseRuleAtFor.bad_langauge: no house rule with id "bad_langauge"']);
   });
 
+  it('refuses a term or pattern holding a control character, which no resident types (a "\\b" turned backspace)', async () => {
+    const p = await defaultPolicyObject();
+    p.safeguarding.threats.patterns[0] = '\\bsomeone\\s+will\\s+get\\s+hurt\u0008';
+    p.safeguarding.threats.terms[0] = 'watch your\u0000 back';
+    expect(problemsOf(p)).toEqual([
+      'safeguarding.threats.terms.0: contains the control character U+0000',
+      'safeguarding.threats.patterns.0: contains the control character U+0008 (a backspace: a word boundary is \\b, kept as written inside single quotes)',
+    ]);
+  });
+
   it('refuses duplicate ids', async () => {
     const p = await defaultPolicyObject();
     p.houseRules.push({ ...p.houseRules[0] });
