@@ -9,7 +9,7 @@ import { crossParts, CROSS_PARTS, type CrossScores } from '../triage-eval/cross-
 import { readerModelFor } from '../triage-eval/honest-reader.js';
 import { learningCurve, ownHalves } from '../triage-eval/learning-curve.js';
 import { agreement, loadSecondLabels, pairLabellings, type Agreement } from '../triage-eval/label-agreement.js';
-import { decisionOfLabels, decisionOfReading, formatScores, scoreTriage, type ReadItem, type TriageScores } from '../triage-eval/score-triage.js';
+import { type decisionOfLabels, decisionOfReading, formatScores, scoreTriage, type ReadItem, type TriageScores } from '../triage-eval/score-triage.js';
 import { trainFromCorpus } from '../triage-eval/seed-training.js';
 import { CORPUS_PARTS, corpusMention, type CorpusItem } from '../triage-eval/triage-corpus.js';
 

@@ -1,5 +1,5 @@
 // The only reader of process.env: validates it once and says, per variable, what is wrong.
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ApiToken } from './api-tokens.js';
 import { envSchema, type Env } from './env-schema.js';
 import { webSettings, type WebSettings } from './web-settings.js';

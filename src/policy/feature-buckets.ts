@@ -55,7 +55,7 @@ export function openingFeatures(text: string): string[] {
   const out: string[] = [];
   if (words.length) out.push(`o:${words[0]}`);
   if (words.length > 1) out.push(`o:${words[0]} ${words[1]}`);
-  if (/\?[\s\p{Extended_Pictographic}\uFE0F]*$/u.test(text.replace(TRAILING_HANDLES, ''))) out.push('e:?');
+  if (/\?(?:[\s\p{Extended_Pictographic}]|\uFE0F)*$/u.test(text.replace(TRAILING_HANDLES, ''))) out.push('e:?');
   return out;
 }
 const LEADING_HANDLES = /^(?:\s*@\w+)+/u;

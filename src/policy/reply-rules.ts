@@ -141,10 +141,10 @@ function checkFoi(policy: Policy, mention: Mention, text: string, flag: Flag): v
 /** The initials of a sign-off the text already ends with ("… ^GM" → "GM"), or null. */
 function endingSignOff(format: string, text: string): string | null {
   const [before = '', after = ''] = format.trim().split('{initials}');
-  return new RegExp(`${escape(before)}(\\p{Lu}{1,4})${escape(after)}$`, 'u').exec(text)?.[1] ?? null;
+  return new RegExp(`${escapeRegExp(before)}(\\p{Lu}{1,4})${escapeRegExp(after)}$`, 'u').exec(text)?.[1] ?? null;
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

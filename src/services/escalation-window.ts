@@ -29,7 +29,7 @@ export function planEscalationJobs(ctx: Pick<DeskContext, 'policy' | 'calendar' 
     }
     if (e.type === 'case.escalation.handed_over' || e.type === 'case.escalation.passed') {
       const esc = c.escalations.find((x) => x.id === e.data.escalationId);
-      if (!esc || esc.target.type !== 'service_lead') continue;
+      if (esc?.target.type !== 'service_lead') continue;
       if (e.type === 'case.escalation.passed' || e.data.stage === 'deputy') {
         items.push(job(c.id, esc.id, e.data.toPersonId, 'window', acknowledgeDue(ctx.policy, ctx.calendar, esc.target.serviceTag, new Date(e.at)), s.id));
       }

@@ -9,11 +9,6 @@ import type { DeskContext } from './desk-context.js';
 
 /** The most recent cases learned from: enough for a council's language, bounded so retraining stays quick. */
 export const MAX_TRAINING_CASES = 5000;
-/**
- * Every case so far, whatever the clock says (the period's end is exclusive). Not JS's largest date:
- * it prints as +275760-…, which PostgreSQL refuses.
- */
-const END_OF_TIME = new Date('9999-12-31T23:59:59.999Z');
 
 export interface LearnedSuggestions {
   current(): LearnedModels;

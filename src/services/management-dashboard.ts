@@ -12,7 +12,6 @@ import type { DashboardQuery } from './ports.js';
 const DEFAULT_DAYS = 7;
 /** A form's "All" sends an empty value: the same as no filter. */
 const optionalName = z.preprocess((v) => (v === '' ? undefined : v), storable(z.string().trim().min(1).max(100)).nullish()).transform((v) => v ?? null);
-const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), z.iso.date().optional());
 
 /** What a person (or a token holder) asks for: local dates, `to` inclusive; absent: the last 7 days. */
 export const dashboardRequestSchema = z

@@ -1,6 +1,6 @@
 // The interfaces the core needs from the outside world: store, outbox, clock, ids.
 import type { Case, CaseState } from '../domain/case.js';
-import type { AppendedCaseEvent, CaseEvent, IdentifiedCaseEvent, StoredCaseEvent } from '../domain/events.js';
+import type { AppendedCaseEvent, CaseEvent, StoredCaseEvent } from '../domain/events.js';
 import type { Mention } from '../domain/mention.js';
 import type { DashboardCaseRow, DashboardFigures, DashboardFilter, DrillDown } from '../domain/dashboard-figures.js';
 import type { WorkingTime } from '../policy/working-spans.js';

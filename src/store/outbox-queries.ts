@@ -75,7 +75,7 @@ export type Outcome =
 export async function recordOutcome(sql: Sql, job: OutboxJob, workerId: string, now: Date, outcome: Outcome): Promise<boolean> {
   const fence = 'id = $1 AND locked_by = $2 AND locked_until = $3 AND status = \'pending\'';
   const head = [job.id, workerId, job.lockedUntil];
-  let result;
+  let result: Awaited<ReturnType<Sql['query']>>;
   if (outcome.status === 'done') {
     result = await sql.query(
       `UPDATE outbox SET status = 'done', result = $4, done_at = $5, last_error = NULL, locked_until = NULL, locked_by = NULL WHERE ${fence}`,

@@ -9,6 +9,7 @@ import { claimDue, claimStaleNotice, recordOutcome, type Outcome, type OutboxJob
 export type { OutboxJob } from './outbox-queries.js';
 
 /** Returns what to keep as the item's result (e.g. the posted message's ts), or nothing. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a handler that keeps nothing returns nothing (an async function's void), not undefined
 export type OutboxHandler = (job: OutboxJob) => Promise<Record<string, unknown> | void>;
 
 /** pino-shaped, so the app's logger drops in. */

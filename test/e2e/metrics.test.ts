@@ -82,7 +82,7 @@ describe('/metrics on a running desk', () => {
   it('shows open cases by state after a claim, and a missed response target as a clock breach', async () => {
     // The cards (the admin channel is the triage channel here, so the notice of the failed card is there too).
     const cards = t.fake.messagesIn('C0TRIAGE').filter((msg) => msg.metadata);
-    const claimed = (cards[0]?.metadata as { event_payload: { case_id: string } }).event_payload.case_id;
+    const claimed = (cards[0]!.metadata as { event_payload: { case_id: string } }).event_payload.case_id;
     expect((await t.click(PEOPLE.ana, 'C0TRIAGE', claimed, 'case.claim')).status).toBe(200);
     // Bolt acknowledges the click first; the claim is recorded just after.
     await expect.poll(async () => (await t.desk.ctx.store.cases.get(claimed))?.state).toBe('claimed');

@@ -45,7 +45,7 @@ describe('a mention arriving', () => {
     expect(all).toContain('&lt;!channel&gt; &amp; &lt;https://evil.example|click here&gt;');
     expect(all).not.toContain('<!channel>');
     expect(all).toContain(`<${m.url}|Open the original post>`);
-    const fields = (blocks.find((b) => b.block_id === 'facts-1')?.fields as Array<{ text: string }>).map((f) => f.text);
+    const fields = (blocks.find((b) => b.block_id === 'facts-1')!.fields as Array<{ text: string }>).map((f) => f.text);
     // "Bins not collected" names no complaint cue. Since it learned from parts M, N and Q the seed model reads the
     // "click here" link as a possible spam breach; since parts R to U (session 10) it reads the post as spam (43%),
     // no longer as a complaint, so the risk gives no "reads as a complaint".

@@ -10,13 +10,13 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-const hidden = (html: string, name: string) => unescape(new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '');
+const unescapeHtml = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const hidden = (html: string, name: string) => unescapeHtml(new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '');
 
 /** Opens the reply form from the case page, as the Reply button does, and returns its hidden fields. */
 async function openReply(web: WebClient, caseId: string): Promise<Record<string, string>> {
   const page = await (await web.get(`/cases/${caseId}`)).text();
-  const link = unescape(/<a href="([^"]+)" data-action="case\.reply\.submit"/.exec(page)?.[1] ?? '');
+  const link = unescapeHtml(/<a href="([^"]+)" data-action="case\.reply\.submit"/.exec(page)?.[1] ?? '');
   const form = await (await web.get(link)).text();
   return { actionId: hidden(form, 'actionId'), formId: hidden(form, 'formId'), payload: hidden(form, 'payload'), label: 'Reply' };
 }
@@ -35,7 +35,7 @@ describe('a reply made by someone else while the web form was open', () => {
     const refused = await ana.post(`/cases/${caseId}/act`, { ...anasForm, ...draft });
     expect(refused.status).toBe(409);
     const redrawn = await refused.text();
-    expect(unescape(redrawn)).toMatch(/Since you opened this form, Cara Lee replied at \d\d:\d\d: "We are on it and will update you today. \^CL". Nothing was sent./);
+    expect(unescapeHtml(redrawn)).toMatch(/Since you opened this form, Cara Lee replied at \d\d:\d\d: "We are on it and will update you today. \^CL". Nothing was sent./);
     expect(redrawn).toMatch(/<input class="govuk-checkboxes__input" id="field_confirm" name="field_confirm" type="checkbox" value="further:1">/);
     expect(redrawn).toContain('>We will look into it.</textarea>');
 

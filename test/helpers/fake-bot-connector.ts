@@ -1,7 +1,7 @@
 // Owns a loopback stand-in for the Bot Connector (the bot's outgoing calls) and for the Bot
 // Framework token issuer (OpenID metadata + JWKS, and JWTs signed with its RSA key). It holds what was
 // posted (and replaced), so a fake Microsoft Graph can list it as Teams would.
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readJsonBody } from './read-json-body.js';

@@ -180,7 +180,7 @@ export async function postActivity(
     body: JSON.stringify(activity),
   });
   const text = await res.text();
-  let body: unknown = undefined;
+  let body: unknown ;
   if (text) {
     try {
       body = JSON.parse(text);

@@ -1,6 +1,6 @@
 // The web desk's settings: on by default, the local link only where it is safe by default, OIDC all or nothing.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/config/load-config.js';
+import { type ConfigError, loadConfig } from '../../../src/config/load-config.js';
 
 describe('web desk settings', () => {
   it('is on with a loopback-only local link on the embedded store, and no local link with DATABASE_URL', () => {

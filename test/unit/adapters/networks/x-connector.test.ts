@@ -6,7 +6,7 @@ import { comparableText } from '../../../../src/adapters/networks/x/find-earlier
 import { createXClient } from '../../../../src/adapters/networks/x/x-client.js';
 import { createXConnector } from '../../../../src/adapters/networks/x/x-connector.js';
 import type { XFeature } from '../../../../src/config/network-settings.js';
-import { PermanentError } from '../../../../src/services/errors.js';
+import type { PermanentError } from '../../../../src/services/errors.js';
 import type { NetworkTarget } from '../../../../src/services/ports.js';
 import { startFakeXApi, xUser, type FakeXApi } from '../../../helpers/fake-x-api.js';
 
