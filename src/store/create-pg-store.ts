@@ -1,4 +1,5 @@
 // Owns assembling the PostgreSQL repositories into the Store port, with transactions and readiness.
+import type { Log } from '../services/log.js';
 import type { Clock, Store, UnitOfWork } from '../services/ports.js';
 import type { Db, Sql } from './db.js';
 import { defaultMigrationsDir } from './migration-files.js';
@@ -16,7 +17,7 @@ import { PgAwayRegister } from './pg-away-register.js';
 import { PgHoldingLines } from './pg-holding-lines.js';
 import { PgPersonalDataStore } from './pg-personal-data-store.js';
 import { PgDashboardSource } from './dashboard/pg-dashboard-source.js';
-import { createNotifier, type NotifierLogger } from './pg-notifier.js';
+import { createNotifier } from './pg-notifier.js';
 
 export interface PgStoreOptions {
   /** The outbox's "now" for items without runAt; must be the clock the outbox worker uses. */
@@ -25,7 +26,7 @@ export interface PgStoreOptions {
   /** Called after a commit that enqueued outbox items (wakes the worker: see outbox-signal.ts). */
   readonly onOutboxCommitted?: () => void;
   /** Told when a case announcement could not be sent (the live pages' poll finds the change later). */
-  readonly logger?: NotifierLogger;
+  readonly logger?: Pick<Log, 'warn'>;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -68,7 +69,7 @@ export function createPgStore(db: Db, options: PgStoreOptions = {}): Store {
  * promise callbacks without the event loop turning, so a batch sent on a timer waited for whatever
  * next waited on a timer or a socket.
  */
-function announcerOn(db: Db, logger?: NotifierLogger): AnnounceCases {
+function announcerOn(db: Db, logger?: Pick<Log, 'warn'>): AnnounceCases {
   if (db.kind === 'pglite') {
     const now = announceOn(db);
     // After the commit: a failure must not make a committed save look failed (the live pages' poll finds it).

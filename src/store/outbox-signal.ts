@@ -1,10 +1,11 @@
 // Owns telling outbox workers that new items were committed, so outbound work starts at once
 // instead of at the next poll: in this process directly, and to other replicas by PostgreSQL's
 // LISTEN/NOTIFY. On PGlite one process owns the data, so in-process is the whole story.
+import type { Log } from '../services/log.js';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import type { Db } from './db.js';
-import { createNotifier, type NotifierLogger } from './pg-notifier.js';
+import { createNotifier } from './pg-notifier.js';
 
 const CHANNEL = 'desk_outbox';
 const RECONNECT_MS = 1_000;
@@ -16,9 +17,8 @@ export interface OutboxSignal {
   subscribe(wake: () => void): Promise<() => Promise<void>>;
 }
 
-export type OutboxSignalLogger = NotifierLogger;
 
-export function createOutboxSignal(db: Db, logger?: OutboxSignalLogger): OutboxSignal {
+export function createOutboxSignal(db: Db, logger?: Pick<Log, 'warn'>): OutboxSignal {
   const instance = randomUUID();
   const local = new Set<() => void>();
   const crossProcess = db.kind === 'postgres' && db.connectionString !== undefined;
@@ -44,7 +44,7 @@ export function createOutboxSignal(db: Db, logger?: OutboxSignalLogger): OutboxS
 }
 
 /** A connection of its own (LISTEN needs one that stays open), reconnecting after a drop. */
-function listenForOthers(url: string, self: string, wake: () => void, logger?: OutboxSignalLogger): { close(): Promise<void> } {
+function listenForOthers(url: string, self: string, wake: () => void, logger?: Pick<Log, 'warn'>): { close(): Promise<void> } {
   let client: pg.Client | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;

@@ -1,4 +1,5 @@
 // Owns running the outbox: claim due items, call the handler for their kind, record the outcome.
+import type { Log } from '../services/log.js';
 import { fitByGrapheme } from '../domain/cut-text.js';
 import { DeferredError, PermanentError, RateLimitError } from '../services/errors.js';
 import type { Clock } from '../services/ports.js';
@@ -12,12 +13,6 @@ export type { OutboxJob } from './outbox-queries.js';
 // biome-ignore lint/suspicious/noConfusingVoidType: a handler that keeps nothing returns nothing (an async function's void), not undefined
 export type OutboxHandler = (job: OutboxJob) => Promise<Record<string, unknown> | void>;
 
-/** pino-shaped, so the app's logger drops in. */
-export interface OutboxLogger {
-  info(obj: Record<string, unknown>, msg: string): void;
-  warn(obj: Record<string, unknown>, msg: string): void;
-  error(obj: Record<string, unknown>, msg: string): void;
-}
 
 export interface OutboxWorkerOptions {
   readonly db: Sql;
@@ -40,7 +35,7 @@ export interface OutboxWorkerOptions {
   readonly onStale?: (job: OutboxJob, error: unknown) => Promise<void> | void;
   /** 429s are not failures, but a callee that only ever says 429 must still end somewhere. */
   readonly maxRateLimits?: number;
-  readonly logger?: OutboxLogger;
+  readonly logger?: Pick<Log, 'info' | 'warn' | 'error'>;
   /** Called once an item is given up on (permanent error, or out of attempts). */
   readonly onFailed?: (job: OutboxJob, error: unknown) => Promise<void> | void;
   readonly random?: () => number;
@@ -65,7 +60,7 @@ export interface OutboxWorker {
 const DEFAULT_GIVE_UP_AFTER_MS = 24 * 60 * 60_000;
 const DEFAULT_STALE_AFTER_MS = 15 * 60_000;
 
-const quiet: OutboxLogger = { info() {}, warn() {}, error() {} };
+const quiet: Pick<Log, 'info' | 'warn' | 'error'> = { info() {}, warn() {}, error() {} };
 
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { db, handlers, clock, workerId, onFailed } = options;

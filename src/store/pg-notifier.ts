@@ -6,11 +6,9 @@
 // is held for microseconds. A notification is a wake-up, never the record: whoever listens also polls (the outbox
 // worker; the case-change feed reads the sealed event log), so one lost with a crash or a dropped connection is
 // found late, not never.
+import type { Log } from '../services/log.js';
 import type { Sql } from './db.js';
 
-export interface NotifierLogger {
-  warn(obj: Record<string, unknown>, msg: string): void;
-}
 
 export interface Notifier {
   /** Sends `payloads` on `channel` soon, with whatever else was asked meanwhile; never throws. */
@@ -38,7 +36,7 @@ export async function notifyNow(sql: Sql, notifications: ReadonlyArray<readonly 
  * Notifications asked for within `everyMs` of the first, sent together on the pool `sql`: one a turn of the event
  * loop cost single-mention intake a statement and a commit each (bench:intake, load 6: 323 -> 209 singles/s).
  */
-export function createNotifier(sql: Sql, logger?: NotifierLogger, everyMs = NOTIFY_EVERY_MS): Notifier {
+export function createNotifier(sql: Sql, logger?: Pick<Log, 'warn'>, everyMs = NOTIFY_EVERY_MS): Notifier {
   // Keyed by channel and payload: the same one asked again before the batch goes (an outbox wake-up a commit) is one.
   let pending = new Map<string, readonly [string, string]>();
   const flush = () => {

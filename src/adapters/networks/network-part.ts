@@ -13,8 +13,3 @@ export interface NetworkPart {
   readonly readers?: Readonly<Record<string, ReplayReader>>;
 }
 
-export interface NetworkLog {
-  info(obj: Record<string, unknown>, msg: string): void;
-  warn(obj: Record<string, unknown>, msg: string): void;
-  error(obj: Record<string, unknown>, msg: string): void;
-}

@@ -1,4 +1,5 @@
 // Owns assembling Mention Desk on Slack: the Bolt app and its transport, the listeners, and the outbox handlers.
+import type { Log } from '../../services/log.js';
 import type { Express } from 'express';
 import type { ChatAdapter } from '../../app/chat-adapter.js';
 import type { SlackSettings } from '../../config/load-config.js';
@@ -20,7 +21,7 @@ import { createThreadLineHandler } from './outbox-thread-line.js';
 import { createSlackActorResolver } from './resolve-slack-actor.js';
 import { createSlackRequestGuard } from './slack-request-guard.js';
 import { createWorkspaceGuard, type SlackWorkspace } from './workspace-guard.js';
-import type { SlackDeps, SlackLog } from './slack-deps.js';
+import type { SlackDeps } from './slack-deps.js';
 import type { ChannelPacer } from '../../services/channel-pacer.js';
 
 export interface SlackAdapterOptions {
@@ -36,7 +37,7 @@ export async function createSlackAdapter(
   ctx: DeskContext,
   settings: SlackSettings,
   expressApp: Express,
-  logger: SlackLog & PinoLike,
+  logger: Log & PinoLike,
   options: SlackAdapterOptions,
 ): Promise<ChatAdapter> {
   // Before Bolt's own route on the same path, so it sees each request first.

@@ -1,11 +1,11 @@
 // Owns turning a Slack user into an actor: roles from the policy by user id or by user group
 // (members fetched with usergroups.users.list, cached briefly per group), names from the profile.
+import type { Log } from '../../services/log.js';
 import type { webApi } from '@slack/bolt';
 import type { Actor } from '../../domain/actor.js';
 import { findPerson, resolveActor } from '../../policy/policy-directory.js';
 import type { Policy } from '../../policy/policy-schema.js';
 import type { Clock } from '../../services/ports.js';
-import type { SlackLog } from './slack-deps.js';
 
 export interface SlackActorResolver {
   resolve(userId: string, fallbackName?: string): Promise<Actor>;
@@ -15,7 +15,7 @@ export interface ActorResolverOptions {
   readonly client: webApi.WebClient;
   readonly policy: Policy;
   readonly clock: Clock;
-  readonly log: SlackLog;
+  readonly log: Log;
   /** How long a group's member list is trusted: a person removed from a group loses its roles this soon. */
   readonly groupTtlMs?: number;
   readonly profileTtlMs?: number;

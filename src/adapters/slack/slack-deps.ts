@@ -1,4 +1,5 @@
 // Owns what every Slack listener and outbox handler is given: the desk, the Web API client, who is who, where cards are.
+import type { Log } from '../../services/log.js';
 import type { webApi } from '@slack/bolt';
 import type { DeskContext } from '../../services/desk-context.js';
 import type { CardMessageRepository } from '../../services/ports.js';
@@ -6,13 +7,6 @@ import type { ChannelPacer } from '../../services/channel-pacer.js';
 import type { KeyLock } from '../key-lock.js';
 import type { SlackActorResolver } from './resolve-slack-actor.js';
 
-/** pino-shaped, so the app's logger drops in. */
-export interface SlackLog {
-  debug(obj: Record<string, unknown>, msg: string): void;
-  info(obj: Record<string, unknown>, msg: string): void;
-  warn(obj: Record<string, unknown>, msg: string): void;
-  error(obj: Record<string, unknown>, msg: string): void;
-}
 
 export interface SlackDeps {
   readonly ctx: DeskContext;
@@ -24,5 +18,5 @@ export interface SlackDeps {
   readonly locks: KeyLock;
   /** Slack takes one message a second per channel: every chat.postMessage waits its turn here. */
   readonly pacer: ChannelPacer;
-  readonly log: SlackLog;
+  readonly log: Log;
 }

@@ -1,6 +1,7 @@
 // Owns `npm run doctor`'s Teams section: the same check the start-up report makes (which way of reaching
 // everyone is in place, whether Entra groups can be read, whether a lost answer can make a card show twice),
 // without starting the desk or listening anywhere.
+import type { Log } from '../../services/log.js';
 import express from 'express';
 import type { TeamsSettings } from '../../config/load-config.js';
 import type { Policy } from '../../policy/policy-schema.js';
@@ -9,10 +10,9 @@ import { createTeamsGraph, teamsAppOptions, type TeamsTransportOverrides } from 
 import type { TeamsTransport } from './create-teams-app.js';
 import { describePostingOnce } from './describe-posting-once.js';
 import { describeTeamsReach } from './describe-teams-reach.js';
-import type { TeamsLog } from './teams-deps.js';
 import { teamsLogger } from './teams-logger.js';
 
-const QUIET: TeamsLog = { debug() {}, info() {}, warn() {}, error() {} };
+const QUIET: Log = { debug() {}, info() {}, warn() {}, error() {} };
 
 export async function checkTeamsReach(settings: TeamsSettings | null, policy: Policy): Promise<string[]> {
   if (!settings) return ['Microsoft Teams: not configured (MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID); nothing to check.'];

@@ -1,5 +1,6 @@
 // Owns assembling Mention Desk on Microsoft Teams: the SDK app on our express server (JWT-checked), the
 // listeners, and the outbox handlers for every chat.* kind, all on the same services Slack uses.
+import type { Log } from '../../services/log.js';
 import type { Express } from 'express';
 import type { ChatAdapter } from '../../app/chat-adapter.js';
 import type { TeamsSettings } from '../../config/load-config.js';
@@ -24,7 +25,7 @@ import { createNoticeHandler } from './outbox-notice.js';
 import { createThreadLineHandler } from './outbox-thread-line.js';
 import { createWelcomeHandler } from './outbox-welcome.js';
 import type { ConversationRefRepository } from './pg-conversation-ref-repository.js';
-import type { TeamsDeps, TeamsLog } from './teams-deps.js';
+import type { TeamsDeps } from './teams-deps.js';
 import { teamsLogger } from './teams-logger.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
@@ -37,7 +38,7 @@ export interface TeamsAdapterOptions {
   readonly transport?: TeamsTransportOverrides;
 }
 
-export async function createTeamsAdapter(ctx: DeskContext, settings: TeamsSettings, expressApp: Express, log: TeamsLog, options: TeamsAdapterOptions): Promise<ChatAdapter> {
+export async function createTeamsAdapter(ctx: DeskContext, settings: TeamsSettings, expressApp: Express, log: Log, options: TeamsAdapterOptions): Promise<ChatAdapter> {
   const overrides = options.transport ?? {};
   // Without a token nothing vouches for an activity's shape: check it before the SDK's route reads it.
   if (settings.allowUnauthenticated) expressApp.post(TEAMS_MESSAGES_PATH, ...createActivityShapeGuard());

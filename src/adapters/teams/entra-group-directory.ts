@@ -1,10 +1,10 @@
 // Owns who is in the Entra groups the policy gives roles to: transitive members read through Microsoft Graph
 // (GroupMember.Read.All), paged by @odata.nextLink, cached per group, refreshed on a schedule and on a miss.
 // Fails closed: a group Graph will not list gives nobody its roles, and the click's refusal says which role.
+import type { Log } from '../../services/log.js';
 import type { Clock } from '../../services/ports.js';
 import { RateLimitError } from '../../services/errors.js';
 import { GraphRefusal, type MsGraph } from './ms-graph.js';
-import type { TeamsLog } from './teams-deps.js';
 
 export interface EntraGroupDirectory {
   /** The policy's Entra groups (ids as the policy spells them) this Entra user is in. */
@@ -20,7 +20,7 @@ export interface EntraGroupDirectoryOptions {
   readonly graph: MsGraph | null;
   readonly groupIds: readonly string[];
   readonly clock: Clock;
-  readonly log: TeamsLog;
+  readonly log: Log;
   /** A list older than this is read again before use, and the schedule re-reads every group this often. */
   readonly refreshMs?: number;
   /** Someone not in a list read longer ago than this makes it be read again: a newcomer waits a minute, not the schedule. */

@@ -2,12 +2,12 @@
 // after Teams acted, a timeout): only among messages created inside that attempt's time window, newest first,
 // paging until a whole page is older than the window. Where Graph is off, cannot name the place, or refuses
 // (no consent), it says so once and answers "not found", so the card is posted again as it always was.
+import type { Log } from '../../services/log.js';
 import { DeskError, RateLimitError } from '../../services/errors.js';
 import type { PostedMessage, SearchWindow } from '../../services/post-once.js';
 import { GraphRefusal, type MsGraph } from './ms-graph.js';
 import type { ConversationRefRepository } from './pg-conversation-ref-repository.js';
 import { carriesMark } from './teams-card-mark.js';
-import type { TeamsLog } from './teams-deps.js';
 
 export interface TeamsMessagePlace {
   /** A channel, a channel thread ("19:…;messageid=…") or a chat. */
@@ -57,7 +57,7 @@ interface GraphPage {
 export interface TeamsMessageFinderOptions {
   readonly graph: MsGraph | null;
   readonly refs: ConversationRefRepository;
-  readonly log: TeamsLog;
+  readonly log: Log;
   /** Test seam: how a short Retry-After is waited out. */
   readonly wait?: (ms: number) => Promise<void>;
 }

@@ -1,5 +1,6 @@
 // Owns what every Teams handler and outbox handler is given: the desk, the transport, where the bot can
 // reach, where cards are, and one write per case at a time.
+import type { Log } from '../../services/log.js';
 import type { DeskContext } from '../../services/desk-context.js';
 import type { CardMessageRepository } from '../../services/ports.js';
 import type { KeyLock } from '../key-lock.js';
@@ -9,13 +10,6 @@ import type { TeamsMessageFinder } from './find-teams-message.js';
 import type { AppChatFinder } from './graph-app-chat.js';
 import type { ConversationRefRepository } from './pg-conversation-ref-repository.js';
 
-/** pino-shaped, so the app's logger drops in. */
-export interface TeamsLog {
-  debug(obj: Record<string, unknown>, msg: string): void;
-  info(obj: Record<string, unknown>, msg: string): void;
-  warn(obj: Record<string, unknown>, msg: string): void;
-  error(obj: Record<string, unknown>, msg: string): void;
-}
 
 export interface TeamsDeps {
   readonly ctx: DeskContext;
@@ -24,7 +18,7 @@ export interface TeamsDeps {
   readonly cardMessages: CardMessageRepository;
   /** One Teams write per case at a time in this process, so two refreshes never both post a card. */
   readonly locks: KeyLock;
-  readonly log: TeamsLog;
+  readonly log: Log;
   /** MICROSOFT_APP_TENANT_ID: activities from any other tenant are turned away. */
   readonly tenantId: string | null;
   /** Microsoft Graph's proactive install, when Graph is set up; null: only createConversation is tried. */

@@ -1,11 +1,11 @@
 // Owns letting the Teams SDK log through the app's pino logger, without ever writing the bot's token:
 // the SDK logs axios errors, whose config carries `Authorization: Bearer …`.
+import type { Log } from '../../services/log.js';
 import type { TeamsLogger } from './create-teams-app.js';
-import type { TeamsLog } from './teams-deps.js';
 
 const SECRET_KEYS = /authori[sz]ation|token|secret|password|cookie|^headers$|^config$|^request$/i;
 
-export function teamsLogger(log: TeamsLog, name = 'teams'): TeamsLogger {
+export function teamsLogger(log: Log, name = 'teams'): TeamsLogger {
   const line = (msg: unknown[]) => `${name}: ${msg.map(describe).join(' ')}`.slice(0, 4000);
   const logger: TeamsLogger = {
     debug: (...msg) => log.debug({}, line(msg)),

@@ -1,8 +1,9 @@
 // Owns building Facebook and Instagram from configuration: the shared webhook route and each connector.
+import type { Log } from '../../../services/log.js';
 import type { MetaSettings } from '../../../config/network-settings.js';
 import type { Mention } from '../../../domain/mention.js';
 import type { DeskContext } from '../../../services/desk-context.js';
-import type { NetworkPart, NetworkLog } from '../network-part.js';
+import type { NetworkPart } from '../network-part.js';
 import type { AttemptLog } from '../shared/attempt-log.js';
 import type { Fetch } from '../shared/call-json.js';
 import type { UnreadableChanges } from '../shared/unreadable-changes.js';
@@ -14,7 +15,7 @@ import { createInstagramConnector } from './instagram-connector.js';
 import { createMetaWebhookRouter, META_WEBHOOK_PATH } from './meta-webhook-route.js';
 import { META_SOURCE, metaReplayReader } from './store-meta-delivery.js';
 
-export function createMetaPart(ctx: DeskContext, s: MetaSettings, attempts: AttemptLog, unreadable: UnreadableChanges, log: NetworkLog, fetchFn?: Fetch): NetworkPart {
+export function createMetaPart(ctx: DeskContext, s: MetaSettings, attempts: AttemptLog, unreadable: UnreadableChanges, log: Pick<Log, 'info' | 'warn' | 'error'>, fetchFn?: Fetch): NetworkPart {
   const graph = (network: string) => (s.pageToken ? createGraphClient({ baseUrl: s.graphApiUrl, pageToken: s.pageToken, appSecret: s.appSecret, network, clock: ctx.clock, fetch: fetchFn }) : null);
   const fbGraph = graph('Facebook');
   const igGraph = graph('Instagram');
@@ -46,7 +47,7 @@ export function createMetaPart(ctx: DeskContext, s: MetaSettings, attempts: Atte
   return part;
 }
 
-function instagramEnricher(graph: ReturnType<typeof createGraphClient>, accountId: string, log: NetworkLog) {
+function instagramEnricher(graph: ReturnType<typeof createGraphClient>, accountId: string, log: Pick<Log, 'info' | 'warn' | 'error'>) {
   return async (mentions: Mention[]): Promise<Mention[]> => {
     const r = await enrichInstagram(graph, accountId, mentions);
     if (r.failures) log.warn({ failures: r.failures }, 'Instagram: could not look up some mentions\' links or texts; stored with placeholders');

@@ -1,4 +1,5 @@
 // Owns GET and POST /webhooks/meta: Meta's subscription check, then signed changes stored as mentions.
+import type { Log } from '../../../services/log.js';
 import express, { type Router } from 'express';
 import { StoreUnavailableError } from '../../../services/errors.js';
 import { MetaPayloadError } from './meta-payload.js';
@@ -8,15 +9,11 @@ import { verifyMetaSignature } from './verify-meta-signature.js';
 export const META_WEBHOOK_PATH = '/webhooks/meta';
 const MAX_META_BYTES = 1024 * 1024;
 
-export interface MetaRouteLog {
-  info(obj: Record<string, unknown>, msg: string): void;
-  warn(obj: Record<string, unknown>, msg: string): void;
-}
 
 export interface MetaRouteOptions extends MetaDeliveryDeps {
   readonly appSecret: string;
   readonly verifyToken: string;
-  readonly log: MetaRouteLog;
+  readonly log: Pick<Log, 'info' | 'warn'>;
 }
 
 export function createMetaWebhookRouter(o: MetaRouteOptions): Router {

@@ -1,14 +1,15 @@
 // Owns building the RSS/Atom watch from the policy's feeds, and the connectors for networks answered on the network itself.
+import type { Log } from '../../../services/log.js';
 import type { RssSettings } from '../../../config/network-settings.js';
 import type { DeskContext } from '../../../services/desk-context.js';
 import { ingestMentions } from '../../../services/ingest-mentions.js';
-import type { NetworkLog, NetworkPart } from '../network-part.js';
+import type { NetworkPart } from '../network-part.js';
 import type { Fetch } from '../shared/call-json.js';
 import type { MakePoller } from '../shared/create-poller.js';
 import type { PollCursors } from '../shared/poll-cursors.js';
 import { createFeedPoll } from './poll-feeds.js';
 
-export function createRssPart(ctx: DeskContext, s: RssSettings, cursors: PollCursors, log: NetworkLog, makePoller: MakePoller, fetchFn?: Fetch): NetworkPart {
+export function createRssPart(ctx: DeskContext, s: RssSettings, cursors: PollCursors, log: Pick<Log, 'info' | 'warn' | 'error'>, makePoller: MakePoller, fetchFn?: Fetch): NetworkPart {
   const feeds = ctx.policy.feeds;
   if (!feeds.length) return { connectors: [], routers: [], pollers: [], report: ['RSS/Atom watch: no feeds — list them under feeds: in the policy file'] };
   const poll = createFeedPoll({ feeds, councilName: ctx.policy.council.name, cursors, clock: ctx.clock, fetch: fetchFn, log, ingest: (m) => ingestMentions(ctx, m) });

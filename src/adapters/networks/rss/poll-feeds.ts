@@ -1,4 +1,5 @@
 // Owns one round of the RSS/Atom watch: fetch each feed, keep new entries that mention the council, remember what was seen.
+import type { Log } from '../../../services/log.js';
 import type { Mention } from '../../../domain/mention.js';
 import type { FeedWatch } from '../../../policy/policy-schema.js';
 import type { Clock } from '../../../services/ports.js';
@@ -29,7 +30,7 @@ export interface FeedPollOptions {
   readonly ingest: (mentions: Mention[]) => Promise<unknown>;
   readonly clock: Clock;
   readonly fetch?: Fetch;
-  readonly log: { warn(obj: Record<string, unknown>, msg: string): void; info(obj: Record<string, unknown>, msg: string): void };
+  readonly log: Pick<Log, 'warn' | 'info'>;
 }
 
 export function feedSource(url: string): string {

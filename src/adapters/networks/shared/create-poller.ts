@@ -1,5 +1,6 @@
 // Owns running one poll on an interval: never two at once (in this process, and across replicas when given a lease),
 // a rate limit pushes the next run back, stop waits.
+import type { Log } from '../../../services/log.js';
 import { RateLimitError } from '../../../services/errors.js';
 import { leaseLengthMs, type PollLease } from './poll-leases.js';
 
@@ -11,15 +12,11 @@ export interface Poller {
   runOnce(): Promise<void>;
 }
 
-export interface PollerLog {
-  warn(obj: Record<string, unknown>, msg: string): void;
-  error(obj: Record<string, unknown>, msg: string): void;
-}
 
 /** Builds a poller with the composition root's log and lease bound: what each network's builder is handed. */
 export type MakePoller = (name: string, intervalMs: number, poll: () => Promise<void>) => Poller;
 
-export function createPoller(name: string, intervalMs: number, poll: () => Promise<void>, log: PollerLog, lease?: PollLease): Poller {
+export function createPoller(name: string, intervalMs: number, poll: () => Promise<void>, log: Pick<Log, 'warn' | 'error'>, lease?: PollLease): Poller {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = true;

@@ -1,9 +1,10 @@
 // Owns building X from configuration: the mentions and DM pollers, the connector, the optional webhook CRC route.
+import type { Log } from '../../../services/log.js';
 import type { XSettings } from '../../../config/network-settings.js';
 import type { Mention } from '../../../domain/mention.js';
 import type { DeskContext } from '../../../services/desk-context.js';
 import { ingestMentions } from '../../../services/ingest-mentions.js';
-import type { NetworkLog, NetworkPart } from '../network-part.js';
+import type { NetworkPart } from '../network-part.js';
 import type { AttemptLog } from '../shared/attempt-log.js';
 import type { Fetch } from '../shared/call-json.js';
 import type { MakePoller } from '../shared/create-poller.js';
@@ -20,7 +21,7 @@ import { createXCrcRouter, X_WEBHOOK_PATH } from './x-crc-route.js';
 
 export const X_SOURCE = 'x';
 
-export function createXPart(ctx: DeskContext, s: XSettings, cursors: PollCursors, attempts: AttemptLog, unreadable: UnreadableChanges, log: NetworkLog, makePoller: MakePoller, fetchFn?: Fetch): NetworkPart {
+export function createXPart(ctx: DeskContext, s: XSettings, cursors: PollCursors, attempts: AttemptLog, unreadable: UnreadableChanges, log: Pick<Log, 'info' | 'warn' | 'error'>, makePoller: MakePoller, fetchFn?: Fetch): NetworkPart {
   const ingest = (m: Mention[]) => ingestMentions(ctx, m);
   const part: NetworkPart = { connectors: [], routers: [], pollers: [], report: [], readers: s.userId ? { [X_SOURCE]: xReplayReader(s.userId, ingest) } : {} };
   if (s.consumerSecret) {
