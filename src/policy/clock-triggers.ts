@@ -1,7 +1,7 @@
 // Which response clocks a change starts or stops, and their new due times (DOMAIN.md "Response times").
 import { isOpenEscalation, type Case } from '../domain/case.js';
 import type { CaseEvent } from '../domain/events.js';
-import type { Clock } from './policy-rules-schema.js';
+import type { ResponseClock } from './policy-rules-schema.js';
 import type { Policy } from './policy-schema.js';
 import { clockDue } from './response-clocks.js';
 import type { WorkingCalendar } from './working-calendar.js';
@@ -20,11 +20,11 @@ export function deadlineChanges(policy: Policy, calendar: WorkingCalendar, befor
 }
 
 /** A clock counting from the post (FOI) counts from it however late its trigger comes. */
-function startOf(clock: Clock, c: Case, now: Date): Date {
+function startOf(clock: ResponseClock, c: Case, now: Date): Date {
   return clock.countsFrom === 'post' ? new Date(c.postedAt) : now;
 }
 
-function starts(clock: Clock, events: readonly CaseEvent[], before: Case): boolean {
+function starts(clock: ResponseClock, events: readonly CaseEvent[], before: Case): boolean {
   return events.some((e) => {
     switch (clock.startsOn) {
       case 'opened': return false; // set when the case opens, from the mention's arrival
@@ -38,7 +38,7 @@ function starts(clock: Clock, events: readonly CaseEvent[], before: Case): boole
   });
 }
 
-function stops(clock: Clock, events: readonly CaseEvent[], before: Case): boolean {
+function stops(clock: ResponseClock, events: readonly CaseEvent[], before: Case): boolean {
   return events.some((e) => {
     if (e.type === 'case.closed') return true;
     // An officer says it is not an FOI request after all: the clock the bot started stops.

@@ -128,7 +128,8 @@ export const riskSchema = z.object({
   source,
 });
 
-export type Clock = z.infer<typeof clockSchema>;
+/** A response clock the policy sets (first response, a service lead's answer, FOI): not the time source (services/ports.ts `Clock`). */
+export type ResponseClock = z.infer<typeof clockSchema>;
 export type Duration = z.infer<typeof durationSchema>;
 export type HouseRule = z.infer<typeof houseRuleSchema>;
 export type NetworkCapability = z.infer<typeof networkCapabilitySchema>;
