@@ -1,18 +1,6 @@
-// What a chat platform adapter (Slack, Teams) gives the composition root.
-import type { OutboxHandler } from '../store/outbox-worker.js';
-import type { ChatSurface } from '../policy/policy-directory.js';
-
-export interface ChatAdapter {
-  readonly surface: ChatSurface;
-  /** A line for the start-up log: how it is connected. */
-  readonly description: string;
-  /** Handlers for chat.* outbox kinds, for items whose payload.surface is this adapter's. */
-  readonly outboxHandlers: Readonly<Record<string, OutboxHandler>>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /** More start-up report lines that need the platform asked (e.g. which permissions an admin granted). */
-  report?(): Promise<string[]>;
-}
+// Owns routing each chat.* outbox item to the chat adapter of its surface (the port is services/chat-adapter.ts).
+import type { ChatAdapter } from '../services/chat-adapter.js';
+import type { OutboxHandler } from '../services/outbox-handler.js';
 
 /** Routes each chat.* outbox item to the adapter of its surface. */
 export function chatOutboxHandlers(adapters: readonly ChatAdapter[]): Record<string, OutboxHandler> {

@@ -8,7 +8,7 @@ import type { TeamsTransportOverrides } from '../adapters/teams/create-teams-ada
 import type { Config } from '../config/load-config.js';
 import type { DeskContext } from '../services/desk-context.js';
 import type { Sql } from '../store/db.js';
-import type { ChatAdapter } from './chat-adapter.js';
+import type { ChatAdapter } from '../services/chat-adapter.js';
 
 export interface ChatAdapterOverrides {
   /** Tests: a loopback Bot Framework issuer and a bot token (see create-teams-adapter.ts). */

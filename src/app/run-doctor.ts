@@ -9,7 +9,7 @@ import { checkTeamsReach } from '../adapters/teams/check-teams-reach.js';
 import type { TeamsTransportOverrides } from '../adapters/teams/create-teams-graph.js';
 import { checkMetaAccess } from '../adapters/networks/meta/check-meta-access.js';
 import { checkXAccess } from '../adapters/networks/x/check-x-access.js';
-import type { Finding } from './doctor-finding.js';
+import type { Finding } from '../services/doctor-finding.js';
 
 export interface DoctorOptions {
   readonly clock?: Clock;

@@ -1,6 +1,6 @@
 // npm run doctor: checks every integration the configuration turns on (Slack, Teams, Facebook and Instagram, X)
 // as the desk will use it, without starting it, and prints what to fix. Exit code 1 when something needs fixing.
-import { formatFinding } from '../app/doctor-finding.js';
+import { formatFinding } from '../services/doctor-finding.js';
 import { needsFixing, runDoctor } from '../app/run-doctor.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { loadPolicy, PolicyError } from '../config/load-policy.js';

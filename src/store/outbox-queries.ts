@@ -1,21 +1,7 @@
 // Owns the outbox worker's SQL: claiming due items under a lease, and recording each outcome.
+import type { OutboxJob } from '../services/outbox-handler.js';
 import type { Sql } from './db.js';
 
-export interface OutboxJob {
-  readonly id: number;
-  readonly key: string;
-  readonly kind: string;
-  readonly payload: Readonly<Record<string, unknown>>;
-  readonly caseId: string | null;
-  /** This run's number: runs started so far, this one included, rate-limited runs not counted. */
-  readonly attempts: number;
-  readonly rateLimits: number;
-  readonly runAt: Date;
-  /** The lease this run holds: outcomes are recorded only while it is still ours. */
-  readonly lockedUntil: Date;
-  /** When the item was enqueued: how long it has been waiting decides when to tell an admin and to give up. */
-  readonly createdAt: Date;
-}
 
 interface JobRow {
   id: string;

@@ -3,15 +3,11 @@ import type { Log } from '../services/log.js';
 import { fitByGrapheme } from '../domain/cut-text.js';
 import { DeferredError, PermanentError, RateLimitError } from '../services/errors.js';
 import type { Clock } from '../services/ports.js';
+import type { OutboxHandler, OutboxJob } from '../services/outbox-handler.js';
 import { backoffMs } from './backoff.js';
 import type { Sql } from './db.js';
-import { claimDue, claimStaleNotice, recordOutcome, type Outcome, type OutboxJob } from './outbox-queries.js';
+import { claimDue, claimStaleNotice, recordOutcome, type Outcome } from './outbox-queries.js';
 
-export type { OutboxJob } from './outbox-queries.js';
-
-/** Returns what to keep as the item's result (e.g. the posted message's ts), or nothing. */
-// biome-ignore lint/suspicious/noConfusingVoidType: a handler that keeps nothing returns nothing (an async function's void), not undefined
-export type OutboxHandler = (job: OutboxJob) => Promise<Record<string, unknown> | void>;
 
 
 export interface OutboxWorkerOptions {

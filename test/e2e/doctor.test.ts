@@ -2,7 +2,7 @@
 // work, and each install mistake (bot not in a channel, a channel id that does not exist, an unreadable user group,
 // a refused token, keys of another account) is named with its fix.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatFinding, type Finding } from '../../src/app/doctor-finding.js';
+import { formatFinding, type Finding } from '../../src/services/doctor-finding.js';
 import { needsFixing, runDoctor } from '../../src/app/run-doctor.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { loadPolicy } from '../../src/config/load-policy.js';

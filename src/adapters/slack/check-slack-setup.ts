@@ -3,7 +3,7 @@
 import { webApi } from '@slack/bolt';
 import type { SlackSettings } from '../../config/load-config.js';
 import type { Policy } from '../../policy/policy-schema.js';
-import { failedCall, fine, notConfigured, toFix, type Finding } from '../../app/doctor-finding.js';
+import { failedCall, fine, notConfigured, toFix, type Finding } from '../../services/doctor-finding.js';
 import { buildWebClientOptions } from './create-slack-app.js';
 import { slackErrorCode, slackErrorHint } from './map-slack-error.js';
 

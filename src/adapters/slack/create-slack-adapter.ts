@@ -1,7 +1,7 @@
 // Owns assembling Mention Desk on Slack: the Bolt app and its transport, the listeners, and the outbox handlers.
 import type { Log } from '../../services/log.js';
 import type { Express } from 'express';
-import type { ChatAdapter } from '../../app/chat-adapter.js';
+import type { ChatAdapter } from '../../services/chat-adapter.js';
 import type { SlackSettings } from '../../config/load-config.js';
 import type { DeskContext } from '../../services/desk-context.js';
 import { boltLogger, type PinoLike } from './bolt-logger.js';

@@ -3,7 +3,7 @@ import type { App, types } from '@slack/bolt';
 import { deskAccessRefusal, myOpenCases, unclaimedQueue } from '../../services/desk-queries.js';
 import { renderCaseList } from './render-case-list.js';
 import type { SlackDeps } from './slack-deps.js';
-import type { OutboxHandler } from '../../store/outbox-worker.js';
+import type { OutboxHandler } from '../../services/outbox-handler.js';
 import { payloadString } from '../../services/load-case-view.js';
 import { withSlackErrors } from './map-slack-error.js';
 import { formatLocalTime } from '../../policy/format-local-time.js';

@@ -1,7 +1,7 @@
 // Owns the chat.approval.request outbox kind on Slack: an approval request in the card's thread that
 // notifies the approvers (comms managers; leadership for lifting a block), with the Approve/Reject buttons.
 import { PermanentError } from '../../services/errors.js';
-import type { OutboxHandler } from '../../store/outbox-worker.js';
+import type { OutboxHandler } from '../../services/outbox-handler.js';
 import { payloadString, requireCaseView } from '../../services/load-case-view.js';
 import { withSlackErrors } from './map-slack-error.js';
 import { TRIAGE_PURPOSE } from './outbox-card-refresh.js';

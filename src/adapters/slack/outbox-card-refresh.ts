@@ -1,7 +1,7 @@
 // Owns the chat.card.refresh outbox kind on Slack: the triage card posted once, then edited in place after
 // every change, along with the case's escalation and approval messages, so every message shows the truth.
 import { RateLimitError } from '../../services/errors.js';
-import type { OutboxHandler } from '../../store/outbox-worker.js';
+import type { OutboxHandler } from '../../services/outbox-handler.js';
 import { payloadString, requireCaseView, type CaseView } from '../../services/load-case-view.js';
 import { withSlackErrors } from './map-slack-error.js';
 import { renderApprovalMessage } from './render-approval-blocks.js';

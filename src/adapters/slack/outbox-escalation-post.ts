@@ -1,7 +1,7 @@
 // Owns the chat.escalation.post outbox kind on Slack: the escalation card in the service's (or leadership's)
 // channel, or by direct message to each lead, with Acknowledge and Decline.
 import { PermanentError } from '../../services/errors.js';
-import type { OutboxHandler } from '../../store/outbox-worker.js';
+import type { OutboxHandler } from '../../services/outbox-handler.js';
 import { payloadString, requireCaseView } from '../../services/load-case-view.js';
 import { withSlackErrors } from './map-slack-error.js';
 import { renderEscalationMessage } from './render-escalation-blocks.js';

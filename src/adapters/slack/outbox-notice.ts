@@ -3,7 +3,7 @@
 import { noticeRecipients, parseNoticeAudience, type NoticeRecipients } from '../../policy/notice-recipients.js';
 import type { Person } from '../../policy/policy-people-schema.js';
 import { payloadString } from '../../services/load-case-view.js';
-import type { OutboxHandler, OutboxJob } from '../../store/outbox-worker.js';
+import type { OutboxHandler, OutboxJob } from '../../services/outbox-handler.js';
 import { withSlackErrors } from './map-slack-error.js';
 import { TRIAGE_PURPOSE } from './outbox-card-refresh.js';
 import { sendCaseMessage } from './send-case-message.js';

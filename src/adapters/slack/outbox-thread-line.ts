@@ -1,7 +1,7 @@
 // Owns the chat.thread.line outbox kind on Slack: one line per event in the triage card's thread, once each.
 import { describeEvent } from '../../cards/event-line.js';
 import { PermanentError } from '../../services/errors.js';
-import type { OutboxHandler } from '../../store/outbox-worker.js';
+import type { OutboxHandler } from '../../services/outbox-handler.js';
 import { payloadString, requireCaseView } from '../../services/load-case-view.js';
 import { withSlackErrors } from './map-slack-error.js';
 import { TRIAGE_PURPOSE } from './outbox-card-refresh.js';

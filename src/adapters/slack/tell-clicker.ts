@@ -1,7 +1,7 @@
 // Owns answering one person privately where they clicked: an ephemeral message only they see, sent through
 // the outbox like every Slack call, and dispatched at once because the person is waiting for it.
 import { randomUUID } from 'node:crypto';
-import type { OutboxHandler } from '../../store/outbox-worker.js';
+import type { OutboxHandler } from '../../services/outbox-handler.js';
 import { payloadString } from '../../services/load-case-view.js';
 import { withSlackErrors } from './map-slack-error.js';
 import type { SlackDeps } from './slack-deps.js';

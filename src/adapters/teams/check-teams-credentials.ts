@@ -1,7 +1,7 @@
 // Owns `npm run doctor`'s Teams credentials check: the bot's app id, password and tenant obtain a Bot Framework
 // token the way every send obtains it (MSAL client credentials), with what to fix when Entra refuses.
 import type { TeamsSettings } from '../../config/load-config.js';
-import { failedCall, fine, notConfigured, toFix, type Finding } from '../../app/doctor-finding.js';
+import { failedCall, fine, notConfigured, toFix, type Finding } from '../../services/doctor-finding.js';
 import { offlineTeamsTransport } from './check-teams-reach.js';
 import type { TeamsTransportOverrides } from './create-teams-graph.js';
 

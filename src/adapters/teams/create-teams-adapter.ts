@@ -2,7 +2,7 @@
 // listeners, and the outbox handlers for every chat.* kind, all on the same services Slack uses.
 import type { Log } from '../../services/log.js';
 import type { Express } from 'express';
-import type { ChatAdapter } from '../../app/chat-adapter.js';
+import type { ChatAdapter } from '../../services/chat-adapter.js';
 import type { TeamsSettings } from '../../config/load-config.js';
 import type { DeskContext } from '../../services/desk-context.js';
 import type { CardMessageRepository } from '../../services/ports.js';

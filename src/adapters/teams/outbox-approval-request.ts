@@ -2,7 +2,7 @@
 // notifies the approvers (comms managers; leadership for lifting a block), with Approve/Reject.
 import { PermanentError } from '../../services/errors.js';
 import { payloadString, requireCaseView } from '../../services/load-case-view.js';
-import type { OutboxHandler } from '../../store/outbox-worker.js';
+import type { OutboxHandler } from '../../services/outbox-handler.js';
 import { loadPersonalView } from './load-personal-view.js';
 import { approvalPurpose, renderApprovalCard, type ApprovalSubject } from './render-approval-card.js';
 import { sendTeamsMessage } from './send-teams-message.js';

@@ -3,7 +3,7 @@
 // approval cards, so every copy shows the truth.
 import { RateLimitError } from '../../services/errors.js';
 import { payloadString, requireCaseView, type CaseView } from '../../services/load-case-view.js';
-import type { OutboxHandler } from '../../store/outbox-worker.js';
+import type { OutboxHandler } from '../../services/outbox-handler.js';
 import { loadPersonalView } from './load-personal-view.js';
 import type { PersonalView } from './personal-view.js';
 import { renderCaseCard } from './render-adaptive-card.js';

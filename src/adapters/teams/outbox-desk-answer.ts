@@ -8,7 +8,7 @@ import { setAway } from '../../services/out-of-office.js';
 import { mayViewCase } from '../../policy/service-people.js';
 import { PermanentError } from '../../services/errors.js';
 import { loadCaseView } from '../../services/load-case-view.js';
-import type { OutboxHandler } from '../../store/outbox-worker.js';
+import type { OutboxHandler } from '../../services/outbox-handler.js';
 import { cardMessage, type AdaptiveCard } from './adaptive-elements.js';
 import { renderCaseListCard, renderHelpCard } from './render-case-list-card.js';
 import { renderViewCard } from './render-view-card.js';

@@ -4,7 +4,7 @@
 import type { ConversationReference } from '@microsoft/teams.api';
 import { PermanentError } from '../../services/errors.js';
 import { payloadString, requireCaseView } from '../../services/load-case-view.js';
-import type { OutboxHandler } from '../../store/outbox-worker.js';
+import type { OutboxHandler } from '../../services/outbox-handler.js';
 import { loadPersonalView } from './load-personal-view.js';
 import { escalationView, renderEscalationCard } from './render-escalation-card.js';
 import { sendTeamsMessage } from './send-teams-message.js';

@@ -6,7 +6,7 @@ import { noticeRecipients, parseNoticeAudience } from '../../policy/notice-recip
 import type { Person } from '../../policy/policy-people-schema.js';
 import { PermanentError } from '../../services/errors.js';
 import { payloadString } from '../../services/load-case-view.js';
-import type { OutboxHandler, OutboxJob } from '../../store/outbox-worker.js';
+import type { OutboxHandler, OutboxJob } from '../../services/outbox-handler.js';
 import { cardMessage } from './adaptive-elements.js';
 import { cardDeepLink } from './card-deep-link.js';
 import { cardThread } from './outbox-thread-line.js';

@@ -3,7 +3,7 @@ import { toThreadedConversationId } from '@microsoft/teams.apps';
 import { describeEvent } from '../../cards/event-line.js';
 import { PermanentError } from '../../services/errors.js';
 import { payloadString, requireCaseView } from '../../services/load-case-view.js';
-import type { OutboxHandler } from '../../store/outbox-worker.js';
+import type { OutboxHandler } from '../../services/outbox-handler.js';
 import { renderLineCard } from './render-line-card.js';
 import { sendTeamsMessage } from './send-teams-message.js';
 import { SURFACE, TRIAGE_PURPOSE, type TeamsDeps } from './teams-deps.js';

@@ -1,7 +1,7 @@
 // Owns sending the hello the bot says where it was installed (welcome-text.ts): in a channel it names the
 // channel's id, which the policy file needs (channels.triage.teams) and is hard to find in Teams otherwise.
 import { payloadString } from '../../services/load-case-view.js';
-import type { OutboxHandler } from '../../store/outbox-worker.js';
+import type { OutboxHandler } from '../../services/outbox-handler.js';
 import { cardMessage } from './adaptive-elements.js';
 import { renderLineCard } from './render-line-card.js';
 import { refFor } from './teams-conversations.js';

@@ -1,6 +1,6 @@
 // Owns counting what the outbox does, from outside the worker: each handler's outcome (done, 429, error), the
 // clock breaches a clock.due run raises, and the items given up on for good.
-import type { OutboxHandler, OutboxJob } from '../../store/outbox-worker.js';
+import type { OutboxHandler, OutboxJob } from '../../services/outbox-handler.js';
 import type { DeskMetrics } from './desk-metrics.js';
 
 export function countedHandlers(metrics: DeskMetrics, handlers: Readonly<Record<string, OutboxHandler>>): Record<string, OutboxHandler> {

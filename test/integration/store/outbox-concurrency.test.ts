@@ -1,7 +1,8 @@
 // The outbox across workers: one item per key, one worker per item, leases that expire, a poll loop.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../../src/store/db.js';
-import { createOutboxWorker, type OutboxHandler } from '../../../src/store/outbox-worker.js';
+import { createOutboxWorker } from '../../../src/store/outbox-worker.js';
+import type { OutboxHandler } from '../../../src/services/outbox-handler.js';
 import { PgOutbox } from '../../../src/store/pg-outbox.js';
 import { openTestDatabase } from '../../helpers/test-database.js';
 import { fakeClock, uniqueId } from './store-fixtures.js';

@@ -1,7 +1,7 @@
 // Outbound work starts at once: a committed outbox item wakes the worker (in this process, and on
 // PostgreSQL another replica's by LISTEN/NOTIFY), long before its next poll.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxJob } from '../../../src/store/outbox-worker.js';
+import type { OutboxJob } from '../../../src/services/outbox-handler.js';
 import { createOutboxWorker } from '../../../src/store/outbox-worker.js';
 import { createOutboxSignal } from '../../../src/store/outbox-signal.js';
 import { createPgStore } from '../../../src/store/create-pg-store.js';

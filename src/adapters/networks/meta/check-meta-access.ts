@@ -2,7 +2,7 @@
 // is set) reads the page and the Instagram account through the same Graph client the connectors act with.
 import type { MetaSettings } from '../../../config/network-settings.js';
 import type { Clock } from '../../../services/ports.js';
-import { failedCall, fine, notConfigured, toFix, type Finding } from '../../../app/doctor-finding.js';
+import { failedCall, fine, notConfigured, toFix, type Finding } from '../../../services/doctor-finding.js';
 import type { Fetch } from '../shared/call-json.js';
 import { createGraphClient } from './graph-client.js';
 

@@ -2,7 +2,7 @@
 // the user-context keys (replying, hiding, DMs) belong to the council's account, through the desk's own X client.
 import type { XSettings } from '../../../config/network-settings.js';
 import type { Clock } from '../../../services/ports.js';
-import { failedCall, fine, notConfigured, toFix, type Finding } from '../../../app/doctor-finding.js';
+import { failedCall, fine, notConfigured, toFix, type Finding } from '../../../services/doctor-finding.js';
 import type { Fetch } from '../shared/call-json.js';
 import { createXClient } from './x-client.js';
 

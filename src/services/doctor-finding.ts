@@ -1,5 +1,5 @@
 // Owns what `npm run doctor` reports: one finding per thing checked, fine or with what to fix, in plain words.
-import { PermanentError } from '../services/errors.js';
+import { PermanentError } from './errors.js';
 
 export interface Finding {
   /** true: works as the desk will use it; false: something to fix; null: not configured, nothing checked. */
