@@ -7,7 +7,7 @@ import { corpusPartNames, loadCorpusPart, policyBeforeReading } from '../triage-
 import { barCurve, barCurveRows, type BarCurveRow, type BarPoint } from '../triage-eval/bar-curve.js';
 import { crossParts, CROSS_PARTS, type CrossScores } from '../triage-eval/cross-parts.js';
 import { readerModelFor } from '../triage-eval/honest-reader.js';
-import { learningCurve, ownHalves } from '../triage-eval/learning-curve.js';
+import { learningCurve, ownHalves, type LearningPoint } from '../triage-eval/learning-curve.js';
 import { agreement, loadSecondLabels, pairLabellings, type Agreement } from '../triage-eval/label-agreement.js';
 import { type decisionOfLabels, decisionOfReading, formatScores, scoreTriage, type ReadItem, type TriageScores } from '../triage-eval/score-triage.js';
 import { trainFromCorpus } from '../triage-eval/seed-training.js';
@@ -59,24 +59,17 @@ async function measure(): Promise<void> {
  */
 function ownDecisions(parts: readonly string[]): void {
   const steps = [0, 25, 50, 100, 150];
-  const pooled = steps.map(() => ({ tag: 0, kind: 0, aloneTag: 0, aloneKind: 0, spokeTag: 0, spokeKind: 0, lines: 0 }));
-  for (const part of parts) {
+  const curves = parts.map((part) => {
     const { decisions, arriving } = ownHalves(loadCorpusPart(part));
-    learningCurve(policy, decisions, arriving, steps, readerModelFor(part, policy.reader.concepts) ?? undefined).forEach((p, i) => {
-      const sum = pooled[i]!;
-      sum.tag += p.tag * arriving.length;
-      sum.kind += p.kind * arriving.length;
-      sum.aloneTag += p.learnedAlone.tag * arriving.length;
-      sum.aloneKind += p.learnedAlone.kind * arriving.length;
-      sum.spokeTag += p.learnedSpoke.tag * arriving.length;
-      sum.spokeKind += p.learnedSpoke.kind * arriving.length;
-      sum.lines += arriving.length;
-    });
-  }
+    return { lines: arriving.length, points: learningCurve(policy, decisions, arriving, steps, readerModelFor(part, policy.reader.concepts) ?? undefined) };
+  });
+  const lines = curves.reduce((n, c) => n + c.lines, 0);
+  // Each part's figure weighed by its lines read: the pooled share.
+  const pooled = (step: number, f: (p: LearningPoint) => number) => pc(curves.reduce((n, c) => n + f(c.points[step]!) * c.lines, 0) / lines);
   console.log(`\nWhat each council's own decisions add (${parts.join(' + ')}: every other line learned, the rest read):`);
   steps.forEach((n, i) => {
-    const p = pooled[i]!;
-    console.log(`  N=${String(n).padStart(3)} of each part  rules + reader + learned: service tag ${pc(p.tag / p.lines)}, kind ${pc(p.kind / p.lines)}   learned alone: service tag ${pc(p.aloneTag / p.lines)} (speaks on ${pc(p.spokeTag / p.lines)}), kind ${pc(p.aloneKind / p.lines)} (speaks on ${pc(p.spokeKind / p.lines)})`);
+    const at = (f: (p: LearningPoint) => number) => pooled(i, f);
+    console.log(`  N=${String(n).padStart(3)} of each part  rules + reader + learned: service tag ${at((p) => p.tag)}, kind ${at((p) => p.kind)}   learned alone: service tag ${at((p) => p.learnedAlone.tag)} (speaks on ${at((p) => p.learnedSpoke.tag)}), kind ${at((p) => p.learnedAlone.kind)} (speaks on ${at((p) => p.learnedSpoke.kind)})`);
   });
 }
 

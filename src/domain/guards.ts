@@ -1,5 +1,5 @@
 // Lifecycle guards shared by the decisions: role, ownership and state checks with their words.
-import { hasRole, isSystem, } from './actor.js';
+import { hasRole, isSystem } from './actor.js';
 import type { Case, CaseState } from './case.js';
 import type { CaseCommandType } from './commands.js';
 import type { DecisionContext } from './decision.js';

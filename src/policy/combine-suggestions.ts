@@ -1,5 +1,6 @@
 // Owns combining the policy's rules with what the desk has learned from the council's own decisions.
 import type { LearnedClassifier } from './learned-classifier.js';
+import { probabilityOf } from './log-odds.js';
 import type { Policy } from './policy-schema.js';
 import type { ReaderModel } from './reader-model.js';
 import { suggestClassification, type ClassificationSuggestion, type TextFindings } from './suggest-classification.js';
@@ -23,14 +24,14 @@ const DETECTOR = 0.95;
  * How sure the learned part must be before it speaks (chosen on a split of the tuning corpus, where
  * lower bars cost accuracy): to replace a single keyword's service, to name a service no keyword
  * names, and to replace a kind read from cues (and by how much it must beat the cues' confidence).
- * They were chosen as 0.9, 0.7 and 0.9 when the classifier's log-odds were read as odds
- * (learned-classifier.ts `probabilityOf`); these are the same bars as probabilities (log-odds 9, 7/3, 9), so
- * the desk decides as it did. On a council's own decisions (half of each corpus part learned, the other half
+ * They were chosen as 0.9, 0.7 and 0.9 when the classifier's log-odds x were read as x / (1 + x)
+ * (learned-classifier.ts `probabilityOf`): log-odds 9, 7/3 and 9, given here as the probabilities they are, so the
+ * desk decides as it did. On a council's own decisions (half of each corpus part learned, the other half
  * read) it spoke on too few mentions to move the service or kind (corpus README, session 15).
  */
-const SERVICE_OVER_KEYWORDS = 0.998;
-const LEARNED_SERVICE_AT = 0.834;
-const LEARNED_KIND_AT = 0.998;
+const SERVICE_OVER_KEYWORDS = probabilityOf(9);
+const LEARNED_SERVICE_AT = probabilityOf(7 / 3);
+const LEARNED_KIND_AT = probabilityOf(9);
 const LEARNED_MARGIN = 0.3;
 
 /**

@@ -1,6 +1,7 @@
 // Owns the per-council learned suggestion: a naive Bayes text classifier trained on the council's own recorded decisions.
 import createClassifier from 'wink-naive-bayes-text-classifier';
 import nlp from 'wink-nlp-utils';
+import { probabilityOf } from './log-odds.js';
 import { stemmable } from './stemmable.js';
 
 export interface LearnedExample {
@@ -58,14 +59,6 @@ export function trainClassifier(examples: readonly LearnedExample[]): LearnedCla
   };
 }
 
-/**
- * wink's `computeOdds` gives each label's log (base 2) odds against the rest together. Until session 15 the desk read
- * that figure as plain odds (odds / (1 + odds)): a guess 89% likely (log-odds 3) showed as 75% sure, one 99.8% likely
- * (log-odds 9) as 90%. The bars it is compared with moved with it (combine-suggestions.ts, learned-rulings.ts).
- */
-export function probabilityOf(logOdds: number): number {
-  return 1 / (1 + 2 ** -logOdds);
-}
 
 /** The text's words seen most often under `label` and least under the others, as written: the "why" shown on the card. */
 function weightiest(text: string, label: string, counts: Record<string, Record<string, number>>): string[] {

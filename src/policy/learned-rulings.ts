@@ -1,5 +1,6 @@
 // Owns what officers' rulings teach the desk: a learned house-rule suggestion, and the safeguarding lead's past dismissals.
 import type { LearnedModels } from './combine-suggestions.js';
+import { probabilityOf } from './log-odds.js';
 import type { Policy } from './policy-schema.js';
 import type { HouseRuleSuggestion } from './suggest-house-rules.js';
 
@@ -10,11 +11,11 @@ export const SAFEGUARDING_LABELS = { concern: 'concern', notAConcern: 'not_a_con
 
 /**
  * How sure the learned part must be before it names a breach the lexicons missed (a banner a person rules on; on the
- * corpus 0.7-0.9 changed nothing when read on the old scale). 0.8 then, log-odds 4: as a probability, 16/17.
+ * corpus 0.7-0.9 changed nothing when log-odds x were read as x / (1 + x)). 0.8 then: log-odds 4, 16 in 17.
  */
-const LEARNED_BREACH_AT = 0.941;
-/** How sure before the referral says the lead dismissed posts like it: informative only, it never stops a referral (0.9 then, log-odds 9). */
-const LEARNED_DISMISSAL_AT = 0.998;
+const LEARNED_BREACH_AT = probabilityOf(4);
+/** How sure before the referral says the lead dismissed posts like it: informative only, it never stops a referral (0.9 then: log-odds 9). */
+const LEARNED_DISMISSAL_AT = probabilityOf(9);
 
 /**
  * The lexicons decide where they find a breach; where they find none, a breach the council's own rulings

@@ -1,7 +1,8 @@
 // Suggestions that learn (issue 16): a naive Bayes classifier on the council's decisions, combined with the rules.
 import { describe, expect, it } from 'vitest';
 import { NO_LEARNING, suggestWithLearning } from '../../../src/policy/combine-suggestions.js';
-import { probabilityOf, trainClassifier } from '../../../src/policy/learned-classifier.js';
+import { trainClassifier } from '../../../src/policy/learned-classifier.js';
+import { probabilityOf } from '../../../src/policy/log-odds.js';
 import { defaultPolicy } from './policy-fixtures.js';
 
 const decisions = [
