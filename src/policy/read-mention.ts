@@ -2,6 +2,7 @@
 import type { RiskLevel } from '../domain/case.js';
 import type { Mention } from '../domain/mention.js';
 import { assessRisk } from './assess-risk.js';
+import { withChatterGeneral } from './chatter-service.js';
 import { NO_LEARNING, suggestWithLearning, type LearnedModels } from './combine-suggestions.js';
 import { dismissalNote, withLearnedHouseRules } from './learned-rulings.js';
 import { withModelClassification, withModelConcerns, withModelHouseRules, withModelRisk } from './model-suggestions.js';
@@ -54,8 +55,9 @@ export function readMention(policy: Policy, mention: Mention, learned: LearnedMo
   const listed = suggestHouseRules(policy, text, parent, threats, sure.length > 0);
   const lexiconRules = model ? offTopicAlone(policy, withModelHouseRules(policy, model, text, listed, parent !== undefined), sure.length > 0) : listed;
   const suggested = suggestWithLearning(policy, text, parent, learned, { concerns: sure, houseRules: lexiconRules });
-  const classification = model ? withModelClassification(policy, model, text, suggested, parent) : suggested;
-  const houseRules = offTopicAlone(policy, withRuleOfKind(policy, classification.kind, lexiconRules), sure.length > 0);
+  const read = model ? withModelClassification(policy, model, text, suggested, parent) : suggested;
+  const houseRules = offTopicAlone(policy, withRuleOfKind(policy, read.kind, lexiconRules), sure.length > 0);
+  const classification = withChatterGeneral(policy, text, read, houseRules);
   const assessed = assessRisk(policy, mention, { concerns: sure, houseRules, kind: classification.kind });
   const risk = model ? withModelRisk(policy, model, text, assessed) : assessed;
   const safeguarding = unique(concerns.flatMap((c) => c.matched));

@@ -64,6 +64,22 @@ describe('the reader model', () => {
     expect(serviceUnder('new quindle opening times')).toBe('libraries');
   });
 
+  it('reads spam that names no service as General, whatever service the model guessed from stray words', () => {
+    // A made-up word stands for the spam, taught as waste so the model names waste for it: the error the rule mends.
+    const spam = ['blorvex giveaway check my bio', 'free blorvex for the first 100, link in bio', 'blorvex deals dm me now', 'win a blorvex click the link in my bio'];
+    const taught = spam.map((t): LabelledMention => ({ text: t, tag: 'waste', kind: 'spam', rules: ['spam'], risk: 'low', sg: false, threat: false }));
+    const learned = trainReaderModel([...taught, ...taught, ...taught], ['made up'], {});
+    const read = (t: string) => readMention(defaultPolicy, mention({ text: t }), { ...NO_LEARNING, reader: learned });
+    const modelOnly = policyWith((p) => void (p.services = p.services.filter((s) => s.tag !== 'general')));
+    const spamRead = read('free blorvex giveaway, check my bio now');
+    expect(spamRead).toMatchObject({ kind: 'spam', serviceTag: 'general' });
+    expect(spamRead.reasons[0]).toContain('read as spam');
+    // Spam that names a service is left to the vote (a phishing post about a council tax refund is council tax's);
+    // a council without a General service gets none.
+    expect(read('council tax refund: free blorvex giveaway, check my bio').serviceTag).not.toBe('general');
+    expect(readMention(modelOnly, mention({ text: 'free blorvex giveaway, check my bio now' }), { ...NO_LEARNING, reader: learned }).serviceTag).toBeNull();
+  });
+
   it('names "unrelated to the post" only for a comment on a post, and only when nothing else is found', () => {
     // A made-up word stands for chatter off the post's topic, so only the model can read it.
     const chatter = ['anyone seen the zorblat at the market', 'zorblat sale on saturday everyone', 'selling my zorblat, offers welcome', 'who fixes zorblats round here'];
