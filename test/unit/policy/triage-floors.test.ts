@@ -113,8 +113,11 @@ describe('floors on the held-out part', () => {
   // the ordinary-week parts 73.3 → 77.9%, sixteen folds 79.9 → 80.0%; risk up on the folds (83.0 → 83.3%), the
   // ordinary week (79.9 → 80.8%) and every sealed part. The kind floor rises to 0.85; risk's follows it to 0.88, above
   // the issue's 85% (corpus README, session 15).
+  // Session 16 (spam and off-topic chatter that names no service is General) measured service 81.5 → 83.1% here, read
+  // once after the rule was chosen on larger measures: 28 unseen folds 82.9 → 83.6%, sealed O+P 85.2 → 85.8%, V 85.3 →
+  // 86.3%, Y 83.0 → 83.7%, F+I+J 77.3 → 78.2%, the never-trained parts level. The service floor follows it to 0.83.
   it('keeps house rules and kind at the issue\'s floors, and service and risk at least where the blind part measured them', () => {
-    expectAtLeast(scores, { houseRules: { recall: 0.85, precision: 0.9 }, kind: 0.85, tag: 0.81, risk: 0.88 });
+    expectAtLeast(scores, { houseRules: { recall: 0.85, precision: 0.9 }, kind: 0.85, tag: 0.83, risk: 0.88 });
   });
 });
 
@@ -136,7 +139,7 @@ describe('floors on the parts tuned on', () => {
   // Session 13 (six more writers for kind, service and risk) measured house rules 97.3% / 88.5%, kind 90.2%, risk
   // 92.7%, service 84.9%. Session 14 (AJ to AO for the service model) measured service 85.6%, the rest level: the
   // service floor rises to the issue's 85%. Session 15 (AJ to AO for the kind model too) measured kind 89.8%, risk
-  // 92.0%, the rest level.
+  // 92.0%, the rest level. Session 16 (chatter is General) measured service 87.1%.
   it('meets the issue\'s floors for house-rule recall, kind, service and risk', () => {
     expectAtLeast(tuningScores, { houseRules: { recall: 0.85, precision: 0.88 }, kind: 0.85, tag: 0.85, risk: 0.85 });
   });
