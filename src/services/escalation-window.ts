@@ -34,7 +34,7 @@ export function planEscalationJobs(ctx: Pick<DeskContext, 'policy' | 'calendar' 
         items.push(job(c.id, esc.id, e.data.toPersonId, 'window', acknowledgeDue(ctx.policy, ctx.calendar, esc.target.serviceTag, new Date(e.at)), s.id));
       }
       const why = e.type === 'case.escalation.passed' ? `${e.actor.name} passed you the escalation on ${c.id}` : `The escalation on ${c.id} is yours now (${e.data.why === 'away' ? 'the lead is away' : 'nobody acknowledged it in time'})`;
-      items.push(...ctx.surfaces.map((surface) => ({
+      items.push(...ctx.surfaces.map((surface): OutboxItem => ({
         key: `notice:${surface}:escalation-holder:${s.id}`, kind: 'chat.notice', caseId: c.id,
         payload: { caseId: c.id, surface, audience: 'owner', ownerId: e.data.toPersonId, text: `${why}: please acknowledge it and give the substantive answer.`, linkToCard: true },
       })));

@@ -8,6 +8,7 @@ import type { ModerationRecord } from '../domain/moderation-record.js';
 import type { IntakeStore } from './intake-ports.js';
 import type { CaseChangeStore } from './case-change-ports.js';
 import type { PersonalDataStore } from './personal-data-ports.js';
+import type { OutboxKind } from './outbox-kinds.js';
 
 export interface Clock {
   now(): Date;
@@ -96,11 +97,12 @@ export interface EventLog {
   verifyChain(): Promise<ChainVerdict>;
 }
 
-export interface OutboxItem {
+/** Work for the outbox. `K`: the services name one of OUTBOX_KINDS; the store's machinery takes any name. */
+export interface OutboxItem<K extends string = OutboxKind> {
   /** Idempotency key: enqueueing the same key twice stores one item. */
   readonly key: string;
-  /** What to do, e.g. 'chat.card.post', 'network.reply'; adapters register a handler per kind. */
-  readonly kind: string;
+  /** What to do, e.g. 'chat.card.refresh', 'network.reply'; adapters register a handler per kind. */
+  readonly kind: K;
   readonly payload: Readonly<Record<string, unknown>>;
   readonly caseId?: string | null;
   /** Not before this instant (reminders, back-off); now when absent. */

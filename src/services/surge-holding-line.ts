@@ -37,7 +37,7 @@ export async function recordHoldingLine(ctx: DeskContext, job: { readonly payloa
   const standing = await ctx.store.holdingLines.agree(line, (existing) => holdingLineInForce(ctx.policy, existing, agreedAt), { personId: p.byId, surface: p.surface });
   if (standing !== line && standing.caseId !== line.caseId) return { kept: standing.caseId };
   // Every card of the surge shows the line: redraw them (the refresh is keyed per agreement, so once).
-  const refreshes = cluster.flatMap((r) => ctx.surfaces.map((surface) => ({ key: `card:${surface}:${r.caseId}:holding-line:${c.id}`, kind: 'chat.card.refresh', caseId: r.caseId, payload: { caseId: r.caseId, surface } })));
+  const refreshes = cluster.flatMap((r) => ctx.surfaces.map((surface): OutboxItem => ({ key: `card:${surface}:${r.caseId}:holding-line:${c.id}`, kind: 'chat.card.refresh', caseId: r.caseId, payload: { caseId: r.caseId, surface } })));
   await ctx.store.outbox.enqueue(refreshes);
   return { recorded: topic, cases: cluster.length };
 }

@@ -14,7 +14,7 @@ export function enqueueSql(param: string): string {
 }
 
 /** `now` must come from the clock the worker compares run_at with. */
-export function outboxRows(items: readonly OutboxItem[], now: Date) {
+export function outboxRows(items: readonly OutboxItem<string>[], now: Date) {
   return items.map((item) => ({ key: item.key, kind: item.kind, payload: item.payload, case_id: item.caseId ?? null, run_at: item.runAt ?? now, created_at: now }));
 }
 
@@ -23,7 +23,7 @@ export function outboxRows(items: readonly OutboxItem[], now: Date) {
  * reminders and deadlines) finds nothing due, and under load that was a claim query for every intake transaction.
  * Items for later are found by the worker's poll once due.
  */
-export function anyDueNow(items: readonly OutboxItem[], now: Date): boolean {
+export function anyDueNow(items: readonly OutboxItem<string>[], now: Date): boolean {
   return items.some((item) => item.runAt === undefined || item.runAt.getTime() <= now.getTime());
 }
 
@@ -36,7 +36,8 @@ export class PgOutbox implements Outbox {
     private readonly onEnqueued: () => void = () => {},
   ) {}
 
-  async enqueue(items: readonly OutboxItem[]): Promise<void> {
+  /** Any kind: the worker claims by kind, and its tests give each test a kind of its own. */
+  async enqueue(items: readonly OutboxItem<string>[]): Promise<void> {
     if (!items.length) return;
     const now = this.clock.now();
     await this.sql.query(enqueueSql('$1'), [JSON.stringify(outboxRows(items, now))]);

@@ -36,7 +36,7 @@ export function registerConversationUpdate(app: DeskTeamsApp, deps: TeamsDeps): 
     const open = await deps.ctx.store.cases.list({ states: ['new', 'claimed', 'waiting'], limit: OPEN_CARDS_LIMIT });
     const items: OutboxItem[] = [
       { key: `teams:welcome:${channel}`, kind: WELCOME_KIND, payload: { surface: SURFACE, conversationId: channel } },
-      ...open.map((c) => ({ key: `card:${SURFACE}:${c.id}:install:${channel}`, kind: 'chat.card.refresh', caseId: c.id, payload: { caseId: c.id, surface: SURFACE } })),
+      ...open.map((c): OutboxItem => ({ key: `card:${SURFACE}:${c.id}:install:${channel}`, kind: 'chat.card.refresh', caseId: c.id, payload: { caseId: c.id, surface: SURFACE } })),
     ];
     await deps.ctx.store.outbox.enqueue(items);
   });

@@ -1,11 +1,13 @@
 // Owns counting what the outbox does, from outside the worker: each handler's outcome (done, 429, error), the
 // clock breaches a clock.due run raises, and the items given up on for good.
 import type { OutboxHandler, OutboxJob } from '../../services/outbox-handler.js';
+import type { OutboxHandlers } from '../../services/outbox-kinds.js';
 import type { DeskMetrics } from './desk-metrics.js';
 
-export function countedHandlers(metrics: DeskMetrics, handlers: Readonly<Record<string, OutboxHandler>>): Record<string, OutboxHandler> {
+/** The desk's handlers (only its own kinds: a misspelt one does not compile), each counted. */
+export function countedHandlers(metrics: DeskMetrics, handlers: OutboxHandlers<OutboxHandler>): Record<string, OutboxHandler> {
   for (const kind of Object.keys(handlers)) metrics.outboxKinds.add(kind);
-  return Object.fromEntries(Object.entries(handlers).map(([kind, handler]) => [kind, counted(metrics, kind, handler)]));
+  return Object.fromEntries(Object.entries(handlers).flatMap(([kind, handler]) => (handler ? [[kind, counted(metrics, kind, handler)]] : [])));
 }
 
 function counted(metrics: DeskMetrics, kind: string, handler: OutboxHandler): OutboxHandler {

@@ -12,6 +12,10 @@ import { CASE_CHANGED_CHANNEL } from '../../../src/store/pg-case-repository.js';
 import { startCaseChangeFeed, type CaseChange } from '../../../src/web/case-change-feed.js';
 import { openTestDatabase } from '../../helpers/test-database.js';
 import { claimedEvent, seedCase } from './store-fixtures.js';
+import type { OutboxKind } from '../../../src/services/outbox-kinds.js';
+
+/** A kind no desk handler claims, so no other worker takes these items: the store takes any name, the services' port only the desk's. */
+const TEST_KIND = 'test.unwoken' as OutboxKind;
 
 let db: Db;
 
@@ -80,11 +84,11 @@ describe('announcing saves after their commit', () => {
 
   it('runs an outbox item whose wake-up never came at the worker poll', async () => {
     const ran: string[] = [];
-    const worker = createOutboxWorker({ db, clock: { now: () => new Date() }, workerId: `unwoken-${Math.random()}`, pollMs: 200, handlers: { 'test.unwoken': async (job) => void ran.push(job.key) } });
+    const worker = createOutboxWorker({ db, clock: { now: () => new Date() }, workerId: `unwoken-${Math.random()}`, pollMs: 200, handlers: { [TEST_KIND]: async (job) => void ran.push(job.key) } });
     worker.start();
     try {
       // No onOutboxCommitted: nothing wakes the worker.
-      await createPgStore(db).outbox.enqueue([{ key: 'unwoken:1', kind: 'test.unwoken', payload: {} }]);
+      await createPgStore(db).outbox.enqueue([{ key: 'unwoken:1', kind: TEST_KIND, payload: {} }]);
       await expect.poll(() => ran, { timeout: 5_000 }).toEqual(['unwoken:1']);
     } finally {
       await worker.stop();

@@ -1,7 +1,6 @@
 // The outbox worker's outcomes: done with a result, retried by what the failure says, or failed for good.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DeferredError, PermanentError, RateLimitError } from '../../../src/services/errors.js';
-import type { Outbox } from '../../../src/services/ports.js';
 import type { Db } from '../../../src/store/db.js';
 import { createOutboxWorker, type OutboxWorkerOptions } from '../../../src/store/outbox-worker.js';
 import type { OutboxHandler, OutboxJob } from '../../../src/services/outbox-handler.js';
@@ -33,7 +32,7 @@ async function item(key: string): Promise<OutboxRow> {
 }
 
 /** Each test uses its own kind, so items left by other tests are never claimed. */
-function setup(handler: OutboxHandler, extra: Partial<OutboxWorkerOptions> = {}): { kind: string; clock: FakeClock; outbox: Outbox; worker: ReturnType<typeof createOutboxWorker> } {
+function setup(handler: OutboxHandler, extra: Partial<OutboxWorkerOptions> = {}): { kind: string; clock: FakeClock; outbox: PgOutbox; worker: ReturnType<typeof createOutboxWorker> } {
   const kind = uniqueId('kind');
   const clock = fakeClock();
   const worker = createOutboxWorker({ db, handlers: { [kind]: handler }, clock, workerId: 'w1', random: () => 1, ...extra });
