@@ -47,6 +47,9 @@ export function replyFormArgs(args: Readonly<Record<string, string>>, c: Case, n
   };
 }
 
+/** What a form's own builder decides; buildCardForm adds whose case and which version. */
+type FormBody = Pick<CardForm, 'title' | 'submitLabel' | 'actionId' | 'fields'>;
+
 export function buildCardForm(input: FormInput): CardForm {
   const { case: c, args } = input;
   const base = { caseId: c.id, version: c.version, ...(args ? { args } : {}) };
@@ -80,7 +83,7 @@ export function buildCardForm(input: FormInput): CardForm {
   }
 }
 
-function replyForm({ case: c, mention, policy, signOff, initialText, confirmations, learned, threadCorrected }: FormInput) {
+function replyForm({ case: c, mention, policy, signOff, initialText, confirmations, learned, threadCorrected }: FormInput): FormBody {
   const net = policy.networks[mention.network];
   // A direct message is answered privately, where the network may allow more (X: 10,000 against 280).
   const privateLimit = net?.directMessages ? (net.privateTextLimit ?? null) : null;
@@ -113,7 +116,7 @@ function replyForm({ case: c, mention, policy, signOff, initialText, confirmatio
 }
 
 /** The bot's suggestion is preselected, never applied: a person decides (DOMAIN.md "Classification"). */
-function classifyForm({ policy, case: c, mention, suggestion, learned }: FormInput) {
+function classifyForm({ policy, case: c, mention, suggestion, learned }: FormInput): FormBody {
   const computed = readMention(policy, mention, learned ?? NO_LEARNING);
   const suggested = suggestion ?? computed;
   const hint = suggestion ? undefined : `Suggested: ${suggestionText(policy, computed)}. Why: ${computed.reasons.join('; ')}`;
@@ -129,7 +132,7 @@ function classifyForm({ policy, case: c, mention, suggestion, learned }: FormInp
   };
 }
 
-function escalateForm(policy: Policy) {
+function escalateForm(policy: Policy): FormBody {
   const targets: CardOption[] = [
     ...policy.services.filter((s) => s.leads.length).map((s) => ({ value: `service_lead:${s.tag}`, label: `${s.name} service lead` })),
     { value: 'leadership', label: 'Leadership (reputational risk)' },
@@ -146,7 +149,7 @@ function escalateForm(policy: Policy) {
 }
 
 /** The ladder's first action this network can take is preselected, with its reasons as the hint: a person decides. */
-function moderateForm({ policy, mention, suggestion, ladder, learned }: FormInput) {
+function moderateForm({ policy, mention, suggestion, ladder, learned }: FormInput): FormBody {
   const actions = moderationActions(policy.networks[mention.network] ?? null);
   const found = () => readMention(policy, mention, learned ?? NO_LEARNING).houseRules;
   const ruleId = suggestion?.ruleId ?? ladder?.ruleId ?? found()[0]?.ruleId ?? null;
@@ -162,7 +165,7 @@ function moderateForm({ policy, mention, suggestion, ladder, learned }: FormInpu
 }
 
 /** Whether the police were told of an immediate danger to staff or the public, and why (002 §6.3.3–6.3.4). */
-function policeForm() {
+function policeForm(): FormBody {
   return {
     title: 'Police', submitLabel: 'Record', actionId: 'case.police.refer',
     fields: [

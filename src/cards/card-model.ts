@@ -1,5 +1,6 @@
 // The neutral case card: what a person sees and can do, decided once and rendered by each surface.
 import type { RiskLevel } from '../domain/case.js';
+import type { CardActionId } from './card-action-ids.js';
 
 export type Tone = 'info' | 'warning' | 'danger' | 'good';
 
@@ -15,7 +16,7 @@ export interface CardOption {
 
 /** A button. `opens` names the form it opens instead of acting at once. */
 export interface CardButton {
-  readonly actionId: string;
+  readonly actionId: CardActionId;
   readonly label: string;
   readonly style: 'primary' | 'danger' | 'default';
   readonly opens?: CardFormId;
@@ -57,7 +58,7 @@ export interface CardForm {
   readonly title: string;
   readonly submitLabel: string;
   /** The command the form submits. */
-  readonly actionId: string;
+  readonly actionId: CardActionId;
   readonly args?: Readonly<Record<string, string>>;
   readonly fields: readonly CardField[];
 }

@@ -22,17 +22,20 @@ export function actionsForPerson(ctx: Pick<DeskContext, 'clock' | 'policy'>, c: 
   return buttons.filter((b) => refusalOf(b) === null);
 }
 
+/** A button as pressed: a card's own (CardButton), or its action id and args as a surface sent them back (any string). */
+type ClickedButton = { readonly actionId: string; readonly args?: Readonly<Record<string, string>> };
+
 /**
  * Before a form opens: the refusal its button would meet because of who is pressing it (not permitted, not the
  * owner), from the same dry run, so nobody fills in a form only to be refused on sending it. Null when the form may
  * open (a refusal about the moment, such as a stale case, is left to the submission, which re-reads the case).
  */
-export function refusalForPerson(ctx: Pick<DeskContext, 'clock' | 'policy'>, c: Case, button: Pick<CardButton, 'actionId' | 'args'>, actor: Actor): Refusal | null {
+export function refusalForPerson(ctx: Pick<DeskContext, 'clock' | 'policy'>, c: Case, button: ClickedButton, actor: Actor): Refusal | null {
   return dryRun(ctx, c, actor)(button);
 }
 
 /** The "not you" refusal of each button for one person on one case; the decision context is built once for all. */
-function dryRun(ctx: Pick<DeskContext, 'clock' | 'policy'>, c: Case, actor: Actor): (button: Pick<CardButton, 'actionId' | 'args'>) => Refusal | null {
+function dryRun(ctx: Pick<DeskContext, 'clock' | 'policy'>, c: Case, actor: Actor): (button: ClickedButton) => Refusal | null {
   const decide = decisionContext(ctx, actor);
   const answers = probeAnswers(ctx.policy);
   return (button) => {
