@@ -3,7 +3,7 @@
 // repositories in ports.ts. One statement is one round trip, and every command on a case waits for the last save.
 import type { Case } from '../domain/case.js';
 import type { AppendedCaseEvent, CaseEvent, IdentifiedCaseEvent } from '../domain/events.js';
-import type { OutboxItem } from './ports.js';
+import type { OutboxItem } from './outbox-item.js';
 
 export interface CaseChange {
   /** The case as it is to be saved: its version past `expectedVersion`. */

@@ -1,44 +1,16 @@
 // Owns the case export for an FOI request, complaint or ombudsman investigation: the post and its parent, every
 // event with who, when and through which surface, the replies as sent, the moderation evidence, and the chain proof.
-import type { Case } from '../domain/case.js';
 import type { CaseEvent } from '../domain/events.js';
-import type { Mention } from '../domain/mention.js';
-import { buildCaseProof, type CaseProof } from './case-proof.js';
+import { buildCaseProof } from './case-proof.js';
 import type { Checkpoint } from './checkpoint-ports.js';
 import type { DeskContext } from './desk-context.js';
 import { DeskError } from './errors.js';
 import type { ExportSource } from './export-ports.js';
 import { zipEntries } from './export-zip.js';
+import type { CaseExport, ExportedEvent } from './export-documents.js';
 import { renderCaseExportHtml } from './render-export-html.js';
 
 export const VERIFY_COMMAND = 'npm run verify:export -- FILE.zip --public-key COUNCIL-CHECKPOINT-KEY.pub.pem';
-
-export interface ExportedEvent {
-  readonly seq: number;
-  readonly at: string;
-  readonly type: string;
-  readonly who: string;
-  readonly personId: string;
-  readonly surface: string;
-  readonly rule: string | null;
-  readonly data: unknown;
-}
-
-export interface CaseExport {
-  readonly kind: 'mention-desk.case-export';
-  readonly version: 1;
-  readonly council: string;
-  readonly exportedAt: string;
-  readonly case: Case;
-  /** The post as the desk keeps it (with its parent's text): "[erased]" where an erasure removed it. */
-  readonly post: Mention | null;
-  readonly events: readonly ExportedEvent[];
-  readonly repliesAsSent: Case['replies'];
-  /** The post as it was kept before any hide or delete, with the actions taken; null without moderation. */
-  readonly moderationEvidence: { readonly post: Mention | null; readonly actions: Case['moderation'] } | null;
-  readonly proof: CaseProof;
-  readonly howToCheck: string;
-}
 
 export interface ExportDeps {
   readonly source: ExportSource;

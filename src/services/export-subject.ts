@@ -1,39 +1,12 @@
 // Owns the subject access export (UK GDPR Art 15) for one author on one network: their posts, the cases, replies
 // sent to them, notes about them, their moderation record, and when each case's words are due to be deleted.
-import type { Case } from '../domain/case.js';
-import type { ModerationRecord } from '../domain/moderation-record.js';
-import type { Mention } from '../domain/mention.js';
 import { heldBackFromErasure, recordClassOf, redactionDue } from '../policy/retention-schedule.js';
 import type { DeskContext } from './desk-context.js';
-import { exportedEvent, type ExportedEvent } from './export-case.js';
-import type { AccountRecord, ExportSource } from './export-ports.js';
+import { exportedEvent } from './export-case.js';
+import type { SubjectCase, SubjectExport } from './export-documents.js';
+import type { ExportSource } from './export-ports.js';
 import { zipEntries } from './export-zip.js';
 import { renderSubjectExportHtml } from './render-export-html.js';
-
-export interface SubjectCase {
-  readonly caseId: string;
-  readonly post: Mention | null;
-  readonly state: Case['state'];
-  readonly openedAt: string;
-  readonly closedAt: string | null;
-  readonly classification: Case['classification'];
-  readonly repliesSentToThem: Case['replies'];
-  readonly moderation: Case['moderation'];
-  readonly events: readonly ExportedEvent[];
-  readonly retention: { readonly recordClass: string; readonly deleteAfter: string | null; readonly heldFromErasure: string | null; readonly source: string };
-}
-
-export interface SubjectExport {
-  readonly kind: 'mention-desk.subject-export';
-  readonly version: 1;
-  readonly council: string;
-  readonly exportedAt: string;
-  readonly subject: { readonly network: string; readonly authorId: string; readonly authorKey: string };
-  readonly lawfulBasis: string;
-  readonly account: AccountRecord | null;
-  readonly cases: readonly SubjectCase[];
-  readonly moderationRecord: ModerationRecord;
-}
 
 export async function buildSubjectExport(ctx: DeskContext, source: ExportSource, network: string, authorId: string): Promise<SubjectExport> {
   const authorKey = `${network}:${authorId}`;

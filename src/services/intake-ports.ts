@@ -2,7 +2,9 @@
 // set-based statements (src/store/pg-intake-store.ts), apart from the per-table repositories in ports.ts.
 import type { Case } from '../domain/case.js';
 import type { CaseEvent, IdentifiedCaseEvent } from '../domain/events.js';
-import type { AccountSeen, MentionArrival, OutboxItem } from './ports.js';
+import type { AccountSeen } from './account-seen.js';
+import type { MentionArrival } from './mention-arrival.js';
+import type { OutboxItem } from './outbox-item.js';
 
 /** What intake's look found for a mention: not stored yet (the case number it is to open), or stored with its case. */
 export type IntakeClaim =

@@ -5,7 +5,7 @@ import type { IdentifiedCaseEvent } from '../domain/events.js';
 import type { ChatSurface } from '../policy/policy-directory.js';
 import type { DeskContext } from './desk-context.js';
 import { planClockJobs } from './plan-clock-jobs.js';
-import { planEscalationJobs } from './escalation-window.js';
+import { planEscalationJobs } from './plan-escalation-jobs.js';
 import type { OutboxItem } from './ports.js';
 import { reputationNotices } from './reputation-notices.js';
 

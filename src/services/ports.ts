@@ -8,7 +8,13 @@ import type { ModerationRecord } from '../domain/moderation-record.js';
 import type { IntakeStore } from './intake-ports.js';
 import type { CaseChangeStore } from './case-change-ports.js';
 import type { PersonalDataStore } from './personal-data-ports.js';
-import type { OutboxKind } from './outbox-kinds.js';
+import type { AccountSeen } from './account-seen.js';
+import type { MentionArrival, MentionExtras } from './mention-arrival.js';
+import type { Outbox } from './outbox-item.js';
+
+export type { AccountSeen } from './account-seen.js';
+export type { MentionArrival, MentionExtras } from './mention-arrival.js';
+export type { Outbox, OutboxItem } from './outbox-item.js';
 
 export interface Clock {
   now(): Date;
@@ -20,21 +26,7 @@ export interface StoredMention {
   readonly receivedAt: string;
 }
 
-/** What intake read from a mention besides its body: its topic (for surges) and when it counts from. */
-export interface MentionExtras {
-  readonly topic?: string | null;
-  /** The post's time as the clocks count it; absent: the arrival. */
-  readonly postedAt?: Date;
-}
-
 export type MentionInsertOutcome = { readonly inserted: true } | { readonly inserted: false; readonly existingId: string };
-
-export interface MentionArrival {
-  readonly id: string;
-  readonly mention: Mention;
-  readonly receivedAt: Date;
-  readonly extra?: MentionExtras;
-}
 
 export interface MentionRepository {
   /** Inserts unless (network, externalId) is already stored; the unique key makes duplicates impossible. */
@@ -95,32 +87,6 @@ export interface EventLog {
   forCase(caseId: string): Promise<StoredCaseEvent[]>;
   /** Seals what can be sealed now, then walks the sealed chain. */
   verifyChain(): Promise<ChainVerdict>;
-}
-
-/** Work for the outbox. `K`: the services name one of OUTBOX_KINDS; the store's machinery takes any name. */
-export interface OutboxItem<K extends string = OutboxKind> {
-  /** Idempotency key: enqueueing the same key twice stores one item. */
-  readonly key: string;
-  /** What to do, e.g. 'chat.card.refresh', 'network.reply'; adapters register a handler per kind. */
-  readonly kind: K;
-  readonly payload: Readonly<Record<string, unknown>>;
-  readonly caseId?: string | null;
-  /** Not before this instant (reminders, back-off); now when absent. */
-  readonly runAt?: Date;
-}
-
-export interface Outbox {
-  enqueue(items: readonly OutboxItem[]): Promise<void>;
-}
-
-export interface AccountSeen {
-  readonly key: string;
-  readonly network: string;
-  readonly authorId: string;
-  readonly name: string;
-  readonly handle: string;
-  readonly followers: number | null;
-  readonly verified: boolean;
 }
 
 export interface AccountRepository {

@@ -4,8 +4,7 @@ import { describeEvent } from '../cards/event-line.js';
 import type { Case } from '../domain/case.js';
 import type { Mention } from '../domain/mention.js';
 import type { Policy } from '../policy/policy-schema.js';
-import type { CaseExport, ExportedEvent } from './export-case.js';
-import type { SubjectExport } from './export-subject.js';
+import type { CaseExport, ExportedEvent, SubjectExport } from './export-documents.js';
 
 const STYLE = 'body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;line-height:1.4}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem;text-align:left;vertical-align:top}blockquote{border-left:4px solid #999;margin:0;padding:.2rem 1rem;background:#f6f6f6}';
 

@@ -2,7 +2,7 @@
 import type { ChainVerdict } from '../services/ports.js';
 import type { Sql } from './db.js';
 import { GENESIS_HASH, hashEvent } from './event-hash.js';
-import type { EventRow } from './pg-event-log.js';
+import type { EventRow } from './event-row.js';
 import { personalFieldMisfit } from './personal-data-seal.js';
 import { personalFieldsOfEvents, recordedErasures } from './pg-personal-fields.js';
 

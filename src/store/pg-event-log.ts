@@ -5,24 +5,10 @@ import type { AppendedCaseEvent, CaseEvent, StoredCaseEvent } from '../domain/ev
 import type { ChainVerdict, EventLog } from '../services/ports.js';
 import type { Sql } from './db.js';
 import { verifyEventChain } from './event-chain-verifier.js';
+import type { EventRow } from './event-row.js';
 import { EventSealer } from './event-sealer.js';
 import { sealEvent, unsealEvent } from './personal-data-seal.js';
 import { personalFieldsOfEvents } from './pg-personal-fields.js';
-
-export interface EventRow {
-  seq: string;
-  id: string;
-  case_id: string;
-  type: string;
-  case_version: number;
-  occurred_at: Date;
-  actor_id: string;
-  surface: string;
-  rule: string | null;
-  body: CaseEvent;
-  prev_hash: string | null;
-  hash: string | null;
-}
 
 /**
  * One statement whatever the number of events: the CTEs `tx`, `inserted` (seq, id of each event) and `personal`,

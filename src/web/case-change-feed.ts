@@ -4,16 +4,12 @@
 // failed, after the commit) is found by polling the sealed event log, a few seconds late instead of never.
 import { CASE_CHANGED_CHANNEL } from '../store/pg-case-repository.js';
 import type { Db } from '../store/db.js';
+import type { CaseChange } from './case-change.js';
 import { LiveChangeLog, type LoggedChange, type Replay } from './live-change-log.js';
 import { lastSeqHandedOut, sealedChangesAfter } from './sealed-case-changes.js';
 
 /** How often the sealed event log is read for saves not announced. */
 const POLL_MS = 3_000;
-
-export interface CaseChange {
-  readonly caseId: string;
-  readonly version: number;
-}
 
 /** What a live page is sent: a case that changed, or "read everything again" when changes went unheard. */
 export type LiveMessage = ({ readonly kind: 'case' } & LoggedChange) | { readonly kind: 'reload'; readonly id: string };

@@ -8,7 +8,7 @@
 // from before a restart is never taken for one of ours; those, and cursors older than the kept changes or
 // than a gap in hearing (the listening connection dropped), are answered "reload your data" instead.
 import { randomBytes } from 'node:crypto';
-import type { CaseChange } from './case-change-feed.js';
+import type { CaseChange } from './case-change.js';
 
 export interface LoggedChange extends CaseChange {
   /** The cursor just after this change. */

@@ -3,7 +3,7 @@
 // Only the sealed part is read: below the chain head's seq no transaction can still commit (event-sealer.ts), so
 // reading up to it and remembering where it stopped misses no event, whatever order transactions commit in.
 import type { Sql } from '../store/db.js';
-import type { CaseChange } from './case-change-feed.js';
+import type { CaseChange } from './case-change.js';
 
 /** The most seqs one read covers: a feed far behind (a stalled poll) catches up over several reads. */
 const SEQS_A_READ = 50_000;

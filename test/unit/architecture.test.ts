@@ -80,7 +80,34 @@ describe('architecture', () => {
     expect(reaching.sort()).toEqual(ADAPTERS_WITH_SQL);
   });
 
+  it('has no import cycles: each module can be read, and loaded, after what it imports', () => {
+    expect(importCycles(filesUnder(SRC))).toEqual([]);
+  });
+
   it('finds imports at all (the check is not vacuous)', () => {
     expect(importsOf(join(SRC, 'services/execute-case-command.ts'))).toContain('../domain/decide-case-command.js');
   });
 });
+
+/**
+ * Every cycle among the files' relative imports (type-only imports too: a cycle of types is still two concepts that
+ * cannot be read apart), each as "a → b → … → a", found by depth-first search; one cycle per strongly tied group.
+ */
+function importCycles(files: readonly string[]): string[] {
+  const known = new Set(files);
+  const edges = new Map(files.map((file) => [file, importsOf(file).filter((spec) => spec.startsWith('.')).map((spec) => join(file, '..', spec).replace(/\.js$/, '.ts')).filter((to) => known.has(to))]));
+  const done = new Set<string>();
+  const cycles: string[] = [];
+  const visit = (file: string, path: string[]): void => {
+    const at = path.indexOf(file);
+    if (at >= 0) {
+      cycles.push([...path.slice(at), file].map((f) => relative(SRC, f).replace(/\\/g, '/')).join(' → '));
+      return;
+    }
+    if (done.has(file)) return;
+    for (const to of edges.get(file) ?? []) visit(to, [...path, file]);
+    done.add(file);
+  };
+  for (const file of files) visit(file, []);
+  return cycles;
+}

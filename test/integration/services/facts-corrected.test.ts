@@ -14,7 +14,8 @@ import { loadCaseForm } from '../../../src/services/load-case-form.js';
 import { loadCaseView } from '../../../src/services/load-case-view.js';
 import { createPgStore } from '../../../src/store/create-pg-store.js';
 import type { Db } from '../../../src/store/db.js';
-import { startCaseChangeFeed, type CaseChange } from '../../../src/web/case-change-feed.js';
+import type { CaseChange } from '../../../src/web/case-change.js';
+import { startCaseChangeFeed } from '../../../src/web/case-change-feed.js';
 import { openTestDatabase } from '../../helpers/test-database.js';
 import { sampleMention } from '../../helpers/test-desk.js';
 

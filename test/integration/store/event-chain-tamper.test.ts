@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vit
 import type { UnitOfWork } from '../../../src/services/ports.js';
 import { unitOfWork } from '../../../src/store/create-pg-store.js';
 import type { Db, Sql } from '../../../src/store/db.js';
-import type { EventRow } from '../../../src/store/pg-event-log.js';
+import type { EventRow } from '../../../src/store/event-row.js';
 import { EventSealer } from '../../../src/store/event-sealer.js';
 import { openTestDatabase } from '../../helpers/test-database.js';
 import { claimedEvent, seedCase } from './store-fixtures.js';
