@@ -1,6 +1,6 @@
 // What the network side (Facebook, Instagram, X, RSS …) gives the composition root.
 import type { ReplayReader } from '../adapters/networks/shared/replay-unreadable.js';
-import type { UnreadableChanges } from '../adapters/networks/shared/unreadable-changes.js';
+import type { UnreadableChanges } from '../services/network-state-ports.js';
 import type { NetworkConnector } from '../services/ports.js';
 
 export interface NetworkAdapters {

@@ -1,6 +1,6 @@
 // npm run unreadable -- list | show ID | replay ID|--all: what the networks sent that the desk could not read.
 import { parseArgs } from 'node:util';
-import type { UnreadableRecord } from '../adapters/networks/shared/unreadable-changes.js';
+import type { UnreadableRecord } from '../services/network-state-ports.js';
 import { deskClient, type DeskClient } from './desk-client.js';
 
 const USAGE = `Usage:

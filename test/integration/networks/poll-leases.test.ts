@@ -2,7 +2,7 @@
 // by, takes over when the holder stops cleanly (at once) or crashes (when the lease lapses), and polls nothing meanwhile.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPoller } from '../../../src/adapters/networks/shared/create-poller.js';
-import { createPgPollLease } from '../../../src/adapters/networks/shared/poll-leases.js';
+import { createPgPollLease } from '../../../src/store/pg-poll-leases.js';
 import type { Db } from '../../../src/store/db.js';
 import { openTestDatabase } from '../../helpers/test-database.js';
 

@@ -1,7 +1,7 @@
 // Owns acting on a Facebook Page: comment replies, private replies and Messenger, hide, delete, ban from the page.
 import { PermanentError } from '../../../services/errors.js';
 import type { NetworkConnector, NetworkTarget } from '../../../services/ports.js';
-import type { AttemptLog } from '../shared/attempt-log.js';
+import type { AttemptLog } from '../../../services/network-state-ports.js';
 import { findEarlierReply, CLOCK_SKEW_MS } from './find-earlier-reply.js';
 import type { GraphClient } from './graph-client.js';
 import { AlreadyRepliedError } from './map-graph-error.js';

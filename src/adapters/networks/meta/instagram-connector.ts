@@ -1,7 +1,7 @@
 // Owns acting on Instagram (professional account via the Graph API): replies, hide, unhide, delete.
 import { PermanentError } from '../../../services/errors.js';
 import type { NetworkConnector, NetworkTarget } from '../../../services/ports.js';
-import type { AttemptLog } from '../shared/attempt-log.js';
+import type { AttemptLog } from '../../../services/network-state-ports.js';
 import { findEarlierReply } from './find-earlier-reply.js';
 import type { GraphClient } from './graph-client.js';
 

@@ -3,7 +3,7 @@ import type { Mention } from '../../../domain/mention.js';
 import type { DeskContext } from '../../../services/desk-context.js';
 import { ingestMentions } from '../../../services/ingest-mentions.js';
 import type { ReplayReader } from '../shared/replay-unreadable.js';
-import type { UnreadableChanges } from '../shared/unreadable-changes.js';
+import type { UnreadableChanges } from '../../../services/network-state-ports.js';
 import { MetaPayloadError } from './meta-payload.js';
 import { parseMetaWebhook, type ParsedWebhook } from './parse-meta-webhook.js';
 

@@ -6,7 +6,7 @@ import { ingestMentions } from '../../../services/ingest-mentions.js';
 import type { NetworkPart } from '../network-part.js';
 import type { Fetch } from '../shared/call-json.js';
 import type { MakePoller } from '../shared/create-poller.js';
-import type { PollCursors } from '../shared/poll-cursors.js';
+import type { PollCursors } from '../../../services/network-state-ports.js';
 import { createFeedPoll } from './poll-feeds.js';
 
 export function createRssPart(ctx: DeskContext, s: RssSettings, cursors: PollCursors, log: Pick<Log, 'info' | 'warn' | 'error'>, makePoller: MakePoller, fetchFn?: Fetch): NetworkPart {

@@ -4,7 +4,7 @@ import type { Mention } from '../../../domain/mention.js';
 import type { FeedWatch } from '../../../policy/policy-schema.js';
 import type { Clock } from '../../../services/ports.js';
 import type { Fetch } from '../shared/call-json.js';
-import type { PollCursors } from '../shared/poll-cursors.js';
+import type { PollCursors } from '../../../services/network-state-ports.js';
 import { feedEntryMention, keywordsFor, matchesKeywords } from './feed-entry-mention.js';
 import type { FeedEntry } from './parse-feed.js';
 import { parseFeedOffThread } from './parse-feed-off-thread.js';

@@ -2,7 +2,8 @@
 // a rate limit pushes the next run back, stop waits.
 import type { Log } from '../../../services/log.js';
 import { RateLimitError } from '../../../services/errors.js';
-import { leaseLengthMs, type PollLease } from './poll-leases.js';
+import type { PollLease } from '../../../services/network-state-ports.js';
+import { leaseLengthMs } from './lease-length.js';
 
 export interface Poller {
   readonly name: string;

@@ -1,5 +1,5 @@
 // Owns replaying a kept unreadable change through its source's current reader: stored and closed, or still unreadable.
-import type { UnreadableChanges, UnreadableRecord } from './unreadable-changes.js';
+import type { UnreadableChanges, UnreadableRecord } from '../../../services/network-state-ports.js';
 
 /** A source's reader run again on one kept change: what it stored, or why it still cannot read it. */
 export type ReplayReader = (raw: string) => Promise<{ readonly stored: number; readonly fresh: number } | { readonly unreadable: string }>;

@@ -1,7 +1,7 @@
 // Owns one sweep of a newest-first, token-paged list into mentions: each page stored, then the cursor saved.
 import type { Mention } from '../../../domain/mention.js';
 import { PermanentError } from '../../../services/errors.js';
-import type { PollCursors } from './poll-cursors.js';
+import type { PollCursors } from '../../../services/network-state-ports.js';
 
 /**
  * sinceId: everything up to it is stored. sweep: a sweep in progress (pages run from newest to

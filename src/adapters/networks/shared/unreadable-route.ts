@@ -7,7 +7,7 @@ import { requireApiToken } from '../../../http/require-api-token.js';
 import { verifyIntakeSignature } from '../../../http/verify-intake-signature.js';
 import type { Clock } from '../../../services/ports.js';
 import { replayUnreadable, type ReplayReader } from './replay-unreadable.js';
-import type { UnreadableChanges } from './unreadable-changes.js';
+import type { UnreadableChanges } from '../../../services/network-state-ports.js';
 
 export interface UnreadableRouteOptions {
   readonly changes: UnreadableChanges;

@@ -1,7 +1,7 @@
 // Owns one sweep of the council's incoming X direct messages (GET /2/dm_events), with the mentions' durable cursor.
 import type { Mention } from '../../../domain/mention.js';
 import type { Clock } from '../../../services/ports.js';
-import type { PollCursors } from '../shared/poll-cursors.js';
+import type { PollCursors } from '../../../services/network-state-ports.js';
 import { createSweepPoll } from '../shared/sweep-pages.js';
 import { parseXDmEvents, type XDmEvent, type XDmEventsPage } from './parse-x-dm-events.js';
 import type { XClient } from './x-client.js';

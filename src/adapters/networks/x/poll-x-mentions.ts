@@ -1,7 +1,7 @@
 // Owns one sweep of the council's X mentions: since_id, every next_token page, the cursor saved after each page.
 import type { Mention } from '../../../domain/mention.js';
 import type { Clock } from '../../../services/ports.js';
-import type { PollCursors } from '../shared/poll-cursors.js';
+import type { PollCursors } from '../../../services/network-state-ports.js';
 import { createSweepPoll } from '../shared/sweep-pages.js';
 import { parseXMentions, type XMentionsPage } from './parse-x-mentions.js';
 import type { XClient } from './x-client.js';

@@ -2,7 +2,7 @@
 import type { XFeature } from '../../../config/network-settings.js';
 import { PermanentError } from '../../../services/errors.js';
 import type { Clock, NetworkConnector, NetworkTarget } from '../../../services/ports.js';
-import type { AttemptLog } from '../shared/attempt-log.js';
+import type { AttemptLog } from '../../../services/network-state-ports.js';
 import { findEarlierXMessage, findEarlierXReply } from './find-earlier-x-reply.js';
 import { isDuplicateContent, mapXError } from './map-x-error.js';
 import type { XClient } from './x-client.js';

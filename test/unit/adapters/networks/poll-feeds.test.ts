@@ -1,7 +1,7 @@
 // One round of the feed watch, with the network replaced by a fetch stub: what is stored and when "seen" moves.
 import { describe, expect, it } from 'vitest';
 import { createFeedPoll, MAX_FEED_BYTES, type FeedCursor } from '../../../../src/adapters/networks/rss/poll-feeds.js';
-import type { PollCursors } from '../../../../src/adapters/networks/shared/poll-cursors.js';
+import type { PollCursors } from '../../../../src/services/network-state-ports.js';
 import type { Mention } from '../../../../src/domain/mention.js';
 import { feedSchema } from '../../../../src/policy/policy-schema.js';
 

@@ -2,7 +2,7 @@
 // poller that pages GET /2/dm_events newest first as the account, stopping where its durable cursor is.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PollCursors } from '../../../../src/adapters/networks/shared/poll-cursors.js';
+import type { PollCursors } from '../../../../src/services/network-state-ports.js';
 import type { SweepCursor } from '../../../../src/adapters/networks/shared/sweep-pages.js';
 import { parseXDmEvents, type XDmEventsPage } from '../../../../src/adapters/networks/x/parse-x-dm-events.js';
 import { createXDmPoll, X_DM_EVENT_FIELDS, xDmSource } from '../../../../src/adapters/networks/x/poll-x-dms.js';

@@ -1,33 +1,8 @@
 // Owns unreadable_changes: what a network delivered that the desk could not read, kept whole to be seen and replayed.
 import { createHash } from 'node:crypto';
-import type { Sql } from '../../../store/db.js';
-import type { Clock } from '../../../services/ports.js';
-
-export interface UnreadableRecord {
-  readonly id: string;
-  /** Which reader it came through ("meta"): the one that replays it. */
-  readonly source: string;
-  readonly network: string;
-  readonly raw: string;
-  readonly reason: string;
-  readonly receivedAt: string;
-  readonly lastSeenAt: string;
-  readonly timesReceived: number;
-  readonly replayedAt: string | null;
-  readonly replayOutcome: string | null;
-}
-
-export interface UnreadableChanges {
-  /** Idempotent: the same raw change from the same source again is the same row, seen once more. */
-  keep(change: { source: string; network: string; raw: string; reason: string }): Promise<void>;
-  /** Oldest first; replayed ones only when asked. */
-  list(options?: { includeReplayed?: boolean; limit?: number }): Promise<UnreadableRecord[]>;
-  get(id: string): Promise<UnreadableRecord | null>;
-  /** Replayed and read: the outcome says what was stored. It leaves the open list. */
-  markReplayed(id: string, outcome: string): Promise<void>;
-  /** Replayed and still not readable: the reason is brought up to date; it stays open. */
-  updateReason(id: string, reason: string): Promise<void>;
-}
+import type { UnreadableChanges, UnreadableRecord } from '../services/network-state-ports.js';
+import type { Clock } from '../services/ports.js';
+import type { Sql } from './db.js';
 
 interface Row {
   id: string;

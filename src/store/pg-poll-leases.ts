@@ -1,13 +1,7 @@
 // Owns which replica polls each source: a lease in poll_leases that its holder renews at every poll and that lapses
 // if it stops (crash), so two replicas on one database poll X and the feeds once, not twice.
-import type { Sql } from '../../../store/db.js';
-
-export interface PollLease {
-  /** True when this replica holds (or has just taken, or renewed) the lease on `name` for the next `forMs`. */
-  take(name: string, forMs: number): Promise<boolean>;
-  /** Gives the lease up (a clean stop), so another replica takes over at its next poll, not when it lapses. */
-  release(name: string): Promise<void>;
-}
+import type { PollLease } from '../services/network-state-ports.js';
+import type { Sql } from './db.js';
 
 export function createPgPollLease(db: Sql, holder: string): PollLease {
   return {
@@ -26,9 +20,4 @@ export function createPgPollLease(db: Sql, holder: string): PollLease {
       await db.query('DELETE FROM poll_leases WHERE name = $1 AND holder = $2', [name, holder]);
     },
   };
-}
-
-/** How long a lease lasts: long enough that a slow poll keeps it, short enough that a crashed holder's source waits little. */
-export function leaseLengthMs(intervalMs: number): number {
-  return 2 * intervalMs + 30_000;
 }

@@ -1,12 +1,7 @@
 // Owns the pollers' durable cursors (poll_cursors): read where a source got to, save where it got to next.
-import type { Sql } from '../../../store/db.js';
-import type { Clock } from '../../../services/ports.js';
-
-export interface PollCursors {
-  get<T>(source: string): Promise<T | null>;
-  /** Call only once what was read is stored: the cursor must never run ahead of the data. */
-  set(source: string, cursor: unknown): Promise<void>;
-}
+import type { PollCursors } from '../services/network-state-ports.js';
+import type { Clock } from '../services/ports.js';
+import type { Sql } from './db.js';
 
 export function createPgPollCursors(db: Sql, clock: Clock): PollCursors {
   return {
