@@ -15,7 +15,9 @@ const GENERAL = 'general';
  */
 export function withChatterGeneral(policy: Policy, text: string, c: ClassificationSuggestion, houseRules: readonly HouseRuleSuggestion[]): ClassificationSuggestion {
   const chatter = c.kind === 'spam' || houseRules.some((s) => houseRuleById(policy, s.ruleId)?.offTopic === true);
-  if (!chatter || c.serviceTag === null || c.serviceTag === GENERAL || c.serviceFrom !== null && 'concern' in c.serviceFrom) return c;
+  const fromConcern = c.serviceFrom !== null && 'concern' in c.serviceFrom;
+  if (!chatter || c.serviceTag === null || c.serviceTag === GENERAL || fromConcern) return c;
+  // Its own words, not the post it answers: spam under a council post about bins is still about nothing.
   if (suggestService(policy, text) !== null) return c;
   const general = policy.services.find((s) => s.tag === GENERAL);
   const reasons = [...c.reasons];
