@@ -86,7 +86,7 @@ describe('architecture', () => {
 
 /**
  * Every cycle among the files' relative imports (type-only imports too: a cycle of types is still two concepts that
- * cannot be read apart), each as "a → b → … → a", found by depth-first search; one cycle per strongly tied group.
+ * cannot be read apart), each as "a → b → … → a", found by depth-first search: at least one for every loop of files.
  */
 function importCycles(files: readonly string[]): string[] {
   const known = new Set(files);
