@@ -1,7 +1,7 @@
 // Owns the service of a post about no service: spam and off-topic chatter are General.
 import type { Policy } from './policy-schema.js';
 import type { ClassificationSuggestion } from './suggest-classification.js';
-import { houseRuleById, type HouseRuleSuggestion } from './suggest-house-rules.js';
+import { isOffTopic, type HouseRuleSuggestion } from './suggest-house-rules.js';
 import { suggestService } from './suggest-service.js';
 
 const GENERAL = 'general';
@@ -14,7 +14,7 @@ const GENERAL = 'general';
  * from (28 folds, 7,840 lines; corpus README, session 16) service rose 82.9 → 83.6%.
  */
 export function withChatterGeneral(policy: Policy, text: string, c: ClassificationSuggestion, houseRules: readonly HouseRuleSuggestion[]): ClassificationSuggestion {
-  const chatter = c.kind === 'spam' || houseRules.some((s) => houseRuleById(policy, s.ruleId)?.offTopic === true);
+  const chatter = c.kind === 'spam' || houseRules.some((s) => isOffTopic(policy, s));
   const fromConcern = c.serviceFrom !== null && 'concern' in c.serviceFrom;
   if (!chatter || c.serviceTag === null || c.serviceTag === GENERAL || fromConcern) return c;
   // Its own words, not the post it answers: spam under a council post about bins is still about nothing.

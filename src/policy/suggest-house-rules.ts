@@ -48,8 +48,13 @@ export function suggestHouseRules(policy: Policy, text: string, parentText?: str
  * reader model's together.
  */
 export function offTopicAlone(policy: Policy, rules: readonly HouseRuleSuggestion[], concernFound: boolean): HouseRuleSuggestion[] {
-  const offTopicRule = (s: HouseRuleSuggestion) => houseRuleById(policy, s.ruleId)?.offTopic === true;
-  return concernFound || rules.some((s) => !offTopicRule(s)) ? rules.filter((s) => !offTopicRule(s)) : [...rules];
+  const onTopic = (s: HouseRuleSuggestion) => !isOffTopic(policy, s);
+  return concernFound || rules.some(onTopic) ? rules.filter(onTopic) : [...rules];
+}
+
+/** Whether the suggestion is of an off-topic rule ("unrelated to the post"; the policy's `offTopic`). */
+export function isOffTopic(policy: Policy, s: HouseRuleSuggestion): boolean {
+  return houseRuleById(policy, s.ruleId)?.offTopic === true;
 }
 
 /**
