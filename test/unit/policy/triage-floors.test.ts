@@ -116,8 +116,12 @@ describe('floors on the held-out part', () => {
   // Session 16 (spam and off-topic chatter that names no service is General) measured service 81.5 → 83.1% here, read
   // once after the rule was chosen on larger measures: 28 unseen folds 82.9 → 83.6%, sealed O+P 85.2 → 85.8%, V 85.3 →
   // 86.3%, Y 83.0 → 83.7%, F+I+J 77.3 → 78.2%, the never-trained parts level. The service floor follows it to 0.83.
-  it('keeps house rules and kind at the issue\'s floors, and service and risk at least where the blind part measured them', () => {
-    expectAtLeast(scores, { houseRules: { recall: 0.85, precision: 0.9 }, kind: 0.85, tag: 0.83, risk: 0.88 });
+  // Session 17 (the service model at 65,536 buckets) measured service 83.1 → 85.4% here, read once after the change
+  // was chosen on larger measures: 28 unseen folds 83.4 → 84.0% (replayed), sixteen unseen folds 82.1 → 82.3%, the
+  // never-trained parts 79.9 → 81.2%, sealed O+P 85.8 → 86.7%, V 86.3 → 87.7%, Y 83.7 → 85.7%, F+I+J 78.2 → 79.3%.
+  // The service floor rises to the issue's 85%.
+  it('keeps house rules, kind and service at the issue\'s floors, and risk at least where the blind part measured it', () => {
+    expectAtLeast(scores, { houseRules: { recall: 0.85, precision: 0.9 }, kind: 0.85, tag: 0.85, risk: 0.88 });
   });
 });
 
@@ -139,7 +143,8 @@ describe('floors on the parts tuned on', () => {
   // Session 13 (six more writers for kind, service and risk) measured house rules 97.3% / 88.5%, kind 90.2%, risk
   // 92.7%, service 84.9%. Session 14 (AJ to AO for the service model) measured service 85.6%, the rest level: the
   // service floor rises to the issue's 85%. Session 15 (AJ to AO for the kind model too) measured kind 89.8%, risk
-  // 92.0%, the rest level. Session 16 (chatter is General) measured service 87.1%.
+  // 92.0%, the rest level. Session 16 (chatter is General) measured service 87.1%. Session 17 (the service model at
+  // 65,536 buckets) measured service 86.4%.
   it('meets the issue\'s floors for house-rule recall, kind, service and risk', () => {
     expectAtLeast(tuningScores, { houseRules: { recall: 0.85, precision: 0.88 }, kind: 0.85, tag: 0.85, risk: 0.85 });
   });
@@ -151,7 +156,8 @@ describe('floors on the parts tuned on', () => {
  * from which the threat families were widened; nothing else was read. Larger than the held-out part and by four voices,
  * so a floor here moves less with one line. Measured: service 78.6%, kind 75.8%, risk 80.8%, house rules 59.1% / 76.4%;
  * session 14 (the service model learns from AJ to AO too) service 79.9%, the rest level; session 15 (the kind model
- * learns from them too) kind 76.1%, the rest level: the kind floor rises to 0.76.
+ * learns from them too) kind 76.1%, the rest level: the kind floor rises to 0.76; session 17 (the service model at
+ * 65,536 buckets) service 81.2%, the rest level: the service floor rises to 0.81.
  */
 describe('floors on the parts nothing learned from', () => {
   const neverTrained = scoreTriage(CORPUS_PARTS.neverTrained.flatMap(readPart));
@@ -161,6 +167,6 @@ describe('floors on the parts nothing learned from', () => {
   });
 
   it('reads kind, service, risk and house rules at least as the shipped reader measured them', () => {
-    expectAtLeast(neverTrained, { houseRules: { recall: 0.58, precision: 0.76 }, kind: 0.76, tag: 0.79, risk: 0.8 });
+    expectAtLeast(neverTrained, { houseRules: { recall: 0.58, precision: 0.76 }, kind: 0.76, tag: 0.81, risk: 0.8 });
   });
 });
