@@ -6,6 +6,7 @@ import { PEOPLE, startSlackDesk, type SlackDesk } from '../helpers/slack-desk.js
 import { answerCard } from '../helpers/teams-cards.js';
 import { startInstalledTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
 import { TEAMS_PEOPLE } from '../helpers/teams-policy.js';
+import { DESK_ACTS } from '../helpers/wait-for-desk.js';
 
 let slack: SlackDesk;
 let teams: TeamsDesk;
@@ -29,7 +30,7 @@ describe('a form its clicker may not send', () => {
     const { caseId } = await slack.ingest();
     await slack.settle();
     await slack.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.claim');
-    await vi.waitFor(async () => expect((await slack.desk.ctx.store.cases.get(caseId))?.state).toBe('claimed'));
+    await vi.waitFor(async () => expect((await slack.desk.ctx.store.cases.get(caseId))?.state).toBe('claimed'), DESK_ACTS);
     await slack.settle();
     const version = (await slack.desk.ctx.store.cases.get(caseId))!.version;
     // Ben is a comms officer but not the owner; Dev, a service lead, may not reassign at all.
@@ -39,7 +40,7 @@ describe('a form its clicker may not send', () => {
     // The owner still gets the form.
     const opened = slack.fake.callsTo('views.open').length;
     await slack.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.reply.submit');
-    await vi.waitFor(() => expect(slack.fake.callsTo('views.open')).toHaveLength(opened + 1));
+    await vi.waitFor(() => expect(slack.fake.callsTo('views.open')).toHaveLength(opened + 1), DESK_ACTS);
   });
 
   it('is refused on opening in Teams in the same words, with the card instead of the form', async () => {

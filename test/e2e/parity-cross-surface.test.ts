@@ -11,6 +11,7 @@ import { DESK_CHANNEL_ID } from '../helpers/teams-activities.js';
 import { startTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
 import { TEAMS_PEOPLE } from '../helpers/teams-policy.js';
 import { signInAsPolicyPerson } from '../helpers/web-client.js';
+import { DESK_ACTS, ephemeralsSent } from '../helpers/wait-for-desk.js';
 
 let t: TeamsDesk;
 let slack: SlackDriver;
@@ -61,7 +62,7 @@ describe('two people act at once, one on Slack and one on Teams', () => {
         later(slackDelay, () => slack.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.claim')),
         later(teamsDelay, () => t.click(TEAMS_PEOPLE.ben, caseId, 'case.claim')),
       ]);
-      await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.state).toBe('claimed'));
+      await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.state).toBe('claimed'), DESK_ACTS);
       const c = (await t.desk.ctx.store.cases.get(caseId))!;
       const benCard = answerCard(teamsAnswer);
       winners.add(c.owner!.personId);
@@ -71,7 +72,7 @@ describe('two people act at once, one on Slack and one on Teams', () => {
         expect(String(refusal.body.text)).toMatch(/^Already claimed by Ben Okafor at \d\d:\d\d\.$/);
       } else {
         expect(benCard.text()).toMatch(/^Already claimed by Ana Patel at \d\d:\d\d\.$/m);
-        await new Promise((r) => setTimeout(r, 100)); // room for an ephemeral, which must not come
+        await ephemeralsSent(t.db); // an ephemeral, which must not come, would have been sent by now
         expect(t.slackApi!.callsTo('chat.postEphemeral')).toHaveLength(ephemerals);
       }
       expect(c.version).toBe(2);
@@ -92,7 +93,7 @@ describe('two people act at once, one on Slack and one on Teams', () => {
     await t.settle();
     const ivy = { id: 'U0IVY', username: 'ivy.shaw' };
     expect(await (await slack.fillForm(ivy, 'C0WASTE', caseId, 'case.escalation.draft', { text: 'Sorry, we will collect on Thursday.', visibility: 'public' }, 'escalation:esc-1')).text()).toBe('');
-    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.replies[0]?.status).toBe('awaiting_approval'));
+    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.replies[0]?.status).toBe('awaiting_approval'), DESK_ACTS);
     await t.settle();
     const sentBefore = t.connector.replies.length;
 
@@ -103,7 +104,7 @@ describe('two people act at once, one on Slack and one on Teams', () => {
     expect(answerCard(await t.click(TEAMS_PEOPLE.dev, caseId, 'case.reply.approve')).text()).toContain(leadRefusal);
 
     await Promise.all([slack.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.reply.approve'), t.click(TEAMS_PEOPLE.cara, caseId, 'case.reply.approve')]);
-    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.escalations[0]?.status).toBe('answered'));
+    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.escalations[0]?.status).toBe('answered'), DESK_ACTS);
     await t.settle();
     expect(t.connector.replies.slice(sentBefore).map((r) => r.text)).toEqual(['Sorry, we will collect on Thursday. ^WR']);
     const approvals = (await t.desk.ctx.store.events.forCase(caseId)).filter((e) => e.event.type === 'case.reply.approved');
@@ -144,7 +145,7 @@ describe('a refusal on the web desk', () => {
     const claim = /data-action="case\.claim">[\s\S]*?name="payload" value="([^"]+)"/.exec(page)?.[1]?.replace(/&quot;/g, '"');
     expect(claim).toBeTruthy();
     expect((await slack.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.claim')).status).toBe(200);
-    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.owner?.personId).toBe('ana'));
+    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.owner?.personId).toBe('ana'), DESK_ACTS);
 
     const res = await ben.post(`/cases/${caseId}/act`, { actionId: 'case.claim', payload: claim!, label: 'Claim' });
     expect(res.status).toBe(409);

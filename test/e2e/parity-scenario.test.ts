@@ -11,6 +11,7 @@ import { answerCard } from '../helpers/teams-cards.js';
 import { startTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
 import { TEAMS_PEOPLE } from '../helpers/teams-policy.js';
 import { pressLabelledOnCasePage, pressOnCasePage, signInAsPolicyPerson, type WebClient } from '../helpers/web-client.js';
+import { DESK_ACTS } from '../helpers/wait-for-desk.js';
 
 const START = '2026-03-10T10:00:00Z'; // a Tuesday, 10:00 in London: working hours
 const MENTION: MentionInput = {
@@ -35,7 +36,7 @@ interface Steps {
 function slackSteps(t: TeamsDesk): Steps {
   const slack = slackDriver(t);
   const changed = (caseId: string, check: (c: Awaited<ReturnType<typeof t.desk.ctx.store.cases.get>>) => boolean) =>
-    vi.waitFor(async () => expect(check(await t.desk.ctx.store.cases.get(caseId))).toBe(true));
+    vi.waitFor(async () => expect(check(await t.desk.ctx.store.cases.get(caseId))).toBe(true), DESK_ACTS);
   return {
     async claim(caseId) {
       expect((await slack.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.claim')).status).toBe(200);

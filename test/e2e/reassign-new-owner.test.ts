@@ -6,6 +6,7 @@ import { PEOPLE, startSlackDesk, type SlackDesk } from '../helpers/slack-desk.js
 import { answerCard, cardOfCall, postsTo } from '../helpers/teams-cards.js';
 import { startInstalledTeamsDesk, type TeamsDesk } from '../helpers/teams-desk.js';
 import { TEAMS_PEOPLE } from '../helpers/teams-policy.js';
+import { DESK_ACTS } from '../helpers/wait-for-desk.js';
 
 describe('reassigning in Slack', () => {
   let t: SlackDesk;
@@ -16,7 +17,7 @@ describe('reassigning in Slack', () => {
     const { caseId } = await t.ingest();
     await t.settle();
     await t.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.claim');
-    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.state).toBe('claimed'));
+    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.state).toBe('claimed'), DESK_ACTS);
     await t.settle();
 
     expect((await t.click(PEOPLE.cara, 'C0TRIAGE', caseId, 'case.reassign')).status).toBe(200);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SlackBody } from '../helpers/fake-slack-api.js';
 import { buttonsIn } from '../helpers/slack-payloads.js';
 import { PEOPLE, startSlackDesk, type SlackDesk } from '../helpers/slack-desk.js';
+import { DESK_ACTS, ephemeralsSent } from '../helpers/wait-for-desk.js';
 
 let t: SlackDesk;
 beforeAll(async () => {
@@ -23,7 +24,7 @@ describe('two officers claim at the same moment', () => {
     ]);
     expect([a.status, b.status]).toEqual([200, 200]);
     const refusal = await t.fake.waitFor('chat.postEphemeral');
-    await new Promise((r) => setTimeout(r, 200)); // room for a second ephemeral, which must not come
+    await ephemeralsSent(t.db); // a second ephemeral, which must not come, would have been sent by now
 
     const c = await t.desk.ctx.store.cases.get(caseId);
     expect(c?.state).toBe('claimed');
@@ -57,7 +58,7 @@ describe('two officers claim at the same moment', () => {
     await t.settle();
     await t.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.claim');
     // Bolt answers Slack at ack(); the claim itself lands a moment later.
-    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.state).toBe('claimed'));
+    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.state).toBe('claimed'), DESK_ACTS);
     // The card in Slack is not refreshed yet (outbox not run): Ben still sees Claim.
     t.fake.reset();
     await t.click(PEOPLE.ben, 'C0TRIAGE', caseId, 'case.claim');

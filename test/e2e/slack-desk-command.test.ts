@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PEOPLE, startSlackDesk, type SlackDesk } from '../helpers/slack-desk.js';
 import type { SlackBody } from '../helpers/fake-slack-api.js';
 import { buttonsIn } from '../helpers/slack-payloads.js';
+import { DESK_ACTS } from '../helpers/wait-for-desk.js';
 
 let t: SlackDesk;
 let first: string;
@@ -45,7 +46,7 @@ describe('/desk', () => {
 
   it('mine: lists my open cases with their deadlines', async () => {
     await t.click(PEOPLE.ana, 'C0TRIAGE', second, 'case.claim');
-    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(second))?.owner?.personId).toBe('ana'));
+    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(second))?.owner?.personId).toBe('ana'), DESK_ACTS);
     const answer = await desk(PEOPLE.ana, 'mine');
     expect(answer.text).toBe('Your open cases (1)');
     expect(JSON.stringify(answer.blocks)).toContain(`*${second}*`);
@@ -87,7 +88,7 @@ describe('the App Home tab', () => {
 describe('a form submitted with an answer missing', () => {
   it('shows the error on that field and changes nothing', async () => {
     await t.click(PEOPLE.ana, 'C0TRIAGE', second, 'case.escalate');
-    await vi.waitFor(() => expect(t.fake.callsTo('views.open').length).toBeGreaterThan(0));
+    await vi.waitFor(() => expect(t.fake.callsTo('views.open').length).toBeGreaterThan(0), DESK_ACTS);
     const before = await t.desk.ctx.store.cases.get(second);
     const res = await t.submit(PEOPLE.ana, t.openedView(PEOPLE.ana), { target: 'service_lead:waste', reason: '   ' });
     expect(await res.json()).toEqual({ response_action: 'errors', errors: { reason: 'Say why you are escalating.' } });
@@ -100,7 +101,7 @@ describe('roles from a Slack user group', () => {
     t.fake.reset();
     t.clock.advance(61_000); // past the group cache's 60 s: the membership is asked afresh, once
     await t.click(PEOPLE.fay, 'C0TRIAGE', first, 'case.claim');
-    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(first))?.owner?.name).toBe('Fay Quinn'));
+    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(first))?.owner?.name).toBe('Fay Quinn'), DESK_ACTS);
     expect(t.fake.callsTo('usergroups.users.list').map((c) => c.body.usergroup)).toEqual(['S0COMMS']);
     expect(t.fake.callsTo('users.info').map((c) => c.body.user)).toEqual(['U0FAY']);
     await t.command(PEOPLE.fay, 'mine');
@@ -118,6 +119,6 @@ describe('roles from a Slack user group', () => {
     await vi.waitFor(async () => {
       const rows = await t.db.query<{ status: string }>(`SELECT status FROM outbox WHERE kind = 'chat.ephemeral' AND payload->>'user' = 'U0ZED'`);
       expect(rows.rows).toEqual([{ status: 'done' }]);
-    });
+    }, DESK_ACTS);
   });
 });

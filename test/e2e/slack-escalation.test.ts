@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SlackBody } from '../helpers/fake-slack-api.js';
 import { buttonsIn } from '../helpers/slack-payloads.js';
 import { PEOPLE, startSlackDesk, type SlackDesk } from '../helpers/slack-desk.js';
+import { DESK_ACTS } from '../helpers/wait-for-desk.js';
 
 let t: SlackDesk;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ async function claimed(): Promise<string> {
   const { caseId } = await t.ingest();
   await t.settle();
   await t.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.claim');
-  await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.state).toBe('claimed'));
+  await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.state).toBe('claimed'), DESK_ACTS);
   await t.settle();
   return caseId;
 }
@@ -24,7 +25,7 @@ async function claimed(): Promise<string> {
 async function fillForm(caseId: string, actionId: string, values: Record<string, string>): Promise<Response> {
   const opened = t.fake.callsTo('views.open').length;
   expect((await t.click(PEOPLE.ana, 'C0TRIAGE', caseId, actionId)).status).toBe(200);
-  await vi.waitFor(() => expect(t.fake.callsTo('views.open').length).toBe(opened + 1));
+  await vi.waitFor(() => expect(t.fake.callsTo('views.open').length).toBe(opened + 1), DESK_ACTS);
   return t.submit(PEOPLE.ana, t.openedView(PEOPLE.ana), values);
 }
 
@@ -56,7 +57,7 @@ describe('classify, escalate to the service lead, the lead acknowledges', () => 
 
     t.fake.reset();
     expect((await t.click(PEOPLE.dev, 'C0WASTE', caseId, 'case.escalation.acknowledge', 'escalation:esc-1')).status).toBe(200);
-    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.escalations[0]?.status).toBe('acknowledged'));
+    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.escalations[0]?.status).toBe('acknowledged'), DESK_ACTS);
     expect(t.fake.callsTo('chat.postEphemeral')).toHaveLength(0);
     await t.settle();
 
@@ -76,7 +77,7 @@ describe('classify, escalate to the service lead, the lead acknowledges', () => 
 
     const opened = t.fake.callsTo('views.open').length;
     await t.click(PEOPLE.dev, 'C0WASTE', caseId, 'case.escalation.answer', 'escalation:esc-1');
-    await vi.waitFor(() => expect(t.fake.callsTo('views.open').length).toBe(opened + 1));
+    await vi.waitFor(() => expect(t.fake.callsTo('views.open').length).toBe(opened + 1), DESK_ACTS);
     expect(t.openedView(PEOPLE.dev)).toMatchObject({ callback_id: 'case.escalation.answer', title: { text: 'Answer for comms' } });
     await t.submit(PEOPLE.dev, t.openedView(PEOPLE.dev), { facts: 'The crew missed Elm Road twice; back on Thursday.', proposedReply: 'Sorry, the crew will collect on Thursday.' });
     await t.settle();
@@ -105,7 +106,7 @@ describe('the lead declines', () => {
     await t.settle();
     const opened = t.fake.callsTo('views.open').length;
     await t.click(PEOPLE.dev, 'C0WASTE', caseId, 'case.escalation.decline', 'escalation:esc-1');
-    await vi.waitFor(() => expect(t.fake.callsTo('views.open').length).toBe(opened + 1));
+    await vi.waitFor(() => expect(t.fake.callsTo('views.open').length).toBe(opened + 1), DESK_ACTS);
     const modal = t.openedView(PEOPLE.dev);
     expect(modal).toMatchObject({ callback_id: 'case.escalation.decline', title: { text: 'Decline the escalation' } });
     const res = await t.submit(PEOPLE.dev, modal, { reason: 'Verges are Highways, not Waste' });

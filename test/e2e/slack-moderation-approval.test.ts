@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SlackBody } from '../helpers/fake-slack-api.js';
 import { buttonsIn } from '../helpers/slack-payloads.js';
 import { PEOPLE, startSlackDesk, type SlackDesk } from '../helpers/slack-desk.js';
+import { DESK_ACTS } from '../helpers/wait-for-desk.js';
 
 let t: SlackDesk;
 beforeAll(async () => {
@@ -16,10 +17,10 @@ describe('a block waits for a comms manager', () => {
     const { caseId } = await t.ingest();
     await t.settle();
     await t.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.claim');
-    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.state).toBe('claimed'));
+    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.state).toBe('claimed'), DESK_ACTS);
     await t.settle();
     await t.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.moderate');
-    await vi.waitFor(() => expect(t.fake.callsTo('views.open')).toHaveLength(1));
+    await vi.waitFor(() => expect(t.fake.callsTo('views.open')).toHaveLength(1), DESK_ACTS);
     const res = await t.submit(PEOPLE.ana, t.openedView(PEOPLE.ana), { action: 'block', ruleId: 'abuse_of_staff', note: 'Third abusive reply this week' });
     expect(res.status).toBe(200);
     await t.settle();
@@ -36,7 +37,7 @@ describe('a block waits for a comms manager', () => {
     expect(refusal.body).toMatchObject({ user: 'U0BEN', text: 'Only comms manager or leadership can do that (moderation approve).' });
 
     await t.click(PEOPLE.cara, 'C0TRIAGE', caseId, 'case.moderation.approve', 'approval:mod-1');
-    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.moderation[0]?.status).toBe('approved'));
+    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.moderation[0]?.status).toBe('approved'), DESK_ACTS);
     await t.settle();
     expect((await t.desk.ctx.store.cases.get(caseId))?.moderation[0]?.status).toBe('done');
     expect(t.connector.moderations.map((m) => m.action)).toEqual(['block']);

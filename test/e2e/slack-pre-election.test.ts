@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DateTime } from 'luxon';
 import { PEOPLE, startSlackDesk, type SlackDesk } from '../helpers/slack-desk.js';
+import { DESK_ACTS } from '../helpers/wait-for-desk.js';
 
 let t: SlackDesk;
 beforeAll(async () => {
@@ -18,10 +19,10 @@ describe('a reply in the pre-election period', () => {
     const { caseId } = await t.ingest();
     await t.settle();
     await t.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.claim');
-    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.state).toBe('claimed'));
+    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.state).toBe('claimed'), DESK_ACTS);
     await t.settle();
     await t.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.reply.submit');
-    await vi.waitFor(() => expect(t.fake.callsTo('views.open').length).toBeGreaterThan(0));
+    await vi.waitFor(() => expect(t.fake.callsTo('views.open').length).toBeGreaterThan(0), DESK_ACTS);
     const res = await t.submit(PEOPLE.ana, t.openedView(PEOPLE.ana), { text: 'The candidate manifesto does not change collections.', visibility: 'public' });
     expect(res.status).toBe(200);
     await t.settle();
@@ -35,7 +36,7 @@ describe('a reply in the pre-election period', () => {
     expect(String(refusal.body['text'])).toMatch(/comms manager/);
 
     await t.click(PEOPLE.cara, 'C0TRIAGE', caseId, 'case.reply.approve', 'approval:rep-1');
-    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.replies[0]?.status).toBe('sending'));
+    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.replies[0]?.status).toBe('sending'), DESK_ACTS);
     await t.settle();
     expect(t.connector.replies).toHaveLength(1);
     expect((await t.desk.ctx.store.cases.get(caseId))?.replies[0]?.status).toBe('sent');

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SlackBody } from '../helpers/fake-slack-api.js';
 import { PEOPLE, startSlackDesk, type SlackDesk } from '../helpers/slack-desk.js';
+import { DESK_ACTS } from '../helpers/wait-for-desk.js';
 
 let t: SlackDesk;
 beforeAll(async () => {
@@ -14,11 +15,11 @@ async function claimedAndOpenReply(): Promise<{ caseId: string; view: SlackBody 
   const { caseId } = await t.ingest();
   await t.settle();
   await t.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.claim');
-  await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.state).toBe('claimed'));
+  await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.state).toBe('claimed'), DESK_ACTS);
   await t.settle();
   const opened = t.fake.callsTo('views.open').length;
   await t.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.reply.submit');
-  await vi.waitFor(() => expect(t.fake.callsTo('views.open').length).toBe(opened + 1));
+  await vi.waitFor(() => expect(t.fake.callsTo('views.open').length).toBe(opened + 1), DESK_ACTS);
   return { caseId, view: t.openedView(PEOPLE.ana) };
 }
 

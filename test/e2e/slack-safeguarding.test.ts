@@ -2,6 +2,7 @@
 // safeguarding channel at once, naming the safeguarding lead, who acknowledges it; nobody else can.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mention, PEOPLE, startSlackDesk, type SlackDesk } from '../helpers/slack-desk.js';
+import { DESK_ACTS } from '../helpers/wait-for-desk.js';
 
 let t: SlackDesk;
 beforeAll(async () => { t = await startSlackDesk(); });
@@ -23,7 +24,7 @@ describe('a safeguarding concern', () => {
     expect(String(refusal.body['text'])).toMatch(/safeguarding lead/);
 
     await t.click(PEOPLE.gil, 'C0SAFE', caseId, 'case.escalation.acknowledge', 'escalation:esc-1');
-    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.escalations[0]).toMatchObject({ target: { type: 'safeguarding' }, status: 'acknowledged', answeredBy: 'Gil Moss' }));
+    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.escalations[0]).toMatchObject({ target: { type: 'safeguarding' }, status: 'acknowledged', answeredBy: 'Gil Moss' }), DESK_ACTS);
     await t.settle();
     expect(JSON.stringify(t.message('C0TRIAGE', caseId)['blocks'])).toContain('safeguarding lead: acknowledged by Gil Moss');
   });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SlackBody } from '../helpers/fake-slack-api.js';
 import { blockActionsPayload, buttonsIn, slashCommandFields } from '../helpers/slack-payloads.js';
 import { PEOPLE, startSlackDesk, type SlackDesk } from '../helpers/slack-desk.js';
+import { DESK_ACTS } from '../helpers/wait-for-desk.js';
 
 let t: SlackDesk;
 beforeAll(async () => {
@@ -26,7 +27,7 @@ describe('Socket Mode', () => {
     const payload = blockActionsPayload({ user: PEOPLE.ana, channel: 'C0TRIAGE', message, ...claim });
     t.fake.socket.send({ envelope_id: 'env-claim-1', type: 'interactive', payload, accepts_response_payload: false });
     await t.fake.socket.waitForAck('env-claim-1');
-    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.owner?.name).toBe('Ana Patel'));
+    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.owner?.name).toBe('Ana Patel'), DESK_ACTS);
     await t.settle();
     expect(JSON.stringify(t.message('C0TRIAGE', caseId).blocks)).toContain('*Owner*\\nAna Patel');
   });

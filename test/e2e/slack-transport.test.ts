@@ -13,6 +13,7 @@ import urlVerification from '../fixtures/slack/url_verification.json' with { typ
 import { startFakeSlackApi, type FakeSlackApi } from '../helpers/fake-slack-api.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { eventBody, interactivityBody, postSignedToSlack } from '../helpers/slack-signing.js';
+import { DESK_ACTS } from '../helpers/wait-for-desk.js';
 
 const SECRET = 'test-signing-secret';
 const BOT_TOKEN = 'xoxb-test-bot-token';
@@ -185,7 +186,7 @@ describe('Slack in Socket Mode against the fake', () => {
     fake.failNext('chat.postEphemeral', { status: 429, retryAfter: 30 });
     fake.socket.send({ envelope_id: 'env-click-429', type: 'interactive', payload: click, accepts_response_payload: false });
     await fake.socket.waitForAck('env-click-429');
-    await vi.waitFor(() => expect(listenerErrors).toHaveLength(1));
+    await vi.waitFor(() => expect(listenerErrors).toHaveLength(1), DESK_ACTS);
     expect(listenerErrors[0]).toMatchObject({ code: 'slack_webapi_rate_limited_error', retryAfter: 30 });
     expect(fake.callsTo('chat.postEphemeral')).toHaveLength(1);
   });
@@ -193,9 +194,9 @@ describe('Slack in Socket Mode against the fake', () => {
   it('closes the WebSocket on stop', async () => {
     const other = createSlackApp({ botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.url, logger: createMemoryLogger() });
     await other.start();
-    await vi.waitFor(() => expect(fake.socket.openConnections).toBe(2));
+    await vi.waitFor(() => expect(fake.socket.openConnections).toBe(2), DESK_ACTS);
     await other.stop();
-    await vi.waitFor(() => expect(fake.socket.openConnections).toBe(1));
+    await vi.waitFor(() => expect(fake.socket.openConnections).toBe(1), DESK_ACTS);
   });
 });
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadPolicy } from '../../src/config/load-policy.js';
 import type { SlackBody } from '../helpers/fake-slack-api.js';
 import { mention, PEOPLE, startSlackDesk, type SlackDesk } from '../helpers/slack-desk.js';
+import { DESK_ACTS } from '../helpers/wait-for-desk.js';
 
 let t: SlackDesk;
 beforeAll(async () => {
@@ -26,7 +27,7 @@ const blocksOf = (caseId: string) => JSON.stringify(t.message('C0TRIAGE', caseId
 async function openForm(user: (typeof PEOPLE)[keyof typeof PEOPLE], caseId: string, actionId: string): Promise<SlackBody> {
   const opened = t.fake.callsTo('views.open').length;
   await t.click(user, 'C0TRIAGE', caseId, actionId);
-  await vi.waitFor(() => expect(t.fake.callsTo('views.open').length).toBe(opened + 1));
+  await vi.waitFor(() => expect(t.fake.callsTo('views.open').length).toBe(opened + 1), DESK_ACTS);
   return t.openedView(user);
 }
 
@@ -62,7 +63,7 @@ describe('a threat to staff', () => {
     expect(view).toMatchObject({ callback_id: 'case.police.refer', title: { text: 'Police' } });
     const res = await t.submit(PEOPLE.cara, view, { decision: 'referred', reason: 'Threat to set fire to the depot with staff inside', reference: 'HC-2026-1187' });
     expect(res.status).toBe(200);
-    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.policeReferral).toMatchObject({ decision: 'referred', decidedBy: 'Cara Lee', reference: 'HC-2026-1187' }));
+    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.policeReferral).toMatchObject({ decision: 'referred', decidedBy: 'Cara Lee', reference: 'HC-2026-1187' }), DESK_ACTS);
     await t.settle();
     expect(blocksOf(caseId)).toMatch(/Told the police \(Cara Lee, [^)]*reference HC-2026-1187\): Threat to set fire to the depot with staff inside/);
     const thread = t.fake.messagesIn('C0TRIAGE').filter((m) => m.thread_ts === t.message('C0TRIAGE', caseId).ts).map((m) => m.text);
@@ -88,7 +89,7 @@ describe('a ready reply', () => {
     const { caseId } = await t.ingest(mention({ text: 'bin missed again on Elm Road' }));
     await t.settle();
     await t.click(PEOPLE.ana, 'C0TRIAGE', caseId, 'case.claim');
-    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.state).toBe('claimed'));
+    await vi.waitFor(async () => expect((await t.desk.ctx.store.cases.get(caseId))?.state).toBe('claimed'), DESK_ACTS);
     await t.settle();
     const view = await openForm(PEOPLE.ana, caseId, 'case.reply.submit');
     const field = (view.blocks as SlackBody[]).find((b) => b.block_id === 'signpost')!;

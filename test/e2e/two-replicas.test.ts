@@ -16,6 +16,7 @@ import { blockActionsPayload, buttonsIn, viewSubmissionPayload } from '../helper
 import { interactivityBody, postSignedToSlack } from '../helpers/slack-signing.js';
 import { openTestDatabase } from '../helpers/test-database.js';
 import { postSigned } from '../../src/http/post-signed.js';
+import { DESK_ACTS } from '../helpers/wait-for-desk.js';
 
 let fake: FakeSlackApi;
 let db: Db;
@@ -71,7 +72,7 @@ describe('two replicas on one database', () => {
     };
     const answers = await Promise.all([click(a, PEOPLE.ana), click(b, PEOPLE.ben)]);
     expect(answers.map((r) => r.status)).toEqual([200, 200]);
-    await vi.waitFor(async () => expect((await a.ctx.store.cases.get(caseId))?.state).toBe('claimed'));
+    await vi.waitFor(async () => expect((await a.ctx.store.cases.get(caseId))?.state).toBe('claimed'), DESK_ACTS);
     const refusal = await fake.waitFor('chat.postEphemeral');
     const owner = (await a.ctx.store.cases.get(caseId))!.owner!.name;
     expect(String(refusal.body['text'])).toContain(`Already claimed by ${owner}`);

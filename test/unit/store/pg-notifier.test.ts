@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Sql } from '../../../src/store/db.js';
 import { createNotifier } from '../../../src/store/pg-notifier.js';
+import { DESK_ACTS } from '../../helpers/wait-for-desk.js';
 
 function recordingSql(fail = false) {
   const sent: unknown[][] = [];
@@ -26,13 +27,13 @@ describe('the notifier', () => {
     notifier.notify('desk_outbox', ['replica-a']);
     notifier.notify('desk_case_changed', ['MD-1:2', 'MD-1:3']);
     notifier.notify('desk_case_changed', []);
-    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    await vi.waitFor(() => expect(sent).toHaveLength(1), DESK_ACTS);
     expect(sent[0]).toEqual([
       ['desk_case_changed', 'desk_case_changed', 'desk_outbox', 'desk_case_changed'],
       ['MD-1:2', 'MD-2:1', 'replica-a', 'MD-1:3'],
     ]);
     notifier.notify('desk_outbox', ['replica-a']);
-    await vi.waitFor(() => expect(sent).toHaveLength(2));
+    await vi.waitFor(() => expect(sent).toHaveLength(2), DESK_ACTS);
     expect(sent[1]).toEqual([['desk_outbox'], ['replica-a']]);
   });
 
@@ -40,7 +41,7 @@ describe('the notifier', () => {
     const { sql } = recordingSql(true);
     const warn = vi.fn();
     createNotifier(sql, { warn }, 5).notify('desk_outbox', ['replica-a']);
-    await vi.waitFor(() => expect(warn).toHaveBeenCalledOnce());
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledOnce(), DESK_ACTS);
     expect(warn.mock.calls[0]![0]).toMatchObject({ notifications: 1 });
   });
 });
