@@ -119,9 +119,12 @@ describe('floors on the held-out part', () => {
   // Session 17 (the service model at 65,536 buckets) measured service 83.1 → 85.4% here, read once after the change
   // was chosen on larger measures: 28 unseen folds 83.4 → 84.0% (replayed), sixteen unseen folds 82.1 → 82.3%, the
   // never-trained parts 79.9 → 81.2%, sealed O+P 85.8 → 86.7%, V 86.3 → 87.7%, Y 83.7 → 85.7%, F+I+J 78.2 → 79.3%.
-  // The service floor rises to the issue's 85%.
+  // The service floor rises to the issue's 85%. Then the kind model at 65,536 buckets too measured kind 85.4 → 86.2%
+  // and risk 88.5 → 90.8% here, read once after it was chosen on larger measures (kind: sixteen unseen folds 80.0 →
+  // 81.1%, never-trained parts 76.1 → 77.8%, sealed O+P 80.2 → 82.0%, V 87.7 → 89.3%, Y 84.7 → 86.3%, F+I+J 82.3 →
+  // 81.5%): risk's floor follows it to 0.9.
   it('keeps house rules, kind and service at the issue\'s floors, and risk at least where the blind part measured it', () => {
-    expectAtLeast(scores, { houseRules: { recall: 0.85, precision: 0.9 }, kind: 0.85, tag: 0.85, risk: 0.88 });
+    expectAtLeast(scores, { houseRules: { recall: 0.85, precision: 0.9 }, kind: 0.85, tag: 0.85, risk: 0.9 });
   });
 });
 
@@ -143,8 +146,8 @@ describe('floors on the parts tuned on', () => {
   // Session 13 (six more writers for kind, service and risk) measured house rules 97.3% / 88.5%, kind 90.2%, risk
   // 92.7%, service 84.9%. Session 14 (AJ to AO for the service model) measured service 85.6%, the rest level: the
   // service floor rises to the issue's 85%. Session 15 (AJ to AO for the kind model too) measured kind 89.8%, risk
-  // 92.0%, the rest level. Session 16 (chatter is General) measured service 87.1%. Session 17 (the service model at
-  // 65,536 buckets) measured service 86.4%.
+  // 92.0%, the rest level. Session 16 (chatter is General) measured service 87.1%. Session 17 (the service and kind
+  // models at 65,536 buckets) measured service 86.4%, kind 89.1%, risk 92.0%.
   it('meets the issue\'s floors for house-rule recall, kind, service and risk', () => {
     expectAtLeast(tuningScores, { houseRules: { recall: 0.85, precision: 0.88 }, kind: 0.85, tag: 0.85, risk: 0.85 });
   });
@@ -156,8 +159,9 @@ describe('floors on the parts tuned on', () => {
  * from which the threat families were widened; nothing else was read. Larger than the held-out part and by four voices,
  * so a floor here moves less with one line. Measured: service 78.6%, kind 75.8%, risk 80.8%, house rules 59.1% / 76.4%;
  * session 14 (the service model learns from AJ to AO too) service 79.9%, the rest level; session 15 (the kind model
- * learns from them too) kind 76.1%, the rest level: the kind floor rises to 0.76; session 17 (the service model at
- * 65,536 buckets) service 81.2%, the rest level: the service floor rises to 0.81.
+ * learns from them too) kind 76.1%, the rest level: the kind floor rises to 0.76; session 17 (the service and kind
+ * models at 65,536 buckets) service 81.2%, kind 77.8%, risk 81.5%, house rules 60.1% / 77.8%: the service, kind and
+ * risk floors rise to 0.81, 0.77 and 0.81.
  */
 describe('floors on the parts nothing learned from', () => {
   const neverTrained = scoreTriage(CORPUS_PARTS.neverTrained.flatMap(readPart));
@@ -167,6 +171,6 @@ describe('floors on the parts nothing learned from', () => {
   });
 
   it('reads kind, service, risk and house rules at least as the shipped reader measured them', () => {
-    expectAtLeast(neverTrained, { houseRules: { recall: 0.58, precision: 0.76 }, kind: 0.76, tag: 0.81, risk: 0.8 });
+    expectAtLeast(neverTrained, { houseRules: { recall: 0.58, precision: 0.76 }, kind: 0.77, tag: 0.81, risk: 0.81 });
   });
 });
