@@ -79,7 +79,8 @@ const BUCKETS = 16_384;
  * - kind, every field read in full: 80.6 → 81.4%, better on 17 folds and worse on 7; sixteen unseen folds 80.0 →
  *   81.1%, AF to AI 76.1 → 77.8%, sealed O+P, V and Y up 1.6 to 1.8 points, F+I+J down 0.8.
  * The risk and house-rule models gained 0.2 and 0.05 points from the same and keep 16,384. Each wide model costs the
- * shipped file about a byte a bucket for each label (2 MB more in all: the file is 2.9 MB); reading a mention costs the same.
+ * shipped file about a byte a bucket for each label (2 MB more in all: the file is 2.9 MB); reading a mention costs
+ * the same.
  */
 const WIDE_BUCKETS = 65_536;
 
