@@ -3,9 +3,10 @@
 // waiting (its timeout) while Slack still posts the message afterwards. Every case gets exactly one card, none
 // is given up, and nothing is posted twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChaosAnswer, SlackBody } from '../helpers/fake-slack-api.js';
+import type { ChaosAnswer } from '../helpers/fake-slack-api.js';
 import { mention, startSlackDesk, type SlackDesk } from '../helpers/slack-desk.js';
 import { histogram, printFigures, scale, seeded, timeoutMs } from './chaos-scale.js';
+import { deskPayloadOf } from '../../src/adapters/slack/message-metadata.js';
 
 /** Short, so the slow answers below outlast it without slowing the run much. */
 const TIMEOUT_MS = 400;
@@ -15,8 +16,6 @@ beforeAll(async () => {
   t = await startSlackDesk({ env: { CHAT_REQUEST_TIMEOUT_MS: String(TIMEOUT_MS) }, logLevel: 'error' });
 });
 afterAll(() => t.close());
-
-const deskPayload = (m: SlackBody) => (m.metadata as { event_payload?: { case_id?: string; purpose?: string } } | undefined)?.event_payload;
 
 const TOPICS = ['bins on', 'a pothole in', 'the library on', 'council tax for', 'street lights on', 'parking permits in', 'a fly-tip on', 'noise from'];
 
@@ -59,11 +58,11 @@ describe('cards under a flaky Slack', () => {
     const byPurpose = new Map<string, number>();
     for (const channel of ['C0TRIAGE', 'C0LEAD', 'C0WASTE']) {
       for (const m of t.fake.messagesIn(channel)) {
-        const p = deskPayload(m);
+        const p = deskPayloadOf(m);
         if (p?.case_id) byPurpose.set(`${p.case_id}|${p.purpose}`, (byPurpose.get(`${p.case_id}|${p.purpose}`) ?? 0) + 1);
       }
     }
-    const cardsOf = (caseId: string) => top.filter((m) => deskPayload(m)?.case_id === caseId && deskPayload(m)?.purpose === 'triage').length;
+    const cardsOf = (caseId: string) => top.filter((m) => deskPayloadOf(m)?.case_id === caseId && deskPayloadOf(m)?.purpose === 'triage').length;
     const cards = caseIds.map(cardsOf);
     const stored = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE id = ANY($1::text[])`, [caseIds])).rows[0]!.n;
     const failed = (await t.db.query<{ kind: string; last_error: string }>(`SELECT kind, last_error FROM outbox WHERE status = 'failed'`)).rows;

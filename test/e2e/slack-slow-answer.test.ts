@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChaosAnswer } from '../helpers/fake-slack-api.js';
 import { startSlackDesk, type SlackDesk } from '../helpers/slack-desk.js';
+import { deskPayloadOf } from '../../src/adapters/slack/message-metadata.js';
+import { DESK_ACTS } from '../helpers/wait-for-desk.js';
 
 const TIMEOUT_MS = 300;
 
@@ -25,13 +27,8 @@ function firstPostSlow(afterMs: number): { landed(): Promise<void> } {
   return {
     // The fake records a call when it has acted on it: wait for the slow one, whatever the desk did meanwhile.
     landed: () =>
-      vi.waitFor(() => expect(t.fake.callsTo('chat.postMessage').some((c) => c.at.getTime() >= landsAt! - 5)).toBe(true), { timeout: 10_000, interval: 20 }),
+      vi.waitFor(() => expect(t.fake.callsTo('chat.postMessage').some((c) => c.at.getTime() >= landsAt! - 5)).toBe(true), DESK_ACTS),
   };
-}
-
-/** The case a desk message carries in its metadata; undefined for a message with none (an alert, a note). */
-function caseOf(metadata: unknown): string | undefined {
-  return (metadata as { event_payload?: { case_id?: string } } | undefined)?.event_payload?.case_id;
 }
 
 describe('a post Slack answers after the desk stopped waiting', () => {
@@ -45,9 +42,9 @@ describe('a post Slack answers after the desk stopped waiting', () => {
 
     // Only the case's card counts: settle moves the test clock on to each retry, so the card's refresh, waiting on the
     // card, can reach the desk's 15-minute "trying to deliver" alert in the channel, which is no second card.
-    const cards = t.fake.messagesIn('C0TRIAGE').filter((m) => caseOf(m.metadata) === caseId);
+    const cards = t.fake.messagesIn('C0TRIAGE').filter((m) => deskPayloadOf(m)?.case_id === caseId);
     expect(cards).toHaveLength(1);
-    expect(t.fake.callsTo('chat.postMessage').filter((c) => caseOf(c.body.metadata) === caseId)).toHaveLength(1);
+    expect(t.fake.callsTo('chat.postMessage').filter((c) => deskPayloadOf(c.body)?.case_id === caseId)).toHaveLength(1);
     // It was found by looking in the channel, not posted again.
     expect(t.fake.callsTo('conversations.history').length).toBeGreaterThan(0);
     const stored = await t.db.query<{ message_id: string }>(`SELECT message_id FROM card_messages WHERE case_id = $1 AND purpose = 'triage'`, [caseId]);

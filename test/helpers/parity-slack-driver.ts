@@ -4,6 +4,7 @@ import type { SlackBody } from './fake-slack-api.js';
 import { blockActionsPayload, buttonsIn, viewSubmissionPayload, type SlackPerson } from './slack-payloads.js';
 import { interactivityBody, postSignedToSlack } from './slack-signing.js';
 import { SLACK_SIGNING_SECRET, type TeamsDesk } from './teams-desk.js';
+import { deskPayloadOf } from '../../src/adapters/slack/message-metadata.js';
 
 export interface SlackDriver {
   message(channel: string, caseId: string, purpose?: string): SlackBody;
@@ -19,10 +20,7 @@ export function slackDriver(t: TeamsDesk): SlackDriver {
   const signed = (payload: { body: string; contentType: string }) => postSignedToSlack(t.desk.url, SLACK_SIGNING_SECRET, payload.body, payload.contentType);
   const driver: SlackDriver = {
     message(channel, caseId, purpose = 'triage') {
-      const found = fake.messagesIn(channel).find((m) => {
-        const payload = (m.metadata as { event_payload?: Record<string, unknown> } | undefined)?.event_payload;
-        return payload?.['case_id'] === caseId && payload['purpose'] === purpose;
-      });
+      const found = fake.messagesIn(channel).find((m) => deskPayloadOf(m)?.case_id === caseId && deskPayloadOf(m)?.purpose === purpose);
       if (!found) throw new Error(`no ${purpose} message for ${caseId} in ${channel}`);
       return found;
     },

@@ -17,6 +17,7 @@ import { appHomeOpenedEnvelope, blockActionsPayload, buttonsIn, slashCommandFiel
 import { eventBody, interactivityBody, postSignedToSlack, slashCommandBody } from './slack-signing.js';
 import { openTestDatabase } from './test-database.js';
 import { settleOutbox } from './settle-outbox.js';
+import { deskPayloadOf } from '../../src/adapters/slack/message-metadata.js';
 
 export const SIGNING_SECRET = 'e2e-signing-secret';
 export const INTAKE_SECRET = 'e2e-intake-secret-0123456789';
@@ -138,10 +139,7 @@ export async function startSlackDesk(o: { socketMode?: boolean; policy?: (p: Pol
     },
     settle: (maxRounds = 50) => settleOutbox(desk.worker, db, clock, maxRounds),
     message(channel, caseId, purpose = 'triage') {
-      const found = fake.messagesIn(channel).find((m) => {
-        const payload = (m.metadata as { event_payload?: Record<string, unknown> } | undefined)?.event_payload;
-        return payload?.['case_id'] === caseId && payload['purpose'] === purpose;
-      });
+      const found = fake.messagesIn(channel).find((m) => deskPayloadOf(m)?.case_id === caseId && deskPayloadOf(m)?.purpose === purpose);
       if (!found) throw new Error(`no ${purpose} message for ${caseId} in ${channel}`);
       return found;
     },

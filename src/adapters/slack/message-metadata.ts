@@ -15,7 +15,13 @@ export function deskMetadata(caseId: string, purpose: string): DeskMetadata {
 
 interface MessageLike {
   ts?: string;
-  metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
+  metadata?: unknown;
+}
+
+/** The case and purpose the desk wrote on a message it posted; undefined for any other message (a person's, an alert's). */
+export function deskPayloadOf(message: MessageLike): { case_id?: unknown; purpose?: unknown } | undefined {
+  const metadata = message.metadata as { event_type?: string; event_payload?: Record<string, unknown> } | undefined;
+  return metadata?.event_type === DESK_EVENT_TYPE ? metadata.event_payload : undefined;
 }
 
 /**
@@ -43,9 +49,7 @@ export async function findDeskMessage(
     const res = where.threadTs
       ? await client.conversations.replies({ ...common, ts: where.threadTs })
       : await client.conversations.history(common);
-    const hit = ((res.messages ?? []) as MessageLike[]).find(
-      (m) => m.metadata?.event_type === DESK_EVENT_TYPE && m.metadata.event_payload?.['case_id'] === caseId && m.metadata.event_payload?.['purpose'] === purpose,
-    );
+    const hit = ((res.messages ?? []) as MessageLike[]).find((m) => deskPayloadOf(m)?.case_id === caseId && deskPayloadOf(m)?.purpose === purpose);
     if (hit?.ts) return { channel: where.channel, ts: hit.ts };
     cursor = res.response_metadata?.next_cursor || undefined;
     if (!cursor) return null;
